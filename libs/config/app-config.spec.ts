@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('works with no environment at all, against localhost', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/contexor');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379/0');
+    expect(config.http.port).toBe(3000);
+    expect(config.role).toBe('all');
+    expect(config.database.migrateOnStart).toBe(true);
+    expect(config.sms.driver).toBe('log');
+    expect(config.http.bodyLimitBytes).toBe(1_048_576);
+  });
+
+  it.each([
+    ['APP_ROLE', 'everything'],
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['REDIS_URL', 'not a url'],
+    ['DB_MIGRATE_ON_START', 'yes'],
+    ['NODE_ENV', 'staging'],
+    ['JWT_SECRET', 'short'],
+  ])('refuses %s=%j with one line naming the variable', (variable, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect((error as ConfigError).message).not.toContain('\n');
+  });
+
+  it('requires JWT_SECRET and a real SMS driver in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', KAVENEGAR_API_KEY: 'key' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMS_DRIVER: 'log' })).toThrow(/SMS_DRIVER/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/KAVENEGAR_API_KEY/);
+  });
+
+  it('never echoes a secret value in its error', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('tiny-secret') }));
+  });
+
+  it('reads the CORS origin list', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,103 @@
+import { configSchema, type RawConfig } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Development-only signing secret, so that `npm start` works with no set-up. Production refuses to boot without JWT_SECRET.
+const DEVELOPMENT_JWT_SECRET = 'contexor-development-secret-do-not-use-in-production';
+
+/**
+ * The validated configuration, injected wherever a setting is needed. Only this file and
+ * ormconfig.ts read `process.env`.
+ */
+export class AppConfig {
+  readonly nodeEnv: RawConfig['NODE_ENV'];
+  readonly role: RawConfig['APP_ROLE'];
+  readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimitBytes: number; trustProxy: boolean };
+  readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
+  readonly shutdownTimeoutMs: number;
+  readonly database: { url: string; migrateOnStart: boolean; poolSize: number; logQueries: boolean };
+  readonly redis: { url: string; prefix: string };
+  readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
+  readonly openai: { apiKey: string; baseUrl: string; defaultModel: string };
+  readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
+  readonly webhooks: { allowPrivateTargets: boolean };
+
+  constructor(raw: RawConfig) {
+    const production = raw.NODE_ENV === 'production';
+    this.nodeEnv = raw.NODE_ENV;
+    this.role = raw.APP_ROLE;
+    this.http = {
+      host: raw.HOST,
+      port: raw.PORT,
+      corsOrigins: raw.CORS_ORIGINS,
+      bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+      trustProxy: raw.TRUST_PROXY,
+    };
+    this.log = { level: raw.LOG_LEVEL, pretty: (raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty' };
+    this.shutdownTimeoutMs = raw.SHUTDOWN_TIMEOUT_MS;
+    this.database = {
+      url: raw.DATABASE_URL,
+      migrateOnStart: raw.DB_MIGRATE_ON_START,
+      poolSize: raw.DB_POOL_SIZE,
+      logQueries: raw.DB_LOG_QUERIES,
+    };
+    this.redis = { url: raw.REDIS_URL, prefix: raw.REDIS_PREFIX };
+    this.jwt = {
+      secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      keyId: raw.JWT_KEY_ID,
+      previousKeys: parsePreviousKeys(raw.JWT_PREVIOUS_KEYS),
+    };
+    this.openai = { apiKey: raw.OPENAI_API_KEY ?? '', baseUrl: raw.OPENAI_BASE_URL, defaultModel: raw.OPENAI_DEFAULT_MODEL };
+    this.sms = {
+      driver: raw.SMS_DRIVER ?? (production ? 'kavenegar' : 'log'),
+      kavenegarApiKey: raw.KAVENEGAR_API_KEY ?? '',
+      kavenegarBaseUrl: raw.KAVENEGAR_BASE_URL,
+      otpTemplate: raw.KAVENEGAR_OTP_TEMPLATE,
+    };
+    this.webhooks = { allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS };
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get runsHttp(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsWorkers(): boolean {
+    return this.role !== 'api';
+  }
+}
+
+/** `JWT_PREVIOUS_KEYS=k0:secret,k-1:secret` keeps tokens signed before a key rotation valid. */
+function parsePreviousKeys(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  const keys: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const separator = pair.indexOf(':');
+    const id = pair.slice(0, separator).trim();
+    const secret = pair.slice(separator + 1).trim();
+    if (separator <= 0 || secret.length < 32) throw new ConfigError('JWT_PREVIOUS_KEYS', 'must be a list of keyId:secret with secrets of at least 32 characters');
+    keys[id] = secret;
+  }
+  return keys;
+}
+
+/** Validates the environment. Throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const received = issue?.code === 'invalid_value' ? ` (got "${String(input[variable]).slice(0, 40)}")` : '';
+    throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
+  }
+  return new AppConfig(result.data);
+}

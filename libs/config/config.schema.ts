@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(' or ')} URL`);
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/** Every environment variable the service reads, with its default. Anything else is ignored. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    APP_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+    CORS_ORIGINS: csv.default([]),
+    BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+    TRUST_PROXY: bool.default(false),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
+
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),
+    DB_MIGRATE_ON_START: bool.default(true),
+    DB_POOL_SIZE: positiveInt.default(10),
+    DB_LOG_QUERIES: bool.default(false),
+
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
+    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only').default('contexor'),
+
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_KEY_ID: z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/).default('k1'),
+    JWT_PREVIOUS_KEYS: z.string().optional(),
+
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: url(['http:', 'https:']).default('https://api.openai.com/v1'),
+    OPENAI_DEFAULT_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+
+    SMS_DRIVER: z.enum(['kavenegar', 'log']).optional(),
+    KAVENEGAR_API_KEY: z.string().optional(),
+    KAVENEGAR_BASE_URL: url(['http:', 'https:']).default('https://api.kavenegar.com'),
+    KAVENEGAR_OTP_TEMPLATE: z.string().min(1).default('contexor-otp'),
+
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    const production = env.NODE_ENV === 'production';
+    if (production && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (production && env.SMS_DRIVER === 'log') {
+      ctx.addIssue({ code: 'custom', path: ['SMS_DRIVER'], message: '"log" prints sign-in codes and is refused when NODE_ENV=production' });
+    }
+    if ((env.SMS_DRIVER ?? (production ? 'kavenegar' : 'log')) === 'kavenegar' && !env.KAVENEGAR_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['KAVENEGAR_API_KEY'], message: 'is required when SMS_DRIVER=kavenegar' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,40 @@
+/**
+ * What went wrong, independent of transport. The HTTP layer maps each kind to one status code.
+ */
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'limit'
+  | 'rate_limited'
+  | 'unavailable';
+
+export type DomainErrorDetails = Record<string, unknown>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details: DomainErrorDetails = {},
+    /** Seconds a client should wait before trying again; sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(resource: string) {
+    super('NOT_FOUND', 'not_found', `${resource} not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this action') {
+    super('FORBIDDEN', 'forbidden', message);
+  }
+}

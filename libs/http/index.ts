@@ -1,0 +1,6 @@
+export * from './error-body';
+export * from './validation';
+export * from './request-id';
+export * from './http-exception.filter';
+export * from './public.decorator';
+export * from './swagger';

@@ -1,0 +1,2 @@
+export * from './bull-connection';
+export * from './queue.module';

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '#libs/config';
+import { redisKey } from '#libs/redis';
+import { RateLimiter, type RateLimitResult } from './rate-limiter';
+
+// INCR and PEXPIRE in one atomic step: a crash between them can never leave a counter without expiry.
+const CONSUME = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+`;
+
+@Injectable()
+export class RedisRateLimiter extends RateLimiter {
+  constructor(
+    @Inject(Redis) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async consume(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+    const [count, ttl] = (await this.redis.eval(CONSUME, 1, redisKey(this.config, 'rl', key), String(windowMs))) as [number, number];
+    return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), resetInMs: ttl };
+  }
+}

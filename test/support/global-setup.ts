@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '#libs/config';
+import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } from '#libs/database';
+
+/**
+ * Each Jest run gets a database and a Redis key prefix of its own, made here and removed in
+ * global-teardown, so that runs never see each other's rows, keys or queues.
+ */
+export default async function globalSetup(): Promise<void> {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/contexor_test_${run}`;
+  process.env.DATABASE_URL = base.toString();
+  process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
+  process.env.REDIS_PREFIX = `test-${run}`;
+
+  await ensureDatabaseExists(process.env.DATABASE_URL);
+  const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: 'test' })));
+  await dataSource.initialize();
+  try {
+    await runMigrationsExclusively(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,21 @@
+import { Redis } from 'ioredis';
+import { dropDatabase } from '#libs/database';
+
+export default async function globalTeardown(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl?.includes('contexor_test_')) await dropDatabase(databaseUrl);
+
+  const prefix = process.env.REDIS_PREFIX;
+  if (!prefix?.startsWith('test-')) return;
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/13');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

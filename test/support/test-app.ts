@@ -1,0 +1,20 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig, type AppConfig } from '#libs/config';
+import { createHttpApp } from '../../src/http-app';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** The Node server for supertest. */
+  server: NestFastifyApplication['getHttpServer'] extends () => infer S ? S : never;
+  close(): Promise<void>;
+}
+
+/** Boots the real application (Fastify, pipes, filters, PostgreSQL, Redis) with optional extra settings. */
+export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, ...env });
+  const app = await createHttpApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, config, server: app.getHttpServer(), close: () => app.close() };
+}

@@ -1,0 +1,7 @@
+// Loaded in every integration and e2e worker before the test file. global-setup has already
+// set DATABASE_URL, REDIS_URL and REDIS_PREFIX for this run.
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.LOG_FORMAT = 'json';
+process.env.DB_MIGRATE_ON_START = 'false';
+process.env.SMS_DRIVER = process.env.SMS_DRIVER ?? 'log';
