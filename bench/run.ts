@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { readdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Benchmark } from './support/benchmark';
 
 const SUFFIX = '.bench.js';
+
+// Other work on the machine skews every figure; printing the load average makes a noisy run visible.
+const loadAverage = () => (loadavg()[0] ?? 0).toFixed(2);
 
 function isBenchmark(value: unknown): value is Benchmark {
   const candidate = value as Partial<Benchmark> | undefined;
@@ -38,10 +41,10 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Node ${process.version}, ${availableParallelism()} CPUs, ${process.platform}/${process.arch}\n`);
   for (const benchmark of selected) {
-    process.stdout.write(`\n== ${benchmark.name}: ${benchmark.description}\n`);
+    process.stdout.write(`\n== ${benchmark.name}: ${benchmark.description} (load average ${loadAverage()})\n`);
     const started = performance.now();
     await benchmark.run();
-    process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s, load average ${loadAverage()})\n`);
   }
 }
 

@@ -27,9 +27,10 @@ async function fire(url: string, options: LoadOptions, durationSeconds: number):
     connections: options.connections ?? benchSettings.connections,
     duration: durationSeconds,
     pipelining: options.pipelining ?? 1,
-    method: options.method,
-    headers: options.headers,
-    body: options.body,
+    // autocannon treats a key set to undefined as a value, so only pass what the caller gave.
+    ...(options.method && { method: options.method }),
+    ...(options.headers && { headers: options.headers }),
+    ...(options.body !== undefined && { body: options.body }),
     // The server under test runs on this process's main thread; generating the load on a worker
     // thread keeps the two from taking turns on one event loop and halving both.
     workers: 1,

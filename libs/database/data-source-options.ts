@@ -13,6 +13,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     migrations: [join(PROJECT_ROOT, 'migrations', '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension (and no superuser) is needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     synchronize: false,
     migrationsRun: false,
     logging: config.database.logQueries ? ['query', 'error'] : ['error'],

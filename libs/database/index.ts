@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './run-migrations';
 export * from './ensure-database';
 export * from './database.module';
+export * from './postgres-errors';

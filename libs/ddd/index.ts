@@ -5,3 +5,5 @@ export * from './money';
 export * from './email';
 export * from './pagination';
 export * from './clock';
+export * from './actor';
+export * from './ids';

@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '#libs/config';
 import { bullConnectionOptions } from './bull-connection';
+import { QueueErrorLogger } from './queue-error-logger';
 
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -15,6 +18,7 @@ import { bullConnectionOptions } from './bull-connection';
       }),
     }),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueModule {}

@@ -1,5 +1,140 @@
-import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#libs/config';
+import { Clock, SystemClock } from '#libs/ddd';
+import { AuditLog } from './application/ports/audit-log';
+import { MembershipRepository } from './application/ports/membership.repository';
+import { OrganizationRepository } from './application/ports/organization.repository';
+import { OtpCrypto } from './application/ports/otp-crypto';
+import { OtpStore } from './application/ports/otp-store';
+import { RefreshTokenRepository } from './application/ports/refresh-token.repository';
+import { SmsQueue } from './application/ports/sms-queue';
+import { SmsSender } from './application/ports/sms-sender';
+import { AccessTokens, RefreshTokenSecrets } from './application/ports/token-service';
+import { UserRepository } from './application/ports/user.repository';
+import { WorkspaceRepository } from './application/ports/workspace.repository';
+import { ResourceOwners } from './application/services/resource-owners';
+import { SessionIssuer } from './application/services/session-issuer';
+import { AddMemberUseCase } from './application/use-cases/add-member.use-case';
+import { ChangeMemberRoleUseCase } from './application/use-cases/change-member-role.use-case';
+import { CleanUpExpiredAuthStateUseCase } from './application/use-cases/clean-up-expired-auth-state.use-case';
+import { CreateOrganizationUseCase } from './application/use-cases/create-organization.use-case';
+import { CreateWorkspaceUseCase } from './application/use-cases/create-workspace.use-case';
+import { GetMeUseCase } from './application/use-cases/get-me.use-case';
+import { GetOrganizationUseCase } from './application/use-cases/get-organization.use-case';
+import { ListAuditLogUseCase } from './application/use-cases/list-audit-log.use-case';
+import { ListMembersUseCase } from './application/use-cases/list-members.use-case';
+import { ListMyOrganizationsUseCase } from './application/use-cases/list-my-organizations.use-case';
+import { ListWorkspacesUseCase } from './application/use-cases/list-workspaces.use-case';
+import { LogoutUseCase } from './application/use-cases/logout.use-case';
+import { RefreshSessionUseCase } from './application/use-cases/refresh-session.use-case';
+import { RemoveMemberUseCase } from './application/use-cases/remove-member.use-case';
+import { RequestOtpUseCase } from './application/use-cases/request-otp.use-case';
+import { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
+import { SendOtpSmsUseCase } from './application/use-cases/send-otp-sms.use-case';
+import { UpdateMeUseCase } from './application/use-cases/update-me.use-case';
+import { VerifyOtpUseCase } from './application/use-cases/verify-otp.use-case';
+import { KavenegarSmsSender } from './infrastructure/kavenegar/kavenegar-sms.sender';
+import { LogSmsSender } from './infrastructure/kavenegar/log-sms.sender';
+import { AuditEntryEntity } from './infrastructure/persistence/audit-entry.entity';
+import { MembershipEntity } from './infrastructure/persistence/membership.entity';
+import { OrganizationEntity } from './infrastructure/persistence/organization.entity';
+import { RefreshTokenEntity } from './infrastructure/persistence/refresh-token.entity';
+import { TypeOrmAuditLog } from './infrastructure/persistence/typeorm-audit-log';
+import { TypeOrmMembershipRepository } from './infrastructure/persistence/typeorm-membership.repository';
+import { TypeOrmOrganizationRepository } from './infrastructure/persistence/typeorm-organization.repository';
+import { TypeOrmRefreshTokenRepository } from './infrastructure/persistence/typeorm-refresh-token.repository';
+import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user.repository';
+import { TypeOrmWorkspaceRepository } from './infrastructure/persistence/typeorm-workspace.repository';
+import { UserEntity } from './infrastructure/persistence/user.entity';
+import { WorkspaceEntity } from './infrastructure/persistence/workspace.entity';
+import { ACCOUNTS_MAINTENANCE_QUEUE, ACCOUNTS_SMS_QUEUE } from './infrastructure/queue/accounts.queue';
+import { BullMqSmsQueue } from './infrastructure/queue/bullmq-sms.queue';
+import { MaintenanceProcessor } from './infrastructure/queue/maintenance.processor';
+import { SmsProcessor } from './infrastructure/queue/sms.processor';
+import { RedisOtpStore } from './infrastructure/redis/redis-otp.store';
+import { HmacOtpCrypto } from './infrastructure/security/hmac-otp-crypto';
+import { JwtAccessTokens } from './infrastructure/security/jwt-access-tokens';
+import { RandomRefreshTokenSecrets } from './infrastructure/security/random-refresh-token-secrets';
+import { AccessGuard } from './presentation/http/access/access.guard';
+import { AuthController } from './presentation/http/auth.controller';
+import { OrganizationsController } from './presentation/http/organizations.controller';
 
-/** The `accounts` bounded context: its layers are filled in by the issue that implements it. */
+const ports: Provider[] = [
+  { provide: Clock, useClass: SystemClock },
+  { provide: UserRepository, useClass: TypeOrmUserRepository },
+  { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
+  { provide: MembershipRepository, useClass: TypeOrmMembershipRepository },
+  { provide: WorkspaceRepository, useClass: TypeOrmWorkspaceRepository },
+  { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
+  { provide: AuditLog, useClass: TypeOrmAuditLog },
+  { provide: OtpStore, useClass: RedisOtpStore },
+  { provide: OtpCrypto, useClass: HmacOtpCrypto },
+  { provide: SmsQueue, useClass: BullMqSmsQueue },
+  { provide: AccessTokens, useClass: JwtAccessTokens },
+  { provide: RefreshTokenSecrets, useClass: RandomRefreshTokenSecrets },
+  {
+    provide: SmsSender,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => (config.sms.driver === 'kavenegar' ? new KavenegarSmsSender(config) : new LogSmsSender()),
+  },
+];
+
+const useCases: Provider[] = [
+  SessionIssuer,
+  ResourceOwners,
+  RequestOtpUseCase,
+  VerifyOtpUseCase,
+  RefreshSessionUseCase,
+  LogoutUseCase,
+  GetMeUseCase,
+  UpdateMeUseCase,
+  CreateOrganizationUseCase,
+  ListMyOrganizationsUseCase,
+  GetOrganizationUseCase,
+  ListMembersUseCase,
+  AddMemberUseCase,
+  ChangeMemberRoleUseCase,
+  RemoveMemberUseCase,
+  CreateWorkspaceUseCase,
+  ListWorkspacesUseCase,
+  ListAuditLogUseCase,
+  ResolveMembershipUseCase,
+  SendOtpSmsUseCase,
+  CleanUpExpiredAuthStateUseCase,
+];
+
+/** Sign-in, tokens, organizations, workspaces, memberships, roles and the audit log. */
 @Module({})
-export class AccountsModule {}
+export class AccountsModule implements OnModuleInit {
+  constructor(
+    private readonly owners: ResourceOwners,
+    private readonly workspaces: WorkspaceRepository,
+  ) {}
+
+  static forRole(config: AppConfig): DynamicModule {
+    return {
+      module: AccountsModule,
+      imports: [
+        TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, WorkspaceEntity, RefreshTokenEntity, AuditEntryEntity]),
+        BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: ACCOUNTS_MAINTENANCE_QUEUE }),
+        JwtModule.register({}),
+      ],
+      controllers: config.runsHttp ? [AuthController, OrganizationsController] : [],
+      providers: [
+        ...ports,
+        ...useCases,
+        ...(config.runsHttp ? [{ provide: APP_GUARD, useClass: AccessGuard }] : []),
+        ...(config.runsWorkers ? [SmsProcessor, MaintenanceProcessor] : []),
+      ],
+      exports: [ResourceOwners, AuditLog, ResolveMembershipUseCase],
+    };
+  }
+
+  onModuleInit(): void {
+    this.owners.register('workspace', (id) => this.workspaces.findOrganizationIdOf(id));
+  }
+}

@@ -1,1 +1,8 @@
+/** The accounts context's public surface: other contexts import only from here. */
 export { AccountsModule } from './accounts.module';
+export { ResourceOwners } from './application/services/resource-owners';
+export { AuditLog, type AuditEntryInput } from './application/ports/audit-log';
+export type { AuditAction } from './domain/audit-action';
+export type { Role } from './domain/role';
+export { roleSatisfies, ROLES } from './domain/role';
+export { Authenticated, RequireRole, CurrentActor, CurrentAccess, type OrganizationAccess } from './presentation/http/access/access.decorators';

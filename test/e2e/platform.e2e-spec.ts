@@ -125,7 +125,7 @@ describe('Platform when Redis is unreachable', () => {
 
   beforeAll(async () => {
     // Port 1 never has a Redis behind it: the same as Redis going down under a running app.
-    t = await bootTestApp({ REDIS_URL: 'redis://127.0.0.1:1/0' });
+    t = await bootTestApp({ REDIS_URL: 'redis://127.0.0.1:1/0', APP_ROLE: 'api' });
   });
 
   afterAll(async () => {

@@ -1,0 +1,26 @@
+import type { Role } from '../../domain/role';
+
+export interface MemberView {
+  userId: string;
+  phone: string;
+  name: string | null;
+  role: Role;
+  joinedAt: Date;
+}
+
+/** Decides a member's next role from the current one and the organization's ADMIN count. */
+export type MembershipDecision = (currentRole: Role, adminCount: number) => Role | 'REMOVED';
+
+export abstract class MembershipRepository {
+  abstract findRole(organizationId: string, userId: string): Promise<Role | undefined>;
+  abstract listMembers(organizationId: string): Promise<MemberView[]>;
+  abstract findMember(organizationId: string, userId: string): Promise<MemberView | undefined>;
+  /** Throws MemberExistsError when the user already belongs to the organization. */
+  abstract add(organizationId: string, userId: string, role: Role): Promise<void>;
+  /**
+   * Applies `decide` to the membership under a lock on the organization's ADMIN rows, so that two
+   * concurrent demotions can never leave the organization without an ADMIN. Returns the previous
+   * role, or undefined when the user is not a member.
+   */
+  abstract update(organizationId: string, userId: string, decide: MembershipDecision): Promise<Role | undefined>;
+}

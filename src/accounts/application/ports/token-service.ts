@@ -1,0 +1,15 @@
+export interface AccessTokenClaims {
+  userId: string;
+}
+
+export abstract class AccessTokens {
+  abstract sign(userId: string): Promise<{ token: string; expiresIn: number }>;
+  /** Throws UnauthenticatedError for anything but a valid, unexpired token signed by a known key. */
+  abstract verify(token: string): Promise<AccessTokenClaims>;
+}
+
+/** Opaque refresh tokens: random values handed to the client, of which only a hash is stored. */
+export abstract class RefreshTokenSecrets {
+  abstract generate(): string;
+  abstract hash(token: string): string;
+}

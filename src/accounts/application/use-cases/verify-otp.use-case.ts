@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Phone } from '#libs/ddd';
+import { OtpAttemptsExceededError, OtpExpiredError, OtpInvalidError } from '../../domain/accounts.errors';
+import { OTP_POLICY } from '../../domain/otp-policy';
+import type { User } from '../../domain/user';
+import { AuditLog } from '../ports/audit-log';
+import { OtpCrypto } from '../ports/otp-crypto';
+import { OtpStore } from '../ports/otp-store';
+import { UserRepository } from '../ports/user.repository';
+import { SessionIssuer, type TokenPair } from '../services/session-issuer';
+
+export interface VerifyOtpInput {
+  phone: string;
+  code: string;
+  requestId?: string;
+  ip?: string;
+}
+
+export interface VerifyOtpOutput extends TokenPair {
+  user: User;
+}
+
+@Injectable()
+export class VerifyOtpUseCase {
+  constructor(
+    private readonly store: OtpStore,
+    private readonly crypto: OtpCrypto,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionIssuer,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: VerifyOtpInput): Promise<VerifyOtpOutput> {
+    const phone = Phone.parse(input.phone);
+    const stored = await this.store.takeAttempt(phone.e164);
+    if (!stored) throw new OtpInvalidError();
+    if (stored.expiresAt <= this.clock.now().getTime()) {
+      await this.store.clear(phone.e164);
+      throw new OtpExpiredError();
+    }
+    if (stored.attempts > OTP_POLICY.maxAttempts) throw new OtpAttemptsExceededError();
+    if (!this.crypto.matches(stored.codeHash, phone.e164, input.code)) throw new OtpInvalidError();
+
+    await this.store.clear(phone.e164);
+    const { user, created } = await this.users.findOrCreateByPhone(phone);
+    const tokens = await this.sessions.startFamily(user.id);
+    await this.audit.record({
+      action: 'auth.signed_in',
+      actorId: user.id,
+      organizationId: null,
+      targetType: 'user',
+      targetId: user.id,
+      metadata: { newUser: created },
+      requestId: input.requestId,
+      ip: input.ip,
+    });
+    return { ...tokens, user };
+  }
+}

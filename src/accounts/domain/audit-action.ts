@@ -1,0 +1,19 @@
+/** Security-relevant actions the audit log records. Names are stable: they are stored and shown. */
+export const AUDIT_ACTIONS = [
+  'auth.signed_in',
+  'auth.refresh_reused',
+  'auth.signed_out',
+  'organization.created',
+  'workspace.created',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'content.approved',
+  'content.rejected',
+  'usage.limits_changed',
+  'webhook.created',
+  'webhook.deleted',
+  'webhook.disabled',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

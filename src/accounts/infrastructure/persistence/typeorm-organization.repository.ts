@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { OrganizationRepository, type OrganizationView } from '../../application/ports/organization.repository';
+import type { Role } from '../../domain/role';
+import { MembershipEntity } from './membership.entity';
+import { OrganizationEntity } from './organization.entity';
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_at: Date;
+}
+
+const toView = (row: OrganizationRow): OrganizationView => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at });
+
+@Injectable()
+export class TypeOrmOrganizationRepository extends OrganizationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  createWithAdmin(name: string, adminUserId: string): Promise<OrganizationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await manager.save(manager.create(OrganizationEntity, { name }));
+      await manager.insert(MembershipEntity, { organizationId: organization.id, userId: adminUserId, role: 'ADMIN' });
+      return { id: organization.id, name: organization.name, role: 'ADMIN', createdAt: organization.createdAt };
+    });
+  }
+
+  async findForMember(organizationId: string, userId: string): Promise<OrganizationView | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, o.name, m.role, o.created_at
+         FROM organizations o JOIN memberships m ON m.organization_id = o.id
+        WHERE o.id = $1 AND m.user_id = $2`,
+      [organizationId, userId],
+    )) as OrganizationRow[];
+    return rows[0] ? toView(rows[0]) : undefined;
+  }
+
+  async listForMember(userId: string): Promise<OrganizationView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, o.name, m.role, o.created_at
+         FROM organizations o JOIN memberships m ON m.organization_id = o.id
+        WHERE m.user_id = $1
+        ORDER BY o.created_at, o.id`,
+      [userId],
+    )) as OrganizationRow[];
+    return rows.map(toView);
+  }
+}

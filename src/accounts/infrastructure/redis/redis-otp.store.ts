@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '#libs/config';
+import { redisKey } from '#libs/redis';
+import { OtpStore, type StoredOtp } from '../../application/ports/otp-store';
+
+const DAY_MS = 86_400_000;
+// The code hash outlives its 120 s validity a little, so that a late try says OTP_EXPIRED rather than OTP_INVALID.
+const KEEP_AFTER_EXPIRY_MS = 10 * 60_000;
+
+// Counts the attempt and reads the code in one step, so concurrent guesses cannot share an attempt.
+const TAKE_ATTEMPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+local values = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt')
+return {values[1], values[2], attempts}
+`;
+
+const COUNT_WITH_EXPIRY = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return {count, redis.call('PTTL', KEYS[1])}
+`;
+
+@Injectable()
+export class RedisOtpStore extends OtpStore {
+  constructor(
+    @Inject(Redis) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async startCooldown(phoneE164: string, seconds: number): Promise<{ started: true } | { started: false; retryAfterMs: number }> {
+    const key = this.key('cooldown', phoneE164);
+    const set = await this.redis.set(key, '1', 'PX', seconds * 1000, 'NX');
+    if (set === 'OK') return { started: true };
+    return { started: false, retryAfterMs: Math.max(1, await this.redis.pttl(key)) };
+  }
+
+  async countDailySend(phoneE164: string): Promise<{ count: number; resetInMs: number }> {
+    const [count, ttl] = (await this.redis.eval(COUNT_WITH_EXPIRY, 1, this.key('daily', phoneE164), String(DAY_MS))) as [number, number];
+    return { count, resetInMs: ttl };
+  }
+
+  async save(phoneE164: string, codeHash: string, expiresAt: number): Promise<void> {
+    const key = this.key('code', phoneE164);
+    await this.redis
+      .multi()
+      .del(key)
+      .hset(key, { hash: codeHash, expiresAt: String(expiresAt), attempts: '0' })
+      .pexpireat(key, expiresAt + KEEP_AFTER_EXPIRY_MS)
+      .exec();
+  }
+
+  async takeAttempt(phoneE164: string): Promise<StoredOtp | undefined> {
+    const result = (await this.redis.eval(TAKE_ATTEMPT, 1, this.key('code', phoneE164))) as [string, string, number] | null;
+    if (!result) return undefined;
+    return { codeHash: result[0], expiresAt: Number(result[1]), attempts: result[2] };
+  }
+
+  async clear(phoneE164: string): Promise<void> {
+    await this.redis.del(this.key('code', phoneE164));
+  }
+
+  private key(kind: string, phoneE164: string): string {
+    return redisKey(this.config, 'otp', kind, phoneE164);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '#libs/config';
+import { AccessTokens, type AccessTokenClaims } from '../../application/ports/token-service';
+import { UnauthenticatedError } from '../../domain/accounts.errors';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+const ALGORITHM = 'HS256';
+const ISSUER = 'contexor';
+const AUDIENCE = 'contexor-api';
+
+/**
+ * HS256 access tokens with a `kid` header. The algorithm is pinned (an `alg: none` or RS256 token
+ * is refused) and the key is picked by `kid` among the current and previous keys, so keys rotate
+ * without signing everybody out.
+ */
+@Injectable()
+export class JwtAccessTokens extends AccessTokens {
+  private readonly keys: Map<string, string>;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+    this.keys = new Map([...Object.entries(config.jwt.previousKeys), [config.jwt.keyId, config.jwt.secret]]);
+  }
+
+  async sign(userId: string): Promise<{ token: string; expiresIn: number }> {
+    const token = await this.jwt.signAsync(
+      { typ: 'access' },
+      {
+        secret: this.config.jwt.secret,
+        algorithm: ALGORITHM,
+        keyid: this.config.jwt.keyId,
+        subject: userId,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      },
+    );
+    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const decoded = this.jwt.decode<{ header?: { alg?: string; kid?: string } } | null>(token, { complete: true });
+    const kid = decoded?.header?.kid;
+    const secret = kid ? this.keys.get(kid) : undefined;
+    if (!secret || decoded?.header?.alg !== ALGORITHM) throw new UnauthenticatedError('The access token is not valid');
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string }>(token, {
+        secret,
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      if (payload.typ !== 'access' || !payload.sub) throw new Error('not an access token');
+      return { userId: payload.sub };
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw new UnauthenticatedError(expired ? 'The access token has expired; refresh it' : 'The access token is not valid');
+    }
+  }
+}

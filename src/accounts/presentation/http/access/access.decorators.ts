@@ -1,0 +1,40 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '#libs/ddd';
+import type { Role } from '../../../domain/role';
+
+export type AccessRule = { kind: 'authenticated' } | { kind: 'role'; role: Role; resource: string; param: string };
+
+export const ACCESS_RULE = 'contexor:access-rule';
+
+/** Any signed-in user; no organization involved. */
+export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
+
+/**
+ * The caller must hold at least `role` in the organization that owns the resource named by the
+ * route parameter `param`. Outsiders get 404, members with a lesser role 403 FORBIDDEN.
+ */
+export const RequireRole = (role: Role, resource = 'organization', param = 'orgId') =>
+  SetMetadata(ACCESS_RULE, { kind: 'role', role, resource, param } satisfies AccessRule);
+
+export interface OrganizationAccess {
+  organizationId: string;
+  role: Role;
+}
+
+export interface AuthenticatedRequest {
+  actor?: Actor;
+  access?: OrganizationAccess;
+  user?: { id: string };
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without authentication');
+  return actor;
+});
+
+export const CurrentAccess = createParamDecorator((_: unknown, context: ExecutionContext): OrganizationAccess => {
+  const access = context.switchToHttp().getRequest<AuthenticatedRequest>().access;
+  if (!access) throw new Error('CurrentAccess used on a route without RequireRole');
+  return access;
+});

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { MemberView } from '../../../application/ports/membership.repository';
+import { ROLES, type Role } from '../../../domain/role';
+
+export class AddMemberDto {
+  @ApiProperty({ example: '0912 345 6789', description: 'Iranian mobile in any common form; a new phone gets an account' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  phone!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+}
+
+export class MemberResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ example: '+989121234567' })
+  phone!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty()
+  joinedAt!: string;
+
+  static from(view: MemberView): MemberResponseDto {
+    return { userId: view.userId, phone: view.phone, name: view.name, role: view.role, joinedAt: view.joinedAt.toISOString() };
+  }
+}

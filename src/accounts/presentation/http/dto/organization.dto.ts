@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import type { OrganizationView } from '../../../application/ports/organization.repository';
+import type { WorkspaceView } from '../../../application/ports/workspace.repository';
+import { ROLES, type Role } from '../../../domain/role';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'آژانس نوآوران' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+}
+
+export class CreateWorkspaceDto extends CreateOrganizationDto {}
+
+export class OrganizationResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ROLES, description: "The caller's role in this organization" })
+  role!: Role;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  static from(view: OrganizationView): OrganizationResponseDto {
+    return { id: view.id, name: view.name, role: view.role, createdAt: view.createdAt.toISOString() };
+  }
+}
+
+export class WorkspaceResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  static from(view: WorkspaceView): WorkspaceResponseDto {
+    return { id: view.id, organizationId: view.organizationId, name: view.name, createdAt: view.createdAt.toISOString() };
+  }
+}
+
+export class RoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+}
