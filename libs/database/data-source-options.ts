@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#libs/config';
+import { TypeOrmLogger } from './typeorm-logger';
 
 // Resolves to the source tree under Jest and to dist/ once compiled, so one glob serves both.
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -18,7 +19,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     installExtensions: false,
     synchronize: false,
     migrationsRun: false,
-    logging: config.database.logQueries ? ['query', 'error'] : ['error'],
+    logging: config.database.logQueries ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(config.database.logQueries),
+    maxQueryExecutionTime: 1000,
     extra: { max: config.database.poolSize, application_name: 'contexor' },
   };
 }

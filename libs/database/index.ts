@@ -3,3 +3,4 @@ export * from './run-migrations';
 export * from './ensure-database';
 export * from './database.module';
 export * from './postgres-errors';
+export * from './typeorm-logger';

@@ -23,7 +23,7 @@ export class AuditEntryEntity {
   @Column({ name: 'target_id', type: 'varchar', length: 64, nullable: true })
   targetId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   metadata!: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })

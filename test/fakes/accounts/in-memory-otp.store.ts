@@ -1,0 +1,42 @@
+import { OtpStore, type StoredOtp } from '../../../src/accounts/application/ports/otp-store';
+
+/** OtpStore in memory, with time taken from the test's clock. */
+export class InMemoryOtpStore extends OtpStore {
+  readonly codes = new Map<string, { codeHash: string; expiresAt: number; attempts: number }>();
+  private readonly cooldowns = new Map<string, number>();
+  private readonly daily = new Map<string, number>();
+
+  constructor(private readonly now: () => number) {
+    super();
+  }
+
+  startCooldown(phone: string, seconds: number): Promise<{ started: true } | { started: false; retryAfterMs: number }> {
+    const until = this.cooldowns.get(phone) ?? 0;
+    if (until > this.now()) return Promise.resolve({ started: false, retryAfterMs: until - this.now() });
+    this.cooldowns.set(phone, this.now() + seconds * 1000);
+    return Promise.resolve({ started: true });
+  }
+
+  countDailySend(phone: string): Promise<{ count: number; resetInMs: number }> {
+    const count = (this.daily.get(phone) ?? 0) + 1;
+    this.daily.set(phone, count);
+    return Promise.resolve({ count, resetInMs: 86_400_000 });
+  }
+
+  save(phone: string, codeHash: string, expiresAt: number): Promise<void> {
+    this.codes.set(phone, { codeHash, expiresAt, attempts: 0 });
+    return Promise.resolve();
+  }
+
+  takeAttempt(phone: string): Promise<StoredOtp | undefined> {
+    const stored = this.codes.get(phone);
+    if (!stored) return Promise.resolve(undefined);
+    stored.attempts += 1;
+    return Promise.resolve({ ...stored });
+  }
+
+  clear(phone: string): Promise<void> {
+    this.codes.delete(phone);
+    return Promise.resolve();
+  }
+}
