@@ -19,6 +19,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/test-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
     {
       ...shared,
@@ -27,6 +28,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/test-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.ts'],
     },
   ],
 };

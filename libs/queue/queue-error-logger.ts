@@ -1,5 +1,5 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Queue } from 'bullmq';
 
@@ -8,21 +8,31 @@ import { Queue } from 'bullmq';
  * listens. This sends them to the structured log instead, once per distinct message.
  */
 @Injectable()
-export class QueueErrorLogger implements OnApplicationBootstrap {
+export class QueueErrorLogger implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Queue');
   private readonly lastMessage = new Map<string, string>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
-  onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as unknown;
+  // Queues exist (and may already be failing to connect) as soon as providers are built.
+  onModuleInit(): void {
+    for (const instance of this.instances()) {
       if (instance instanceof Queue) this.listen(`queue ${instance.name}`, instance);
+    }
+  }
+
+  // Workers are started by @nestjs/bullmq during module init, so they are there only now.
+  onApplicationBootstrap(): void {
+    for (const instance of this.instances()) {
       if (instance instanceof WorkerHost) {
         const worker = workerOf(instance);
         if (worker) this.listen(`worker ${worker.name}`, worker);
       }
     }
+  }
+
+  private instances(): unknown[] {
+    return this.discovery.getProviders().map((wrapper) => wrapper.instance as unknown);
   }
 
   private listen(source: string, emitter: { on(event: 'error', listener: (error: Error) => void): unknown }): void {

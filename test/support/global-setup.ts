@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } from '#libs/database';
@@ -8,6 +9,7 @@ import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } fro
  * global-teardown, so that runs never see each other's rows, keys or queues.
  */
 export default async function globalSetup(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const base = new URL(process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/contexor_test_${run}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '#libs/config';
@@ -33,6 +34,8 @@ export class JwtAccessTokens extends AccessTokens {
         secret: this.config.jwt.secret,
         algorithm: ALGORITHM,
         keyid: this.config.jwt.keyId,
+        // A unique id, so that two tokens issued within the same second (sign-in, then refresh) still differ.
+        jwtid: randomUUID(),
         subject: userId,
         issuer: ISSUER,
         audience: AUDIENCE,
