@@ -387,7 +387,7 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       expectError(await http().delete(base).set(bearer(adminA)), 404, 'NOT_FOUND');
     });
 
-    it('answers 404 to a B ADMIN who is also a VIEWER of A only where A is ADMIN-only? no: 403 for the lesser role, never 404', async () => {
+    it('judges someone in both organizations by the role held in each: a VIEWER of A gets 403 on A’s ADMIN routes', async () => {
       await addMember(t, adminA, orgA.id, adminB.user.phone, 'VIEWER');
 
       expectError(await http().get(`${API}/organizations/${orgA.id}/audit-log`).set(bearer(adminB)), 403, 'FORBIDDEN');

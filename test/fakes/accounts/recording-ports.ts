@@ -1,4 +1,4 @@
-import { Clock, Phone, type Page } from '#libs/ddd';
+import { Clock, type Phone, type Page } from '#libs/ddd';
 import { AuditLog, type AuditEntryInput, type AuditEntryView } from '../../../src/accounts/application/ports/audit-log';
 import { OtpCrypto } from '../../../src/accounts/application/ports/otp-crypto';
 import { SmsQueue } from '../../../src/accounts/application/ports/sms-queue';
