@@ -1,11 +1,10 @@
-import helmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import type { AppConfig } from '#libs/config';
-import { createValidationPipe, REQUEST_ID_HEADER, requestIdFor, setUpSwagger } from '#libs/http';
+import { addSecurityHeaders, createValidationPipe, REQUEST_ID_HEADER, requestIdFor, setUpSwagger } from '#libs/http';
 import { recordHttpMetrics } from '#libs/metrics';
 import { AppModule } from './app.module';
 
@@ -32,19 +31,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   recordHttpMetrics(fastify, app.get(Registry));
 
-  await app.register(helmet, {
-    // Swagger UI needs inline styles and its own scripts; the JSON API itself serves no active content.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  addSecurityHeaders(fastify);
   app.enableCors({
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

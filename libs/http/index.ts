@@ -6,3 +6,4 @@ export * from './public.decorator';
 export * from './swagger';
 export * from './page-query.dto';
 export * from './parse-uuid-or-404.pipe';
+export * from './security-headers';
