@@ -29,7 +29,8 @@ export const REDACTED_PATHS = [
           level: config.log.level,
           transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-          customAttributeKeys: { reqId: 'requestId' },
+          // Bound to the request's child logger, so every line logged while serving it carries the id.
+          customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/health/ready' || req.url === '/metrics' },
           serializers: {

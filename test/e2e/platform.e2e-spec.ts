@@ -105,6 +105,7 @@ describe('Platform (HTTP)', () => {
       expect(response.text).toContain('process_cpu_user_seconds_total');
       expect(response.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/);
       expect(response.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/);
+      expect(response.text).toMatch(/queue_jobs\{queue="accounts-sms",state="waiting"\} \d+/);
     });
 
     it('serves the OpenAPI document and Swagger UI', async () => {
@@ -117,6 +118,34 @@ describe('Platform (HTTP)', () => {
       expect(ui.status).toBe(200);
       expect(ui.text).toContain('swagger-ui');
     });
+  });
+});
+
+describe('Platform with CORS_ORIGINS set', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await bootTestApp({ CORS_ORIGINS: 'https://dashboard.example', APP_ROLE: 'api' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('allows a listed origin, with the write methods and the request id exposed', async () => {
+    const response = await request(t.server)
+      .options('/api/v1/me')
+      .set('Origin', 'https://dashboard.example')
+      .set('Access-Control-Request-Method', 'PATCH');
+    expect(response.status).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('https://dashboard.example');
+    expect(response.headers['access-control-allow-methods']).toContain('PATCH');
+    expect(response.headers['access-control-allow-methods']).toContain('DELETE');
+  });
+
+  it('still refuses an origin that is not listed', async () => {
+    const response = await request(t.server).options('/api/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 

@@ -72,7 +72,7 @@ describe('the service as a process', () => {
 
     // A request whose body is still arriving when the signal comes.
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/otp/request', headers: { 'content-type': 'application/json' } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/otp/request', headers: { 'content-type': 'application/json', 'x-request-id': 'drain-test-1' } }, (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -91,6 +91,9 @@ describe('the service as a process', () => {
     expect(await app.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     expect(app.output()).toContain('Stopped cleanly');
+    const requestLines = app.output().split('\n').filter((line) => line.includes('"url":"/api/v1/auth/otp/request"'));
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) expect(JSON.parse(line)).toMatchObject({ requestId: 'drain-test-1' });
   });
 
   it('scales as separate roles: an api process queues the SMS and a worker process sends it', async () => {
