@@ -23,7 +23,7 @@ export class AppModule {
     const http = config.runsHttp ? [RateLimitModule, MetricsModule, HealthModule] : [];
     return {
       module: AppModule,
-      imports: [...platform, ...http, AccountsModule.forRole(config), ContentModule, AiModule, UsageModule],
+      imports: [...platform, ...http, AccountsModule.forRole(config), ContentModule.forRole(config), AiModule.forRole(config), UsageModule.forRole(config)],
       providers: config.runsHttp ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
     };
   }

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     ['DB_MIGRATE_ON_START', 'yes'],
     ['NODE_ENV', 'staging'],
     ['JWT_SECRET', 'short'],
+    ['USAGE_PRICES', '{not json'],
+    ['USAGE_PRICES', '[1,2]'],
+    ['AI_CONCURRENCY', '0'],
   ])('refuses %s=%j with one line naming the variable', (variable, value) => {
     let error: unknown;
     try {

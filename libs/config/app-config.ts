@@ -23,7 +23,10 @@ export class AppConfig {
   readonly database: { url: string; migrateOnStart: boolean; poolSize: number; logQueries: boolean };
   readonly redis: { url: string; prefix: string };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
-  readonly openai: { apiKey: string; baseUrl: string; defaultModel: string };
+  readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
+  readonly ai: { concurrency: number; rateLimitPerMinute: number };
+  /** Raw price overrides; the usage context validates their shape. */
+  readonly usagePriceOverrides: Record<string, unknown>;
   readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
   readonly webhooks: { allowPrivateTargets: boolean };
 
@@ -52,7 +55,9 @@ export class AppConfig {
       keyId: raw.JWT_KEY_ID,
       previousKeys: parsePreviousKeys(raw.JWT_PREVIOUS_KEYS),
     };
-    this.openai = { apiKey: raw.OPENAI_API_KEY ?? '', baseUrl: raw.OPENAI_BASE_URL, defaultModel: raw.OPENAI_DEFAULT_MODEL };
+    this.openai = { apiKey: raw.OPENAI_API_KEY ?? '', baseUrl: raw.OPENAI_BASE_URL, defaultModel: raw.OPENAI_DEFAULT_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS };
+    this.ai = { concurrency: raw.AI_CONCURRENCY, rateLimitPerMinute: raw.AI_RATE_LIMIT_PER_MINUTE };
+    this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
     this.sms = {
       driver: raw.SMS_DRIVER ?? (production ? 'kavenegar' : 'log'),
       kavenegarApiKey: raw.KAVENEGAR_API_KEY ?? '',

@@ -11,6 +11,16 @@ const url = (protocols: string[]) =>
       return false;
     }
   }, `must be a ${protocols.join(' or ')} URL`);
+const jsonObject = z.string().transform((value, ctx) => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+  return z.NEVER;
+});
 const csv = z.string().transform((value) =>
   value
     .split(',')
@@ -47,6 +57,13 @@ export const configSchema = z
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: url(['http:', 'https:']).default('https://api.openai.com/v1'),
     OPENAI_DEFAULT_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+    OPENAI_TIMEOUT_MS: positiveInt.default(120_000),
+    /** Generation jobs run at once per worker process. */
+    AI_CONCURRENCY: positiveInt.default(4),
+    /** Generation jobs started per minute across all workers: protects the OpenAI account. */
+    AI_RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
+    /** JSON overriding or extending the price table: {"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}} in USD per million tokens. */
+    USAGE_PRICES: jsonObject.optional(),
 
     SMS_DRIVER: z.enum(['kavenegar', 'log']).optional(),
     KAVENEGAR_API_KEY: z.string().optional(),

@@ -1,5 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
 
-/** The `content` bounded context: its layers are filled in by the issue that implements it. */
+/** The `content` bounded context. Controllers are mounted when the process serves HTTP, processors when it runs workers. */
 @Module({})
-export class ContentModule {}
+export class ContentModule {
+  static forRole(_config: AppConfig): DynamicModule {
+    return { module: ContentModule };
+  }
+}
