@@ -101,7 +101,7 @@ describe('the service as a process', () => {
     const shared = {
       DATABASE_URL: databaseUrl,
       DB_MIGRATE_ON_START: 'false',
-      REDIS_PREFIX: `test-proc-${randomBytes(3).toString('hex')}`,
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-proc-${randomBytes(3).toString('hex')}`,
       SMS_DRIVER: 'kavenegar',
       KAVENEGAR_API_KEY: 'k',
       KAVENEGAR_BASE_URL: kavenegar.baseUrl,
