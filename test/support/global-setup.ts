@@ -1,8 +1,9 @@
+// Imported by relative path: Jest loads global setup without its moduleNameMapper, and #libs/* would resolve to an unbuilt dist/.
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '#libs/config';
-import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } from '#libs/database';
+import { loadConfig } from '../../libs/config';
+import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } from '../../libs/database';
 
 /**
  * Each Jest run gets a database and a Redis key prefix of its own, made here and removed in
