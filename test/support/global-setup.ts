@@ -2,8 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../libs/config';
-import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } from '../../libs/database';
+import { loadConfig } from '../../libs/config/app-config';
+import { dataSourceOptions } from '../../libs/database/data-source-options';
+import { ensureDatabaseExists } from '../../libs/database/ensure-database';
+import { runMigrationsExclusively } from '../../libs/database/run-migrations';
 
 /**
  * Each Jest run gets a database and a Redis key prefix of its own, made here and removed in

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { dropDatabase } from '../../libs/database';
+import { dropDatabase } from '../../libs/database/ensure-database';
 
 export default async function globalTeardown(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
