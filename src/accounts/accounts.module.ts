@@ -115,8 +115,17 @@ export class AccountsModule implements OnModuleInit {
     private readonly workspaces: WorkspaceRepository,
   ) {}
 
+  /**
+   * Other contexts import this module too (for ResourceOwners, AuditLog…). Nest tells dynamic
+   * modules apart by object identity, so one config must always get the same object back;
+   * otherwise each import would mount a second copy with its own controllers, guard and workers.
+   */
+  private static readonly mounted = new WeakMap<AppConfig, DynamicModule>();
+
   static forRole(config: AppConfig): DynamicModule {
-    return {
+    const existing = AccountsModule.mounted.get(config);
+    if (existing) return existing;
+    const mounted: DynamicModule = {
       module: AccountsModule,
       imports: [
         TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, WorkspaceEntity, RefreshTokenEntity, AuditEntryEntity]),
@@ -132,6 +141,8 @@ export class AccountsModule implements OnModuleInit {
       ],
       exports: [ResourceOwners, AuditLog, ResolveMembershipUseCase],
     };
+    AccountsModule.mounted.set(config, mounted);
+    return mounted;
   }
 
   onModuleInit(): void {

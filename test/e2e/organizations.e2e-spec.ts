@@ -342,28 +342,24 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       memberOfB = (await addMember(t, adminB, orgB.id, randomPhone(), 'VIEWER')).userId;
     });
 
-    const routes: [string, string, (orgId: string) => string, object?][] = [
-      ['GET', 'GET /organizations/:orgId', (id) => `/organizations/${id}`],
-      ['GET', 'GET /organizations/:orgId/members', (id) => `/organizations/${id}/members`],
-      ['POST', 'POST /organizations/:orgId/members', (id) => `/organizations/${id}/members`, { phone: '09120000001', role: 'VIEWER' }],
-      ['POST', 'POST /organizations/:orgId/workspaces', (id) => `/organizations/${id}/workspaces`, { name: 'Intrusion' }],
-      ['GET', 'GET /organizations/:orgId/workspaces', (id) => `/organizations/${id}/workspaces`],
-      ['GET', 'GET /organizations/:orgId/audit-log', (id) => `/organizations/${id}/audit-log`],
+    const routes: { route: string; method: 'GET' | 'POST'; path: (orgId: string) => string; body?: object }[] = [
+      { route: 'GET /organizations/:orgId', method: 'GET', path: (id) => `/organizations/${id}` },
+      { route: 'GET /organizations/:orgId/members', method: 'GET', path: (id) => `/organizations/${id}/members` },
+      { route: 'POST /organizations/:orgId/members', method: 'POST', path: (id) => `/organizations/${id}/members`, body: { phone: randomPhone(), role: 'VIEWER' } },
+      { route: 'POST /organizations/:orgId/workspaces', method: 'POST', path: (id) => `/organizations/${id}/workspaces`, body: { name: 'Intrusion' } },
+      { route: 'GET /organizations/:orgId/workspaces', method: 'GET', path: (id) => `/organizations/${id}/workspaces` },
+      { route: 'GET /organizations/:orgId/audit-log', method: 'GET', path: (id) => `/organizations/${id}/audit-log` },
     ];
-
-    const call = (method: string, path: string, body?: object) => {
-      const url = `${API}${path}`;
-      const pending = method === 'GET' ? http().get(url) : http().post(url).send(body);
-      return pending.set(bearer(adminA));
-    };
 
     describe.each([
       ['another organization’s id', () => orgB.id],
       ['a random uuid', () => randomUUID()],
       ['a string that is not a uuid', () => 'abc'],
     ])('an ADMIN of A addressing %s', (_target, orgId) => {
-      it.each(routes)('%s: %s → 404 NOT_FOUND', async (method, _route, path, body) => {
-        expectError(await call(method, path(orgId()), body), 404, 'NOT_FOUND');
+      it.each(routes)('$route → 404 NOT_FOUND', async ({ method, path, body }) => {
+        const url = `${API}${path(orgId())}`;
+        const response = method === 'GET' ? await http().get(url).set(bearer(adminA)) : await http().post(url).set(bearer(adminA)).send(body);
+        expectError(response, 404, 'NOT_FOUND');
       });
 
       it('PATCH and DELETE /organizations/:orgId/members/:userId → 404 NOT_FOUND', async () => {

@@ -74,10 +74,13 @@ export async function bootSmsTestApp(env: Record<string, string> = {}): Promise<
     close: async () => {
       try {
         await t.close();
-        await fake.stop();
       } finally {
-        // global-teardown removes only keys under the run's own prefix, not these.
-        await deleteRedisKeys(t.config.redis.url, t.config.redis.prefix);
+        try {
+          await fake.stop();
+        } finally {
+          // Removed now rather than at global teardown, so that a long run does not pile them up.
+          await deleteRedisKeys(t.config.redis.url, t.config.redis.prefix);
+        }
       }
     },
   };

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Me } from '../../../application/use-cases/get-me.use-case';
 import { ROLES, type Role } from '../../../domain/role';
 
 export class UpdateMeDto {
   @ApiProperty({ example: 'سارا محمدی' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
   @MaxLength(120)
