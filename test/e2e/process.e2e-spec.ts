@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { dropDatabase } from '#libs/database';
 import { FakeKavenegarServer } from '../fakes/fake-kavenegar.server';
-import { eventually, startAppProcess, type AppProcess } from '../support/app-process';
+import { startAppProcess, type AppProcess } from '../support/app-process';
+import { eventually } from '../support/eventually';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,9 +17,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function ready(port: number): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-  if (response.status !== 200) throw new Error(`ready answered ${response.status}`);
+async function ready(port: number): Promise<boolean> {
+  const response = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
+  return response?.status === 200;
 }
 
 describe('the service as a process', () => {
@@ -54,7 +55,7 @@ describe('the service as a process', () => {
     try {
       const app = startAppProcess('main', { PORT: String(port), DATABASE_URL: fresh, DB_MIGRATE_ON_START: 'true', APP_ROLE: 'api' });
       processes.push(app);
-      await eventually(() => ready(port));
+      await eventually('the service to be ready', () => ready(port), 30_000);
       expect(app.output()).toContain('Created the database');
       expect(app.output()).toContain('Applied migrations');
       app.child.kill('SIGTERM');
@@ -68,7 +69,7 @@ describe('the service as a process', () => {
     const port = await freePort();
     const app = startAppProcess('main', { PORT: String(port), DATABASE_URL: databaseUrl, APP_ROLE: 'api', DB_MIGRATE_ON_START: 'false' });
     processes.push(app);
-    await eventually(() => ready(port));
+    await eventually('the service to be ready', () => ready(port), 30_000);
 
     // A request whose body is still arriving when the signal comes.
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -109,10 +110,8 @@ describe('the service as a process', () => {
     const api = startAppProcess('main', { ...shared, PORT: String(port), APP_ROLE: 'api' });
     const worker = startAppProcess('worker', { ...shared });
     processes.push(api, worker);
-    await eventually(() => ready(port));
-    await eventually(async () => {
-      if (!worker.output().includes('Worker started')) throw new Error('worker not started');
-    });
+    await eventually('the service to be ready', () => ready(port), 30_000);
+    await eventually('the worker to start', () => Promise.resolve(worker.output().includes('Worker started')), 30_000);
 
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/otp/request`, {
       method: 'POST',

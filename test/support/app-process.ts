@@ -21,18 +21,3 @@ export function startAppProcess(entry: 'main' | 'worker', env: Record<string, st
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
-
-/** Polls until `check` passes or the deadline passes; deadlines bound waits, they are not assertions. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await check();
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-  throw lastError;
-}
