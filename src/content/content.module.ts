@@ -1,10 +1,116 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#libs/config';
+import { Clock, SystemClock } from '#libs/ddd';
+import { AccountsModule, ResourceOwners } from '../accounts';
+import { ContentRepository } from './application/ports/content.repository';
+import { GenerationDefaults } from './application/ports/generation-defaults';
+import { ProjectRepository } from './application/ports/project.repository';
+import { PromptRepository } from './application/ports/prompt.repository';
+import { ApproveContentUseCase } from './application/use-cases/contents/approve-content.use-case';
+import { CreateContentUseCase } from './application/use-cases/contents/create-content.use-case';
+import { DeleteContentUseCase } from './application/use-cases/contents/delete-content.use-case';
+import { EditContentUseCase } from './application/use-cases/contents/edit-content.use-case';
+import { GetContentUseCase } from './application/use-cases/contents/get-content.use-case';
+import { GetContentVersionUseCase } from './application/use-cases/contents/get-content-version.use-case';
+import { ListContentVersionsUseCase } from './application/use-cases/contents/list-content-versions.use-case';
+import { ListContentsUseCase } from './application/use-cases/contents/list-contents.use-case';
+import { RejectContentUseCase } from './application/use-cases/contents/reject-content.use-case';
+import { CompleteGenerationUseCase } from './application/use-cases/generation/complete-generation.use-case';
+import { FailGenerationUseCase } from './application/use-cases/generation/fail-generation.use-case';
+import { GetGenerationRequestUseCase } from './application/use-cases/generation/get-generation-request.use-case';
+import { StartGenerationUseCase } from './application/use-cases/generation/start-generation.use-case';
+import { CreateProjectUseCase } from './application/use-cases/projects/create-project.use-case';
+import { DeleteProjectUseCase } from './application/use-cases/projects/delete-project.use-case';
+import { GetProjectUseCase } from './application/use-cases/projects/get-project.use-case';
+import { ListProjectsUseCase } from './application/use-cases/projects/list-projects.use-case';
+import { UpdateProjectUseCase } from './application/use-cases/projects/update-project.use-case';
+import { CreatePromptUseCase } from './application/use-cases/prompts/create-prompt.use-case';
+import { DeletePromptUseCase } from './application/use-cases/prompts/delete-prompt.use-case';
+import { GetPromptUseCase } from './application/use-cases/prompts/get-prompt.use-case';
+import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts.use-case';
+import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
+import { ContentEntity } from './infrastructure/persistence/content.entity';
+import { ContentVersionEntity } from './infrastructure/persistence/content-version.entity';
+import { ProjectEntity } from './infrastructure/persistence/project.entity';
+import { PromptEntity } from './infrastructure/persistence/prompt.entity';
+import { TypeOrmContentRepository } from './infrastructure/persistence/typeorm-content.repository';
+import { TypeOrmProjectRepository } from './infrastructure/persistence/typeorm-project.repository';
+import { TypeOrmPromptRepository } from './infrastructure/persistence/typeorm-prompt.repository';
+import { ContentsController } from './presentation/http/contents.controller';
+import { ProjectsController } from './presentation/http/projects.controller';
+import { PromptsController } from './presentation/http/prompts.controller';
 
-/** The `content` bounded context. Controllers are mounted when the process serves HTTP, processors when it runs workers. */
+const ports = (config: AppConfig): Provider[] => [
+  { provide: Clock, useClass: SystemClock },
+  { provide: ProjectRepository, useClass: TypeOrmProjectRepository },
+  { provide: PromptRepository, useClass: TypeOrmPromptRepository },
+  { provide: ContentRepository, useClass: TypeOrmContentRepository },
+  { provide: GenerationDefaults, useValue: { defaultModel: config.openai.defaultModel } satisfies GenerationDefaults },
+];
+
+/** Called by the ai context (generation worker and generate endpoint); exported through index.ts. */
+const generation = [GetGenerationRequestUseCase, StartGenerationUseCase, CompleteGenerationUseCase, FailGenerationUseCase];
+
+const useCases: Provider[] = [
+  CreateProjectUseCase,
+  ListProjectsUseCase,
+  GetProjectUseCase,
+  UpdateProjectUseCase,
+  DeleteProjectUseCase,
+  CreatePromptUseCase,
+  ListPromptsUseCase,
+  GetPromptUseCase,
+  UpdatePromptUseCase,
+  DeletePromptUseCase,
+  CreateContentUseCase,
+  ListContentsUseCase,
+  GetContentUseCase,
+  EditContentUseCase,
+  ApproveContentUseCase,
+  RejectContentUseCase,
+  DeleteContentUseCase,
+  ListContentVersionsUseCase,
+  GetContentVersionUseCase,
+  ...generation,
+];
+
+/** Projects, prompt templates, contents with their review state machine, and versions. */
 @Module({})
-export class ContentModule {
-  static forRole(_config: AppConfig): DynamicModule {
-    return { module: ContentModule };
+export class ContentModule implements OnModuleInit {
+  constructor(
+    private readonly owners: ResourceOwners,
+    private readonly projects: ProjectRepository,
+    private readonly prompts: PromptRepository,
+    private readonly contents: ContentRepository,
+  ) {}
+
+  /**
+   * Other contexts import this module for the generation use cases. Nest tells dynamic modules
+   * apart by object identity, so one config always gets the same object back; a second copy would
+   * mount the controllers twice and register the owner lookups twice (which ResourceOwners refuses).
+   */
+  private static readonly mounted = new WeakMap<AppConfig, DynamicModule>();
+
+  static forRole(config: AppConfig): DynamicModule {
+    const existing = ContentModule.mounted.get(config);
+    if (existing) return existing;
+    const mounted: DynamicModule = {
+      module: ContentModule,
+      // The same AccountsModule.forRole(config) object as AppModule's: one instance, whose ResourceOwners the access guard uses.
+      imports: [TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity]), AccountsModule.forRole(config)],
+      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController] : [],
+      providers: [...ports(config), ...useCases],
+      exports: generation,
+    };
+    ContentModule.mounted.set(config, mounted);
+    return mounted;
+  }
+
+  /** Lets the access guard find the organization of an addressed project, prompt or content. */
+  onModuleInit(): void {
+    this.owners.register('project', (id) => this.projects.findOrganizationIdOf(id));
+    this.owners.register('prompt', (id) => this.prompts.findOrganizationIdOf(id));
+    this.owners.register('content', (id) => this.contents.findOrganizationIdOf(id));
   }
 }

@@ -1,0 +1,54 @@
+import type { Page, PageRequest } from '#libs/ddd';
+import type { Content, ContentState } from '../../domain/content';
+import type { ContentStatus } from '../../domain/content-status';
+import type { ContentVersion } from '../../domain/content-version';
+import type { OpenTransaction } from './open-transaction';
+
+/** What the API shows of a content. */
+export type ContentView = Omit<ContentState, 'resumeStatus' | 'bodyModel' | 'generationStartedAt'>;
+
+export function toContentView(content: Content): ContentView {
+  const { resumeStatus: _resume, bodyModel: _model, generationStartedAt: _started, ...view } = content.snapshot();
+  return view;
+}
+
+export interface ContentFilter {
+  status?: ContentStatus;
+  /** Case-insensitive substring of title, prompt or body. */
+  q?: string;
+  createdBy?: string;
+  /** created_at ≥ from */
+  from?: Date;
+  /** created_at < to */
+  to?: Date;
+}
+
+/** Returns false when it changed nothing, so nothing needs writing. */
+export type ContentChange = (content: Content) => boolean | void;
+
+export abstract class ContentRepository {
+  /** Stores a new content with the versions it already has. */
+  abstract add(content: Content): Promise<void>;
+  abstract findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined>;
+  /**
+   * Loads the content under a row lock (SELECT … FOR UPDATE), applies `change`, and stores the new
+   * state and any new versions before the lock is released: concurrent changes of one content run
+   * one after another. Runs in its own transaction, or in the caller's `within`. Returns the
+   * content as changed, or undefined when it does not exist in the organization.
+   */
+  abstract update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined>;
+  /** Deletes the content and its versions if `check` (given the locked content) does not throw. False when not found. */
+  abstract delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean>;
+  /** Newest first (created_at DESC, id DESC). */
+  abstract listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>>;
+  /** Oldest first. */
+  abstract listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]>;
+  abstract findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined>;
+  /** For the access guard: the organization owning the content. */
+  abstract findOrganizationIdOf(contentId: string): Promise<string | undefined>;
+  /**
+   * The only read not scoped by organization: a queue job carries just the content id. The result
+   * says which organization the content belongs to.
+   */
+  abstract findForGeneration(contentId: string): Promise<Content | undefined>;
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, NotFoundError, type Actor } from '#libs/ddd';
+import { AuditLog, type OrganizationAccess } from '../../../../accounts';
+import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
+
+/** REVIEW → APPROVED, recording the approved text as an "approval" version; audited. */
+@Injectable()
+export class ApproveContentUseCase {
+  constructor(
+    private readonly contents: ContentRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, access: OrganizationAccess, contentId: string, input: { comment?: string }): Promise<ContentView> {
+    const now = this.clock.now();
+    const content = await this.contents.update(access.organizationId, contentId, (c) => c.approve(actor.userId, input.comment, now));
+    if (!content) throw new NotFoundError('Content');
+    const view = toContentView(content);
+    await this.audit.record({
+      action: 'content.approved',
+      actorId: actor.userId,
+      organizationId: access.organizationId,
+      targetType: 'content',
+      targetId: contentId,
+      metadata: { projectId: view.projectId, version: view.currentVersion, ...(view.lastReview?.note ? { comment: view.lastReview.note } : {}) },
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+    return view;
+  }
+}

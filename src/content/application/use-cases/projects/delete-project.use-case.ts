@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#libs/ddd';
+import type { OrganizationAccess } from '../../../../accounts';
+import { assertProjectDeletable } from '../../../domain/project';
+import { ProjectRepository } from '../../ports/project.repository';
+
+/** Deletes the project with all its contents and versions (409 CONTENT_BUSY while one is being generated). */
+@Injectable()
+export class DeleteProjectUseCase {
+  constructor(private readonly projects: ProjectRepository) {}
+
+  async execute(access: OrganizationAccess, projectId: string): Promise<void> {
+    const deleted = await this.projects.delete(access.organizationId, projectId, assertProjectDeletable);
+    if (!deleted) throw new NotFoundError('Project');
+  }
+}

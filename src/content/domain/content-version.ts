@@ -1,0 +1,42 @@
+import { Money } from '#libs/ddd';
+import { ContentFieldInvalidError } from './content.errors';
+import type { VersionSource } from './content-status';
+
+/** Tokens and cost of the OpenAI call that wrote a version. `costUsd` is the contract's decimal string. */
+export interface GenerationUsage {
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  totalTokens: number;
+  costUsd: string;
+}
+
+/** One kept state of a content's body, numbered 1..n per content. Versions are never changed. */
+export interface ContentVersion {
+  number: number;
+  source: VersionSource;
+  body: string;
+  /** The model that wrote the text: set for "ai", copied onto "approval", null for "manual". */
+  model: string | null;
+  usage: GenerationUsage | null;
+  /** The generation job that wrote an "ai" version; makes a repeated completion detectable. */
+  generationJobId: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** Checks token counts are whole and non-negative and writes the cost with six decimals. */
+export function normaliseUsage(usage: GenerationUsage | null): GenerationUsage | null {
+  if (!usage) return null;
+  for (const field of ['promptTokens', 'completionTokens', 'cachedTokens', 'totalTokens'] as const) {
+    const value = usage[field];
+    if (!Number.isSafeInteger(value) || value < 0) throw new ContentFieldInvalidError(`usage.${field}`, `usage.${field} must be a whole number ≥ 0`);
+  }
+  return {
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+    cachedTokens: usage.cachedTokens,
+    totalTokens: usage.totalTokens,
+    costUsd: Money.parse(usage.costUsd).toDecimalString(),
+  };
+}

@@ -1,0 +1,43 @@
+import { DomainError, ForbiddenError } from '#libs/ddd';
+import type { ContentStatus } from './content-status';
+
+/** The state machine refuses the change: APPROVED is final, approval needs REVIEW, and so on. */
+export class ContentInvalidTransitionError extends DomainError {
+  constructor(status: ContentStatus, action: string) {
+    super('CONTENT_INVALID_TRANSITION', 'conflict', `A content in ${status} cannot be ${action}`, { status, action });
+  }
+}
+
+/** A generation is running; the content cannot change until it completes or fails. */
+export class ContentBusyError extends DomainError {
+  constructor(details: { jobId?: string | null; contentId?: string } = {}, message = 'The content is being generated; try again when the generation has finished') {
+    super('CONTENT_BUSY', 'conflict', message, details);
+  }
+}
+
+export class TemplateVariableMissingError extends DomainError {
+  constructor(readonly missing: string[]) {
+    super('TEMPLATE_VARIABLE_MISSING', 'invalid', `Give a value for every template variable; missing: ${missing.join(', ')}`, { missing });
+  }
+}
+
+/** 403 FORBIDDEN: an EDITOR may delete only their own DRAFT. */
+export class ContentDeleteForbiddenError extends ForbiddenError {}
+
+/**
+ * A value breaks a domain rule that the request DTOs normally catch first (for callers that are
+ * not HTTP). Same code and details shape as a refused request body.
+ */
+export class ContentFieldInvalidError extends DomainError {
+  constructor(field: string, message: string) {
+    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [message] }] });
+  }
+}
+
+/** Requires a non-blank string and returns it trimmed. */
+export function requireText(field: string, value: string, maxLength: number): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new ContentFieldInvalidError(field, `${field} must not be empty`);
+  if (trimmed.length > maxLength) throw new ContentFieldInvalidError(field, `${field} must be at most ${maxLength} characters`);
+  return trimmed;
+}

@@ -1,0 +1,324 @@
+import { ContentBusyError, ContentDeleteForbiddenError, ContentFieldInvalidError, ContentInvalidTransitionError, requireText } from './content.errors';
+import type { ContentStatus } from './content-status';
+import { normaliseUsage, type ContentVersion, type GenerationUsage } from './content-version';
+
+export const CONTENT_LIMITS = {
+  title: 300,
+  prompt: 20_000,
+  body: 200_000,
+  reviewNote: 2_000,
+  model: 100,
+  maxTokens: 16_384,
+  maxTemperature: 2,
+} as const;
+
+export interface GenerationError {
+  code: string;
+  message: string;
+}
+
+export interface LastError extends GenerationError {
+  at: Date;
+}
+
+export interface PiiFinding {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** Filled by the PII scan (a later issue); until then `{found: false, findings: []}`. */
+export interface PiiReport {
+  found: boolean;
+  findings: PiiFinding[];
+}
+
+export interface ReviewDecision {
+  decision: 'APPROVED' | 'REJECTED';
+  by: string;
+  at: Date;
+  /** The approver's comment or the rejection reason. */
+  note: string | null;
+}
+
+export interface ContentState {
+  id: string;
+  organizationId: string;
+  workspaceId: string;
+  projectId: string;
+  title: string;
+  prompt: string;
+  /** The prompt template the prompt was rendered from, and the values used; null once the prompt is edited by hand. */
+  promptId: string | null;
+  variables: Record<string, string> | null;
+  body: string | null;
+  status: ContentStatus;
+  model: string;
+  temperature: number | null;
+  maxTokens: number | null;
+  /** Number of the newest version; 0 before the first. */
+  currentVersion: number;
+  /** The model that wrote the current body (null after a manual edit); copied onto an approval snapshot. */
+  bodyModel: string | null;
+  lastError: LastError | null;
+  pii: PiiReport;
+  lastReview: ReviewDecision | null;
+  /** The job of the running generation, or of the most recent one once it has finished. */
+  generationJobId: string | null;
+  generationStartedAt: Date | null;
+  /** The status a running generation left, to return to if it fails. */
+  resumeStatus: ContentStatus | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewContent {
+  id: string;
+  organizationId: string;
+  workspaceId: string;
+  projectId: string;
+  title: string;
+  prompt: string;
+  promptId?: string | null;
+  variables?: Record<string, string> | null;
+  model: string;
+  temperature?: number | null;
+  maxTokens?: number | null;
+  createdBy: string;
+  now: Date;
+}
+
+export interface ManualEdit {
+  title?: string;
+  prompt?: string;
+  body?: string;
+}
+
+export interface CompletedGeneration {
+  jobId: string;
+  body: string;
+  model: string;
+  usage: GenerationUsage | null;
+  by: string;
+}
+
+const GENERATABLE_FROM: readonly ContentStatus[] = ['DRAFT', 'REVIEW', 'REJECTED'];
+export const NO_PII: PiiReport = Object.freeze({ found: false, findings: [] as PiiFinding[] }) as PiiReport;
+
+/**
+ * A piece of text written with a model and reviewed by people. The whole state machine lives here:
+ * DRAFT → IN_PROGRESS → REVIEW → APPROVED | REJECTED; generating again is allowed from DRAFT, REVIEW
+ * and REJECTED; a failed generation returns to the status it left; APPROVED is final.
+ */
+export class Content {
+  private newVersions: ContentVersion[] = [];
+
+  private constructor(private state: ContentState) {}
+
+  static create(input: NewContent): Content {
+    return new Content({
+      id: input.id,
+      organizationId: input.organizationId,
+      workspaceId: input.workspaceId,
+      projectId: input.projectId,
+      title: requireText('title', input.title, CONTENT_LIMITS.title),
+      prompt: requireText('prompt', input.prompt, CONTENT_LIMITS.prompt),
+      promptId: input.promptId ?? null,
+      variables: input.variables ?? null,
+      body: null,
+      status: 'DRAFT',
+      model: checkModel(input.model),
+      temperature: checkTemperature(input.temperature ?? null),
+      maxTokens: checkMaxTokens(input.maxTokens ?? null),
+      currentVersion: 0,
+      bodyModel: null,
+      lastError: null,
+      pii: { found: false, findings: [] },
+      lastReview: null,
+      generationJobId: null,
+      generationStartedAt: null,
+      resumeStatus: null,
+      createdBy: input.createdBy,
+      createdAt: input.now,
+      updatedAt: input.now,
+    });
+  }
+
+  static restore(state: ContentState): Content {
+    return new Content({ ...state });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get organizationId(): string {
+    return this.state.organizationId;
+  }
+
+  get status(): ContentStatus {
+    return this.state.status;
+  }
+
+  get generationJobId(): string | null {
+    return this.state.generationJobId;
+  }
+
+  get currentVersion(): number {
+    return this.state.currentVersion;
+  }
+
+  /** A copy of the whole state, for persistence and read models. */
+  snapshot(): ContentState {
+    return structuredClone(this.state);
+  }
+
+  /** Versions appended since the content was loaded; the repository stores them with the content. */
+  pullNewVersions(): ContentVersion[] {
+    const versions = this.newVersions;
+    this.newVersions = [];
+    return versions;
+  }
+
+  /** True while the generation job `jobId` is the one running. */
+  isRunningJob(jobId: string): boolean {
+    return this.state.status === 'IN_PROGRESS' && this.state.generationJobId === jobId;
+  }
+
+  /** True once `jobId` has run and finished (completed or failed) and no newer job has started. */
+  hasFinishedJob(jobId: string): boolean {
+    return this.state.status !== 'IN_PROGRESS' && this.state.generationJobId === jobId;
+  }
+
+  startGeneration(jobId: string, now: Date): void {
+    if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
+    this.assertNotBusy();
+    if (!GENERATABLE_FROM.includes(this.state.status)) throw new ContentInvalidTransitionError(this.state.status, 'generated');
+    this.state.resumeStatus = this.state.status;
+    this.state.status = 'IN_PROGRESS';
+    this.state.generationJobId = jobId;
+    this.state.generationStartedAt = now;
+    this.state.updatedAt = now;
+  }
+
+  completeGeneration(result: CompletedGeneration, now: Date): void {
+    this.assertRunning(result.jobId, 'completed');
+    if (result.body.length > CONTENT_LIMITS.body) throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+    const model = checkModel(result.model);
+    this.appendVersion({ source: 'ai', body: result.body, model, usage: normaliseUsage(result.usage), generationJobId: result.jobId, createdBy: result.by }, now);
+    this.state.body = result.body;
+    this.state.bodyModel = model;
+    this.state.status = 'REVIEW';
+    this.state.lastError = null;
+    this.state.resumeStatus = null;
+    this.state.generationStartedAt = null;
+    this.state.updatedAt = now;
+  }
+
+  failGeneration(jobId: string, error: GenerationError, now: Date): void {
+    this.assertRunning(jobId, 'failed');
+    this.state.status = this.state.resumeStatus ?? 'DRAFT';
+    this.state.lastError = { code: error.code.slice(0, 64) || 'GENERATION_FAILED', message: error.message.slice(0, 1000), at: now };
+    this.state.resumeStatus = null;
+    this.state.generationStartedAt = null;
+    this.state.updatedAt = now;
+  }
+
+  /**
+   * Changes title, prompt and/or body by hand. A changed body becomes a new "manual" version; the
+   * status stays what it was. A hand-edited prompt no longer comes from a template. Returns whether
+   * anything changed.
+   */
+  editManually(edit: ManualEdit, by: string, now: Date): boolean {
+    this.assertNotBusy();
+    if (this.state.status === 'APPROVED') throw new ContentInvalidTransitionError('APPROVED', 'edited');
+    let changed = false;
+    if (edit.title !== undefined) {
+      const title = requireText('title', edit.title, CONTENT_LIMITS.title);
+      if (title !== this.state.title) [this.state.title, changed] = [title, true];
+    }
+    if (edit.prompt !== undefined) {
+      const prompt = requireText('prompt', edit.prompt, CONTENT_LIMITS.prompt);
+      if (prompt !== this.state.prompt) {
+        Object.assign(this.state, { prompt, promptId: null, variables: null });
+        changed = true;
+      }
+    }
+    if (edit.body !== undefined && edit.body !== this.state.body) {
+      if (!edit.body.trim()) throw new ContentFieldInvalidError('body', 'body must not be empty');
+      if (edit.body.length > CONTENT_LIMITS.body) throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+      this.appendVersion({ source: 'manual', body: edit.body, model: null, usage: null, generationJobId: null, createdBy: by }, now);
+      this.state.body = edit.body;
+      this.state.bodyModel = null;
+      changed = true;
+    }
+    if (changed) this.state.updatedAt = now;
+    return changed;
+  }
+
+  /** Approves the text under review and records it as an "approval" version. */
+  approve(by: string, comment: string | null | undefined, now: Date): void {
+    this.assertInReview('approved');
+    const note = comment?.trim() ? requireText('comment', comment, CONTENT_LIMITS.reviewNote) : null;
+    this.appendVersion({ source: 'approval', body: this.state.body ?? '', model: this.state.bodyModel, usage: null, generationJobId: null, createdBy: by }, now);
+    this.state.status = 'APPROVED';
+    this.state.lastReview = { decision: 'APPROVED', by, at: now, note };
+    this.state.updatedAt = now;
+  }
+
+  reject(by: string, reason: string, now: Date): void {
+    this.assertInReview('rejected');
+    const note = requireText('reason', reason, CONTENT_LIMITS.reviewNote);
+    this.state.status = 'REJECTED';
+    this.state.lastReview = { decision: 'REJECTED', by, at: now, note };
+    this.state.updatedAt = now;
+  }
+
+  /** An EDITOR may delete their own DRAFT; an ADMIN any content that is not being generated. */
+  assertCanBeDeletedBy(caller: { userId: string; isAdmin: boolean }): void {
+    const own = caller.userId === this.state.createdBy;
+    if (!caller.isAdmin && !own) throw new ContentDeleteForbiddenError('An EDITOR may delete only contents they created');
+    this.assertNotBusy();
+    if (!caller.isAdmin && this.state.status !== 'DRAFT') throw new ContentDeleteForbiddenError(`An EDITOR may delete only a DRAFT; this content is ${this.state.status}`);
+  }
+
+  private assertNotBusy(): void {
+    if (this.state.status === 'IN_PROGRESS') throw new ContentBusyError({ jobId: this.state.generationJobId });
+  }
+
+  private assertRunning(jobId: string, action: string): void {
+    if (!this.isRunningJob(jobId)) {
+      throw new ContentInvalidTransitionError(this.state.status, `${action} by a generation job that is not the running one (${jobId})`);
+    }
+  }
+
+  private assertInReview(action: string): void {
+    if (this.state.status !== 'REVIEW') throw new ContentInvalidTransitionError(this.state.status, action);
+  }
+
+  private appendVersion(version: Omit<ContentVersion, 'number' | 'createdAt'>, now: Date): void {
+    this.state.currentVersion += 1;
+    this.newVersions.push({ ...version, number: this.state.currentVersion, createdAt: now });
+  }
+}
+
+function checkModel(model: string): string {
+  const trimmed = model.trim();
+  if (!/^[A-Za-z0-9._:/-]{1,100}$/.test(trimmed)) throw new ContentFieldInvalidError('model', 'model must be 1–100 letters, digits or . _ : / -');
+  return trimmed;
+}
+
+function checkTemperature(value: number | null): number | null {
+  if (value === null) return null;
+  if (!Number.isFinite(value) || value < 0 || value > CONTENT_LIMITS.maxTemperature) throw new ContentFieldInvalidError('temperature', 'temperature must be between 0 and 2');
+  return value;
+}
+
+function checkMaxTokens(value: number | null): number | null {
+  if (value === null) return null;
+  if (!Number.isInteger(value) || value < 1 || value > CONTENT_LIMITS.maxTokens) {
+    throw new ContentFieldInvalidError('maxTokens', `maxTokens must be a whole number from 1 to ${CONTENT_LIMITS.maxTokens}`);
+  }
+  return value;
+}

@@ -1,0 +1,44 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import type { GenerationUsage } from '../../domain/content-version';
+import type { VersionSource } from '../../domain/content-status';
+import { ContentEntity } from './content.entity';
+
+/** Append-only in practice: rows are inserted and deleted with their content, never updated. */
+@Entity('content_versions')
+@Check('chk_content_versions_source', `"source" IN ('ai', 'manual', 'approval')`)
+@Unique('uq_content_versions_job', ['contentId', 'generationJobId'])
+export class ContentVersionEntity {
+  @PrimaryColumn({ name: 'content_id', type: 'uuid', primaryKeyConstraintName: 'pk_content_versions' })
+  contentId!: string;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_content_versions' })
+  number!: number;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  source!: VersionSource;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  model!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  usage!: GenerationUsage | null;
+
+  @Column({ name: 'generation_job_id', type: 'varchar', length: 100, nullable: true })
+  generationJobId!: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @ManyToOne(() => ContentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'content_id', foreignKeyConstraintName: 'fk_content_versions_content' })
+  content?: ContentEntity;
+}

@@ -1,0 +1,100 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { LastError, PiiReport, ReviewDecision } from '../../domain/content';
+import type { ContentStatus } from '../../domain/content-status';
+import { ProjectEntity } from './project.entity';
+import { PromptEntity } from './prompt.entity';
+
+/**
+ * organization_id and workspace_id point into the accounts context without a foreign key: contexts
+ * share no tables. Inside this context, a project's contents and their versions go with it.
+ */
+@Entity('contents')
+@Check('chk_contents_status', `"status" IN ('DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED')`)
+@Index('idx_contents_organization', ['organizationId'])
+@Index('idx_contents_project_created', ['projectId', 'createdAt', 'id'])
+@Index('idx_contents_project_status', ['projectId', 'status'])
+@Index('idx_contents_created_by', ['createdBy'])
+@Index('idx_contents_prompt', ['promptId'])
+export class ContentEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contents' })
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId!: string;
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  prompt!: string;
+
+  @Column({ name: 'prompt_id', type: 'uuid', nullable: true })
+  promptId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  variables!: Record<string, string> | null;
+
+  @Column({ type: 'text', nullable: true })
+  body!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: ContentStatus;
+
+  @Column({ type: 'varchar', length: 100 })
+  model!: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  temperature!: number | null;
+
+  @Column({ name: 'max_tokens', type: 'integer', nullable: true })
+  maxTokens!: number | null;
+
+  @Column({ name: 'current_version', type: 'integer', default: 0 })
+  currentVersion!: number;
+
+  @Column({ name: 'last_error', type: 'jsonb', nullable: true })
+  lastError!: (Omit<LastError, 'at'> & { at: string }) | null;
+
+  /** Filled by the PII scan (a later issue). */
+  @Column({ type: 'jsonb', default: () => `'{"found": false, "findings": []}'` })
+  pii!: PiiReport;
+
+  @Column({ name: 'last_review', type: 'jsonb', nullable: true })
+  lastReview!: (Omit<ReviewDecision, 'at'> & { at: string }) | null;
+
+  @Column({ name: 'generation_job_id', type: 'varchar', length: 100, nullable: true })
+  generationJobId!: string | null;
+
+  @Column({ name: 'generation_started_at', type: 'timestamptz', nullable: true })
+  generationStartedAt!: Date | null;
+
+  @Column({ name: 'resume_status', type: 'varchar', length: 16, nullable: true })
+  resumeStatus!: ContentStatus | null;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+
+  /** Bumped by every write; an update that finds another value lost a race and is refused. */
+  @Column({ name: 'row_version', type: 'integer', default: 1 })
+  rowVersion!: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_contents_project' })
+  project?: ProjectEntity;
+
+  @ManyToOne(() => PromptEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'prompt_id', foreignKeyConstraintName: 'fk_contents_prompt' })
+  promptTemplate?: PromptEntity | null;
+}

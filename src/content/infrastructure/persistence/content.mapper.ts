@@ -1,0 +1,80 @@
+import { Content, type ContentState } from '../../domain/content';
+import type { ContentVersion } from '../../domain/content-version';
+import type { ContentEntity } from './content.entity';
+import type { ContentVersionEntity } from './content-version.entity';
+
+export const ContentMapper = {
+  /** `bodyModel` is the model of the newest version (not a column of its own). */
+  toDomain(row: ContentEntity, bodyModel: string | null): Content {
+    return Content.restore({
+      id: row.id,
+      organizationId: row.organizationId,
+      workspaceId: row.workspaceId,
+      projectId: row.projectId,
+      title: row.title,
+      prompt: row.prompt,
+      promptId: row.promptId,
+      variables: row.variables,
+      body: row.body,
+      status: row.status,
+      model: row.model,
+      temperature: row.temperature,
+      maxTokens: row.maxTokens,
+      currentVersion: row.currentVersion,
+      bodyModel,
+      lastError: row.lastError ? { ...row.lastError, at: new Date(row.lastError.at) } : null,
+      pii: row.pii,
+      lastReview: row.lastReview ? { ...row.lastReview, at: new Date(row.lastReview.at) } : null,
+      generationJobId: row.generationJobId,
+      generationStartedAt: row.generationStartedAt,
+      resumeStatus: row.resumeStatus,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    });
+  },
+
+  /** Every column but id, organization_id and row_version. */
+  toPersistence(state: ContentState): Omit<ContentEntity, 'id' | 'organizationId' | 'rowVersion'> {
+    return {
+      workspaceId: state.workspaceId,
+      projectId: state.projectId,
+      title: state.title,
+      prompt: state.prompt,
+      promptId: state.promptId,
+      variables: state.variables,
+      body: state.body,
+      status: state.status,
+      model: state.model,
+      temperature: state.temperature,
+      maxTokens: state.maxTokens,
+      currentVersion: state.currentVersion,
+      lastError: state.lastError ? { ...state.lastError, at: state.lastError.at.toISOString() } : null,
+      pii: state.pii,
+      lastReview: state.lastReview ? { ...state.lastReview, at: state.lastReview.at.toISOString() } : null,
+      generationJobId: state.generationJobId,
+      generationStartedAt: state.generationStartedAt,
+      resumeStatus: state.resumeStatus,
+      createdBy: state.createdBy,
+      createdAt: state.createdAt,
+      updatedAt: state.updatedAt,
+    };
+  },
+
+  versionToDomain(row: ContentVersionEntity): ContentVersion {
+    return {
+      number: row.number,
+      source: row.source,
+      body: row.body,
+      model: row.model,
+      usage: row.usage,
+      generationJobId: row.generationJobId,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+    };
+  },
+
+  versionToPersistence(organizationId: string, contentId: string, version: ContentVersion): Omit<ContentVersionEntity, 'content'> {
+    return { contentId, organizationId, ...version };
+  },
+};

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, EntityManager, type DataSource } from 'typeorm';
+import { NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
+import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView } from '../../application/ports/content.repository';
+import type { OpenTransaction } from '../../application/ports/open-transaction';
+import type { Content } from '../../domain/content';
+import type { ContentVersion } from '../../domain/content-version';
+import { ContentEntity } from './content.entity';
+import { ContentMapper } from './content.mapper';
+import { ContentVersionEntity } from './content-version.entity';
+import { isForeignKeyViolation } from './postgres-errors';
+
+/** A write lost a race it should never be able to enter (every write holds the row lock). */
+export class ContentWriteConflictError extends Error {
+  constructor(contentId: string) {
+    super(`Content ${contentId} changed while it was being written; the write was refused`);
+    this.name = 'ContentWriteConflictError';
+  }
+}
+
+@Injectable()
+export class TypeOrmContentRepository extends ContentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async add(content: Content): Promise<void> {
+    const state = content.snapshot();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(ContentEntity, { id: state.id, organizationId: state.organizationId, rowVersion: 1, ...ContentMapper.toPersistence(state) });
+        await this.insertVersions(manager, content);
+      });
+    } catch (error) {
+      // The project or prompt was deleted between the use case's check and this insert.
+      if (isForeignKeyViolation(error, 'fk_contents_project')) throw new NotFoundError('Project');
+      if (isForeignKeyViolation(error, 'fk_contents_prompt')) throw new NotFoundError('Prompt');
+      throw error;
+    }
+  }
+
+  async findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined> {
+    return this.load({ id: contentId, organizationId });
+  }
+
+  async update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined> {
+    const work = async (manager: EntityManager): Promise<Content | undefined> => {
+      const loaded = await this.lockedRow(manager, organizationId, contentId);
+      if (!loaded) return undefined;
+      const { content, rowVersion } = loaded;
+      if (change(content) === false) return content;
+      const written = await manager
+        .createQueryBuilder()
+        .update(ContentEntity)
+        .set({ ...ContentMapper.toPersistence(content.snapshot()), rowVersion: rowVersion + 1 })
+        .where('id = :id AND organization_id = :organizationId AND row_version = :rowVersion', { id: contentId, organizationId, rowVersion })
+        .execute();
+      if (written.affected !== 1) throw new ContentWriteConflictError(contentId);
+      await this.insertVersions(manager, content);
+      return content;
+    };
+    return within ? work(transactionManager(within)) : this.dataSource.transaction(work);
+  }
+
+  delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await this.lockedRow(manager, organizationId, contentId);
+      if (!loaded) return false;
+      check(loaded.content);
+      await manager.delete(ContentEntity, { id: contentId, organizationId });
+      return true;
+    });
+  }
+
+  async listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
+    const query = this.dataSource
+      .getRepository(ContentEntity)
+      .createQueryBuilder('c')
+      .where('c.organization_id = :organizationId AND c.project_id = :projectId', { organizationId, projectId });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.createdBy) query.andWhere('c.created_by = :createdBy', { createdBy: filter.createdBy });
+    if (filter.from) query.andWhere('c.created_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.created_at < :to', { to: filter.to });
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q)}%`;
+      query.andWhere(new Brackets((q) => q.where('c.title ILIKE :pattern', { pattern }).orWhere('c.prompt ILIKE :pattern').orWhere('c.body ILIKE :pattern')));
+    }
+    const [rows, total] = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(page)).limit(page.limit).getManyAndCount();
+    // The list shows no version model, so none is loaded.
+    return { items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))), total, page: page.page, limit: page.limit };
+  }
+
+  async listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
+    const rows = await this.dataSource.getRepository(ContentVersionEntity).find({ where: { contentId, organizationId }, order: { number: 'ASC' } });
+    return rows.map((row) => ContentMapper.versionToDomain(row));
+  }
+
+  async findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined> {
+    const row = await this.dataSource.getRepository(ContentVersionEntity).findOneBy({ contentId, organizationId, number });
+    return row ? ContentMapper.versionToDomain(row) : undefined;
+  }
+
+  async findOrganizationIdOf(contentId: string): Promise<string | undefined> {
+    const row = await this.dataSource.getRepository(ContentEntity).findOne({ where: { id: contentId }, select: { organizationId: true } });
+    return row?.organizationId;
+  }
+
+  findForGeneration(contentId: string): Promise<Content | undefined> {
+    return this.load({ id: contentId });
+  }
+
+  private async lockedRow(manager: EntityManager, organizationId: string, contentId: string): Promise<{ content: Content; rowVersion: number } | undefined> {
+    const row = await manager.getRepository(ContentEntity).findOne({ where: { id: contentId, organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!row) return undefined;
+    return { content: ContentMapper.toDomain(row, await this.newestVersionModel(manager, organizationId, contentId)), rowVersion: row.rowVersion };
+  }
+
+  private async load(where: { id: string; organizationId?: string }): Promise<Content | undefined> {
+    const manager = this.dataSource.manager;
+    const row = await manager.getRepository(ContentEntity).findOneBy(where);
+    return row ? ContentMapper.toDomain(row, await this.newestVersionModel(manager, row.organizationId, row.id)) : undefined;
+  }
+
+  private async newestVersionModel(manager: EntityManager, organizationId: string, contentId: string): Promise<string | null> {
+    const newest = await manager.getRepository(ContentVersionEntity).findOne({
+      where: { contentId, organizationId },
+      order: { number: 'DESC' },
+      select: { number: true, model: true },
+    });
+    return newest?.model ?? null;
+  }
+
+  private async insertVersions(manager: EntityManager, content: Content): Promise<void> {
+    const versions = content.pullNewVersions();
+    if (!versions.length) return;
+    await manager.insert(
+      ContentVersionEntity,
+      versions.map((version) => ContentMapper.versionToPersistence(content.organizationId, content.id, version)),
+    );
+  }
+}
+
+function transactionManager(within: OpenTransaction): EntityManager {
+  const manager = within.manager;
+  if (!(manager instanceof EntityManager)) throw new Error('OpenTransaction.manager must be the EntityManager of a TypeORM transaction');
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('OpenTransaction.manager has no active transaction: open one with dataSource.transaction()');
+  return manager;
+}
+
+/** `%`, `_` and `\` match themselves in the search text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

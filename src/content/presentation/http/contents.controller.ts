@@ -1,0 +1,145 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pageRequest, type Actor } from '#libs/ddd';
+import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import { ApproveContentUseCase } from '../../application/use-cases/contents/approve-content.use-case';
+import { CreateContentUseCase } from '../../application/use-cases/contents/create-content.use-case';
+import { DeleteContentUseCase } from '../../application/use-cases/contents/delete-content.use-case';
+import { EditContentUseCase } from '../../application/use-cases/contents/edit-content.use-case';
+import { GetContentUseCase } from '../../application/use-cases/contents/get-content.use-case';
+import { GetContentVersionUseCase } from '../../application/use-cases/contents/get-content-version.use-case';
+import { ListContentVersionsUseCase } from '../../application/use-cases/contents/list-content-versions.use-case';
+import { ListContentsUseCase } from '../../application/use-cases/contents/list-contents.use-case';
+import { RejectContentUseCase } from '../../application/use-cases/contents/reject-content.use-case';
+import {
+  ApproveContentDto,
+  ContentPageResponseDto,
+  ContentResponseDto,
+  ContentVersionResponseDto,
+  CreateContentDto,
+  ListContentsQueryDto,
+  RejectContentDto,
+  UpdateContentDto,
+} from './dto/content.dto';
+import { ParseVersionNumberPipe } from './parse-version-number.pipe';
+
+@ApiTags('Contents')
+@ApiBearerAuth()
+@Controller()
+export class ContentsController {
+  constructor(
+    private readonly createContent: CreateContentUseCase,
+    private readonly listContents: ListContentsUseCase,
+    private readonly getContent: GetContentUseCase,
+    private readonly editContent: EditContentUseCase,
+    private readonly approveContent: ApproveContentUseCase,
+    private readonly rejectContent: RejectContentUseCase,
+    private readonly deleteContent: DeleteContentUseCase,
+    private readonly listVersions: ListContentVersionsUseCase,
+    private readonly getVersion: GetContentVersionUseCase,
+  ) {}
+
+  @Post('projects/:projectId/contents')
+  @RequireRole('EDITOR', 'project', 'projectId')
+  @ApiOperation({
+    summary: 'Create a content in DRAFT (EDITOR)',
+    description:
+      'Send `{title, prompt}`, or `{title, promptId, variables}` to render a prompt template of the organization. ' +
+      'Errors: 400 TEMPLATE_VARIABLE_MISSING (details.missing names them), 400 VALIDATION_FAILED, 404 when promptId is not a prompt of the organization.',
+  })
+  @ApiCreatedResponse({ type: ContentResponseDto })
+  async create(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('projectId') projectId: string,
+    @Body() body: CreateContentDto,
+  ): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.createContent.execute(actor, access, { projectId, ...body }));
+  }
+
+  @Get('projects/:projectId/contents')
+  @RequireRole('VIEWER', 'project', 'projectId')
+  @ApiOperation({ summary: "The project's contents, newest first (createdAt DESC, id DESC) (VIEWER)" })
+  @ApiOkResponse({ type: ContentPageResponseDto })
+  async list(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string, @Query() query: ListContentsQueryDto): Promise<ContentPageResponseDto> {
+    const filter = {
+      status: query.status,
+      q: query.q,
+      createdBy: query.createdBy,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    };
+    return ContentPageResponseDto.from(await this.listContents.execute(access, projectId, filter, pageRequest(query.page, query.limit)));
+  }
+
+  @Get('contents/:id')
+  @RequireRole('VIEWER', 'content', 'id')
+  @ApiOkResponse({ type: ContentResponseDto })
+  async get(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.getContent.execute(access, id));
+  }
+
+  @Patch('contents/:id')
+  @RequireRole('EDITOR', 'content', 'id')
+  @ApiOperation({
+    summary: 'Edit title, prompt and/or body (EDITOR)',
+    description:
+      'A changed body becomes a new version with source "manual"; the status stays as it is. ' +
+      'Errors: 409 CONTENT_INVALID_TRANSITION for APPROVED content, 409 CONTENT_BUSY while it is being generated.',
+  })
+  @ApiOkResponse({ type: ContentResponseDto })
+  async update(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: UpdateContentDto): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.editContent.execute(actor, access, id, body));
+  }
+
+  @Post('contents/:id/approve')
+  @RequireRole('ADMIN', 'content', 'id')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve a content in REVIEW (ADMIN)',
+    description: 'Records the approved text as a version with source "approval" and writes `content.approved` to the audit log. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+  })
+  @ApiOkResponse({ type: ContentResponseDto })
+  async approve(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: ApproveContentDto): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.approveContent.execute(actor, access, id, body));
+  }
+
+  @Post('contents/:id/reject')
+  @RequireRole('ADMIN', 'content', 'id')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reject a content in REVIEW with a reason (ADMIN)',
+    description: 'Writes `content.rejected` to the audit log; the content may be generated again. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+  })
+  @ApiOkResponse({ type: ContentResponseDto })
+  async reject(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: RejectContentDto): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.rejectContent.execute(actor, access, id, body));
+  }
+
+  @Get('contents/:id/versions')
+  @RequireRole('VIEWER', 'content', 'id')
+  @ApiOperation({ summary: 'Every version of the content, oldest first (VIEWER)' })
+  @ApiOkResponse({ type: [ContentVersionResponseDto] })
+  async versions(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<ContentVersionResponseDto[]> {
+    return (await this.listVersions.execute(access, id)).map((version) => ContentVersionResponseDto.from(version));
+  }
+
+  @Get('contents/:id/versions/:number')
+  @RequireRole('VIEWER', 'content', 'id')
+  @ApiOkResponse({ type: ContentVersionResponseDto })
+  async version(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Param('number', ParseVersionNumberPipe) number: number): Promise<ContentVersionResponseDto> {
+    return ContentVersionResponseDto.from(await this.getVersion.execute(access, id, number));
+  }
+
+  @Delete('contents/:id')
+  @RequireRole('EDITOR', 'content', 'id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a content with its versions',
+    description: 'An EDITOR may delete their own DRAFT (else 403 FORBIDDEN); an ADMIN any content. Errors: 409 CONTENT_BUSY while it is being generated.',
+  })
+  @ApiNoContentResponse()
+  async remove(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<void> {
+    await this.deleteContent.execute(actor, access, id);
+  }
+}

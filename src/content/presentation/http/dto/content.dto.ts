@@ -1,0 +1,353 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import type { Page } from '#libs/ddd';
+import { PageQueryDto } from '#libs/http';
+import type { ContentView } from '../../../application/ports/content.repository';
+import { CONTENT_LIMITS } from '../../../domain/content';
+import { CONTENT_STATUSES, VERSION_SOURCES, type ContentStatus, type VersionSource } from '../../../domain/content-status';
+import type { ContentVersion } from '../../../domain/content-version';
+import { IsStringMap, NotBefore, NotWith, Optional, trim } from './validators';
+
+const MODEL_PATTERN = /^[A-Za-z0-9._:/-]{1,100}$/;
+
+export class CreateContentDto {
+  @ApiProperty({ example: 'معرفی گوشی جدید', maxLength: CONTENT_LIMITS.title })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.title)
+  title!: string;
+
+  @ApiPropertyOptional({ example: 'یک متن کوتاه و صمیمی برای معرفی گوشی «آوا ۵» بنویس.', maxLength: CONTENT_LIMITS.prompt, description: 'The prompt written out. Send this, or promptId (with variables).' })
+  @ValidateIf((dto: CreateContentDto) => dto.prompt !== undefined || dto.promptId === undefined)
+  @Transform(trim)
+  @IsString({ message: 'send prompt, or promptId with variables' })
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.prompt)
+  prompt?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A prompt template of the same organization (404 otherwise), rendered with `variables`' })
+  @Optional()
+  @IsUUID()
+  @NotWith('prompt')
+  promptId?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { نام_محصول: 'آوا ۵', لحن: 'صمیمی' },
+    description:
+      'Values for the template variables. Every variable needs a non-blank value (else 400 TEMPLATE_VARIABLE_MISSING with details.missing); values for names the template does not use are ignored.',
+  })
+  @Optional()
+  @IsStringMap(100, 10_000)
+  @NotWith('prompt', { message: 'variables go with promptId, not with prompt' })
+  variables?: Record<string, string>;
+
+  @ApiPropertyOptional({ example: 'gpt-4.1-mini', description: 'Default: OPENAI_DEFAULT_MODEL' })
+  @IsOptional()
+  @IsString()
+  @Matches(MODEL_PATTERN, { message: 'model must be 1–100 letters, digits or . _ : / -' })
+  model?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: CONTENT_LIMITS.maxTemperature, description: "Default: the model's own" })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(CONTENT_LIMITS.maxTemperature)
+  temperature?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: CONTENT_LIMITS.maxTokens, description: "Most tokens the answer may have. Default: the model's own limit" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(CONTENT_LIMITS.maxTokens)
+  maxTokens?: number;
+}
+
+export class UpdateContentDto {
+  @ApiPropertyOptional({ maxLength: CONTENT_LIMITS.title })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.title)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: CONTENT_LIMITS.body, description: 'A changed body is kept as a new version with source "manual"; the status does not change' })
+  @Optional()
+  @IsString()
+  @Matches(/\S/, { message: 'body must not be empty' })
+  @MaxLength(CONTENT_LIMITS.body)
+  body?: string;
+
+  @ApiPropertyOptional({ maxLength: CONTENT_LIMITS.prompt, description: 'A hand-edited prompt no longer comes from a template: promptId and variables become null' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.prompt)
+  prompt?: string;
+}
+
+export class ApproveContentDto {
+  @ApiPropertyOptional({ example: 'عالی است؛ منتشر شود.', maxLength: CONTENT_LIMITS.reviewNote })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(CONTENT_LIMITS.reviewNote)
+  comment?: string;
+}
+
+export class RejectContentDto {
+  @ApiProperty({ example: 'لحن متن رسمی نیست؛ دوباره بنویسید.', maxLength: CONTENT_LIMITS.reviewNote })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.reviewNote)
+  reason!: string;
+}
+
+export class ListContentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTENT_STATUSES)
+  status?: ContentStatus;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive substring of the title, prompt or body' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only contents created by this user' })
+  @IsOptional()
+  @IsUUID()
+  createdBy?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before this instant (exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @NotBefore('from')
+  to?: string;
+}
+
+export class GenerationUsageDto {
+  @ApiProperty()
+  promptTokens!: number;
+
+  @ApiProperty()
+  completionTokens!: number;
+
+  @ApiProperty()
+  cachedTokens!: number;
+
+  @ApiProperty()
+  totalTokens!: number;
+
+  @ApiProperty({ example: '0.000420', description: 'USD, six decimals' })
+  costUsd!: string;
+}
+
+export class LastErrorDto {
+  @ApiProperty({ example: 'OPENAI_TIMEOUT' })
+  code!: string;
+
+  @ApiProperty()
+  message!: string;
+
+  @ApiProperty()
+  at!: string;
+}
+
+export class PiiFindingDto {
+  @ApiProperty({ example: 'IR_PHONE' })
+  type!: string;
+
+  @ApiProperty({ description: 'UTF-16 offset into body' })
+  start!: number;
+
+  @ApiProperty()
+  end!: number;
+}
+
+export class PiiReportDto {
+  @ApiProperty()
+  found!: boolean;
+
+  @ApiProperty({ type: [PiiFindingDto] })
+  findings!: PiiFindingDto[];
+}
+
+export class ReviewDecisionDto {
+  @ApiProperty({ enum: ['APPROVED', 'REJECTED'] })
+  decision!: 'APPROVED' | 'REJECTED';
+
+  @ApiProperty({ format: 'uuid' })
+  by!: string;
+
+  @ApiProperty()
+  at!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: "The approver's comment or the rejection reason" })
+  note!: string | null;
+}
+
+export class ContentResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  projectId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  workspaceId!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ description: 'The prompt sent to the model (rendered, when it came from a template)' })
+  prompt!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The template the prompt was rendered from; null for a written prompt, after a hand edit of the prompt, or once the template is deleted' })
+  promptId!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The values the template used' })
+  variables!: Record<string, string> | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The current text; null until the first generation or edit' })
+  body!: string | null;
+
+  @ApiProperty({ enum: CONTENT_STATUSES })
+  status!: ContentStatus;
+
+  @ApiProperty({ example: 'gpt-4.1-mini', description: 'The model generations use' })
+  model!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  temperature!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  maxTokens!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Number of the newest version; null before the first' })
+  currentVersion!: number | null;
+
+  @ApiProperty({ type: LastErrorDto, nullable: true, description: 'Why the last generation failed; cleared by the next successful one' })
+  lastError!: LastErrorDto | null;
+
+  @ApiProperty({
+    type: PiiReportDto,
+    description: 'Personal data found in the current body. Filled by the PII scan, which a later release adds: until then always {found: false, findings: []}.',
+  })
+  pii!: PiiReportDto;
+
+  @ApiProperty({ type: ReviewDecisionDto, nullable: true, description: 'The most recent approval or rejection' })
+  lastReview!: ReviewDecisionDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The running generation job, or the most recent one' })
+  generationJobId!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  createdBy!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  updatedAt!: string;
+
+  static from(view: ContentView): ContentResponseDto {
+    return {
+      id: view.id,
+      projectId: view.projectId,
+      workspaceId: view.workspaceId,
+      title: view.title,
+      prompt: view.prompt,
+      promptId: view.promptId,
+      variables: view.variables,
+      body: view.body,
+      status: view.status,
+      model: view.model,
+      temperature: view.temperature,
+      maxTokens: view.maxTokens,
+      currentVersion: view.currentVersion || null,
+      lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, at: view.lastError.at.toISOString() } : null,
+      pii: { found: view.pii.found, findings: view.pii.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })) },
+      lastReview: view.lastReview
+        ? { decision: view.lastReview.decision, by: view.lastReview.by, at: view.lastReview.at.toISOString(), note: view.lastReview.note }
+        : null,
+      generationJobId: view.generationJobId,
+      createdBy: view.createdBy,
+      createdAt: view.createdAt.toISOString(),
+      updatedAt: view.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ContentPageResponseDto {
+  @ApiProperty({ type: [ContentResponseDto] })
+  items!: ContentResponseDto[];
+
+  @ApiProperty()
+  total!: number;
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  static from(page: Page<ContentView>): ContentPageResponseDto {
+    return { ...page, items: page.items.map((item) => ContentResponseDto.from(item)) };
+  }
+}
+
+export class ContentVersionResponseDto {
+  @ApiProperty({ example: 1 })
+  number!: number;
+
+  @ApiProperty({ enum: VERSION_SOURCES })
+  source!: VersionSource;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The model that wrote the text (null for a manual version)' })
+  model!: string | null;
+
+  @ApiProperty({ type: GenerationUsageDto, nullable: true, description: 'Set on "ai" versions' })
+  usage!: GenerationUsageDto | null;
+
+  @ApiProperty({ format: 'uuid' })
+  createdBy!: string;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  static from(version: ContentVersion): ContentVersionResponseDto {
+    return {
+      number: version.number,
+      source: version.source,
+      body: version.body,
+      model: version.model,
+      usage: version.usage
+        ? {
+            promptTokens: version.usage.promptTokens,
+            completionTokens: version.usage.completionTokens,
+            cachedTokens: version.usage.cachedTokens,
+            totalTokens: version.usage.totalTokens,
+            costUsd: version.usage.costUsd,
+          }
+        : null,
+      createdBy: version.createdBy,
+      createdAt: version.createdAt.toISOString(),
+    };
+  }
+}

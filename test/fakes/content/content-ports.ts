@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '#libs/ddd';
+import type { OrganizationAccess } from '../../../src/accounts';
+import type { Content } from '../../../src/content/domain/content';
+import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
+import { FixedGenerationDefaults, InMemoryContentRepository, InMemoryProjectRepository, InMemoryPromptRepository } from './in-memory-content.repositories';
+
+/** The content context's ports in memory, with one organization and one member of each role. */
+export function contentPorts() {
+  const organizationId = randomUUID();
+  const workspaceId = randomUUID();
+  const contents = new InMemoryContentRepository();
+  const projects = new InMemoryProjectRepository(() => contents);
+  const as = (role: OrganizationAccess['role']) => ({
+    actor: { userId: randomUUID(), requestId: `req-${role}`, ip: '10.0.0.1' } satisfies Actor,
+    access: { organizationId, role } satisfies OrganizationAccess,
+  });
+  return {
+    organizationId,
+    workspaceId,
+    contents,
+    projects,
+    prompts: new InMemoryPromptRepository(),
+    defaults: new FixedGenerationDefaults('gpt-4.1-mini'),
+    clock: new FixedClock(),
+    audit: new RecordingAuditLog(),
+    admin: as('ADMIN'),
+    editor: as('EDITOR'),
+    viewer: as('VIEWER'),
+    /** Stores `content` as it is (with the versions it made so far). */
+    async store(content: Content): Promise<Content> {
+      await contents.add(content);
+      return content;
+    },
+  };
+}
+
+export type ContentPorts = ReturnType<typeof contentPorts>;

@@ -1,0 +1,189 @@
+import { offsetOf, type Page, type PageRequest } from '#libs/ddd';
+import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView } from '../../../src/content/application/ports/content.repository';
+import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
+import type { OpenTransaction } from '../../../src/content/application/ports/open-transaction';
+import { ProjectRepository } from '../../../src/content/application/ports/project.repository';
+import { PromptRepository } from '../../../src/content/application/ports/prompt.repository';
+import { Content, type ContentState } from '../../../src/content/domain/content';
+import type { ContentVersion } from '../../../src/content/domain/content-version';
+import { Project, type ProjectState } from '../../../src/content/domain/project';
+import { Prompt, type PromptState } from '../../../src/content/domain/prompt';
+
+export class FixedGenerationDefaults extends GenerationDefaults {
+  constructor(readonly defaultModel = 'gpt-4.1-mini') {
+    super();
+  }
+}
+
+/**
+ * Contents in memory, stored as snapshots so that a test's object is never the stored one.
+ * `update` runs changes of one content one after another, like the row lock of the real adapter,
+ * and keeps nothing of a change that throws.
+ */
+export class InMemoryContentRepository extends ContentRepository {
+  readonly rows = new Map<string, ContentState>();
+  readonly versions = new Map<string, ContentVersion[]>();
+  /** The OpenTransaction handles `update` was given, in order. */
+  readonly transactionsSeen: OpenTransaction[] = [];
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  add(content: Content): Promise<void> {
+    this.rows.set(content.id, content.snapshot());
+    this.versions.set(content.id, [...content.pullNewVersions()]);
+    return Promise.resolve();
+  }
+
+  findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined> {
+    const state = this.rows.get(contentId);
+    return Promise.resolve(state && state.organizationId === organizationId ? this.restore(state) : undefined);
+  }
+
+  update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined> {
+    if (within) this.transactionsSeen.push(within);
+    const run = async (): Promise<Content | undefined> => {
+      await Promise.resolve();
+      const state = this.rows.get(contentId);
+      if (!state || state.organizationId !== organizationId) return undefined;
+      const content = this.restore(state);
+      if (change(content) === false) return content;
+      const versions = content.pullNewVersions();
+      this.rows.set(contentId, content.snapshot());
+      this.versions.get(contentId)!.push(...versions);
+      return content;
+    };
+    const previous = this.queues.get(contentId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.queues.set(contentId, next.catch(() => undefined));
+    return next;
+  }
+
+  async delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean> {
+    const content = await this.findByIdInOrganization(organizationId, contentId);
+    if (!content) return false;
+    check(content);
+    this.rows.delete(contentId);
+    this.versions.delete(contentId);
+    return true;
+  }
+
+  listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
+    const q = filter.q?.toLowerCase();
+    const matching = [...this.rows.values()]
+      .filter((s) => s.organizationId === organizationId && s.projectId === projectId)
+      .filter((s) => !filter.status || s.status === filter.status)
+      .filter((s) => !filter.createdBy || s.createdBy === filter.createdBy)
+      .filter((s) => !filter.from || s.createdAt >= filter.from)
+      .filter((s) => !filter.to || s.createdAt < filter.to)
+      .filter((s) => !q || [s.title, s.prompt, s.body ?? ''].some((text) => text.toLowerCase().includes(q)))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const items = matching.slice(offsetOf(page), offsetOf(page) + page.limit).map((s) => toContentView(this.restore(s)));
+    return Promise.resolve({ items, total: matching.length, page: page.page, limit: page.limit });
+  }
+
+  listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
+    const state = this.rows.get(contentId);
+    return Promise.resolve(state?.organizationId === organizationId ? structuredClone(this.versions.get(contentId) ?? []) : []);
+  }
+
+  async findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined> {
+    return (await this.listVersions(organizationId, contentId)).find((version) => version.number === number);
+  }
+
+  findOrganizationIdOf(contentId: string): Promise<string | undefined> {
+    return Promise.resolve(this.rows.get(contentId)?.organizationId);
+  }
+
+  findForGeneration(contentId: string): Promise<Content | undefined> {
+    const state = this.rows.get(contentId);
+    return Promise.resolve(state ? this.restore(state) : undefined);
+  }
+
+  /** The stored state, for assertions. */
+  stored(contentId: string): ContentState {
+    const state = this.rows.get(contentId);
+    if (!state) throw new Error(`No content ${contentId}`);
+    return structuredClone(state);
+  }
+
+  private restore(state: ContentState): Content {
+    const versions = this.versions.get(state.id) ?? [];
+    return Content.restore({ ...structuredClone(state), bodyModel: versions.at(-1)?.model ?? null });
+  }
+}
+
+export class InMemoryProjectRepository extends ProjectRepository {
+  readonly rows = new Map<string, ProjectState>();
+
+  constructor(private readonly contents?: () => InMemoryContentRepository) {
+    super();
+  }
+
+  add(project: Project): Promise<void> {
+    this.rows.set(project.id, project.snapshot());
+    return Promise.resolve();
+  }
+
+  findByIdInOrganization(organizationId: string, projectId: string): Promise<Project | undefined> {
+    const state = this.rows.get(projectId);
+    return Promise.resolve(state?.organizationId === organizationId ? Project.restore(state) : undefined);
+  }
+
+  listForWorkspace(organizationId: string, workspaceId: string): Promise<Project[]> {
+    const states = [...this.rows.values()].filter((s) => s.organizationId === organizationId && s.workspaceId === workspaceId);
+    return Promise.resolve(states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Project.restore(s)));
+  }
+
+  save(project: Project): Promise<void> {
+    this.rows.set(project.id, project.snapshot());
+    return Promise.resolve();
+  }
+
+  delete(organizationId: string, projectId: string, check: (contents: { id: string; status: string }[]) => void): Promise<boolean> {
+    const state = this.rows.get(projectId);
+    if (state?.organizationId !== organizationId) return Promise.resolve(false);
+    const contents = this.contents?.();
+    const owned = contents ? [...contents.rows.values()].filter((c) => c.projectId === projectId) : [];
+    check(owned.map((c) => ({ id: c.id, status: c.status })));
+    for (const content of owned) contents?.rows.delete(content.id);
+    this.rows.delete(projectId);
+    return Promise.resolve(true);
+  }
+
+  findOrganizationIdOf(projectId: string): Promise<string | undefined> {
+    return Promise.resolve(this.rows.get(projectId)?.organizationId);
+  }
+}
+
+export class InMemoryPromptRepository extends PromptRepository {
+  readonly rows = new Map<string, PromptState>();
+
+  add(prompt: Prompt): Promise<void> {
+    this.rows.set(prompt.id, prompt.snapshot());
+    return Promise.resolve();
+  }
+
+  findByIdInOrganization(organizationId: string, promptId: string): Promise<Prompt | undefined> {
+    const state = this.rows.get(promptId);
+    return Promise.resolve(state?.organizationId === organizationId ? Prompt.restore(state) : undefined);
+  }
+
+  listForWorkspace(organizationId: string, workspaceId: string, category?: string): Promise<Prompt[]> {
+    const states = [...this.rows.values()].filter((s) => s.organizationId === organizationId && s.workspaceId === workspaceId && (!category || s.category === category));
+    return Promise.resolve(states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Prompt.restore(s)));
+  }
+
+  save(prompt: Prompt): Promise<void> {
+    this.rows.set(prompt.id, prompt.snapshot());
+    return Promise.resolve();
+  }
+
+  delete(organizationId: string, promptId: string): Promise<boolean> {
+    if (this.rows.get(promptId)?.organizationId !== organizationId) return Promise.resolve(false);
+    this.rows.delete(promptId);
+    return Promise.resolve(true);
+  }
+
+  findOrganizationIdOf(promptId: string): Promise<string | undefined> {
+    return Promise.resolve(this.rows.get(promptId)?.organizationId);
+  }
+}

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { pageRequest } from '#libs/ddd';
+import { CompleteGenerationUseCase } from '../../../src/content/application/use-cases/generation/complete-generation.use-case';
+import { FailGenerationUseCase } from '../../../src/content/application/use-cases/generation/fail-generation.use-case';
+import { StartGenerationUseCase } from '../../../src/content/application/use-cases/generation/start-generation.use-case';
+import type { Content } from '../../../src/content/domain/content';
+import { TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
+import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
+import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
+import { AI_BODY, makeContent, makeContentIn, makeProject, makePrompt, SAMPLE_USAGE } from '../../factories/content.factory';
+import { FixedClock } from '../../fakes/accounts/recording-ports';
+import { openTestDataSource } from '../../support/test-data-source';
+
+describe('TypeOrmContentRepository', () => {
+  let dataSource: DataSource;
+  let contents: TypeOrmContentRepository;
+  let projects: TypeOrmProjectRepository;
+  let prompts: TypeOrmPromptRepository;
+  let clock: FixedClock;
+  let organizationId: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    contents = new TypeOrmContentRepository(dataSource);
+    projects = new TypeOrmProjectRepository(dataSource);
+    prompts = new TypeOrmPromptRepository(dataSource);
+    clock = new FixedClock();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  beforeEach(async () => {
+    organizationId = randomUUID();
+    const project = makeProject({ organizationId });
+    await projects.add(project);
+    projectId = project.id;
+  });
+
+  /** Stores a content of this test's project and organization. */
+  const stored = async (content: Content): Promise<Content> => {
+    await contents.add(content);
+    return content;
+  };
+  const inProject = (overrides: Parameters<typeof makeContent>[0] = {}) => ({ organizationId, projectId, ...overrides });
+  const rowVersion = async (id: string) => ((await dataSource.query('SELECT row_version FROM contents WHERE id = $1', [id])) as { row_version: number }[])[0]?.row_version;
+
+  it('stores and restores a content with every field, Persian text included', async () => {
+    const content = await stored(makeContentIn('REVIEW', inProject({ temperature: 0.7, maxTokens: 900, variables: { نام_محصول: 'آوا ۵' } })));
+    const loaded = await contents.findByIdInOrganization(organizationId, content.id);
+    expect(loaded?.snapshot()).toEqual(content.snapshot());
+    expect(await contents.listVersions(organizationId, content.id)).toEqual([
+      expect.objectContaining({ number: 1, source: 'ai', body: AI_BODY, usage: SAMPLE_USAGE, model: 'gpt-4.1-mini-2025-04-14', generationJobId: 'job-1' }),
+    ]);
+    const [row] = (await dataSource.query('SELECT pii FROM contents WHERE id = $1', [content.id])) as { pii: unknown }[];
+    expect(row?.pii).toEqual({ found: false, findings: [] });
+  });
+
+  it('finds nothing with another organization id, and changes nothing through it', async () => {
+    const content = await stored(makeContentIn('REVIEW', inProject()));
+    const other = randomUUID();
+    expect(await contents.findByIdInOrganization(other, content.id)).toBeUndefined();
+    expect(await contents.update(other, content.id, (c) => c.reject('x', 'y', clock.now()))).toBeUndefined();
+    expect(await contents.delete(other, content.id, () => undefined)).toBe(false);
+    expect(await contents.listVersions(other, content.id)).toEqual([]);
+    expect(await contents.findVersion(other, content.id, 1)).toBeUndefined();
+    expect((await contents.listForProject(other, projectId, {}, pageRequest())).total).toBe(0);
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('REVIEW');
+  });
+
+  it('stores changes and new versions together, bumping row_version on each write', async () => {
+    const content = await stored(makeContentIn('DRAFT', inProject()));
+    expect(await rowVersion(content.id)).toBe(1);
+    await contents.update(organizationId, content.id, (c) => c.startGeneration('job-2', clock.now()));
+    await contents.update(organizationId, content.id, (c) =>
+      c.completeGeneration({ jobId: 'job-2', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: randomUUID() }, clock.now()),
+    );
+    await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), 'تأیید', clock.now()));
+    expect(await rowVersion(content.id)).toBe(4);
+    expect((await contents.listVersions(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual([
+      [1, 'ai', 'gpt-4.1-mini'],
+      [2, 'approval', 'gpt-4.1-mini'],
+    ]);
+    expect(await contents.findVersion(organizationId, content.id, 2)).toMatchObject({ source: 'approval', body: AI_BODY, usage: null });
+  });
+
+  it('writes nothing when the change says nothing changed', async () => {
+    const content = await stored(makeContentIn('DRAFT', inProject()));
+    await contents.update(organizationId, content.id, () => false);
+    expect(await rowVersion(content.id)).toBe(1);
+  });
+
+  it('keeps nothing of a change that throws', async () => {
+    const content = await stored(makeContentIn('APPROVED', inProject()));
+    await expect(contents.update(organizationId, content.id, (c) => c.startGeneration('job-9', clock.now()))).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('APPROVED');
+  });
+
+  it('refuses two versions for one generation job at the database too', async () => {
+    const content = await stored(makeContentIn('REVIEW', inProject()));
+    await expect(
+      dataSource.query(`INSERT INTO content_versions (content_id, number, organization_id, source, body, generation_job_id, created_by) VALUES ($1, 2, $2, 'ai', 'x', 'job-1', $3)`, [
+        content.id,
+        organizationId,
+        randomUUID(),
+      ]),
+    ).rejects.toThrow(/uq_content_versions_job/);
+  });
+
+  describe('generation under concurrency', () => {
+    it('lets exactly one of several concurrent StartGenerations win', async () => {
+      const start = new StartGenerationUseCase(contents, clock);
+      const content = await stored(makeContentIn('DRAFT', inProject()));
+      const jobs = ['a', 'b', 'c', 'd', 'e'].map((x) => `job-${x}`);
+      const results = await Promise.allSettled(jobs.map((jobId) => start.execute({ contentId: content.id, organizationId, jobId })));
+      const winners = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<StartGenerationUseCase['execute']>>> => r.status === 'fulfilled');
+      expect(winners).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(4).fill('CONTENT_BUSY'));
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.generationJobId).toBe(winners[0]?.value.generationJobId);
+    });
+
+    it('writes one version when the same completion arrives twice at once', async () => {
+      const complete = new CompleteGenerationUseCase(contents, clock);
+      const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
+      const input = { contentId: content.id, jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, byUserId: randomUUID() };
+      const outcomes = await Promise.all([complete.execute(input), complete.execute(input), complete.execute(input)]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['completed', 'duplicate', 'duplicate']);
+      expect(await contents.listVersions(organizationId, content.id)).toHaveLength(1);
+    });
+
+    it('returns a failed generation to the status it left', async () => {
+      const start = new StartGenerationUseCase(contents, clock);
+      const fail = new FailGenerationUseCase(contents, clock);
+      const content = await stored(makeContentIn('REJECTED', inProject()));
+      await start.execute({ contentId: content.id, organizationId, jobId: 'job-2' });
+      expect((await fail.execute({ contentId: content.id, jobId: 'job-2', error: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' } })).outcome).toBe('failed');
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
+        status: 'REJECTED',
+        lastError: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد', at: clock.now() },
+      });
+    });
+  });
+
+  describe("in the caller's transaction", () => {
+    it('commits and rolls back with the caller', async () => {
+      const start = new StartGenerationUseCase(contents, clock);
+      const content = await stored(makeContentIn('DRAFT', inProject()));
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await start.execute({ contentId: content.id, organizationId, jobId: 'job-rolled-back' }, { manager });
+          throw new Error('usage reservation failed');
+        }),
+      ).rejects.toThrow('usage reservation failed');
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('DRAFT');
+
+      await dataSource.transaction((manager) => start.execute({ contentId: content.id, organizationId, jobId: 'job-committed' }, { manager }));
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({ status: 'IN_PROGRESS', generationJobId: 'job-committed' });
+    });
+
+    it('holds the row lock until the caller commits', async () => {
+      const start = new StartGenerationUseCase(contents, clock);
+      const content = await stored(makeContentIn('DRAFT', inProject()));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const hasStarted = new Promise<void>((resolve) => (started = resolve));
+      const caller = dataSource.transaction(async (manager) => {
+        await start.execute({ contentId: content.id, organizationId, jobId: 'job-caller' }, { manager });
+        started();
+        await released;
+      });
+      await hasStarted;
+      const competitor = start.execute({ contentId: content.id, organizationId, jobId: 'job-competitor' });
+      const settledEarly = await Promise.race([competitor.then(() => 'settled', () => 'settled'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+      expect(settledEarly).toBe('waiting');
+      release();
+      await caller;
+      await expect(competitor).rejects.toMatchObject({ code: 'CONTENT_BUSY', details: { jobId: 'job-caller' } });
+    });
+
+    it('refuses a manager that is not in a transaction', async () => {
+      const content = await stored(makeContentIn('DRAFT', inProject()));
+      await expect(contents.update(organizationId, content.id, () => undefined, { manager: dataSource.manager })).rejects.toThrow(/no active transaction/);
+      await expect(contents.update(organizationId, content.id, () => undefined, { manager: {} })).rejects.toThrow(/EntityManager/);
+    });
+  });
+
+  describe('listForProject', () => {
+    const minutes = (n: number) => new Date(Date.UTC(2026, 10, 24, 10, n));
+    let authorA: string;
+    let authorB: string;
+    let ids: Record<string, string>;
+
+    beforeEach(async () => {
+      [authorA, authorB] = [randomUUID(), randomUUID()];
+      ids = {};
+      const seed: [string, Parameters<typeof makeContent>[0], 'DRAFT' | 'REVIEW'][] = [
+        ['phone', { title: 'معرفی گوشی آوا', createdBy: authorA, now: minutes(1) }, 'REVIEW'],
+        ['laptop', { title: 'Laptop LAUNCH post', prompt: 'درباره لپ‌تاپ بنویس', createdBy: authorB, now: minutes(2) }, 'DRAFT'],
+        ['discount', { title: 'تخفیف ۵۰% نوروز', createdBy: authorA, now: minutes(3) }, 'DRAFT'],
+        ['tie1', { title: 'هم‌زمان ۱', createdBy: authorB, now: minutes(4) }, 'DRAFT'],
+        ['tie2', { title: 'هم‌زمان ۲', createdBy: authorB, now: minutes(4) }, 'DRAFT'],
+      ];
+      for (const [key, overrides, status] of seed) ids[key] = (await stored(makeContentIn(status, inProject(overrides)))).id;
+      await stored(makeContentIn('DRAFT', { organizationId, projectId: (await addProject()).id, title: 'پروژهٔ دیگر' }));
+    });
+
+    const addProject = async () => {
+      const project = makeProject({ organizationId });
+      await projects.add(project);
+      return project;
+    };
+    const list = async (filter: Parameters<TypeOrmContentRepository['listForProject']>[2], page = pageRequest()) => contents.listForProject(organizationId, projectId, filter, page);
+    const keysOf = (items: { id: string }[]) => items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id));
+
+    it('lists the project only, newest first with id DESC between equal times', async () => {
+      const page = await list({});
+      expect(page.total).toBe(5);
+      const tie = [ids.tie1!, ids.tie2!].sort().reverse();
+      expect(page.items.map((i) => i.id)).toEqual([...tie, ids.discount, ids.laptop, ids.phone]);
+    });
+
+    it('paginates with a stable order', async () => {
+      const first = await list({}, pageRequest(1, 2));
+      const second = await list({}, pageRequest(2, 2));
+      const third = await list({}, pageRequest(3, 2));
+      expect(first).toMatchObject({ total: 5, page: 1, limit: 2 });
+      expect([...first.items, ...second.items, ...third.items].map((i) => i.id)).toEqual((await list({})).items.map((i) => i.id));
+    });
+
+    it('filters by status and by author', async () => {
+      expect(keysOf((await list({ status: 'REVIEW' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ createdBy: authorA })).items)).toEqual(['discount', 'phone']);
+    });
+
+    it('filters by creation time: from inclusive, to exclusive', async () => {
+      expect(keysOf((await list({ from: minutes(2), to: minutes(4) })).items)).toEqual(['discount', 'laptop']);
+    });
+
+    it('searches title, prompt and body, case-insensitively, Persian included', async () => {
+      expect(keysOf((await list({ q: 'launch' })).items)).toEqual(['laptop']);
+      expect(keysOf((await list({ q: 'لپ‌تاپ' })).items)).toEqual(['laptop']);
+      expect(keysOf((await list({ q: 'باتری دوروزه' })).items)).toEqual(['phone']);
+    });
+
+    it('takes % and _ in the search text literally', async () => {
+      expect(keysOf((await list({ q: '۵۰%' })).items)).toEqual(['discount']);
+      expect((await list({ q: '%' })).items.map((i) => i.id)).toEqual([ids.discount]);
+      expect((await list({ q: '_' })).total).toBe(0);
+    });
+  });
+
+  it('deletes a content with its versions', async () => {
+    const content = await stored(makeContentIn('APPROVED', inProject()));
+    expect(await contents.delete(organizationId, content.id, () => undefined)).toBe(true);
+    expect(await contents.findByIdInOrganization(organizationId, content.id)).toBeUndefined();
+    const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [content.id])) as { n: number }[];
+    expect(row?.n).toBe(0);
+  });
+
+  it('keeps the content when the delete check refuses', async () => {
+    const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
+    await expect(contents.delete(organizationId, content.id, (c) => c.assertCanBeDeletedBy({ userId: randomUUID(), isAdmin: true }))).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    expect(await contents.findByIdInOrganization(organizationId, content.id)).toBeDefined();
+  });
+
+  it('answers NOT_FOUND when the project is gone by the time the content is stored', async () => {
+    await expect(contents.add(makeContent({ organizationId, projectId: randomUUID() }))).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Project not found' });
+  });
+
+  it('tells the access guard which organization owns a content, and the worker reads it by id', async () => {
+    const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
+    expect(await contents.findOrganizationIdOf(content.id)).toBe(organizationId);
+    expect(await contents.findOrganizationIdOf(randomUUID())).toBeUndefined();
+    expect((await contents.findForGeneration(content.id))?.snapshot()).toMatchObject({ organizationId, status: 'IN_PROGRESS', generationJobId: 'job-running' });
+  });
+
+  it('keeps a content made from a prompt template when the template is deleted', async () => {
+    const prompt = makePrompt({ organizationId });
+    await prompts.add(prompt);
+    const content = await stored(makeContent(inProject({ promptId: prompt.id, variables: { نام_محصول: 'آوا' } })));
+    expect(await prompts.delete(organizationId, prompt.id)).toBe(true);
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({ promptId: null, prompt: content.snapshot().prompt });
+  });
+});
