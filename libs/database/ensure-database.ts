@@ -1,34 +1,36 @@
 import { Client } from 'pg';
 
-/** Creates the database named in `url` when it does not exist yet (connecting to `postgres`). */
+/** Creates the database named in `url` when it does not exist yet. Returns whether it created it. */
 export async function ensureDatabaseExists(url: string): Promise<boolean> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[a-zA-Z0-9_]{1,63}$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _ only`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  const name = databaseName(url);
+  return withMaintenanceConnection(url, async (client) => {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (existing.rowCount) return false;
     await client.query(`CREATE DATABASE "${name}"`);
     return true;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
+/** Drops the database named in `url`, disconnecting anyone still using it (tests clean up with this). */
 export async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const name = databaseName(url);
+  await withMaintenanceConnection(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+// The name goes into DDL, which cannot take parameters: only plain identifiers are allowed.
+function databaseName(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!/^[a-zA-Z0-9_]{1,63}$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _ only`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  return name;
+}
+
+async function withMaintenanceConnection<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return await work(client);
   } finally {
     await client.end();
   }
