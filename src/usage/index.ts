@@ -1,1 +1,16 @@
+/** The usage context's public surface: other contexts import only from here. */
 export { UsageModule } from './usage.module';
+export {
+  ReserveGenerationBudgetUseCase,
+  type ReserveGenerationBudgetInput,
+  type ReservedBudget,
+} from './application/use-cases/reserve-generation-budget.use-case';
+export {
+  SettleGenerationUsageUseCase,
+  type SettleGenerationUsageInput,
+  type SettledUsage,
+} from './application/use-cases/settle-generation-usage.use-case';
+export { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
+export { UsageThresholdNotifier, type ThresholdCrossing } from './application/ports/usage-threshold-notifier';
+export { PriceTable, type CallTokens, type ModelPrice } from './domain/price-table';
+export { ModelUnknownError, UsageLimitExceededError, type LimitExceededDetails, type LimitName } from './domain/usage.errors';

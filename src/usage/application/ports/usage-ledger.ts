@@ -1,0 +1,72 @@
+import type { Money } from '#libs/ddd';
+import type { PeriodSpend, ThresholdReached, UsageLimits } from '../../domain/usage-limits';
+import type { UsagePeriod } from '../../domain/usage-period';
+
+export interface NewReservation {
+  organizationId: string;
+  userId: string;
+  tokens: number;
+  cost: Money;
+  expiresAt: Date;
+}
+
+/**
+ * Decides, under the lock on the organization's limits, whether a reservation fits: returns the
+ * period it belongs to, or throws. `spendIn` reads the period's spend inside the same transaction.
+ */
+export type AdmitReservation = (limits: UsageLimits, spendIn: (period: UsagePeriod) => Promise<PeriodSpend>) => Promise<UsagePeriod>;
+
+export interface NewUsageRecord {
+  /** The OpenAI response id: one completed call, one record, however often its job is retried. */
+  callKey: string;
+  organizationId: string;
+  userId: string;
+  projectId: string;
+  contentId: string | null;
+  model: string;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  cost: Money;
+  createdAt: Date;
+}
+
+export interface SettleOutcome {
+  /** false when a record with this call key existed already; nothing was changed then. */
+  recorded: boolean;
+  /** The recorded cost (of the existing record when `recorded` is false). */
+  cost: Money;
+  /** When the record was written; it decides the period the call counts in. */
+  recordedAt: Date;
+}
+
+export interface RecordedThreshold extends ThresholdReached {
+  id: string;
+  createdAt: Date;
+}
+
+/** The budget book of the generation pipeline: reservations, usage records and threshold events. */
+export abstract class UsageLedger {
+  /**
+   * In one transaction: locks the organization's limits row (creating it with the defaults when
+   * missing), lets `admit` check the period's spend, and inserts a RESERVED reservation.
+   * Concurrent reservations of one organization are serialised by the lock, so together they can
+   * never exceed a limit. Reservations that expired before `now` no longer count.
+   */
+  abstract reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }>;
+
+  /**
+   * In one transaction: inserts the usage record unless its call key exists, and marks the
+   * reservation (if any, of that organization) SETTLED.
+   */
+  abstract settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome>;
+
+  /** Marks a RESERVED reservation RELEASED; false when there was none to release. */
+  abstract release(reservationId: string, at: Date): Promise<boolean>;
+
+  /** The period's used and reserved tokens and cost, for the organization and (if given) one member. */
+  abstract spendIn(organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend>;
+
+  /** Records each reached threshold once per organization, period, scope and threshold; returns those recorded now. */
+  abstract recordThresholds(organizationId: string, period: UsagePeriod, reached: ThresholdReached[], at: Date): Promise<RecordedThreshold[]>;
+}

@@ -1,0 +1,30 @@
+import type { LimitName } from '../../domain/usage.errors';
+import type { UsageThreshold } from '../../domain/usage-limits';
+
+/**
+ * A limit's usage reached 80 % or 100 % for the first time in a period. Token figures are numbers,
+ * cost figures decimal USD strings. `id` is stable: deliveries can use it for de-duplication.
+ */
+export interface ThresholdCrossing {
+  id: string;
+  organizationId: string;
+  /** `organization:tokens`, `organization:cost` or `user:<userId>:tokens`. */
+  scope: string;
+  limit: LimitName;
+  /** The member whose own limit this is; null for organization limits. */
+  userId: string | null;
+  threshold: UsageThreshold;
+  limitValue: number | string;
+  used: number | string;
+  period: { start: string; end: string };
+  crossedAt: Date;
+}
+
+/**
+ * Hears of thresholds crossed, after the usage that crossed them was recorded. Each crossing is
+ * announced once (the ledger records it once per period); an implementation that fails is logged
+ * and does not undo the usage record.
+ */
+export abstract class UsageThresholdNotifier {
+  abstract thresholdsCrossed(crossings: ThresholdCrossing[]): Promise<void>;
+}

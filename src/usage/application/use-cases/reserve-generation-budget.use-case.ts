@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, type Money } from '#libs/ddd';
+import { PriceTable } from '../../domain/price-table';
+import { RESERVATION_TTL_MS } from '../../domain/reservation';
+import { TokenCountInvalidError } from '../../domain/usage.errors';
+import { UsageLedger } from '../ports/usage-ledger';
+import { periodContaining } from '../services/usage-periods';
+
+export interface ReserveGenerationBudgetInput {
+  organizationId: string;
+  userId: string;
+  model: string;
+  /** Prompt tokens as counted before the call (e.g. with js-tiktoken). */
+  promptTokens: number;
+  /** The completion cap sent to OpenAI (`max_completion_tokens`). */
+  maxTokens: number;
+}
+
+export interface ReservedBudget {
+  reservationId: string;
+  worstCaseTokens: number;
+  worstCaseCost: Money;
+  /** After this the reservation stops holding budget: settle or release before it. */
+  expiresAt: Date;
+}
+
+/**
+ * Before a generation: holds its worst case (all prompt tokens uncached plus `maxTokens`) against
+ * the organization's limits, or refuses with 402 USAGE_LIMIT_EXCEEDED (400 MODEL_UNKNOWN for a
+ * model without a price). Settle or release the reservation when the call ends.
+ */
+@Injectable()
+export class ReserveGenerationBudgetUseCase {
+  constructor(
+    private readonly ledger: UsageLedger,
+    private readonly prices: PriceTable,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: ReserveGenerationBudgetInput): Promise<ReservedBudget> {
+    for (const field of ['promptTokens', 'maxTokens'] as const) {
+      if (!Number.isSafeInteger(input[field]) || input[field] < 0) throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0`);
+    }
+    const worstCaseCost = this.prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
+    const worstCaseTokens = input.promptTokens + input.maxTokens;
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + RESERVATION_TTL_MS);
+
+    const { reservationId } = await this.ledger.reserve(
+      { organizationId: input.organizationId, userId: input.userId, tokens: worstCaseTokens, cost: worstCaseCost, expiresAt },
+      async (limits, spendIn) => {
+        const period = periodContaining(now, limits.calendar);
+        if (!limits.isUnlimited) limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period);
+        return period;
+      },
+      now,
+    );
+    return { reservationId, worstCaseTokens, worstCaseCost, expiresAt };
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, Money } from '#libs/ddd';
+import { PriceTable } from '../../domain/price-table';
+import { UsageLimits } from '../../domain/usage-limits';
+import type { UsagePeriod } from '../../domain/usage-period';
+import { UsageLedger, type RecordedThreshold } from '../ports/usage-ledger';
+import { UsageLimitsRepository } from '../ports/usage-limits.repository';
+import { UsageThresholdNotifier, type ThresholdCrossing } from '../ports/usage-threshold-notifier';
+import { periodContaining } from '../services/usage-periods';
+
+export interface SettleGenerationUsageInput {
+  /** The reservation made before the call, or null when there was none. */
+  reservationId: string | null;
+  /** The OpenAI response id (`chatcmpl-…`). */
+  callKey: string;
+  organizationId: string;
+  userId: string;
+  projectId: string;
+  contentId: string | null;
+  model: string;
+  /** `usage.prompt_tokens` (cached tokens included). */
+  promptTokens: number;
+  /** `usage.prompt_tokens_details.cached_tokens`. */
+  cachedTokens: number;
+  /** `usage.completion_tokens`. */
+  completionTokens: number;
+}
+
+export interface SettledUsage {
+  /** false when this call key was recorded before (a retried job): nothing changed. */
+  recorded: boolean;
+  cost: Money;
+  /** Thresholds (80 %, 100 %) this record made the period reach for the first time. */
+  thresholdsCrossed: ThresholdCrossing[];
+}
+
+/**
+ * After a completed OpenAI call: writes its one usage record and settles its reservation, in one
+ * transaction; a second settle of the same call key changes nothing. Then records and announces
+ * the thresholds the period has newly reached.
+ */
+@Injectable()
+export class SettleGenerationUsageUseCase {
+  private readonly logger = new Logger(SettleGenerationUsageUseCase.name);
+
+  constructor(
+    private readonly ledger: UsageLedger,
+    private readonly limits: UsageLimitsRepository,
+    private readonly prices: PriceTable,
+    private readonly notifier: UsageThresholdNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: SettleGenerationUsageInput): Promise<SettledUsage> {
+    const tokens = { promptTokens: input.promptTokens, cachedTokens: input.cachedTokens, completionTokens: input.completionTokens };
+    const cost = this.prices.costOf(input.model, tokens);
+    const outcome = await this.ledger.settle(
+      {
+        callKey: input.callKey,
+        organizationId: input.organizationId,
+        userId: input.userId,
+        projectId: input.projectId,
+        contentId: input.contentId,
+        model: input.model,
+        ...tokens,
+        cost,
+        createdAt: this.clock.now(),
+      },
+      input.reservationId,
+    );
+    if (!outcome.recorded) return { recorded: false, cost: outcome.cost, thresholdsCrossed: [] };
+
+    // The record is committed: whatever goes wrong from here must not fail the caller (its retry
+    // would find the call recorded and stop). A threshold missed now is caught by the next record.
+    let thresholdsCrossed: ThresholdCrossing[] = [];
+    try {
+      thresholdsCrossed = await this.recordThresholds(input.organizationId, input.userId, outcome.recordedAt);
+    } catch (error) {
+      this.logger.error({ err: error, organizationId: input.organizationId }, 'Could not record usage thresholds');
+    }
+    if (thresholdsCrossed.length) {
+      try {
+        await this.notifier.thresholdsCrossed(thresholdsCrossed);
+      } catch (error) {
+        this.logger.error({ err: error, organizationId: input.organizationId }, 'Could not announce usage thresholds');
+      }
+    }
+    return { recorded: true, cost: outcome.cost, thresholdsCrossed };
+  }
+
+  private async recordThresholds(organizationId: string, userId: string, recordedAt: Date): Promise<ThresholdCrossing[]> {
+    const limits = (await this.limits.findByOrganization(organizationId)) ?? UsageLimits.defaults(organizationId);
+    if (limits.isUnlimited) return [];
+    const period = periodContaining(recordedAt, limits.calendar);
+    const spend = await this.ledger.spendIn(organizationId, userId, period, recordedAt);
+    const reached = limits.thresholdsReachedBy({
+      organizationTokens: spend.organization.usedTokens,
+      organizationCost: spend.organization.usedCost,
+      userId,
+      userTokens: spend.user.usedTokens,
+    });
+    if (!reached.length) return [];
+    const recorded = await this.ledger.recordThresholds(organizationId, period, reached, this.clock.now());
+    return recorded.map((event) => toCrossing(organizationId, period, event));
+  }
+}
+
+function toCrossing(organizationId: string, period: UsagePeriod, event: RecordedThreshold): ThresholdCrossing {
+  const figure = (value: bigint) => (event.limit === 'monthlyCostLimitUsd' ? Money.fromMicros(value).toDecimalString() : Number(value));
+  return {
+    id: event.id,
+    organizationId,
+    scope: event.scope,
+    limit: event.limit,
+    userId: event.userId,
+    threshold: event.threshold,
+    limitValue: figure(event.limitValue),
+    used: figure(event.usedValue),
+    period: period.toJSON(),
+    crossedAt: event.createdAt,
+  };
+}

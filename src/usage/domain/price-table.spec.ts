@@ -1,0 +1,95 @@
+import { PriceTable, PriceTableInvalidError } from './price-table';
+import { ModelUnknownError, TokenCountInvalidError } from './usage.errors';
+
+describe('PriceTable', () => {
+  const prices = PriceTable.defaults();
+
+  it('knows the four list-priced models in micro-USD per million tokens', () => {
+    expect(prices.models).toEqual(['gpt-4.1', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini']);
+    expect(prices.priceOf('gpt-4.1-mini')).toEqual({ input: 400_000n, cachedInput: 100_000n, output: 1_600_000n });
+    expect(prices.priceOf('gpt-4.1')).toEqual({ input: 2_000_000n, cachedInput: 500_000n, output: 8_000_000n });
+    expect(prices.priceOf('gpt-4o-mini')).toEqual({ input: 150_000n, cachedInput: 75_000n, output: 600_000n });
+    expect(prices.priceOf('gpt-4o')).toEqual({ input: 2_500_000n, cachedInput: 1_250_000n, output: 10_000_000n });
+  });
+
+  it('charges prompt and completion tokens at their own prices', () => {
+    // 1 000 × 0.40 + 500 × 1.60 = 400 + 800 micro-USD
+    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 0, completionTokens: 500 }).toDecimalString()).toBe('0.001200');
+    // 1 000 000 × 2.50 + 1 000 000 × 10.00
+    expect(prices.costOf('gpt-4o', { promptTokens: 1_000_000, cachedTokens: 0, completionTokens: 1_000_000 }).toDecimalString()).toBe('12.500000');
+  });
+
+  it('charges cached prompt tokens at the cached price and only the rest at the input price', () => {
+    // (1 000 − 800) × 0.40 + 800 × 0.10 + 0 = 80 + 80 micro-USD
+    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 800, completionTokens: 0 }).micros).toBe(160n);
+    // gpt-4o-mini cached input is 0.075: 1 000 cached tokens = 75 micro-USD exactly
+    expect(prices.costOf('gpt-4o-mini', { promptTokens: 1_000, cachedTokens: 1_000, completionTokens: 0 }).micros).toBe(75n);
+  });
+
+  it('rounds up once per call, not per token kind', () => {
+    // 1 × 0.15 + 1 × 0.60 = 0.75 micro-USD → 1; per-kind rounding would give 2
+    expect(prices.costOf('gpt-4o-mini', { promptTokens: 1, cachedTokens: 0, completionTokens: 1 }).micros).toBe(1n);
+    // 3 cached gpt-4o-mini tokens = 0.225 micro-USD → 1
+    expect(prices.costOf('gpt-4o-mini', { promptTokens: 3, cachedTokens: 3, completionTokens: 0 }).micros).toBe(1n);
+    // exact amounts are not rounded
+    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 10, cachedTokens: 0, completionTokens: 0 }).micros).toBe(4n);
+    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 0, cachedTokens: 0, completionTokens: 0 }).micros).toBe(0n);
+  });
+
+  it('computes huge calls exactly, with no floating point', () => {
+    const cost = prices.costOf('gpt-4.1', { promptTokens: 123_456_789, cachedTokens: 23_456_789, completionTokens: 98_765_432 });
+    // 100 000 000 × 2.00 + 23 456 789 × 0.50 + 98 765 432 × 8.00 = 200 + 11.7283945 + 790.123456 USD
+    expect(cost.toDecimalString()).toBe('1001.851851');
+  });
+
+  it('prices the worst case of a generation as all prompt tokens uncached plus the completion cap', () => {
+    expect(prices.worstCaseCostOf('gpt-4.1-mini', 1_000, 1_000).micros).toBe(2_000n);
+  });
+
+  it('prices a dated snapshot of a known model like the model', () => {
+    expect(prices.priceOf('gpt-4o-mini-2024-07-18')).toEqual(prices.priceOf('gpt-4o-mini'));
+    expect(prices.priceOf(' GPT-4.1-mini ')).toEqual(prices.priceOf('gpt-4.1-mini'));
+  });
+
+  it('refuses an unknown model with MODEL_UNKNOWN, listing the known ones', () => {
+    expect(() => prices.costOf('gpt-5-turbo', { promptTokens: 1, cachedTokens: 0, completionTokens: 1 })).toThrow(ModelUnknownError);
+    expect(() => prices.assertKnown('gpt-5-turbo')).toThrow(
+      expect.objectContaining({ code: 'MODEL_UNKNOWN', kind: 'invalid', details: { model: 'gpt-5-turbo', knownModels: prices.models } }),
+    );
+  });
+
+  it.each([
+    [{ promptTokens: -1, cachedTokens: 0, completionTokens: 0 }],
+    [{ promptTokens: 1.5, cachedTokens: 0, completionTokens: 0 }],
+    [{ promptTokens: 10, cachedTokens: 11, completionTokens: 0 }],
+    [{ promptTokens: 10, cachedTokens: 0, completionTokens: Number.NaN }],
+  ])('refuses impossible token counts %j', (tokens) => {
+    expect(() => prices.costOf('gpt-4o', tokens)).toThrow(TokenCountInvalidError);
+  });
+
+  describe('overrides from USAGE_PRICES', () => {
+    it('replaces the price of a listed model', () => {
+      const table = PriceTable.withOverrides({ 'gpt-4o': { input: '2', cachedInput: '1', output: '8.5' } });
+      expect(table.priceOf('gpt-4o')).toEqual({ input: 2_000_000n, cachedInput: 1_000_000n, output: 8_500_000n });
+      expect(table.priceOf('gpt-4.1-mini')).toEqual(PriceTable.defaults().priceOf('gpt-4.1-mini'));
+    });
+
+    it('adds a model the list does not have', () => {
+      const table = PriceTable.withOverrides({ 'ft:gpt-4o-mini:acme:fa-news:abc123': { input: '0.30', cachedInput: '0.15', output: '1.20' } });
+      expect(table.costOf('ft:gpt-4o-mini:acme:fa-news:abc123', { promptTokens: 1_000, cachedTokens: 0, completionTokens: 1_000 }).micros).toBe(1_500n);
+    });
+
+    it.each([
+      [{ 'gpt-4o': '2.50' }, /gpt-4o must be an object/],
+      [{ 'gpt-4o': { input: 2.5, cachedInput: '1', output: '10' } }, /gpt-4o.input must be a decimal string/],
+      [{ 'gpt-4o': { input: '2.5', output: '10' } }, /gpt-4o.cachedInput must be a decimal string/],
+      [{ 'gpt-4o': { input: '-2', cachedInput: '1', output: '10' } }, /gpt-4o.input "-2" is not a decimal/],
+      [{ 'gpt-4o': { input: '0.0000001', cachedInput: '1', output: '10' } }, /at most 6 decimals/],
+      [{ 'gpt-4o': { input: '1', cachedInput: '1', output: '10', cached: '1' } }, /gpt-4o.cached is not a price field/],
+      [{ 'bad model!': { input: '1', cachedInput: '1', output: '1' } }, /is not a model name/],
+    ])('refuses the malformed override %j', (overrides, message) => {
+      expect(() => PriceTable.withOverrides(overrides)).toThrow(PriceTableInvalidError);
+      expect(() => PriceTable.withOverrides(overrides)).toThrow(message);
+    });
+  });
+});

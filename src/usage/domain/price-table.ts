@@ -1,0 +1,132 @@
+import { Money, MoneyInvalidError } from '#libs/ddd';
+import { ModelUnknownError, TokenCountInvalidError } from './usage.errors';
+
+/** Prices of one model in integer micro-USD per million tokens (0.40 USD per million = 400 000). */
+export interface ModelPrice {
+  input: bigint;
+  cachedInput: bigint;
+  output: bigint;
+}
+
+/** The tokens one completed call used, as the OpenAI `usage` object reports them. */
+export interface CallTokens {
+  /** All prompt tokens, cached ones included (`usage.prompt_tokens`). */
+  promptTokens: number;
+  /** The part of the prompt served from OpenAI's prompt cache (`usage.prompt_tokens_details.cached_tokens`). */
+  cachedTokens: number;
+  completionTokens: number;
+}
+
+const TOKENS_PER_PRICE_UNIT = 1_000_000n;
+const PRICE_FIELDS = ['input', 'cachedInput', 'output'] as const;
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
+// OpenAI answers with dated snapshots of the model asked for: gpt-4.1-mini → gpt-4.1-mini-2025-04-14.
+const SNAPSHOT_SUFFIX = /-\d{4}-\d{2}-\d{2}$/;
+
+const usd = (decimal: string): bigint => Money.parse(decimal).micros;
+
+/** OpenAI list prices in USD per million tokens (input / cached input / output). */
+export const DEFAULT_MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
+  'gpt-4.1-mini': { input: usd('0.40'), cachedInput: usd('0.10'), output: usd('1.60') },
+  'gpt-4.1': { input: usd('2.00'), cachedInput: usd('0.50'), output: usd('8.00') },
+  'gpt-4o-mini': { input: usd('0.15'), cachedInput: usd('0.075'), output: usd('0.60') },
+  'gpt-4o': { input: usd('2.50'), cachedInput: usd('1.25'), output: usd('10.00') },
+};
+
+/** A price override that is not `{"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}}`. */
+export class PriceTableInvalidError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'PriceTableInvalidError';
+  }
+}
+
+/**
+ * What each model costs, and so what each call costs. Deployments override or extend the list
+ * prices with decimal strings (USD per million tokens), never floats.
+ */
+export class PriceTable {
+  private constructor(private readonly prices: ReadonlyMap<string, ModelPrice>) {}
+
+  static defaults(): PriceTable {
+    return PriceTable.withOverrides({});
+  }
+
+  /**
+   * The list prices with `overrides` applied: `{"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}}`.
+   * A new model name adds a model. Throws PriceTableInvalidError naming the first bad entry.
+   */
+  static withOverrides(overrides: Record<string, unknown>): PriceTable {
+    const prices = new Map<string, ModelPrice>(Object.entries(DEFAULT_MODEL_PRICES));
+    for (const [model, value] of Object.entries(overrides)) {
+      if (!MODEL_NAME.test(model)) throw new PriceTableInvalidError(`"${model.slice(0, 64)}" is not a model name`);
+      prices.set(model.toLowerCase(), parseModelPrice(model, value));
+    }
+    return new PriceTable(prices);
+  }
+
+  get models(): string[] {
+    return [...this.prices.keys()].sort();
+  }
+
+  /** The price of `model`, or of the model a dated snapshot name (`gpt-4o-2024-08-06`) belongs to. */
+  priceOf(model: string): ModelPrice {
+    const name = model.trim().toLowerCase();
+    const price = this.prices.get(name) ?? this.prices.get(name.replace(SNAPSHOT_SUFFIX, ''));
+    if (!price) throw new ModelUnknownError(model, this.models);
+    return price;
+  }
+
+  /** Throws MODEL_UNKNOWN when the model has no price. */
+  assertKnown(model: string): void {
+    this.priceOf(model);
+  }
+
+  /**
+   * (uncached prompt tokens × input + cached tokens × cached input + completion tokens × output) / 1e6,
+   * in integer micro-USD, rounded up once for the whole call.
+   */
+  costOf(model: string, tokens: CallTokens): Money {
+    assertCallTokens(tokens);
+    const price = this.priceOf(model);
+    const uncached = BigInt(tokens.promptTokens - tokens.cachedTokens);
+    const microsTimesTokens = uncached * price.input + BigInt(tokens.cachedTokens) * price.cachedInput + BigInt(tokens.completionTokens) * price.output;
+    return Money.fromMicros(ceilDiv(microsTimesTokens, TOKENS_PER_PRICE_UNIT));
+  }
+
+  /** The most a call can cost: every prompt token uncached and the completion at its `maxTokens` cap. */
+  worstCaseCostOf(model: string, promptTokens: number, maxTokens: number): Money {
+    return this.costOf(model, { promptTokens, cachedTokens: 0, completionTokens: maxTokens });
+  }
+}
+
+function parseModelPrice(model: string, value: unknown): ModelPrice {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PriceTableInvalidError(`${model} must be an object {"input", "cachedInput", "output"} of USD per million tokens`);
+  }
+  const entry = value as Record<string, unknown>;
+  const unknownField = Object.keys(entry).find((field) => !(PRICE_FIELDS as readonly string[]).includes(field));
+  if (unknownField) throw new PriceTableInvalidError(`${model}.${unknownField} is not a price field (use input, cachedInput, output)`);
+  const read = (field: (typeof PRICE_FIELDS)[number]): bigint => {
+    const raw = entry[field];
+    if (typeof raw !== 'string') throw new PriceTableInvalidError(`${model}.${field} must be a decimal string of USD per million tokens, like "0.40"`);
+    try {
+      return Money.parse(raw.trim()).micros;
+    } catch (error) {
+      if (error instanceof MoneyInvalidError) throw new PriceTableInvalidError(`${model}.${field} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`);
+      throw error;
+    }
+  };
+  return { input: read('input'), cachedInput: read('cachedInput'), output: read('output') };
+}
+
+function assertCallTokens(tokens: CallTokens): void {
+  for (const [field, value] of Object.entries(tokens)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0 (got ${String(value)})`);
+  }
+  if (tokens.cachedTokens > tokens.promptTokens) throw new TokenCountInvalidError('cachedTokens cannot exceed promptTokens');
+}
+
+function ceilDiv(numerator: bigint, denominator: bigint): bigint {
+  return (numerator + denominator - 1n) / denominator;
+}

@@ -1,0 +1,63 @@
+import { DomainError } from '#libs/ddd';
+
+/** A model the price table does not know: generating with it could not be charged, so it is refused. */
+export class ModelUnknownError extends DomainError {
+  constructor(model: string, knownModels: string[]) {
+    super('MODEL_UNKNOWN', 'invalid', `The model "${model}" has no price; use one of: ${knownModels.join(', ')}`, { model, knownModels });
+  }
+}
+
+/** Token counts reported for a call that cannot be right (negative, fractional, more cached than prompt tokens). */
+export class TokenCountInvalidError extends DomainError {
+  constructor(reason: string) {
+    super('TOKEN_COUNT_INVALID', 'invalid', `Invalid token counts: ${reason}`);
+  }
+}
+
+/** Which limit a refused generation would have broken. Names match the limits resource's fields. */
+export type LimitName = 'monthlyTokenLimit' | 'monthlyCostLimitUsd' | 'perUserMonthlyTokenLimit';
+
+/**
+ * What a refused generation was measured against. Token figures are numbers; for the cost limit
+ * they are the contract's decimal USD strings.
+ */
+export interface LimitExceededDetails {
+  limit: LimitName;
+  limitValue: number | string;
+  used: number | string;
+  reserved: number | string;
+  requested: number | string;
+  period: { start: string; end: string };
+}
+
+export class UsageLimitExceededError extends DomainError {
+  constructor(details: LimitExceededDetails) {
+    super(
+      'USAGE_LIMIT_EXCEEDED',
+      'limit',
+      `This generation could take the organization past its ${LIMIT_LABELS[details.limit]} for the period (${details.limitValue}); ` +
+        `used ${details.used}, reserved by generations in progress ${details.reserved}, this one needs up to ${details.requested}`,
+      { ...details },
+    );
+  }
+}
+
+const LIMIT_LABELS: Record<LimitName, string> = {
+  monthlyTokenLimit: 'monthly token limit',
+  monthlyCostLimitUsd: 'monthly cost limit in USD',
+  perUserMonthlyTokenLimit: 'monthly token limit per member',
+};
+
+/** A limit value that is not a whole, non-negative, representable amount. */
+export class UsageLimitInvalidError extends DomainError {
+  constructor(field: LimitName, reason: string) {
+    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [`${field} ${reason}`] }] });
+  }
+}
+
+/** A report window that is empty, inverted or too long. Shaped like every other validation error. */
+export class UsageWindowInvalidError extends DomainError {
+  constructor(field: 'from' | 'to', message: string) {
+    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [message] }] });
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '#libs/ddd';
+import { AuditLog } from '../../accounts';
+import { UsageAudit } from '../application/ports/usage-audit';
+import type { LimitSettingsSnapshot } from '../domain/usage-limits';
+
+/** Writes to the accounts context's append-only audit log through its exported `AuditLog` port. */
+@Injectable()
+export class AccountsUsageAudit extends UsageAudit {
+  constructor(private readonly auditLog: AuditLog) {
+    super();
+  }
+
+  async limitsChanged(actor: Actor, organizationId: string, before: LimitSettingsSnapshot, after: LimitSettingsSnapshot): Promise<void> {
+    await this.auditLog.record({
+      action: 'usage.limits_changed',
+      actorId: actor.userId,
+      organizationId,
+      targetType: 'organization',
+      targetId: organizationId,
+      metadata: { from: before, to: after },
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+  }
+}

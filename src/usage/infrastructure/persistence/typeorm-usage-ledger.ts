@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid, Money } from '#libs/ddd';
+import { UsageLedger, type AdmitReservation, type NewReservation, type NewUsageRecord, type RecordedThreshold, type SettleOutcome } from '../../application/ports/usage-ledger';
+import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
+import type { UsagePeriod } from '../../domain/usage-period';
+import { lockLimitsRow } from './typeorm-usage-limits.repository';
+
+interface SpendRow {
+  used_tokens: string;
+  used_cost: string;
+  used_user_tokens: string;
+  reserved_tokens: string;
+  reserved_cost: string;
+  reserved_user_tokens: string;
+}
+
+// One statement, so one snapshot: a settle committing between two separate sums could otherwise be
+// missed by both (its record after the first, its reservation gone before the second). Live
+// reservations count whatever period they were made in: one made just before a month ends is
+// spent in the next.
+const SPEND_SQL = `
+  WITH used AS (
+    SELECT coalesce(sum(total_tokens), 0) AS tokens,
+           coalesce(sum(cost_micros), 0) AS cost,
+           coalesce(sum(total_tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens
+      FROM usage_records
+     WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3
+  ), held AS (
+    SELECT coalesce(sum(tokens), 0) AS tokens,
+           coalesce(sum(cost_micros), 0) AS cost,
+           coalesce(sum(tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens
+      FROM usage_reservations
+     WHERE organization_id = $1 AND status = 'RESERVED' AND expires_at > $5
+  )
+  SELECT used.tokens AS used_tokens, used.cost AS used_cost, used.user_tokens AS used_user_tokens,
+         held.tokens AS reserved_tokens, held.cost AS reserved_cost, held.user_tokens AS reserved_user_tokens
+    FROM used, held`;
+
+async function spendIn(manager: EntityManager | DataSource, organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend> {
+  const [row] = (await manager.query(SPEND_SQL, [organizationId, period.start, period.end, userId, now])) as SpendRow[];
+  if (!row) throw new Error('The spend query returned no row');
+  return {
+    organization: {
+      usedTokens: Number(row.used_tokens),
+      usedCost: Money.fromMicros(row.used_cost),
+      reservedTokens: Number(row.reserved_tokens),
+      reservedCost: Money.fromMicros(row.reserved_cost),
+    },
+    user: { usedTokens: Number(row.used_user_tokens), reservedTokens: Number(row.reserved_user_tokens) },
+  };
+}
+
+@Injectable()
+export class TypeOrmUsageLedger extends UsageLedger {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const limits = await lockLimitsRow(manager, reservation.organizationId);
+      const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p, now));
+      const rows = (await manager.query(
+        `INSERT INTO usage_reservations (organization_id, user_id, period_start, tokens, cost_micros, status, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, 'RESERVED', $6, $7) RETURNING id`,
+        [reservation.organizationId, reservation.userId, period.start, reservation.tokens, reservation.cost.micros.toString(), now, reservation.expiresAt],
+      )) as { id: string }[];
+      const id = rows[0]?.id;
+      if (!id) throw new Error('The reservation insert returned no id');
+      return { reservationId: id };
+    });
+  }
+
+  settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
+                                    completion_tokens, total_tokens, cost_micros, call_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
+         RETURNING cost_micros, created_at`,
+        [
+          record.organizationId,
+          record.userId,
+          record.projectId,
+          record.contentId,
+          record.model,
+          record.promptTokens,
+          record.cachedTokens,
+          record.completionTokens,
+          record.promptTokens + record.completionTokens,
+          record.cost.micros.toString(),
+          record.callKey,
+          record.createdAt,
+        ],
+      )) as { cost_micros: string; created_at: Date }[];
+      const row = inserted[0];
+      if (!row) {
+        const [existing] = (await manager.query('SELECT cost_micros, created_at FROM usage_records WHERE call_key = $1', [record.callKey])) as { cost_micros: string; created_at: Date }[];
+        if (!existing) throw new Error(`usage record ${record.callKey} conflicted but cannot be read`);
+        return { recorded: false, cost: Money.fromMicros(existing.cost_micros), recordedAt: existing.created_at };
+      }
+      if (reservationId !== null && isUuid(reservationId)) {
+        // A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
+        await manager.query(`UPDATE usage_reservations SET status = 'SETTLED', settled_at = $3 WHERE id = $1 AND organization_id = $2 AND status <> 'SETTLED'`, [
+          reservationId,
+          record.organizationId,
+          record.createdAt,
+        ]);
+      }
+      return { recorded: true, cost: Money.fromMicros(row.cost_micros), recordedAt: row.created_at };
+    });
+  }
+
+  async release(reservationId: string, at: Date): Promise<boolean> {
+    if (!isUuid(reservationId)) return false;
+    const [, affected] = (await this.dataSource.query(`UPDATE usage_reservations SET status = 'RELEASED', released_at = $2 WHERE id = $1 AND status = 'RESERVED'`, [
+      reservationId,
+      at,
+    ])) as [unknown[], number];
+    return affected > 0;
+  }
+
+  spendIn(organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend> {
+    return spendIn(this.dataSource, organizationId, userId, period, now);
+  }
+
+  async recordThresholds(organizationId: string, period: UsagePeriod, reached: ThresholdReached[], at: Date): Promise<RecordedThreshold[]> {
+    if (!reached.length) return [];
+    const rows = (await this.dataSource.query(
+      `INSERT INTO usage_threshold_events (organization_id, period_start, scope, threshold, limit_value, used_value, created_at)
+       SELECT $1, $2, e.scope, e.threshold, e.limit_value, e.used_value, $3
+         FROM unnest($4::varchar[], $5::smallint[], $6::bigint[], $7::bigint[]) AS e(scope, threshold, limit_value, used_value)
+       ON CONFLICT ON CONSTRAINT uq_usage_threshold_events_once DO NOTHING
+       RETURNING id, scope, threshold, created_at`,
+      [
+        organizationId,
+        period.start,
+        at,
+        reached.map((r) => r.scope),
+        reached.map((r) => r.threshold),
+        reached.map((r) => r.limitValue.toString()),
+        reached.map((r) => r.usedValue.toString()),
+      ],
+    )) as { id: string; scope: string; threshold: number; created_at: Date }[];
+    return reached.flatMap((event) => {
+      const row = rows.find((r) => r.scope === event.scope && r.threshold === event.threshold);
+      return row ? [{ ...event, id: row.id, createdAt: row.created_at }] : [];
+    });
+  }
+}

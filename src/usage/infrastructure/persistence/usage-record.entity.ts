@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * One completed OpenAI call. Organizations, users, projects and contents are other contexts'
+ * tables: they are referenced by id only, with no foreign key.
+ */
+@Entity('usage_records')
+@Unique('uq_usage_records_call_key', ['callKey'])
+// Covering index for the reports and the budget sums: (organization_id, created_at) INCLUDE (…) lets
+// PostgreSQL answer them from the index alone. TypeORM cannot declare INCLUDE, so the migration
+// owns its exact definition and the schema check leaves it alone.
+@Index('idx_usage_records_org_created', { synchronize: false })
+@Index('idx_usage_records_user_created', ['userId', 'createdAt'])
+export class UsageRecordEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_usage_records' })
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @Column({ name: 'content_id', type: 'uuid', nullable: true })
+  contentId!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  model!: string;
+
+  @Column({ name: 'prompt_tokens', type: 'integer' })
+  promptTokens!: number;
+
+  @Column({ name: 'cached_tokens', type: 'integer' })
+  cachedTokens!: number;
+
+  @Column({ name: 'completion_tokens', type: 'integer' })
+  completionTokens!: number;
+
+  @Column({ name: 'total_tokens', type: 'integer' })
+  totalTokens!: number;
+
+  /** Integer micro-USD; pg returns bigint as a string. */
+  @Column({ name: 'cost_micros', type: 'bigint' })
+  costMicros!: string;
+
+  /** The OpenAI response id: a retried job can never record the same call twice. */
+  @Column({ name: 'call_key', type: 'varchar', length: 128 })
+  callKey!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Money, type Actor } from '#libs/ddd';
+import { Authenticated, CurrentActor, RequireRole } from '../../../accounts';
+import { GetMyUsageUseCase } from '../../application/use-cases/get-my-usage.use-case';
+import { GetUsageLimitsUseCase } from '../../application/use-cases/get-usage-limits.use-case';
+import { GetUsageReportUseCase } from '../../application/use-cases/get-usage-report.use-case';
+import { UpdateUsageLimitsUseCase } from '../../application/use-cases/update-usage-limits.use-case';
+import { MyUsageResponseDto } from './dto/my-usage.dto';
+import { UpdateUsageLimitsDto, UsageLimitsResponseDto } from './dto/usage-limits.dto';
+import { parseWindowBound, UsageReportQueryDto, UsageReportResponseDto } from './dto/usage-report.dto';
+
+@ApiTags('Usage')
+@ApiBearerAuth()
+@Controller()
+export class UsageController {
+  constructor(
+    private readonly getUsageReport: GetUsageReportUseCase,
+    private readonly getUsageLimits: GetUsageLimitsUseCase,
+    private readonly updateUsageLimits: UpdateUsageLimitsUseCase,
+    private readonly getMyUsage: GetMyUsageUseCase,
+  ) {}
+
+  @Get('organizations/:orgId/usage')
+  @RequireRole('ADMIN')
+  @ApiOperation({
+    summary: "The organization's token use and cost in a window, in total and per day, member, model or project",
+    description:
+      'Sums of completed OpenAI calls. Without `from`/`to` the window is the current period (calendar month of the organization’s calendar). ' +
+      'Errors: 400 VALIDATION_FAILED (bad date, groupBy, or a window that is empty or longer than 400 days), 403 FORBIDDEN (not ADMIN), 404 (not a member).',
+  })
+  @ApiOkResponse({ type: UsageReportResponseDto })
+  async report(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Query() query: UsageReportQueryDto): Promise<UsageReportResponseDto> {
+    const view = await this.getUsageReport.execute(actor, orgId, {
+      from: query.from === undefined ? undefined : parseWindowBound(query.from),
+      to: query.to === undefined ? undefined : parseWindowBound(query.to),
+      groupBy: query.groupBy,
+    });
+    return UsageReportResponseDto.from(view);
+  }
+
+  @Get('organizations/:orgId/usage/limits')
+  @RequireRole('VIEWER')
+  @ApiOperation({
+    summary: "The organization's monthly limits and how much of them the current period has used",
+    description: 'Any member may read them. Errors: 404 (not a member).',
+  })
+  @ApiOkResponse({ type: UsageLimitsResponseDto })
+  async limits(@CurrentActor() actor: Actor, @Param('orgId') orgId: string): Promise<UsageLimitsResponseDto> {
+    return UsageLimitsResponseDto.from(await this.getUsageLimits.execute(actor, orgId));
+  }
+
+  @Put('organizations/:orgId/usage/limits')
+  @RequireRole('ADMIN')
+  @ApiOperation({
+    summary: 'Set the monthly limits (null = unlimited) and the calendar their months follow',
+    description:
+      'All three limits must be sent. A generation whose worst case could take the period past a limit is refused with 402 USAGE_LIMIT_EXCEEDED. ' +
+      'Changes are audited (`usage.limits_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
+  })
+  @ApiOkResponse({ type: UsageLimitsResponseDto })
+  async setLimits(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: UpdateUsageLimitsDto): Promise<UsageLimitsResponseDto> {
+    const view = await this.updateUsageLimits.execute(actor, orgId, {
+      monthlyTokenLimit: body.monthlyTokenLimit,
+      monthlyCostLimit: body.monthlyCostLimitUsd === null ? null : Money.parse(body.monthlyCostLimitUsd),
+      perUserMonthlyTokenLimit: body.perUserMonthlyTokenLimit,
+      calendar: body.calendar,
+    });
+    return UsageLimitsResponseDto.from(view);
+  }
+
+  @Get('me/usage')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Your own token use and cost in the current period',
+    description:
+      'Each organization counts its own current period (its calendar decides: UTC month or Persian month), so `organizations` lists, for every ' +
+      'organization you used tokens in this period, your totals there with that period and your per-member limit; `totals` is their sum.',
+  })
+  @ApiOkResponse({ type: MyUsageResponseDto })
+  async mine(@CurrentActor() actor: Actor): Promise<MyUsageResponseDto> {
+    return MyUsageResponseDto.from(await this.getMyUsage.execute(actor));
+  }
+}

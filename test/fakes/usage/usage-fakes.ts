@@ -1,0 +1,43 @@
+import { Clock, type Actor } from '#libs/ddd';
+import { UsageAudit } from '../../../src/usage/application/ports/usage-audit';
+import { UsageThresholdNotifier, type ThresholdCrossing } from '../../../src/usage/application/ports/usage-threshold-notifier';
+import type { LimitSettingsSnapshot } from '../../../src/usage/domain/usage-limits';
+
+/** A clock the test moves by hand. */
+export class SettableClock extends Clock {
+  constructor(public time = new Date('2026-11-24T10:00:00Z').getTime()) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  set(iso: string): void {
+    this.time = Date.parse(iso);
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export class RecordingThresholdNotifier extends UsageThresholdNotifier {
+  readonly crossings: ThresholdCrossing[] = [];
+  failWith?: Error;
+
+  thresholdsCrossed(crossings: ThresholdCrossing[]): Promise<void> {
+    if (this.failWith) return Promise.reject(this.failWith);
+    this.crossings.push(...crossings);
+    return Promise.resolve();
+  }
+}
+
+export class RecordingUsageAudit extends UsageAudit {
+  readonly entries: { actor: Actor; organizationId: string; before: LimitSettingsSnapshot; after: LimitSettingsSnapshot }[] = [];
+
+  limitsChanged(actor: Actor, organizationId: string, before: LimitSettingsSnapshot, after: LimitSettingsSnapshot): Promise<void> {
+    this.entries.push({ actor, organizationId, before, after });
+    return Promise.resolve();
+  }
+}
