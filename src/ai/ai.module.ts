@@ -1,10 +1,65 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import type { AppConfig } from '#libs/config';
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { AppConfig } from '#libs/config';
+import { CompletedCalls } from './application/ports/completed-calls';
+import { GenerationEvents } from './application/ports/generation-events';
+import { GenerationQueue } from './application/ports/generation-queue';
+import { LlmClient } from './application/ports/llm-client';
+import { TokenCounter } from './application/ports/token-counter';
+import { EnqueueGenerationUseCase } from './application/use-cases/enqueue-generation.use-case';
+import { EstimateGenerationTokensUseCase } from './application/use-cases/estimate-generation-tokens.use-case';
+import { FailGenerationUseCase } from './application/use-cases/fail-generation.use-case';
+import { GenerateContentUseCase } from './application/use-cases/generate-content.use-case';
+import { WatchGenerationUseCase } from './application/use-cases/watch-generation.use-case';
+import { canGenerate, generationBridges, type GenerationBridges } from './infrastructure/bridges/generation-bridges';
+import { OpenAiLlmClient } from './infrastructure/openai/openai-llm-client';
+import { AI_GENERATION_QUEUE } from './infrastructure/queue/ai.queue';
+import { BullMqGenerationQueue } from './infrastructure/queue/bullmq-generation.queue';
+import { generationProcessorFor } from './infrastructure/queue/generation.processor';
+import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
+import { RedisGenerationEvents } from './infrastructure/redis/redis-generation-events';
+import { TiktokenTokenCounter } from './infrastructure/tiktoken/tiktoken-token-counter';
+import { GenerationEventsController } from './presentation/http/generation-events.controller';
+import { SseStreams } from './presentation/http/sse-stream';
 
-/** The `ai` bounded context. Controllers are mounted when the process serves HTTP, processors when it runs workers. */
+const ports: Provider[] = [
+  { provide: TokenCounter, useClass: TiktokenTokenCounter },
+  { provide: GenerationEvents, useClass: RedisGenerationEvents },
+  { provide: GenerationQueue, useClass: BullMqGenerationQueue },
+];
+
+/** What runs generations; registered only in worker processes, and only once both bridges exist. */
+function generation(config: AppConfig): Provider[] {
+  return [
+    { provide: LlmClient, useClass: OpenAiLlmClient },
+    { provide: CompletedCalls, useClass: RedisCompletedCalls },
+    GenerateContentUseCase,
+    FailGenerationUseCase,
+    generationProcessorFor(config),
+  ];
+}
+
+/**
+ * The `ai` context: calls OpenAI in the background (`ai-generation` queue), streams the text to
+ * watchers (`GET /contents/:id/events`), and estimates tokens for usage reservations.
+ * `bridges` provide GenerationSource and GenerationOutcome (see infrastructure/bridges).
+ */
 @Module({})
 export class AiModule {
-  static forRole(_config: AppConfig): DynamicModule {
-    return { module: AiModule };
+  static forRole(config: AppConfig, bridges: GenerationBridges = generationBridges(config)): DynamicModule {
+    return {
+      module: AiModule,
+      imports: [BullModule.registerQueue({ name: AI_GENERATION_QUEUE }), ...(bridges.imports ?? [])],
+      controllers: config.runsHttp ? [GenerationEventsController] : [],
+      providers: [
+        ...ports,
+        ...bridges.providers,
+        EstimateGenerationTokensUseCase,
+        EnqueueGenerationUseCase,
+        ...(config.runsHttp ? [WatchGenerationUseCase, SseStreams] : []),
+        ...(config.runsWorkers && canGenerate(bridges) ? generation(config) : []),
+      ],
+      exports: [EstimateGenerationTokensUseCase, EnqueueGenerationUseCase],
+    };
   }
 }

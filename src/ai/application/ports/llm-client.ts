@@ -1,0 +1,39 @@
+import type { TokenUsage } from '../../domain/generation-event';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LlmRequest {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  /** Cap on completion tokens; the adapter spells it the way the model expects. */
+  maxTokens?: number;
+  /** Aborting it stops the call (an `aborted` LlmError). */
+  signal?: AbortSignal;
+}
+
+export interface LlmResult {
+  /** The whole generated text (the deltas joined). */
+  text: string;
+  /** The model that answered, as the provider names it (may be a dated snapshot of the one asked for). */
+  model: string;
+  /** The provider's id of this completion: the unique key of its usage record. */
+  responseId: string;
+  finishReason: string | null;
+  usage: TokenUsage;
+}
+
+export type DeltaListener = (text: string) => void | Promise<void>;
+
+/**
+ * A chat-completion model, streamed. `onDelta` receives each piece of text in order and is
+ * awaited before the next one. Failures are `LlmError`s (domain/generation.errors), already
+ * classified as transient or permanent; the client itself never retries.
+ * A call resolves only with its usage: a stream that ends without it is a transient failure.
+ */
+export abstract class LlmClient {
+  abstract stream(request: LlmRequest, onDelta: DeltaListener): Promise<LlmResult>;
+}

@@ -1,0 +1,39 @@
+import type { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
+import { GenerationOutcome } from '../../application/ports/generation-outcome';
+import { GenerationSource } from '../../application/ports/generation-source';
+
+/**
+ * The adapters of the ports that the ai context needs from other contexts:
+ *
+ * - `GenerationSource`  — over the content context's exported `GetGenerationRequestUseCase`;
+ * - `GenerationOutcome` — over the usage context (settle / release the reservation, one usage
+ *   record per `responseId`) and the content context (complete / fail the generation).
+ *
+ * Until both are provided the `ai-generation` worker is not registered (jobs wait in the queue),
+ * the SSE endpoint works without its first `status` event, and the app boots as before.
+ * Fill `imports` with the modules that export those use cases (`ContentModule.forRole(config)`,
+ * `UsageModule.forRole(config)`) and `providers` with
+ * `{ provide: GenerationSource, useClass: ContentGenerationSource }` and
+ * `{ provide: GenerationOutcome, useClass: ContentUsageGenerationOutcome }` (adapters written in
+ * this folder). Neither content nor usage imports the ai context, so this makes no cycle; a test
+ * can pass bridges of its own to `AiModule.forRole(config, bridges)`.
+ */
+export interface GenerationBridges {
+  imports?: (Type | DynamicModule | Promise<DynamicModule> | ForwardReference)[];
+  providers: Provider[];
+}
+
+export function generationBridges(_config: AppConfig): GenerationBridges {
+  return { imports: [], providers: [] };
+}
+
+/** True when `providers` provides `token`. */
+export function provides(providers: Provider[], token: unknown): boolean {
+  return providers.some((provider) => provider === token || (typeof provider === 'object' && 'provide' in provider && provider.provide === token));
+}
+
+/** Both ports present: the worker can run generations. */
+export function canGenerate(bridges: GenerationBridges): boolean {
+  return provides(bridges.providers, GenerationSource) && provides(bridges.providers, GenerationOutcome);
+}

@@ -1,0 +1,123 @@
+import { Injectable, Logger } from '@nestjs/common';
+import OpenAI from 'openai';
+import { AppConfig } from '#libs/config';
+import { LlmClient, type DeltaListener, type LlmRequest, type LlmResult } from '../../application/ports/llm-client';
+import type { TokenUsage } from '../../domain/generation-event';
+import { LlmError } from '../../domain/generation.errors';
+import { chatCompletionBody } from './chat-request';
+import { toLlmError, type StopReason } from './openai-errors';
+
+/**
+ * The official `openai` SDK, streamed. Retries belong to the queue (BullMQ), so the SDK makes
+ * exactly one request per call (`maxRetries: 0`; it would otherwise retry even a 429
+ * insufficient_quota). `OPENAI_TIMEOUT_MS` bounds the wait for the response headers (the SDK's
+ * timeout) and, because the SDK's timer stops once headers arrive, also every silence between two
+ * chunks of the stream (ours).
+ *
+ * Nothing here logs the key, the prompt or the generated text; the SDK's own log lines go to the
+ * structured log without their arguments.
+ */
+@Injectable()
+export class OpenAiLlmClient extends LlmClient {
+  private readonly client: OpenAI;
+  private readonly idleTimeoutMs: number;
+
+  constructor(config: AppConfig) {
+    super();
+    const logger = new Logger('OpenAI');
+    if (!config.openai.apiKey) logger.warn('OPENAI_API_KEY is empty: the provider will refuse generation calls');
+    this.idleTimeoutMs = config.openai.timeoutMs;
+    this.client = new OpenAI({
+      // The SDK refuses to start without a key; an empty one fails per call instead (401 → permanent `auth`).
+      apiKey: config.openai.apiKey || 'missing-openai-api-key',
+      baseURL: config.openai.baseUrl,
+      timeout: config.openai.timeoutMs,
+      maxRetries: 0,
+      logLevel: 'warn',
+      logger: {
+        error: (message: string) => logger.error(String(message)),
+        warn: (message: string) => logger.warn(String(message)),
+        info: (message: string) => logger.log(String(message)),
+        debug: (message: string) => logger.debug(String(message)),
+      },
+    });
+  }
+
+  async stream(request: LlmRequest, onDelta: DeltaListener): Promise<LlmResult> {
+    const stop = new AbortController();
+    let stopped: StopReason | undefined;
+    const halt = (reason: StopReason) => {
+      stopped ??= reason;
+      stop.abort();
+    };
+    const onCallerAbort = () => halt('caller_aborted');
+    if (request.signal?.aborted) throw toLlmError(undefined, 'caller_aborted');
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let idle: NodeJS.Timeout | undefined;
+    let lastActivity = performance.now();
+    const resetIdle = () => {
+      clearTimeout(idle);
+      lastActivity = performance.now();
+      idle = setTimeout(() => halt('idle_timeout'), this.idleTimeoutMs);
+    };
+
+    let text = '';
+    let model = request.model;
+    let responseId = '';
+    let finishReason: string | null = null;
+    let usage: TokenUsage | undefined;
+    try {
+      // Started before the request, so that our timer (same length as the SDK's, set a little
+      // earlier) usually decides: under Jest the SDK's own timeout is indistinguishable from a
+      // connection error.
+      resetIdle();
+      const stream = await this.client.chat.completions.create(chatCompletionBody(request), { signal: stop.signal });
+      resetIdle();
+      for await (const chunk of stream) {
+        resetIdle();
+        responseId ||= chunk.id;
+        if (chunk.model) model = chunk.model;
+        if (chunk.usage) usage = usageOf(chunk.usage);
+        const choice = chunk.choices[0];
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        const piece = choice?.delta?.content;
+        if (piece) {
+          text += piece;
+          try {
+            await onDelta(piece);
+          } catch (error) {
+            throw new ListenerFailure(error);
+          }
+        }
+      }
+    } catch (error) {
+      // The listener's own failures are not the provider's: passed on as they are.
+      if (error instanceof ListenerFailure) throw error.cause;
+      // The SDK's timer fired first: a connection error after a full timeout of silence is that timeout.
+      if (!stopped && error instanceof OpenAI.APIConnectionError && performance.now() - lastActivity >= this.idleTimeoutMs - 5) stopped = 'idle_timeout';
+      throw toLlmError(error, stopped);
+    } finally {
+      clearTimeout(idle);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+    }
+    // The SDK ends an aborted stream quietly, without an error.
+    if (stopped) throw toLlmError(undefined, stopped);
+    if (!usage) throw new LlmError('transient', 'incomplete_stream', 'The stream ended without its usage chunk');
+    if (!responseId) throw new LlmError('transient', 'incomplete_stream', 'The stream carried no completion id');
+    return { text, model, responseId, finishReason, usage };
+  }
+}
+
+function usageOf(usage: OpenAI.Completions.CompletionUsage): TokenUsage {
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    totalTokens: usage.total_tokens,
+  };
+}
+
+/** Marks an error thrown by the delta listener while the stream was read. */
+class ListenerFailure {
+  constructor(readonly cause: unknown) {}
+}

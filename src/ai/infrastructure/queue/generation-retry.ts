@@ -1,0 +1,77 @@
+import { UnrecoverableError, type Job, type WorkerOptions } from 'bullmq';
+import type { AppConfig } from '#libs/config';
+import { GenerationFailure, type FailureKind, type GenerationFailureCode } from '../../domain/generation.errors';
+import { GENERATION_ATTEMPTS } from './ai.queue';
+
+/** Exponential backoff without a retry-after: 2 s, 4 s, 8 s, 16 s … at most a minute. */
+export const BASE_DELAY_MS = 2_000;
+export const MAX_EXPONENTIAL_DELAY_MS = 60_000;
+/**
+ * A provider asking for more than this is not waited for beyond it. Four such waits (20 min) plus
+ * the calls stay inside the 30 minutes a usage reservation lives.
+ */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * The delay before retry number `attemptsMade` (1 for the first retry). A retry-after from the
+ * provider (carried by the transient error) is honoured — waited at least, plus up to 10 % (at
+ * most 1 s) of jitter so that jobs throttled together do not come back together; otherwise
+ * exponential with jitter between half and all of the step.
+ */
+export function generationBackoffDelay(attemptsMade: number, error: unknown, random: () => number = Math.random): number {
+  const retryAfterMs = error instanceof GenerationFailure ? error.retryAfterMs : undefined;
+  if (retryAfterMs !== undefined && retryAfterMs >= 0) {
+    const wait = Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+    return Math.ceil(wait + random() * Math.min(1_000, wait * 0.1));
+  }
+  const step = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attemptsMade - 1), MAX_EXPONENTIAL_DELAY_MS);
+  return Math.ceil(step / 2 + (random() * step) / 2);
+}
+
+/** The BullMQ worker's `settings.backoffStrategy`, used by jobs with `backoff: {type: 'custom'}`. */
+export const generationBackoffStrategy = (attemptsMade: number, _type?: string, error?: Error): number => generationBackoffDelay(attemptsMade, error);
+
+/**
+ * The generation worker's options. The limiter is global per queue: at most
+ * `rateLimitPerMinute` jobs start per minute across every worker process. Lock and stall settings
+ * are BullMQ's defaults (30 s lock renewed every 15 s while a job runs; a job of a dead worker is
+ * taken up again after 30–60 s; a second stall fails it — see GenerationProcessor.onFailed).
+ */
+export function generationWorkerOptions(config: AppConfig): Omit<WorkerOptions, 'connection'> {
+  return {
+    concurrency: config.ai.concurrency,
+    limiter: { max: config.ai.rateLimitPerMinute, duration: 60_000 },
+    settings: { backoffStrategy: generationBackoffStrategy },
+    maxStalledCount: 1,
+  };
+}
+
+/** A permanent failure, in the form BullMQ recognises to skip the remaining attempts. */
+export class PermanentGenerationError extends UnrecoverableError {
+  constructor(readonly failure: GenerationFailure) {
+    super(failure.message);
+    this.name = 'UnrecoverableError';
+  }
+}
+
+/** What the processor throws for an error of the use case: permanent ones end the job now. */
+export function toQueueError(error: unknown): unknown {
+  if (error instanceof GenerationFailure && !error.transient) return new PermanentGenerationError(error);
+  return error;
+}
+
+/** True when a `failed` event is the job's last word: no attempt will follow. */
+export function isFinalFailure(job: Pick<Job, 'attemptsMade' | 'opts'>, error: Error | undefined): boolean {
+  if (error instanceof UnrecoverableError || error?.name === 'UnrecoverableError') return true;
+  return job.attemptsMade >= (job.opts.attempts ?? GENERATION_ATTEMPTS);
+}
+
+const STALLED = /stalled/i;
+
+/** The code and kind of a job's final failure, for FailGenerationUseCase. */
+export function failureOf(error: Error | undefined): { code: GenerationFailureCode; kind: FailureKind } {
+  const failure = error instanceof PermanentGenerationError ? error.failure : error;
+  if (failure instanceof GenerationFailure) return { code: failure.code, kind: failure.kind };
+  if (error && STALLED.test(error.message)) return { code: 'worker_lost', kind: 'transient' };
+  return { code: 'internal', kind: 'transient' };
+}

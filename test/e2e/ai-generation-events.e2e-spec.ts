@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { Agent, get, type IncomingHttpHeaders } from 'node:http';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { ResourceOwners } from '../../src/accounts';
+import { GenerationEvents } from '../../src/ai/application/ports/generation-events';
+import { API, bearer, bootSmsTestApp, createOrganizationAs, signIn, signInAsMember, type Session, type SmsTestApp } from '../support/auth-helpers';
+import { eventually } from '../support/eventually';
+
+interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: unknown;
+}
+
+/** An open `text/event-stream` response, parsed as it arrives. */
+interface SseClient {
+  status: number;
+  headers: IncomingHttpHeaders;
+  events: SseEvent[];
+  /** Everything received, comments included. */
+  raw(): string;
+  /** Settles when the server ends the response. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/**
+ * Opens the stream with node:http and no connection pool, so that closing it closes its socket
+ * (undici's fetch opens a spare idle connection after an abort, which holds up the server's close).
+ */
+function openEvents(baseUrl: string, contentId: string, headers: Record<string, string>, agent: Agent | false = false): Promise<SseClient> {
+  return new Promise((resolve, reject) => {
+    const req = get(`${baseUrl}${API}/contents/${contentId}/events`, { headers, agent }, (res) => {
+      const events: SseEvent[] = [];
+      let text = '';
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = parseFrame(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (event.event) events.push(event);
+        }
+      });
+      res.on('error', () => undefined);
+      const ended = new Promise<void>((done) => res.once('end', () => done()));
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, events, raw: () => text, ended, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+  });
+}
+
+function parseFrame(frame: string): SseEvent {
+  const event: SseEvent = {};
+  for (const line of frame.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue; // comments (": keep-alive") and blank lines
+    const field = line.slice(0, colon);
+    const value = line.slice(colon + 1).trimStart();
+    if (field === 'id') event.id = value;
+    if (field === 'event') event.event = value;
+    if (field === 'data') event.data = JSON.parse(value);
+  }
+  return event;
+}
+
+describe('GET /contents/:id/events (Server-Sent Events)', () => {
+  let t: SmsTestApp;
+  let baseUrl: string;
+  let admin: Session;
+  let viewer: Session;
+  let outsider: Session;
+  let organizationId: string;
+  let redis: Redis;
+  /** contentId → organization, standing in for the content context's owner lookup. */
+  const contents = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await bootSmsTestApp();
+    // The content context registers the real 'content' lookup; until then (and independently of
+    // it) this test answers for its own made-up content ids and delegates everything else.
+    const owners = t.app.get(ResourceOwners);
+    const original = owners.organizationOf.bind(owners);
+    jest
+      .spyOn(owners, 'organizationOf')
+      .mockImplementation((resource, id) => (resource === 'content' && contents.has(id) ? Promise.resolve(contents.get(id)) : original(resource, id)));
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.getHttpServer().address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    redis = new Redis(t.config.redis.url);
+
+    admin = await signIn(t);
+    organizationId = (await createOrganizationAs(t, admin)).id;
+    viewer = await signInAsMember(t, admin, organizationId, 'VIEWER');
+    outsider = await signIn(t);
+  });
+
+  afterAll(async () => {
+    await redis?.quit();
+    await t?.close();
+  });
+
+  const events = () => t.app.get(GenerationEvents, { strict: false });
+
+  function newContent(): string {
+    const id = randomUUID();
+    contents.set(id, organizationId);
+    return id;
+  }
+
+  const watchers = async (contentId: string) => {
+    const [, count] = (await redis.pubsub('NUMSUB', `${t.config.redis.prefix}:ai:events:${contentId}`)) as [string, number];
+    return Number(count);
+  };
+
+  it('streams status, deltas and done to a VIEWER as text/event-stream, with the request id', async () => {
+    const contentId = newContent();
+    const client = await openEvents(baseUrl, contentId, { ...bearer(viewer), 'X-Request-Id': 'sse-trace-1' });
+    try {
+      expect(client.status).toBe(200);
+      expect(client.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+      expect(client.headers['cache-control']).toBe('no-cache, no-transform');
+      expect(client.headers['x-request-id']).toBe('sse-trace-1');
+      await eventually('the subscription', async () => (await watchers(contentId)) === 1);
+
+      const published = events();
+      const ids = [
+        await published.publish(contentId, { type: 'status', status: 'IN_PROGRESS', lastError: null, jobId: 'job-1', attempt: 1 }),
+        await published.publish(contentId, { type: 'delta', text: 'سلام ' }),
+        await published.publish(contentId, { type: 'delta', text: 'دنیا' }),
+        await published.publish(contentId, {
+          type: 'done',
+          jobId: 'job-1',
+          model: 'gpt-4.1-mini',
+          finishReason: 'stop',
+          usage: { promptTokens: 12, completionTokens: 2, cachedTokens: 0, totalTokens: 14 },
+        }),
+        await published.publish(contentId, { type: 'status', status: 'REVIEW', lastError: null, jobId: 'job-1' }),
+      ];
+      await eventually('five events', async () => client.events.length === 5);
+
+      expect(client.raw()).toMatch(/^retry: \d+\n\n/);
+      expect(client.events).toEqual([
+        { id: ids[0], event: 'status', data: { status: 'IN_PROGRESS', lastError: null, jobId: 'job-1', attempt: 1 } },
+        { id: ids[1], event: 'delta', data: { text: 'سلام ' } },
+        { id: ids[2], event: 'delta', data: { text: 'دنیا' } },
+        { id: ids[3], event: 'done', data: { jobId: 'job-1', model: 'gpt-4.1-mini', finishReason: 'stop', usage: { promptTokens: 12, completionTokens: 2, cachedTokens: 0, totalTokens: 14 } } },
+        { id: ids[4], event: 'status', data: { status: 'REVIEW', lastError: null, jobId: 'job-1' } },
+      ]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('serves every watcher of a content from one Redis subscription, and drops it when the last one disconnects', async () => {
+    const contentId = newContent();
+    const first = await openEvents(baseUrl, contentId, bearer(admin));
+    const second = await openEvents(baseUrl, contentId, bearer(viewer));
+    await eventually('the subscription', async () => (await watchers(contentId)) === 1);
+
+    await events().publish(contentId, { type: 'delta', text: 'both' });
+    await eventually('both watchers to get the event', async () => first.events.length === 1 && second.events.length === 1);
+    expect(await watchers(contentId)).toBe(1);
+
+    first.close();
+    await events().publish(contentId, { type: 'delta', text: 'second only' });
+    await eventually('the second watcher to get the next event', async () => second.events.length === 2);
+    expect(await watchers(contentId)).toBe(1);
+
+    second.close();
+    await eventually('the subscription to be dropped', async () => (await watchers(contentId)) === 0);
+  });
+
+  it('replays the events missed since Last-Event-ID when a watcher reconnects', async () => {
+    const contentId = newContent();
+    const client = await openEvents(baseUrl, contentId, bearer(viewer));
+    await eventually('the subscription', async () => (await watchers(contentId)) === 1);
+    await events().publish(contentId, { type: 'delta', text: 'یک ' });
+    await eventually('the first event', async () => client.events.length === 1);
+    client.close();
+    const lastEventId = client.events[0]?.id ?? '';
+
+    await events().publish(contentId, { type: 'delta', text: 'دو ' });
+    await events().publish(contentId, { type: 'delta', text: 'سه' });
+    const resumed = await openEvents(baseUrl, contentId, { ...bearer(viewer), 'Last-Event-ID': lastEventId });
+    try {
+      await eventually('the missed events', async () => resumed.events.length === 2);
+      expect(resumed.events.map((event) => event.data)).toEqual([{ text: 'دو ' }, { text: 'سه' }]);
+    } finally {
+      resumed.close();
+    }
+  });
+
+  it('answers a non-member 404 and an anonymous caller 401, in the contract’s JSON', async () => {
+    const contentId = newContent();
+
+    const hidden = await request(t.server).get(`${API}/contents/${contentId}/events`).set(bearer(outsider));
+    expect(hidden.status).toBe(404);
+    expect(hidden.headers['content-type']).toMatch(/^application\/json/);
+    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: hidden.headers['x-request-id'] });
+
+    const missing = await request(t.server).get(`${API}/contents/${randomUUID()}/events`).set(bearer(admin));
+    expect(missing.status).toBe(404);
+
+    const anonymous = await request(t.server).get(`${API}/contents/${contentId}/events`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('is documented in the OpenAPI document as an event stream', async () => {
+    const response = await request(t.server).get('/docs-json');
+    const operation = response.body.paths['/api/v1/contents/{id}/events']?.get;
+    expect(operation).toBeDefined();
+    expect(Object.keys(operation.responses['200'].content)).toContain('text/event-stream');
+  });
+
+  it('ends open streams when the app shuts down, so shutdown does not wait for watchers', async () => {
+    const other = await bootSmsTestApp();
+    try {
+      const session = await signIn(other);
+      const org = (await createOrganizationAs(other, session)).id;
+      const contentId = randomUUID();
+      const owners = other.app.get(ResourceOwners);
+      const original = owners.organizationOf.bind(owners);
+      jest.spyOn(owners, 'organizationOf').mockImplementation((resource, id) => (resource === 'content' && id === contentId ? Promise.resolve(org) : original(resource, id)));
+      await other.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.app.getHttpServer().address();
+      if (!address || typeof address === 'string') throw new Error('not listening');
+      // A keep-alive connection, as browsers hold them: ending the response must close it too.
+      const agent = new Agent({ keepAlive: true });
+      const client = await openEvents(`http://127.0.0.1:${address.port}`, contentId, bearer(session), agent);
+      expect(client.status).toBe(200);
+
+      const started = performance.now();
+      await other.close();
+
+      expect(performance.now() - started).toBeLessThan(5_000);
+      await client.ended;
+      agent.destroy();
+    } finally {
+      await other.close().catch(() => undefined);
+    }
+  });
+});
