@@ -2,24 +2,30 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
 import { CompletedCalls } from './application/ports/completed-calls';
+import { GenerationAnswers } from './application/ports/generation-answers';
 import { GenerationEvents } from './application/ports/generation-events';
 import { GenerationQueue } from './application/ports/generation-queue';
 import { LlmClient } from './application/ports/llm-client';
+import { GenerationTransactions } from './application/ports/generation-transactions';
 import { TokenCounter } from './application/ports/token-counter';
 import { EnqueueGenerationUseCase } from './application/use-cases/enqueue-generation.use-case';
 import { EstimateGenerationTokensUseCase } from './application/use-cases/estimate-generation-tokens.use-case';
 import { FailGenerationUseCase } from './application/use-cases/fail-generation.use-case';
 import { GenerateContentUseCase } from './application/use-cases/generate-content.use-case';
+import { RequestGenerationUseCase } from './application/use-cases/request-generation.use-case';
 import { WatchGenerationUseCase } from './application/use-cases/watch-generation.use-case';
 import { canGenerate, generationBridges, type GenerationBridges } from './infrastructure/bridges/generation-bridges';
+import { TypeOrmGenerationTransactions } from './infrastructure/persistence/typeorm-generation-transactions';
 import { OpenAiLlmClient } from './infrastructure/openai/openai-llm-client';
 import { AI_GENERATION_QUEUE } from './infrastructure/queue/ai.queue';
 import { BullMqGenerationQueue } from './infrastructure/queue/bullmq-generation.queue';
 import { generationProcessorFor } from './infrastructure/queue/generation.processor';
 import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
+import { RedisGenerationAnswers } from './infrastructure/redis/redis-generation-answers';
 import { RedisGenerationEvents } from './infrastructure/redis/redis-generation-events';
 import { TiktokenTokenCounter } from './infrastructure/tiktoken/tiktoken-token-counter';
 import { GenerationEventsController } from './presentation/http/generation-events.controller';
+import { GenerationController } from './presentation/http/generation.controller';
 import { SseStreams } from './presentation/http/sse-stream';
 
 const ports: Provider[] = [
@@ -27,6 +33,19 @@ const ports: Provider[] = [
   { provide: GenerationEvents, useClass: RedisGenerationEvents },
   { provide: GenerationQueue, useClass: BullMqGenerationQueue },
 ];
+
+/**
+ * The generate endpoint needs the content and usage use cases themselves, which the real bridges
+ * import (ContentModule, UsageModule); bridges of a test that bring only the two ports leave it out.
+ */
+function canRequest(bridges: GenerationBridges): boolean {
+  return canGenerate(bridges) && (bridges.imports?.length ?? 0) > 0;
+}
+
+
+function requesting(): Provider[] {
+  return [{ provide: GenerationTransactions, useClass: TypeOrmGenerationTransactions }, { provide: GenerationAnswers, useClass: RedisGenerationAnswers }, RequestGenerationUseCase];
+}
 
 /** What runs generations; registered only in worker processes, and only once both bridges exist. */
 function generation(config: AppConfig): Provider[] {
@@ -50,13 +69,14 @@ export class AiModule {
     return {
       module: AiModule,
       imports: [BullModule.registerQueue({ name: AI_GENERATION_QUEUE }), ...(bridges.imports ?? [])],
-      controllers: config.runsHttp ? [GenerationEventsController] : [],
+      controllers: config.runsHttp ? [GenerationEventsController, ...(canRequest(bridges) ? [GenerationController] : [])] : [],
       providers: [
         ...ports,
         ...bridges.providers,
         EstimateGenerationTokensUseCase,
         EnqueueGenerationUseCase,
         ...(config.runsHttp ? [WatchGenerationUseCase, SseStreams] : []),
+        ...(config.runsHttp && canRequest(bridges) ? requesting() : []),
         ...(config.runsWorkers && canGenerate(bridges) ? generation(config) : []),
       ],
       exports: [EstimateGenerationTokensUseCase, EnqueueGenerationUseCase],

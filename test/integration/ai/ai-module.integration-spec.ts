@@ -36,7 +36,8 @@ describe('AiModule.forRole', () => {
       .filter((wrapper) => wrapper.instance instanceof WorkerHost);
 
   it('boots without the bridges: no generation worker, but estimates and queuing work', async () => {
-    const moduleRef = await boot('all');
+    // Explicitly empty: the default bridges (generationBridges) now import the content and usage contexts.
+    const moduleRef = await boot('all', { providers: [] });
     try {
       expect(generationWorkers(moduleRef)).toEqual([]);
       await expect(

@@ -5,6 +5,16 @@ export interface GenerationJobInput {
   requestedBy: string;
 }
 
+export interface GenerationEnqueueOptions {
+  jobId?: string;
+  /**
+   * Keep the job from running for this long unless `release`d earlier: a job queued inside a
+   * database transaction must not run before that transaction commits (the worker would not see
+   * the content IN_PROGRESS yet). The delay is the fallback should `release` never come.
+   */
+  holdMs?: number;
+}
+
 /** Hands a generation to the background workers. */
 export abstract class GenerationQueue {
   /**
@@ -12,5 +22,14 @@ export abstract class GenerationQueue {
    * `jobId`, a second call with the same id while the first job is still kept by the queue adds
    * nothing (de-duplication). A given `jobId` must not be an integer nor contain `:` (BullMQ's rule).
    */
-  abstract enqueue(input: GenerationJobInput, options?: { jobId?: string }): Promise<string>;
+  abstract enqueue(input: GenerationJobInput, options?: GenerationEnqueueOptions): Promise<string>;
+
+  /**
+   * Lets a job queued with `holdMs` run now (used once the transaction that queued it has
+   * committed). A job that is already running or gone is left alone.
+   */
+  abstract release(jobId: string): Promise<void>;
+
+  /** Removes a held job whose transaction rolled back (best effort: a stale job does nothing anyway). */
+  abstract discard(jobId: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GENERATING_STATUS } from '../../domain/generation-event';
 import { GenerationEvents } from '../ports/generation-events';
-import { GenerationQueue, type GenerationJobInput } from '../ports/generation-queue';
+import { GenerationQueue, type GenerationEnqueueOptions, type GenerationJobInput } from '../ports/generation-queue';
 import { publishBestEffort } from './support';
 
 /**
@@ -17,7 +17,7 @@ export class EnqueueGenerationUseCase {
     private readonly events: GenerationEvents,
   ) {}
 
-  async execute(input: GenerationJobInput, options: { jobId?: string } = {}): Promise<{ jobId: string }> {
+  async execute(input: GenerationJobInput, options: GenerationEnqueueOptions = {}): Promise<{ jobId: string }> {
     const jobId = await this.queue.enqueue(input, options);
     await publishBestEffort(this.events, this.logger, input.contentId, { type: 'status', status: GENERATING_STATUS, lastError: null, jobId });
     return { jobId };

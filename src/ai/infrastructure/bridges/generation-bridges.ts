@@ -1,7 +1,11 @@
 import type { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
 import type { AppConfig } from '#libs/config';
+import { ContentModule } from '../../../content';
+import { UsageModule } from '../../../usage';
 import { GenerationOutcome } from '../../application/ports/generation-outcome';
 import { GenerationSource } from '../../application/ports/generation-source';
+import { ContentGenerationSource } from './content-generation-source';
+import { ContentUsageGenerationOutcome } from './content-usage-generation-outcome';
 
 /**
  * The adapters of the ports that the ai context needs from other contexts:
@@ -24,8 +28,15 @@ export interface GenerationBridges {
   providers: Provider[];
 }
 
-export function generationBridges(_config: AppConfig): GenerationBridges {
-  return { imports: [], providers: [] };
+export function generationBridges(config: AppConfig): GenerationBridges {
+  return {
+    // Both forRole functions are memoised per config: the same module objects as AppModule's, mounted once.
+    imports: [ContentModule.forRole(config), UsageModule.forRole(config)],
+    providers: [
+      { provide: GenerationSource, useClass: ContentGenerationSource },
+      { provide: GenerationOutcome, useClass: ContentUsageGenerationOutcome },
+    ],
+  };
 }
 
 /** True when `providers` provides `token`. */
