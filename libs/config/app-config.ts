@@ -24,7 +24,7 @@ export class AppConfig {
   readonly redis: { url: string; prefix: string };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
   readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
-  readonly ai: { concurrency: number; rateLimitPerMinute: number };
+  readonly ai: { concurrency: number; rateLimitPerMinute: number; jobLockMs: number; recoveryIntervalMs: number; recoveryGraceMs: number };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
@@ -56,7 +56,13 @@ export class AppConfig {
       previousKeys: parsePreviousKeys(raw.JWT_PREVIOUS_KEYS),
     };
     this.openai = { apiKey: raw.OPENAI_API_KEY ?? '', baseUrl: raw.OPENAI_BASE_URL, defaultModel: raw.OPENAI_DEFAULT_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS };
-    this.ai = { concurrency: raw.AI_CONCURRENCY, rateLimitPerMinute: raw.AI_RATE_LIMIT_PER_MINUTE };
+    this.ai = {
+      concurrency: raw.AI_CONCURRENCY,
+      rateLimitPerMinute: raw.AI_RATE_LIMIT_PER_MINUTE,
+      jobLockMs: raw.AI_JOB_LOCK_MS,
+      recoveryIntervalMs: raw.AI_RECOVERY_INTERVAL_MS,
+      recoveryGraceMs: raw.AI_RECOVERY_GRACE_MS,
+    };
     this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
     this.sms = {
       driver: raw.SMS_DRIVER ?? (production ? 'kavenegar' : 'log'),

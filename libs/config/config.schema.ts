@@ -62,6 +62,12 @@ export const configSchema = z
     AI_CONCURRENCY: positiveInt.default(4),
     /** Generation jobs started per minute across all workers: protects the OpenAI account. */
     AI_RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
+    /** A generation job's lock; a job whose worker died is taken up again by another after one to two of these. */
+    AI_JOB_LOCK_MS: positiveInt.min(1_000).default(30_000),
+    /** How often a worker looks for contents left IN_PROGRESS by a job that no longer exists. */
+    AI_RECOVERY_INTERVAL_MS: positiveInt.min(1_000).default(60_000),
+    /** A generation younger than this is never treated as lost (its job may still be on its way). */
+    AI_RECOVERY_GRACE_MS: positiveInt.min(1_000).default(120_000),
     /** JSON overriding or extending the price table: {"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}} in USD per million tokens. */
     USAGE_PRICES: jsonObject.optional(),
 

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
+import { Clock, SystemClock } from '#libs/ddd';
 import { CompletedCalls } from './application/ports/completed-calls';
 import { GenerationAnswers } from './application/ports/generation-answers';
 import { GenerationEvents } from './application/ports/generation-events';
@@ -12,14 +13,16 @@ import { EnqueueGenerationUseCase } from './application/use-cases/enqueue-genera
 import { EstimateGenerationTokensUseCase } from './application/use-cases/estimate-generation-tokens.use-case';
 import { FailGenerationUseCase } from './application/use-cases/fail-generation.use-case';
 import { GenerateContentUseCase } from './application/use-cases/generate-content.use-case';
+import { RecoverLostGenerationsUseCase } from './application/use-cases/recover-lost-generations.use-case';
 import { RequestGenerationUseCase } from './application/use-cases/request-generation.use-case';
 import { WatchGenerationUseCase } from './application/use-cases/watch-generation.use-case';
-import { canGenerate, generationBridges, type GenerationBridges } from './infrastructure/bridges/generation-bridges';
+import { canGenerate, canRecover, generationBridges, type GenerationBridges } from './infrastructure/bridges/generation-bridges';
 import { TypeOrmGenerationTransactions } from './infrastructure/persistence/typeorm-generation-transactions';
 import { OpenAiLlmClient } from './infrastructure/openai/openai-llm-client';
-import { AI_GENERATION_QUEUE } from './infrastructure/queue/ai.queue';
+import { AI_GENERATION_QUEUE, AI_MAINTENANCE_QUEUE } from './infrastructure/queue/ai.queue';
 import { BullMqGenerationQueue } from './infrastructure/queue/bullmq-generation.queue';
 import { generationProcessorFor } from './infrastructure/queue/generation.processor';
+import { GenerationRecoveryProcessor } from './infrastructure/queue/generation-recovery.processor';
 import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
 import { RedisGenerationAnswers } from './infrastructure/redis/redis-generation-answers';
 import { RedisGenerationEvents } from './infrastructure/redis/redis-generation-events';
@@ -58,6 +61,11 @@ function generation(config: AppConfig): Provider[] {
   ];
 }
 
+/** Returns contents whose job was lost to the state they left (see RecoverLostGenerationsUseCase). */
+function recovery(): Provider[] {
+  return [{ provide: Clock, useClass: SystemClock }, RecoverLostGenerationsUseCase, GenerationRecoveryProcessor];
+}
+
 /**
  * The `ai` context: calls OpenAI in the background (`ai-generation` queue), streams the text to
  * watchers (`GET /contents/:id/events`), and estimates tokens for usage reservations.
@@ -68,7 +76,7 @@ export class AiModule {
   static forRole(config: AppConfig, bridges: GenerationBridges = generationBridges(config)): DynamicModule {
     return {
       module: AiModule,
-      imports: [BullModule.registerQueue({ name: AI_GENERATION_QUEUE }), ...(bridges.imports ?? [])],
+      imports: [BullModule.registerQueue({ name: AI_GENERATION_QUEUE }, { name: AI_MAINTENANCE_QUEUE }), ...(bridges.imports ?? [])],
       controllers: config.runsHttp ? [GenerationEventsController, ...(canRequest(bridges) ? [GenerationController] : [])] : [],
       providers: [
         ...ports,
@@ -78,6 +86,7 @@ export class AiModule {
         ...(config.runsHttp ? [WatchGenerationUseCase, SseStreams] : []),
         ...(config.runsHttp && canRequest(bridges) ? requesting() : []),
         ...(config.runsWorkers && canGenerate(bridges) ? generation(config) : []),
+        ...(config.runsWorkers && canRecover(bridges) ? recovery() : []),
       ],
       exports: [EstimateGenerationTokensUseCase, EnqueueGenerationUseCase],
     };

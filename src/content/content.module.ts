@@ -19,6 +19,7 @@ import { RejectContentUseCase } from './application/use-cases/contents/reject-co
 import { CompleteGenerationUseCase } from './application/use-cases/generation/complete-generation.use-case';
 import { FailGenerationUseCase } from './application/use-cases/generation/fail-generation.use-case';
 import { GetGenerationRequestUseCase } from './application/use-cases/generation/get-generation-request.use-case';
+import { ListRunningGenerationsUseCase } from './application/use-cases/generation/list-running-generations.use-case';
 import { StartGenerationUseCase } from './application/use-cases/generation/start-generation.use-case';
 import { CreateProjectUseCase } from './application/use-cases/projects/create-project.use-case';
 import { DeleteProjectUseCase } from './application/use-cases/projects/delete-project.use-case';
@@ -50,7 +51,7 @@ const ports = (config: AppConfig): Provider[] => [
 ];
 
 /** Called by the ai context (generation worker and generate endpoint); exported through index.ts. */
-const generation = [GetGenerationRequestUseCase, StartGenerationUseCase, CompleteGenerationUseCase, FailGenerationUseCase];
+const generation = [GetGenerationRequestUseCase, StartGenerationUseCase, CompleteGenerationUseCase, FailGenerationUseCase, ListRunningGenerationsUseCase];
 
 const useCases: Provider[] = [
   CreateProjectUseCase,

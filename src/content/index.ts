@@ -6,6 +6,8 @@ export { GetGenerationRequestUseCase, type GenerationRequest } from './applicati
 export { StartGenerationUseCase, type StartGenerationInput } from './application/use-cases/generation/start-generation.use-case';
 export { CompleteGenerationUseCase, type CompleteGenerationInput, type GenerationOutcome } from './application/use-cases/generation/complete-generation.use-case';
 export { FailGenerationUseCase, type FailGenerationInput } from './application/use-cases/generation/fail-generation.use-case';
+export { ListRunningGenerationsUseCase, type ListRunningGenerationsInput } from './application/use-cases/generation/list-running-generations.use-case';
+export type { RunningGeneration } from './application/ports/content.repository';
 export type { GenerationError, LastError } from './domain/content';
 export type { GenerationUsage } from './domain/content-version';
 export type { ContentStatus } from './domain/content-status';

@@ -4,6 +4,7 @@ import { FakeOpenAiServer, DEFAULT_FAKE_OPENAI_REPLY } from '../fakes/fake-opena
 import { API, bearer, bootSmsTestApp, createOrganizationAs, type SmsTestApp } from '../support/auth-helpers';
 import { createContent, createProject, expectError, setUpContentTeam, type ContentBody, type ContentTeam } from '../support/content-helpers';
 import { eventually } from '../support/eventually';
+import { openEvents } from '../support/sse-client';
 
 interface Accepted {
   contentId: string;
@@ -25,10 +26,15 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
   let fake: FakeOpenAiServer;
   let team: ContentTeam;
   let projectId: string;
+  let baseUrl: string;
 
   beforeAll(async () => {
     fake = await FakeOpenAiServer.start({ apiKey: 'sk-test' });
     t = await bootSmsTestApp({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'sk-test', APP_ROLE: 'all' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.getHttpServer().address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    baseUrl = `http://127.0.0.1:${address.port}`;
     team = await setUpContentTeam(t);
     projectId = (await createProject(t, team.admin, team.workspaceId)).id;
   });
@@ -44,8 +50,8 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
   const generate = (contentId: string, as = team.editor) => http().post(`${API}/contents/${contentId}/generate`).set(bearer(as));
   const newContent = (): Promise<ContentBody> => createContent(t, team.editor, projectId);
 
-  async function contentOf(contentId: string): Promise<ContentBody> {
-    const response = await http().get(`${API}/contents/${contentId}`).set(bearer(team.editor));
+  async function contentOf(contentId: string, as = team.editor): Promise<ContentBody> {
+    const response = await http().get(`${API}/contents/${contentId}`).set(bearer(as));
     expect(response.status).toBe(200);
     return response.body as ContentBody;
   }
@@ -55,9 +61,9 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     return rows[0].n;
   }
 
-  const settledIn = (contentId: string, status: string, timeoutMs = 15_000) =>
+  const settledIn = (contentId: string, status: string, timeoutMs = 15_000, as = team.editor) =>
     eventually(`content ${contentId} in ${status}`, async () => {
-      const content = await contentOf(contentId);
+      const content = await contentOf(contentId, as);
       return content.status === status ? content : undefined;
     }, timeoutMs, 100);
 
@@ -160,5 +166,71 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     const current = await http().get(`${API}/contents/${content.id}`).set(bearer(team.admin));
     expect((current.body as ContentBody).status).toBe('DRAFT');
     expect(fake.requestCount).toBe(0);
+  });
+
+  it('streams the text to a VIEWER over SSE as the model writes it, then the move to REVIEW', async () => {
+    const content = await newContent();
+    const reply = 'سلام! این متن کلمه به کلمه می‌رسد: Contexor streams it word by word.';
+    fake.respondWith(reply);
+    fake.setChunkDelay(20);
+    const stream = await openEvents(baseUrl, content.id, bearer(team.viewer));
+    try {
+      expect(stream.status).toBe(200);
+      await eventually('the first status event', async () => (stream.events.some((event) => event.event === 'status') ? true : undefined), 10_000);
+
+      const accepted = await generate(content.id);
+      expect(accepted.status).toBe(202);
+      await eventually('the REVIEW status on the stream', async () =>
+        stream.events.some((event) => event.event === 'status' && (event.data as { status: string }).status === 'REVIEW') ? true : undefined, 15_000);
+
+      const names = stream.events.map((event) => event.event);
+      const deltas = stream.events.filter((event) => event.event === 'delta').map((event) => (event.data as { text: string }).text);
+      expect(deltas.length).toBeGreaterThan(3);
+      expect(deltas.join('')).toBe(reply);
+      const running = names.lastIndexOf('status', names.indexOf('delta'));
+      expect((stream.events[running].data as { status: string }).status).toBe('IN_PROGRESS');
+      expect(names.slice(names.indexOf('delta'))).toEqual([...deltas.map(() => 'delta'), 'done', 'status']);
+      const done = stream.events.find((event) => event.event === 'done')?.data as { usage: { completionTokens: number }; jobId: string };
+      expect(done.jobId).toBe((accepted.body as Accepted).jobId);
+      expect(done.usage.completionTokens).toBeGreaterThan(0);
+      expect((await contentOf(content.id)).body).toBe(reply);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('never overspends when 20 generate requests race for a limit that fits only some of them', async () => {
+    const org = await createOrganizationAs(t, team.admin);
+    const workspace = await http().post(`${API}/organizations/${org.id}/workspaces`).set(bearer(team.admin)).send({ name: 'همزمان' });
+    const project = await createProject(t, team.admin, (workspace.body as { id: string }).id);
+    const contents = await Promise.all(Array.from({ length: 20 }, () => createContent(t, team.admin, project.id, { maxTokens: 200 })));
+    // Each request reserves its prompt tokens plus maxTokens (200): about 215 tokens. 1 000 fits four.
+    const limit = 1_000;
+    const limits = await http()
+      .put(`${API}/organizations/${org.id}/usage/limits`)
+      .set(bearer(team.admin))
+      .send({ monthlyTokenLimit: limit, monthlyCostLimitUsd: null, perUserMonthlyTokenLimit: null });
+    expect(limits.status).toBe(200);
+
+    // Calls that stay open keep every granted reservation outstanding for the whole race.
+    fake.setLatency(2_000);
+    const answers = await Promise.all(contents.map((content) => generate(content.id, team.admin)));
+
+    const accepted = answers.filter((answer) => answer.status === 202);
+    const refused = answers.filter((answer) => answer.status !== 202);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.length).toBeLessThanOrEqual(Math.floor(limit / 200));
+    for (const answer of refused) expectError(answer, 402, 'USAGE_LIMIT_EXCEEDED');
+    const reserved: { tokens: string }[] = await t.app.get(DataSource).query(
+      `SELECT coalesce(sum(tokens), 0)::text AS tokens FROM usage_reservations WHERE organization_id = $1`,
+      [org.id],
+    );
+    expect(Number(reserved[0].tokens)).toBeLessThanOrEqual(limit);
+
+    await Promise.all(accepted.map((answer) => settledIn((answer.body as Accepted).contentId, 'REVIEW', 30_000, team.admin)));
+    const after = await http().get(`${API}/organizations/${org.id}/usage/limits`).set(bearer(team.admin));
+    expect((after.body as { used: { tokens: number } }).used.tokens).toBeLessThanOrEqual(limit);
+    const records: { n: number }[] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM usage_records WHERE organization_id = $1', [org.id]);
+    expect(records[0].n).toBe(accepted.length);
   });
 });

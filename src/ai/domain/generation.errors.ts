@@ -78,7 +78,7 @@ const PUBLIC_MESSAGES: Record<GenerationFailureCode, string> = {
   model_not_found: 'The AI provider does not know the requested model.',
   auth: 'The AI provider refused the configured API key.',
   content_not_found: 'The content no longer exists.',
-  worker_lost: 'The generation was interrupted several times and was abandoned. Try again.',
+  worker_lost: 'The generation was interrupted (its worker stopped or its job was lost) and was abandoned. Try again.',
   internal: 'The generation failed unexpectedly. Try again.',
 };
 

@@ -1,5 +1,5 @@
 import { offsetOf, type Page, type PageRequest } from '#libs/ddd';
-import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView } from '../../../src/content/application/ports/content.repository';
+import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView, type RunningGeneration } from '../../../src/content/application/ports/content.repository';
 import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
 import type { OpenTransaction } from '../../../src/content/application/ports/open-transaction';
 import { ProjectRepository } from '../../../src/content/application/ports/project.repository';
@@ -96,6 +96,21 @@ export class InMemoryContentRepository extends ContentRepository {
   findForGeneration(contentId: string): Promise<Content | undefined> {
     const state = this.rows.get(contentId);
     return Promise.resolve(state ? this.restore(state) : undefined);
+  }
+
+  findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]> {
+    const running = [...this.rows.values()]
+      .filter((state) => state.status === 'IN_PROGRESS' && state.generationJobId && state.generationStartedAt && state.generationStartedAt < startedBefore)
+      .sort((a, b) => (a.generationStartedAt?.getTime() ?? 0) - (b.generationStartedAt?.getTime() ?? 0))
+      .slice(0, limit)
+      .map((state) => ({
+        contentId: state.id,
+        organizationId: state.organizationId,
+        jobId: state.generationJobId ?? '',
+        startedAt: state.generationStartedAt ?? new Date(0),
+        createdBy: state.createdBy,
+      }));
+    return Promise.resolve(running);
   }
 
   /** The stored state, for assertions. */

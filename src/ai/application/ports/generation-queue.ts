@@ -15,6 +15,15 @@ export interface GenerationEnqueueOptions {
   holdMs?: number;
 }
 
+/** Where a queued generation is: `gone` once the queue no longer keeps it (removed, or never added). */
+export type QueuedGenerationState = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed' | 'gone';
+
+export interface QueuedGeneration {
+  state: QueuedGenerationState;
+  /** The job's payload; absent when the job is gone. */
+  input?: GenerationJobInput;
+}
+
 /** Hands a generation to the background workers. */
 export abstract class GenerationQueue {
   /**
@@ -32,4 +41,7 @@ export abstract class GenerationQueue {
 
   /** Removes a held job whose transaction rolled back (best effort: a stale job does nothing anyway). */
   abstract discard(jobId: string): Promise<void>;
+
+  /** The job's state and payload, for the recovery of generations whose job was lost. */
+  abstract inspect(jobId: string): Promise<QueuedGeneration>;
 }

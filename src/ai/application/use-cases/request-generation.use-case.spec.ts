@@ -69,13 +69,15 @@ const actor = { userId: 'u1' };
 
 describe('RequestGenerationUseCase', () => {
   it('reserves, starts in the transaction, queues the same job last and lets it run after the commit', async () => {
-    const { useCase, calls, start, enqueue, transactions } = setUp();
+    const { useCase, calls, start, enqueue, reserve, transactions } = setUp();
 
     const answer = await useCase.execute(actor, { contentId: 'c1', organizationId: 'o1' });
 
     expect(answer).toEqual({ contentId: 'c1', jobId: expect.any(String), status: 'IN_PROGRESS' });
     expect(calls).toEqual(['reserve', 'start in tx', 'enqueue', 'release job']);
     expect(start.execute.mock.calls[0][0].jobId).toBe(answer.jobId);
+    // Reserved under the job's id, so that a lost job's reservation can still be found and released.
+    expect(reserve.execute).toHaveBeenCalledWith(expect.objectContaining({ reservationId: answer.jobId }));
     expect(enqueue.execute.mock.calls[0][1]).toMatchObject({ jobId: answer.jobId, holdMs: expect.any(Number) });
     expect(transactions.outcome).toBe('committed');
   });

@@ -74,8 +74,11 @@ export class RequestGenerationUseCase {
       messages: [{ role: 'user', content: request.prompt }],
       maxTokens: request.maxTokens,
     });
+    // The reservation takes the job's id: should the job be lost, the recovery can still release it.
+    const jobId = randomUUID();
     // The usage ledger cannot join the transaction: reserve first, release if anything after fails.
     const { reservationId } = await this.reserveBudget.execute({
+      reservationId: jobId,
       organizationId: input.organizationId,
       userId: actor.userId,
       model: request.model,
@@ -83,7 +86,6 @@ export class RequestGenerationUseCase {
       maxTokens: estimate.maxCompletionTokens,
     });
 
-    const jobId = randomUUID();
     let queued = false;
     try {
       await this.transactions.run(async (transaction) => {

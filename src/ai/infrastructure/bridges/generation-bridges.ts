@@ -4,7 +4,9 @@ import { ContentModule } from '../../../content';
 import { UsageModule } from '../../../usage';
 import { GenerationOutcome } from '../../application/ports/generation-outcome';
 import { GenerationSource } from '../../application/ports/generation-source';
+import { RunningGenerations } from '../../application/ports/running-generations';
 import { ContentGenerationSource } from './content-generation-source';
+import { ContentRunningGenerations } from './content-running-generations';
 import { ContentUsageGenerationOutcome } from './content-usage-generation-outcome';
 
 /**
@@ -12,7 +14,9 @@ import { ContentUsageGenerationOutcome } from './content-usage-generation-outcom
  *
  * - `GenerationSource`  — over the content context's exported `GetGenerationRequestUseCase`;
  * - `GenerationOutcome` — over the usage context (settle / release the reservation, one usage
- *   record per `responseId`) and the content context (complete / fail the generation).
+ *   record per `responseId`) and the content context (complete / fail the generation);
+ * - `RunningGenerations` — over the content context's `ListRunningGenerationsUseCase`, for the
+ *   recovery of generations whose job was lost (optional: without it no recovery runs).
  *
  * Until both are provided the `ai-generation` worker is not registered (jobs wait in the queue),
  * the SSE endpoint works without its first `status` event, and the app boots as before.
@@ -35,6 +39,7 @@ export function generationBridges(config: AppConfig): GenerationBridges {
     providers: [
       { provide: GenerationSource, useClass: ContentGenerationSource },
       { provide: GenerationOutcome, useClass: ContentUsageGenerationOutcome },
+      { provide: RunningGenerations, useClass: ContentRunningGenerations },
     ],
   };
 }
@@ -42,6 +47,11 @@ export function generationBridges(config: AppConfig): GenerationBridges {
 /** True when `providers` provides `token`. */
 export function provides(providers: Provider[], token: unknown): boolean {
   return providers.some((provider) => provider === token || (typeof provider === 'object' && 'provide' in provider && provider.provide === token));
+}
+
+/** The recovery of lost generations also needs to know which contents are running. */
+export function canRecover(bridges: GenerationBridges): boolean {
+  return canGenerate(bridges) && provides(bridges.providers, RunningGenerations);
 }
 
 /** Both ports present: the worker can run generations. */

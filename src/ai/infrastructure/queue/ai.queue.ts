@@ -22,3 +22,7 @@ export const GENERATION_JOB_OPTIONS = {
   removeOnComplete: { age: 86_400, count: 1000 },
   removeOnFail: { age: 7 * 86_400 },
 } as const satisfies JobsOptions;
+
+/** Periodic work of the ai context (a job scheduler: once per interval across all workers). */
+export const AI_MAINTENANCE_QUEUE = 'ai-maintenance';
+export const RECOVER_LOST_GENERATIONS_JOB = 'recover-lost-generations';

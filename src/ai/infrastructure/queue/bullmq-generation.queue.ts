@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { GenerationQueue, type GenerationEnqueueOptions, type GenerationJobInput } from '../../application/ports/generation-queue';
+import { GenerationQueue, type GenerationEnqueueOptions, type GenerationJobInput, type QueuedGeneration, type QueuedGenerationState } from '../../application/ports/generation-queue';
 import { AI_GENERATION_QUEUE, GENERATE_CONTENT_JOB, GENERATION_JOB_OPTIONS, type GenerateContentPayload } from './ai.queue';
 
 @Injectable()
@@ -39,5 +39,27 @@ export class BullMqGenerationQueue extends GenerationQueue {
   async discard(jobId: string): Promise<void> {
     const job = await this.queue.getJob(jobId);
     if (job && (await job.isDelayed())) await job.remove();
+  }
+
+  async inspect(jobId: string): Promise<QueuedGeneration> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return { state: 'gone' };
+    const { contentId, organizationId, reservationId, requestedBy } = job.data;
+    return { state: stateOf(await job.getState()), input: { contentId, organizationId, reservationId: reservationId ?? null, requestedBy } };
+  }
+}
+
+function stateOf(state: string): QueuedGenerationState {
+  switch (state) {
+    case 'active':
+    case 'completed':
+    case 'failed':
+    case 'delayed':
+      return state;
+    case 'unknown':
+      return 'gone';
+    // waiting, prioritized, waiting-children: not started yet.
+    default:
+      return 'waiting';
   }
 }

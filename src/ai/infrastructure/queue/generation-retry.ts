@@ -33,15 +33,19 @@ export const generationBackoffStrategy = (attemptsMade: number, _type?: string, 
 
 /**
  * The generation worker's options. The limiter is global per queue: at most
- * `rateLimitPerMinute` jobs start per minute across every worker process. Lock and stall settings
- * are BullMQ's defaults (30 s lock renewed every 15 s while a job runs; a job of a dead worker is
- * taken up again after 30–60 s; a second stall fails it — see GenerationProcessor.onFailed).
+ * `rateLimitPerMinute` jobs start per minute across every worker process. A running job's lock
+ * (`AI_JOB_LOCK_MS`, 30 s by default) is renewed at half its life; when a worker dies its lock
+ * lapses and the stall check of another worker (run as often as the lock lasts) puts the job back
+ * to wait, so a dead worker's generation resumes within one to two lock lengths. A second stall
+ * fails the job for good (see GenerationProcessor.onFailed).
  */
 export function generationWorkerOptions(config: AppConfig): Omit<WorkerOptions, 'connection'> {
   return {
     concurrency: config.ai.concurrency,
     limiter: { max: config.ai.rateLimitPerMinute, duration: 60_000 },
     settings: { backoffStrategy: generationBackoffStrategy },
+    lockDuration: config.ai.jobLockMs,
+    stalledInterval: config.ai.jobLockMs,
     maxStalledCount: 1,
   };
 }

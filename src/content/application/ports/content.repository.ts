@@ -23,6 +23,15 @@ export interface ContentFilter {
   to?: Date;
 }
 
+/** A content waiting for a generation job (status IN_PROGRESS). */
+export interface RunningGeneration {
+  contentId: string;
+  organizationId: string;
+  jobId: string;
+  startedAt: Date;
+  createdBy: string;
+}
+
 /** Returns false when it changed nothing, so nothing needs writing. */
 export type ContentChange = (content: Content) => boolean | void;
 
@@ -51,4 +60,6 @@ export abstract class ContentRepository {
    * says which organization the content belongs to.
    */
   abstract findForGeneration(contentId: string): Promise<Content | undefined>;
+  /** Across organizations, for the recovery of lost jobs: IN_PROGRESS contents whose generation started before `startedBefore`, oldest first. */
+  abstract findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]>;
 }

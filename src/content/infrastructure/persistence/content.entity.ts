@@ -15,6 +15,7 @@ import { PromptEntity } from './prompt.entity';
 @Index('idx_contents_project_status', ['projectId', 'status'])
 @Index('idx_contents_created_by', ['createdBy'])
 @Index('idx_contents_prompt', ['promptId'])
+@Index('idx_contents_running_generations', ['generationStartedAt'], { where: `status = 'IN_PROGRESS'` })
 export class ContentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contents' })
   id!: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, EntityManager, type DataSource } from 'typeorm';
+import { Brackets, EntityManager, LessThan, type DataSource } from 'typeorm';
 import { NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
-import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView } from '../../application/ports/content.repository';
+import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView, type RunningGeneration } from '../../application/ports/content.repository';
 import type { OpenTransaction } from '../../application/ports/open-transaction';
 import type { Content } from '../../domain/content';
 import type { ContentVersion } from '../../domain/content-version';
@@ -108,6 +108,20 @@ export class TypeOrmContentRepository extends ContentRepository {
 
   findForGeneration(contentId: string): Promise<Content | undefined> {
     return this.load({ id: contentId });
+  }
+
+  async findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]> {
+    const rows = await this.dataSource.getRepository(ContentEntity).find({
+      where: { status: 'IN_PROGRESS', generationStartedAt: LessThan(startedBefore) },
+      select: { id: true, organizationId: true, generationJobId: true, generationStartedAt: true, createdBy: true },
+      order: { generationStartedAt: 'ASC' },
+      take: limit,
+    });
+    return rows.flatMap((row) =>
+      row.generationJobId && row.generationStartedAt
+        ? [{ contentId: row.id, organizationId: row.organizationId, jobId: row.generationJobId, startedAt: row.generationStartedAt, createdBy: row.createdBy }]
+        : [],
+    );
   }
 
   private async lockedRow(manager: EntityManager, organizationId: string, contentId: string): Promise<{ content: Content; rowVersion: number } | undefined> {

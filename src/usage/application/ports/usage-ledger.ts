@@ -3,6 +3,8 @@ import type { PeriodSpend, ThresholdReached, UsageLimits } from '../../domain/us
 import type { UsagePeriod } from '../../domain/usage-period';
 
 export interface NewReservation {
+  /** Chosen by the caller when it needs to find the reservation again without the answer (e.g. the generation job's id); else a new UUID. */
+  id?: string;
   organizationId: string;
   userId: string;
   tokens: number;

@@ -7,6 +7,8 @@ import { UsageLedger } from '../ports/usage-ledger';
 import { periodContaining } from '../services/usage-periods';
 
 export interface ReserveGenerationBudgetInput {
+  /** The reservation's id when the caller picks it (a UUID), so it can release the reservation knowing only its own id. */
+  reservationId?: string;
   organizationId: string;
   userId: string;
   model: string;
@@ -47,7 +49,7 @@ export class ReserveGenerationBudgetUseCase {
     const expiresAt = new Date(now.getTime() + RESERVATION_TTL_MS);
 
     const { reservationId } = await this.ledger.reserve(
-      { organizationId: input.organizationId, userId: input.userId, tokens: worstCaseTokens, cost: worstCaseCost, expiresAt },
+      { id: input.reservationId, organizationId: input.organizationId, userId: input.userId, tokens: worstCaseTokens, cost: worstCaseCost, expiresAt },
       async (limits, spendIn) => {
         const period = periodContaining(now, limits.calendar);
         if (!limits.isUnlimited) limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period);

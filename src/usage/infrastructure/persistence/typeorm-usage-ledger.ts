@@ -63,9 +63,9 @@ export class TypeOrmUsageLedger extends UsageLedger {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
       const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p, now));
       const rows = (await manager.query(
-        `INSERT INTO usage_reservations (organization_id, user_id, period_start, tokens, cost_micros, status, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, 'RESERVED', $6, $7) RETURNING id`,
-        [reservation.organizationId, reservation.userId, period.start, reservation.tokens, reservation.cost.micros.toString(), now, reservation.expiresAt],
+        `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at, expires_at)
+         VALUES (COALESCE($8::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6, $7) RETURNING id`,
+        [reservation.organizationId, reservation.userId, period.start, reservation.tokens, reservation.cost.micros.toString(), now, reservation.expiresAt, reservation.id ?? null],
       )) as { id: string }[];
       const id = rows[0]?.id;
       if (!id) throw new Error('The reservation insert returned no id');
