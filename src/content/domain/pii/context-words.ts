@@ -13,7 +13,7 @@ const VERSION = /(\bv|version|ver\.?|نسخه|ورژن|build)\s*$/;
 const CURRENCY_AFTER = /^\s*(ریال|تومان|تومن|دلار|یورو|درهم|rial|toman|usd|eur|\$|€)/;
 
 function folded(text: string): string {
-  return text.replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/[\u200c\u200d\u200e\u200f]/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return text.replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c|\u200d|\u200e|\u200f/g, ' ').replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The `window` characters before `start`, folded. */
