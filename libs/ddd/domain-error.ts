@@ -3,6 +3,8 @@
  */
 export type DomainErrorKind =
   | 'invalid'
+  /** Well-formed, but refused by a rule about its content (422). */
+  | 'unprocessable'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#libs/config';
 import { Clock, SystemClock } from '#libs/ddd';
 import { AccountsModule, ResourceOwners } from '../accounts';
+import { ContentPolicyRepository } from './application/ports/content-policy.repository';
 import { ContentRepository } from './application/ports/content.repository';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
@@ -21,6 +22,9 @@ import { FailGenerationUseCase } from './application/use-cases/generation/fail-g
 import { GetGenerationRequestUseCase } from './application/use-cases/generation/get-generation-request.use-case';
 import { ListRunningGenerationsUseCase } from './application/use-cases/generation/list-running-generations.use-case';
 import { StartGenerationUseCase } from './application/use-cases/generation/start-generation.use-case';
+import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
+import { GetContentPolicyUseCase } from './application/use-cases/policy/get-content-policy.use-case';
+import { UpdateContentPolicyUseCase } from './application/use-cases/policy/update-content-policy.use-case';
 import { CreateProjectUseCase } from './application/use-cases/projects/create-project.use-case';
 import { DeleteProjectUseCase } from './application/use-cases/projects/delete-project.use-case';
 import { GetProjectUseCase } from './application/use-cases/projects/get-project.use-case';
@@ -31,14 +35,18 @@ import { DeletePromptUseCase } from './application/use-cases/prompts/delete-prom
 import { GetPromptUseCase } from './application/use-cases/prompts/get-prompt.use-case';
 import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts.use-case';
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
+import { ContentPolicyEntity } from './infrastructure/persistence/content-policy.entity';
 import { ContentEntity } from './infrastructure/persistence/content.entity';
 import { ContentVersionEntity } from './infrastructure/persistence/content-version.entity';
 import { ProjectEntity } from './infrastructure/persistence/project.entity';
 import { PromptEntity } from './infrastructure/persistence/prompt.entity';
+import { TypeOrmContentPolicyRepository } from './infrastructure/persistence/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from './infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from './infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from './infrastructure/persistence/typeorm-prompt.repository';
+import { ContentPolicyController } from './presentation/http/content-policy.controller';
 import { ContentsController } from './presentation/http/contents.controller';
+import { PiiController } from './presentation/http/pii.controller';
 import { ProjectsController } from './presentation/http/projects.controller';
 import { PromptsController } from './presentation/http/prompts.controller';
 
@@ -47,6 +55,7 @@ const ports = (config: AppConfig): Provider[] => [
   { provide: ProjectRepository, useClass: TypeOrmProjectRepository },
   { provide: PromptRepository, useClass: TypeOrmPromptRepository },
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
+  { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
   { provide: GenerationDefaults, useValue: { defaultModel: config.openai.defaultModel } satisfies GenerationDefaults },
 ];
 
@@ -73,6 +82,9 @@ const useCases: Provider[] = [
   DeleteContentUseCase,
   ListContentVersionsUseCase,
   GetContentVersionUseCase,
+  GetContentPolicyUseCase,
+  UpdateContentPolicyUseCase,
+  ScanTextForPiiUseCase,
   ...generation,
 ];
 
@@ -99,8 +111,8 @@ export class ContentModule implements OnModuleInit {
     const mounted: DynamicModule = {
       module: ContentModule,
       // The same AccountsModule.forRole(config) object as AppModule's: one instance, whose ResourceOwners the access guard uses.
-      imports: [TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity]), AccountsModule.forRole(config)],
-      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController] : [],
+      imports: [TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity, ContentPolicyEntity]), AccountsModule.forRole(config)],
+      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController, ContentPolicyController, PiiController] : [],
       providers: [...ports(config), ...useCases],
       exports: generation,
     };

@@ -69,6 +69,7 @@ describe('Contents, review and versions (HTTP)', () => {
         currentVersion: null,
         lastError: null,
         pii: { found: false, findings: [] },
+        promptPii: { found: false, findings: [] },
         lastReview: null,
         generationJobId: null,
         createdBy: team.editor.user.id,
@@ -404,7 +405,7 @@ describe('Contents, review and versions (HTTP)', () => {
     expect((await http().get(`${API}/contents/${foreign.id}`).set(bearer(other.viewer))).body).toMatchObject({ status: 'REVIEW' });
   });
 
-  it('documents every route in Swagger, and says the PII scan comes later', async () => {
+  it('documents every route in Swagger, with the offsets of PII findings', async () => {
     const docs = await http().get('/docs-json');
     expect(docs.status).toBe(200);
     const paths = Object.keys(docs.body.paths as Record<string, unknown>);
@@ -422,6 +423,6 @@ describe('Contents, review and versions (HTTP)', () => {
     ]) {
       expect(paths).toContain(path);
     }
-    expect(docs.body.components.schemas.ContentResponseDto.properties.pii.description).toMatch(/later release/);
+    expect(docs.body.components.schemas.ContentResponseDto.properties.pii.description).toMatch(/UTF-16 offsets/);
   });
 });

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'content.approved',
   'content.rejected',
+  'content.policy_changed',
   'usage.limits_changed',
   'webhook.created',
   'webhook.deleted',

@@ -15,6 +15,18 @@ export class ContentBusyError extends DomainError {
   }
 }
 
+/**
+ * The organization does not send prompts that contain personal data to the model. Details name
+ * the types and offsets found, never the values.
+ */
+export class PromptContainsPiiError extends DomainError {
+  constructor(findings: { type: string; start: number; end: number }[]) {
+    super('PROMPT_CONTAINS_PII', 'unprocessable', 'The prompt contains personal data and your organization does not send such prompts to the model; remove it and try again', {
+      findings: findings.map(({ type, start, end }) => ({ type, start, end })),
+    });
+  }
+}
+
 export class TemplateVariableMissingError extends DomainError {
   constructor(readonly missing: string[]) {
     super('TEMPLATE_VARIABLE_MISSING', 'invalid', `Give a value for every template variable; missing: ${missing.join(', ')}`, { missing });

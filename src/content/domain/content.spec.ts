@@ -244,4 +244,41 @@ describe('Content', () => {
     const state = makeContentIn('REVIEW').snapshot();
     expect(Content.restore(state).snapshot()).toEqual(state);
   });
+
+  describe('personal data', () => {
+    const SHEBA = 'IR820540102680020817909002';
+
+    it('scans the prompt when the content is created and when the prompt is edited', () => {
+      const content = makeContent({ prompt: 'برای ali@example.com یک ایمیل خوشامد بنویس' });
+      expect(content.snapshot().promptPii).toEqual({ found: true, findings: [{ type: 'EMAIL', start: 5, end: 20 }] });
+
+      content.editManually({ prompt: 'یک ایمیل خوشامد بنویس' }, EDITOR, LATER);
+      expect(content.snapshot().promptPii).toEqual({ found: false, findings: [] });
+    });
+
+    it('scans every generated body', () => {
+      const content = makeContentIn('IN_PROGRESS');
+      content.completeGeneration({ jobId: 'job-running', body: `واریز به ${SHEBA} انجام شد`, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: EDITOR }, LATER);
+
+      expect(content.snapshot().pii).toEqual({ found: true, findings: [{ type: 'IBAN_IR', start: 9, end: 9 + SHEBA.length }] });
+    });
+
+    it('scans a hand-edited body, and clears the findings when the data is removed', () => {
+      const content = makeContentIn('REVIEW');
+      content.editManually({ body: 'تماس: ۰۹۱۲ ۳۴۵ ۶۷۸۹' }, EDITOR, LATER);
+      expect(content.snapshot().pii).toEqual({ found: true, findings: [{ type: 'IR_PHONE', start: 6, end: 19 }] });
+
+      content.editManually({ body: 'تماس از طریق سایت' }, EDITOR, LATER);
+      expect(content.snapshot().pii).toEqual({ found: false, findings: [] });
+    });
+
+    it('refuses to start a generation of a prompt with personal data when the policy blocks it, and allows it otherwise', () => {
+      const blocked = makeContent({ prompt: 'کد ملی 0079425194 را در متن بیاور' });
+      expect(() => blocked.startGeneration('job-1', LATER, { blockPromptsWithPii: true })).toThrow(expect.objectContaining({ code: 'PROMPT_CONTAINS_PII' }));
+      expect(blocked.snapshot().status).toBe('DRAFT');
+
+      blocked.startGeneration('job-1', LATER, { blockPromptsWithPii: false });
+      expect(blocked.snapshot().status).toBe('IN_PROGRESS');
+    });
+  });
 });

@@ -1,6 +1,7 @@
-import { ContentBusyError, ContentDeleteForbiddenError, ContentFieldInvalidError, ContentInvalidTransitionError, requireText } from './content.errors';
+import { ContentBusyError, ContentDeleteForbiddenError, ContentFieldInvalidError, ContentInvalidTransitionError, PromptContainsPiiError, requireText } from './content.errors';
 import type { ContentStatus } from './content-status';
 import { normaliseUsage, type ContentVersion, type GenerationUsage } from './content-version';
+import { detectPii, type PiiFinding, type PiiScan } from './pii';
 
 export const CONTENT_LIMITS = {
   title: 300,
@@ -21,16 +22,15 @@ export interface LastError extends GenerationError {
   at: Date;
 }
 
-export interface PiiFinding {
-  type: string;
-  start: number;
-  end: number;
-}
+export type { PiiFinding } from './pii';
 
-/** Filled by the PII scan (a later issue); until then `{found: false, findings: []}`. */
-export interface PiiReport {
-  found: boolean;
-  findings: PiiFinding[];
+/** Personal data found in a text (see ./pii): types and UTF-16 offsets, never the values. */
+export type PiiReport = PiiScan;
+
+/** What an organization allows to be sent to the model. */
+export interface GenerationPolicy {
+  /** Refuse to generate while the prompt contains personal data. */
+  blockPromptsWithPii: boolean;
 }
 
 export interface ReviewDecision {
@@ -61,7 +61,10 @@ export interface ContentState {
   /** The model that wrote the current body (null after a manual edit); copied onto an approval snapshot. */
   bodyModel: string | null;
   lastError: LastError | null;
+  /** Personal data in the current body. */
   pii: PiiReport;
+  /** Personal data in the prompt: a warning, or a refusal to generate where the organization's policy says so. */
+  promptPii: PiiReport;
   lastReview: ReviewDecision | null;
   /** The job of the running generation, or of the most recent one once it has finished. */
   generationJobId: string | null;
@@ -105,6 +108,7 @@ export interface CompletedGeneration {
 
 const GENERATABLE_FROM: readonly ContentStatus[] = ['DRAFT', 'REVIEW', 'REJECTED'];
 export const NO_PII: PiiReport = Object.freeze({ found: false, findings: [] as PiiFinding[] }) as PiiReport;
+const ALLOW_ALL: GenerationPolicy = { blockPromptsWithPii: false };
 
 /**
  * A piece of text written with a model and reviewed by people. The whole state machine lives here:
@@ -117,13 +121,14 @@ export class Content {
   private constructor(private state: ContentState) {}
 
   static create(input: NewContent): Content {
+    const prompt = requireText('prompt', input.prompt, CONTENT_LIMITS.prompt);
     return new Content({
       id: input.id,
       organizationId: input.organizationId,
       workspaceId: input.workspaceId,
       projectId: input.projectId,
       title: requireText('title', input.title, CONTENT_LIMITS.title),
-      prompt: requireText('prompt', input.prompt, CONTENT_LIMITS.prompt),
+      prompt,
       promptId: input.promptId ?? null,
       variables: input.variables ?? null,
       body: null,
@@ -135,6 +140,7 @@ export class Content {
       bodyModel: null,
       lastError: null,
       pii: { found: false, findings: [] },
+      promptPii: detectPii(prompt),
       lastReview: null,
       generationJobId: null,
       generationStartedAt: null,
@@ -191,10 +197,19 @@ export class Content {
     return this.state.status !== 'IN_PROGRESS' && this.state.generationJobId === jobId;
   }
 
-  startGeneration(jobId: string, now: Date): void {
+  /**
+   * Hands the content to a generation job. With a policy that blocks prompts containing personal
+   * data, the prompt is scanned again now (the stored scan may predate the detector's rules).
+   */
+  startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
     if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
     this.assertNotBusy();
     if (!GENERATABLE_FROM.includes(this.state.status)) throw new ContentInvalidTransitionError(this.state.status, 'generated');
+    if (policy.blockPromptsWithPii) {
+      const scan = detectPii(this.state.prompt);
+      this.state.promptPii = scan;
+      if (scan.found) throw new PromptContainsPiiError(scan.findings);
+    }
     this.state.resumeStatus = this.state.status;
     this.state.status = 'IN_PROGRESS';
     this.state.generationJobId = jobId;
@@ -209,6 +224,7 @@ export class Content {
     this.appendVersion({ source: 'ai', body: result.body, model, usage: normaliseUsage(result.usage), generationJobId: result.jobId, createdBy: result.by }, now);
     this.state.body = result.body;
     this.state.bodyModel = model;
+    this.state.pii = detectPii(result.body);
     this.state.status = 'REVIEW';
     this.state.lastError = null;
     this.state.resumeStatus = null;
@@ -241,7 +257,7 @@ export class Content {
     if (edit.prompt !== undefined) {
       const prompt = requireText('prompt', edit.prompt, CONTENT_LIMITS.prompt);
       if (prompt !== this.state.prompt) {
-        Object.assign(this.state, { prompt, promptId: null, variables: null });
+        Object.assign(this.state, { prompt, promptId: null, variables: null, promptPii: detectPii(prompt) });
         changed = true;
       }
     }
@@ -251,6 +267,7 @@ export class Content {
       this.appendVersion({ source: 'manual', body: edit.body, model: null, usage: null, generationJobId: null, createdBy: by }, now);
       this.state.body = edit.body;
       this.state.bodyModel = null;
+      this.state.pii = detectPii(edit.body);
       changed = true;
     }
     if (changed) this.state.updatedAt = now;

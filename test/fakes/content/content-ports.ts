@@ -3,7 +3,7 @@ import type { Actor } from '#libs/ddd';
 import type { OrganizationAccess } from '../../../src/accounts';
 import type { Content } from '../../../src/content/domain/content';
 import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
-import { FixedGenerationDefaults, InMemoryContentRepository, InMemoryProjectRepository, InMemoryPromptRepository } from './in-memory-content.repositories';
+import { FixedGenerationDefaults, InMemoryContentPolicyRepository, InMemoryContentRepository, InMemoryProjectRepository, InMemoryPromptRepository } from './in-memory-content.repositories';
 
 /** The content context's ports in memory, with one organization and one member of each role. */
 export function contentPorts() {
@@ -21,6 +21,7 @@ export function contentPorts() {
     contents,
     projects,
     prompts: new InMemoryPromptRepository(),
+    policies: new InMemoryContentPolicyRepository(),
     defaults: new FixedGenerationDefaults('gpt-4.1-mini'),
     clock: new FixedClock(),
     audit: new RecordingAuditLog(),

@@ -1,6 +1,8 @@
 import { offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView, type RunningGeneration } from '../../../src/content/application/ports/content.repository';
+import { ContentPolicyRepository } from '../../../src/content/application/ports/content-policy.repository';
 import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
+import { defaultContentPolicy, type ContentPolicy } from '../../../src/content/domain/content-policy';
 import type { OpenTransaction } from '../../../src/content/application/ports/open-transaction';
 import { ProjectRepository } from '../../../src/content/application/ports/project.repository';
 import { PromptRepository } from '../../../src/content/application/ports/prompt.repository';
@@ -200,5 +202,19 @@ export class InMemoryPromptRepository extends PromptRepository {
 
   findOrganizationIdOf(promptId: string): Promise<string | undefined> {
     return Promise.resolve(this.rows.get(promptId)?.organizationId);
+  }
+}
+
+export class InMemoryContentPolicyRepository extends ContentPolicyRepository {
+  readonly rows = new Map<string, ContentPolicy>();
+
+  find(organizationId: string): Promise<ContentPolicy> {
+    return Promise.resolve(this.rows.get(organizationId) ?? defaultContentPolicy(organizationId));
+  }
+
+  async save(policy: ContentPolicy): Promise<ContentPolicy> {
+    const previous = await this.find(policy.organizationId);
+    this.rows.set(policy.organizationId, { ...policy });
+    return previous;
   }
 }

@@ -5,6 +5,7 @@ import { CompleteGenerationUseCase } from '../../../src/content/application/use-
 import { FailGenerationUseCase } from '../../../src/content/application/use-cases/generation/fail-generation.use-case';
 import { StartGenerationUseCase } from '../../../src/content/application/use-cases/generation/start-generation.use-case';
 import type { Content } from '../../../src/content/domain/content';
+import { TypeOrmContentPolicyRepository } from '../../../src/content/infrastructure/persistence/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
@@ -112,7 +113,7 @@ describe('TypeOrmContentRepository', () => {
 
   describe('generation under concurrency', () => {
     it('lets exactly one of several concurrent StartGenerations win', async () => {
-      const start = new StartGenerationUseCase(contents, clock);
+      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
       const content = await stored(makeContentIn('DRAFT', inProject()));
       const jobs = ['a', 'b', 'c', 'd', 'e'].map((x) => `job-${x}`);
       const results = await Promise.allSettled(jobs.map((jobId) => start.execute({ contentId: content.id, organizationId, jobId })));
@@ -132,7 +133,7 @@ describe('TypeOrmContentRepository', () => {
     });
 
     it('returns a failed generation to the status it left', async () => {
-      const start = new StartGenerationUseCase(contents, clock);
+      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
       const fail = new FailGenerationUseCase(contents, clock);
       const content = await stored(makeContentIn('REJECTED', inProject()));
       await start.execute({ contentId: content.id, organizationId, jobId: 'job-2' });
@@ -146,7 +147,7 @@ describe('TypeOrmContentRepository', () => {
 
   describe("in the caller's transaction", () => {
     it('commits and rolls back with the caller', async () => {
-      const start = new StartGenerationUseCase(contents, clock);
+      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
       const content = await stored(makeContentIn('DRAFT', inProject()));
       await expect(
         dataSource.transaction(async (manager) => {
@@ -161,7 +162,7 @@ describe('TypeOrmContentRepository', () => {
     });
 
     it('holds the row lock until the caller commits', async () => {
-      const start = new StartGenerationUseCase(contents, clock);
+      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
       const content = await stored(makeContentIn('DRAFT', inProject()));
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));

@@ -62,9 +62,13 @@ export class ContentEntity {
   @Column({ name: 'last_error', type: 'jsonb', nullable: true })
   lastError!: (Omit<LastError, 'at'> & { at: string }) | null;
 
-  /** Filled by the PII scan (a later issue). */
+  /** Personal data in the body (types and offsets only). */
   @Column({ type: 'jsonb', default: () => `'{"found": false, "findings": []}'` })
   pii!: PiiReport;
+
+  /** Personal data in the prompt (types and offsets only). */
+  @Column({ name: 'prompt_pii', type: 'jsonb', default: () => `'{"found": false, "findings": []}'` })
+  promptPii!: PiiReport;
 
   @Column({ name: 'last_review', type: 'jsonb', nullable: true })
   lastReview!: (Omit<ReviewDecision, 'at'> & { at: string }) | null;

@@ -11,7 +11,7 @@ describe('FailGenerationUseCase', () => {
   beforeEach(() => {
     ports = contentPorts();
     fail = new FailGenerationUseCase(ports.contents, ports.clock);
-    start = new StartGenerationUseCase(ports.contents, ports.clock);
+    start = new StartGenerationUseCase(ports.contents, ports.policies, ports.clock);
   });
 
   it('returns the content to the status it left, with lastError', async () => {

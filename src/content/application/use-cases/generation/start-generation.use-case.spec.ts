@@ -9,7 +9,7 @@ describe('StartGenerationUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    start = new StartGenerationUseCase(ports.contents, ports.clock);
+    start = new StartGenerationUseCase(ports.contents, ports.policies, ports.clock);
   });
 
   it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])('moves %s to IN_PROGRESS with the job id', async (from) => {
@@ -52,5 +52,26 @@ describe('StartGenerationUseCase', () => {
     const within = { manager: { name: 'caller transaction' } };
     await start.execute({ contentId: content.id, organizationId: ports.organizationId, jobId: 'job-7' }, within);
     expect(ports.contents.transactionsSeen).toEqual([within]);
+  });
+
+  describe('with the organization blocking prompts that contain personal data', () => {
+    beforeEach(() => ports.policies.rows.set(ports.organizationId, { organizationId: ports.organizationId, blockPromptsWithPii: true, updatedAt: null, updatedBy: null }));
+
+    it('refuses with PROMPT_CONTAINS_PII naming types and offsets, and leaves the content as it was', async () => {
+      const content = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId, prompt: 'به مشتری با شماره ۰۹۱۲۳۴۵۶۷۸۹ پیام بده' }));
+
+      await expect(start.execute({ contentId: content.id, organizationId: ports.organizationId, jobId: 'job-7' })).rejects.toMatchObject({
+        code: 'PROMPT_CONTAINS_PII',
+        kind: 'unprocessable',
+        details: { findings: [{ type: 'IR_PHONE', start: 18, end: 29 }] },
+      });
+      expect(ports.contents.stored(content.id)).toMatchObject({ status: 'DRAFT', generationJobId: null });
+    });
+
+    it('starts a prompt without personal data', async () => {
+      const content = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId, prompt: 'یک متن کوتاه درباره پاییز بنویس' }));
+
+      await expect(start.execute({ contentId: content.id, organizationId: ports.organizationId, jobId: 'job-7' })).resolves.toMatchObject({ status: 'IN_PROGRESS' });
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { PiiReportDto } from './pii.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -166,25 +167,6 @@ export class LastErrorDto {
   at!: string;
 }
 
-export class PiiFindingDto {
-  @ApiProperty({ example: 'IR_PHONE' })
-  type!: string;
-
-  @ApiProperty({ description: 'UTF-16 offset into body' })
-  start!: number;
-
-  @ApiProperty()
-  end!: number;
-}
-
-export class PiiReportDto {
-  @ApiProperty()
-  found!: boolean;
-
-  @ApiProperty({ type: [PiiFindingDto] })
-  findings!: PiiFindingDto[];
-}
-
 export class ReviewDecisionDto {
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] })
   decision!: 'APPROVED' | 'REJECTED';
@@ -242,11 +224,14 @@ export class ContentResponseDto {
   @ApiProperty({ type: LastErrorDto, nullable: true, description: 'Why the last generation failed; cleared by the next successful one' })
   lastError!: LastErrorDto | null;
 
+  @ApiProperty({ type: PiiReportDto, description: 'Personal data found in the current body: types and UTF-16 offsets (`body.slice(start, end)`), never the values' })
+  pii!: PiiReportDto;
+
   @ApiProperty({
     type: PiiReportDto,
-    description: 'Personal data found in the current body. Filled by the PII scan, which a later release adds: until then always {found: false, findings: []}.',
+    description: 'Personal data found in the prompt: a warning before generating. Where the organization blocks such prompts, generate answers 422 PROMPT_CONTAINS_PII.',
   })
-  pii!: PiiReportDto;
+  promptPii!: PiiReportDto;
 
   @ApiProperty({ type: ReviewDecisionDto, nullable: true, description: 'The most recent approval or rejection' })
   lastReview!: ReviewDecisionDto | null;
@@ -279,7 +264,8 @@ export class ContentResponseDto {
       maxTokens: view.maxTokens,
       currentVersion: view.currentVersion || null,
       lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, at: view.lastError.at.toISOString() } : null,
-      pii: { found: view.pii.found, findings: view.pii.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })) },
+      pii: PiiReportDto.from(view.pii),
+      promptPii: PiiReportDto.from(view.promptPii),
       lastReview: view.lastReview
         ? { decision: view.lastReview.decision, by: view.lastReview.by, at: view.lastReview.at.toISOString(), note: view.lastReview.note }
         : null,

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'content_policies' })
+export class ContentPolicyEntity {
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid', primaryKeyConstraintName: 'pk_content_policies' })
+  organizationId!: string;
+
+  @Column({ name: 'block_prompts_with_pii', type: 'boolean', default: false })
+  blockPromptsWithPii!: boolean;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'updated_by', type: 'uuid' })
+  updatedBy!: string;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ContentPolicyRepository } from '../../application/ports/content-policy.repository';
+import { defaultContentPolicy, type ContentPolicy } from '../../domain/content-policy';
+import { ContentPolicyEntity } from './content-policy.entity';
+
+@Injectable()
+export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async find(organizationId: string): Promise<ContentPolicy> {
+    const row = await this.dataSource.getRepository(ContentPolicyEntity).findOneBy({ organizationId });
+    return row ? toDomain(row) : defaultContentPolicy(organizationId);
+  }
+
+  /** Reads the previous policy under a row lock and writes the new one in the same transaction. */
+  save(policy: ContentPolicy): Promise<ContentPolicy> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ContentPolicyEntity);
+      const previous = await repository.findOne({ where: { organizationId: policy.organizationId }, lock: { mode: 'pessimistic_write' } });
+      await repository.upsert(
+        { organizationId: policy.organizationId, blockPromptsWithPii: policy.blockPromptsWithPii, updatedAt: policy.updatedAt ?? new Date(), updatedBy: policy.updatedBy ?? undefined },
+        ['organizationId'],
+      );
+      return previous ? toDomain(previous) : defaultContentPolicy(policy.organizationId);
+    });
+  }
+}
+
+function toDomain(row: ContentPolicyEntity): ContentPolicy {
+  return { organizationId: row.organizationId, blockPromptsWithPii: row.blockPromptsWithPii, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+}

@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import type { ContentPolicy } from '../../../domain/content-policy';
+
+export class UpdateContentPolicyDto {
+  @ApiProperty({ description: 'Refuse to generate from prompts that contain personal data (422 PROMPT_CONTAINS_PII)' })
+  @IsBoolean()
+  blockPromptsWithPii!: boolean;
+}
+
+export class ContentPolicyResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+
+  @ApiProperty({ description: 'When true, POST /contents/:id/generate answers 422 PROMPT_CONTAINS_PII for a prompt with personal data; otherwise the content only carries a warning in `promptPii`' })
+  blockPromptsWithPii!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null while the defaults apply' })
+  updatedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  updatedBy!: string | null;
+
+  static from(policy: ContentPolicy): ContentPolicyResponseDto {
+    return { organizationId: policy.organizationId, blockPromptsWithPii: policy.blockPromptsWithPii, updatedAt: policy.updatedAt?.toISOString() ?? null, updatedBy: policy.updatedBy };
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { PII_TYPES, type PiiScan, type PiiType } from '../../../domain/pii';
+
+/** As long as a content body may be. */
+export const SCAN_TEXT_MAX_LENGTH = 200_000;
+
+export class PiiFindingDto {
+  @ApiProperty({ enum: PII_TYPES, example: 'IR_PHONE' })
+  type!: PiiType;
+
+  @ApiProperty({ description: 'UTF-16 offset of the first character: `text.slice(start, end)` is the finding', example: 12 })
+  start!: number;
+
+  @ApiProperty({ description: 'UTF-16 offset just after the last character', example: 23 })
+  end!: number;
+}
+
+export class PiiReportDto {
+  @ApiProperty()
+  found!: boolean;
+
+  @ApiProperty({ type: [PiiFindingDto] })
+  findings!: PiiFindingDto[];
+
+  static from(scan: PiiScan): PiiReportDto {
+    return { found: scan.found, findings: scan.findings.map(({ type, start, end }) => ({ type, start, end })) };
+  }
+}
+
+export class ScanTextRequestDto {
+  @ApiProperty({ description: 'Any text: Persian, English or mixed, in any digit script', maxLength: SCAN_TEXT_MAX_LENGTH, example: 'با من به شماره ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید' })
+  @IsString()
+  @MaxLength(SCAN_TEXT_MAX_LENGTH)
+  text!: string;
+}
