@@ -10,6 +10,6 @@ describe('ContentModule.forRole', () => {
 
   it('mounts controllers only where the process serves HTTP', () => {
     expect(ContentModule.forRole(loadConfig({ NODE_ENV: 'test', APP_ROLE: 'worker' })).controllers).toEqual([]);
-    expect(ContentModule.forRole(loadConfig({ NODE_ENV: 'test', APP_ROLE: 'api' })).controllers).toHaveLength(5);
+    expect(ContentModule.forRole(loadConfig({ NODE_ENV: 'test', APP_ROLE: 'api' })).controllers).toHaveLength(7);
   });
 });

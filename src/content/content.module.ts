@@ -5,10 +5,12 @@ import { Clock, SystemClock } from '#libs/ddd';
 import { AccountsModule, ResourceOwners } from '../accounts';
 import { ContentPolicyRepository } from './application/ports/content-policy.repository';
 import { ContentRepository } from './application/ports/content.repository';
+import { TextDiffer } from './application/ports/text-differ';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
 import { PromptRepository } from './application/ports/prompt.repository';
 import { ApproveContentUseCase } from './application/use-cases/contents/approve-content.use-case';
+import { CompareContentVersionsUseCase } from './application/use-cases/contents/compare-content-versions.use-case';
 import { CreateContentUseCase } from './application/use-cases/contents/create-content.use-case';
 import { DeleteContentUseCase } from './application/use-cases/contents/delete-content.use-case';
 import { EditContentUseCase } from './application/use-cases/contents/edit-content.use-case';
@@ -22,6 +24,8 @@ import { FailGenerationUseCase } from './application/use-cases/generation/fail-g
 import { GetGenerationRequestUseCase } from './application/use-cases/generation/get-generation-request.use-case';
 import { ListRunningGenerationsUseCase } from './application/use-cases/generation/list-running-generations.use-case';
 import { StartGenerationUseCase } from './application/use-cases/generation/start-generation.use-case';
+import { ExportContentUseCase } from './application/use-cases/export/export-content.use-case';
+import { ExportProjectUseCase } from './application/use-cases/export/export-project.use-case';
 import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
 import { GetContentPolicyUseCase } from './application/use-cases/policy/get-content-policy.use-case';
 import { UpdateContentPolicyUseCase } from './application/use-cases/policy/update-content-policy.use-case';
@@ -35,6 +39,7 @@ import { DeletePromptUseCase } from './application/use-cases/prompts/delete-prom
 import { GetPromptUseCase } from './application/use-cases/prompts/get-prompt.use-case';
 import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts.use-case';
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
+import { JsDiffTextDiffer } from './infrastructure/diff/jsdiff-text-differ';
 import { ContentPolicyEntity } from './infrastructure/persistence/content-policy.entity';
 import { ContentEntity } from './infrastructure/persistence/content.entity';
 import { ContentVersionEntity } from './infrastructure/persistence/content-version.entity';
@@ -44,6 +49,8 @@ import { TypeOrmContentPolicyRepository } from './infrastructure/persistence/typ
 import { TypeOrmContentRepository } from './infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from './infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from './infrastructure/persistence/typeorm-prompt.repository';
+import { ContentDiffController } from './presentation/http/content-diff.controller';
+import { ContentExportController } from './presentation/http/content-export.controller';
 import { ContentPolicyController } from './presentation/http/content-policy.controller';
 import { ContentsController } from './presentation/http/contents.controller';
 import { PiiController } from './presentation/http/pii.controller';
@@ -56,6 +63,7 @@ const ports = (config: AppConfig): Provider[] => [
   { provide: PromptRepository, useClass: TypeOrmPromptRepository },
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
+  { provide: TextDiffer, useClass: JsDiffTextDiffer },
   { provide: GenerationDefaults, useValue: { defaultModel: config.openai.defaultModel } satisfies GenerationDefaults },
 ];
 
@@ -85,6 +93,9 @@ const useCases: Provider[] = [
   GetContentPolicyUseCase,
   UpdateContentPolicyUseCase,
   ScanTextForPiiUseCase,
+  CompareContentVersionsUseCase,
+  ExportContentUseCase,
+  ExportProjectUseCase,
   ...generation,
 ];
 
@@ -112,7 +123,7 @@ export class ContentModule implements OnModuleInit {
       module: ContentModule,
       // The same AccountsModule.forRole(config) object as AppModule's: one instance, whose ResourceOwners the access guard uses.
       imports: [TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity, ContentPolicyEntity]), AccountsModule.forRole(config)],
-      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController, ContentPolicyController, PiiController] : [],
+      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController, ContentDiffController, ContentExportController, ContentPolicyController, PiiController] : [],
       providers: [...ports(config), ...useCases],
       exports: generation,
     };

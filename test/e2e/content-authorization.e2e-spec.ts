@@ -3,7 +3,7 @@ import { API, bearer, bootSmsTestApp, type Role, type Session, type SmsTestApp }
 import { createContent, createProject, createPrompt, expectError, generate, setUpContentTeam, type ContentTeam, type ProjectBody } from '../support/content-helpers';
 
 type Caller = 'outsider' | Role;
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 interface Route {
   name: string;
@@ -92,6 +92,16 @@ describe('Content authorization matrix (HTTP)', () => {
     },
     { name: 'GET /contents/:id/versions', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions` }) },
     { name: 'GET /contents/:id/versions/:number', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions/1` }) },
+    { name: 'GET /contents/:id/diff', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/diff?from=1&to=1` }) },
+    { name: 'GET /contents/:id/export', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/export?format=json` }) },
+    { name: 'GET /projects/:id/export', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/projects/${project.id}/export` }) },
+    { name: 'GET /organizations/:id/content-policy', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/organizations/${team.org.id}/content-policy` }) },
+    {
+      name: 'PUT /organizations/:id/content-policy',
+      minimum: 'ADMIN',
+      success: 200,
+      prepare: async () => ({ method: 'put', path: `/organizations/${team.org.id}/content-policy`, body: { blockPromptsWithPii: false } }),
+    },
     {
       name: 'DELETE /contents/:id (own DRAFT)',
       minimum: 'EDITOR',

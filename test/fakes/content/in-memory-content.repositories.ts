@@ -72,7 +72,7 @@ export class InMemoryContentRepository extends ContentRepository {
     const q = filter.q?.toLowerCase();
     const matching = [...this.rows.values()]
       .filter((s) => s.organizationId === organizationId && s.projectId === projectId)
-      .filter((s) => !filter.status || s.status === filter.status)
+      .filter((s) => !filter.statuses?.length || filter.statuses.includes(s.status))
       .filter((s) => !filter.createdBy || s.createdBy === filter.createdBy)
       .filter((s) => !filter.from || s.createdAt >= filter.from)
       .filter((s) => !filter.to || s.createdAt < filter.to)
@@ -80,6 +80,12 @@ export class InMemoryContentRepository extends ContentRepository {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     const items = matching.slice(offsetOf(page), offsetOf(page) + page.limit).map((s) => toContentView(this.restore(s)));
     return Promise.resolve({ items, total: matching.length, page: page.page, limit: page.limit });
+  }
+
+  async listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>> {
+    const versions = new Map<string, ContentVersion[]>();
+    for (const id of contentIds) versions.set(id, await this.listVersions(organizationId, id));
+    return versions;
   }
 
   listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {

@@ -6,7 +6,7 @@ import { FailGenerationUseCase } from '../../../src/content/application/use-case
 import { StartGenerationUseCase } from '../../../src/content/application/use-cases/generation/start-generation.use-case';
 import type { Content } from '../../../src/content/domain/content';
 import { TypeOrmContentPolicyRepository } from '../../../src/content/infrastructure/persistence/typeorm-content-policy.repository';
-import { TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
+import { SEARCH_VECTOR, TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
 import { AI_BODY, makeContent, makeContentIn, makeProject, makePrompt, SAMPLE_USAGE } from '../../factories/content.factory';
@@ -233,7 +233,8 @@ describe('TypeOrmContentRepository', () => {
     });
 
     it('filters by status and by author', async () => {
-      expect(keysOf((await list({ status: 'REVIEW' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ statuses: ['REVIEW'] })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ statuses: ['REVIEW', 'DRAFT'] })).items)).toHaveLength(5);
       expect(keysOf((await list({ createdBy: authorA })).items)).toEqual(['discount', 'phone']);
     });
 
@@ -241,16 +242,47 @@ describe('TypeOrmContentRepository', () => {
       expect(keysOf((await list({ from: minutes(2), to: minutes(4) })).items)).toEqual(['discount', 'laptop']);
     });
 
-    it('searches title, prompt and body, case-insensitively, Persian included', async () => {
+    it('searches title, prompt and body by word prefixes, case-insensitively, Persian included', async () => {
       expect(keysOf((await list({ q: 'launch' })).items)).toEqual(['laptop']);
+      expect(keysOf((await list({ q: 'LAU' })).items)).toEqual(['laptop']);
       expect(keysOf((await list({ q: 'لپ‌تاپ' })).items)).toEqual(['laptop']);
       expect(keysOf((await list({ q: 'باتری دوروزه' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ q: 'باتری لپ‌تاپ' })).items)).toEqual([]);
     });
 
-    it('takes % and _ in the search text literally', async () => {
-      expect(keysOf((await list({ q: '۵۰%' })).items)).toEqual(['discount']);
-      expect((await list({ q: '%' })).items.map((i) => i.id)).toEqual([ids.discount]);
-      expect((await list({ q: '_' })).total).toBe(0);
+    it('finds Persian however it was typed: Arabic ي/ك, with or without the zero-width non-joiner, diacritics, any digit script', async () => {
+      expect(keysOf((await list({ q: 'باتري دوربين' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ q: 'باتَری' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ q: 'مگاپيكسلي' })).items)).toEqual(['phone']);
+      expect(keysOf((await list({ q: 'لپتاپ' })).items)).toEqual(['laptop']);
+      expect(keysOf((await list({ q: '50' })).items)).toEqual(['discount', 'phone']);
+      expect(keysOf((await list({ q: '٥٠ نوروز' })).items)).toEqual(['discount']);
+      expect(keysOf((await list({ q: 'همزمان ۲' })).items)).toEqual(['tie2']);
+    });
+
+    it('treats search operators and punctuation as plain text, never as an error', async () => {
+      expect((await list({ q: "& | ! :* ( ) ' <->" })).total).toBe(5);
+      expect(keysOf((await list({ q: "launch' & !" })).items)).toEqual(['laptop']);
+    });
+
+    it('combines search with the filters and paginates the matches', async () => {
+      expect(keysOf((await list({ q: 'همزمان', createdBy: authorB, statuses: ['DRAFT'] })).items)).toHaveLength(2);
+      const first = await list({ q: 'همزمان' }, pageRequest(1, 1));
+      const second = await list({ q: 'همزمان' }, pageRequest(2, 1));
+      expect(first.total).toBe(2);
+      expect([...first.items, ...second.items].map((item) => item.id).sort()).toEqual([ids.tie1, ids.tie2].sort());
+    });
+
+    it('searches with an expression the GIN index serves (the query repeats the index expression exactly)', async () => {
+      const plan = await dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await manager.query(
+          `EXPLAIN SELECT c.id FROM contents c WHERE ${SEARCH_VECTOR} @@ to_tsquery('simple', contexor_search_text($1))`,
+          ['گوشی:*'],
+        );
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toContain('idx_contents_search');
     });
   });
 

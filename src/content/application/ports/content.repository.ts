@@ -13,8 +13,9 @@ export function toContentView(content: Content): ContentView {
 }
 
 export interface ContentFilter {
-  status?: ContentStatus;
-  /** Case-insensitive substring of title, prompt or body. */
+  /** Any of these statuses. */
+  statuses?: ContentStatus[];
+  /** Words that must all start a word of the title, prompt or body (see searchTermsOf), however the Persian is spelled. */
   q?: string;
   createdBy?: string;
   /** created_at ≥ from */
@@ -52,6 +53,8 @@ export abstract class ContentRepository {
   abstract listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>>;
   /** Oldest first. */
   abstract listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]>;
+  /** The versions of several contents at once, oldest first per content. */
+  abstract listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>>;
   abstract findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined>;
   /** For the access guard: the organization owning the content. */
   abstract findOrganizationIdOf(contentId: string): Promise<string | undefined>;

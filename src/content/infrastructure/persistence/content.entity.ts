@@ -12,7 +12,10 @@ import { PromptEntity } from './prompt.entity';
 @Check('chk_contents_status', `"status" IN ('DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED')`)
 @Index('idx_contents_organization', ['organizationId'])
 @Index('idx_contents_project_created', ['projectId', 'createdAt', 'id'])
-@Index('idx_contents_project_status', ['projectId', 'status'])
+@Index('idx_contents_project_status', ['projectId', 'status', 'createdAt', 'id'])
+@Index('idx_contents_project_author', ['projectId', 'createdBy', 'createdAt', 'id'])
+// GIN over (project_id, search_vector): TypeORM cannot declare a GIN index, so the migration owns it.
+@Index('idx_contents_search', { synchronize: false })
 @Index('idx_contents_created_by', ['createdBy'])
 @Index('idx_contents_prompt', ['promptId'])
 @Index('idx_contents_running_generations', ['generationStartedAt'], { where: `status = 'IN_PROGRESS'` })
@@ -65,6 +68,10 @@ export class ContentEntity {
   /** Personal data in the body (types and offsets only). */
   @Column({ type: 'jsonb', default: () => `'{"found": false, "findings": []}'` })
   pii!: PiiReport;
+
+  /** Normalised title, prompt and body for full-text search; written by a trigger, never by the app. */
+  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string | null;
 
   /** Personal data in the prompt (types and offsets only). */
   @Column({ name: 'prompt_pii', type: 'jsonb', default: () => `'{"found": false, "findings": []}'` })

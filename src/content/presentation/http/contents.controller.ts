@@ -17,6 +17,7 @@ import {
   ContentResponseDto,
   ContentVersionResponseDto,
   CreateContentDto,
+  endOfRange,
   ListContentsQueryDto,
   RejectContentDto,
   UpdateContentDto,
@@ -63,11 +64,11 @@ export class ContentsController {
   @ApiOkResponse({ type: ContentPageResponseDto })
   async list(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string, @Query() query: ListContentsQueryDto): Promise<ContentPageResponseDto> {
     const filter = {
-      status: query.status,
+      statuses: query.status,
       q: query.q,
       createdBy: query.createdBy,
       from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
+      to: query.to ? endOfRange(query.to) : undefined,
     };
     return ContentPageResponseDto.from(await this.listContents.execute(access, projectId, filter, pageRequest(query.page, query.limit)));
   }

@@ -1,13 +1,13 @@
-import { PiiReportDto } from './pii.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { Page } from '#libs/ddd';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { toLatinDigits, type Page } from '#libs/ddd';
 import { PageQueryDto } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
 import { CONTENT_LIMITS } from '../../../domain/content';
 import { CONTENT_STATUSES, VERSION_SOURCES, type ContentStatus, type VersionSource } from '../../../domain/content-status';
 import type { ContentVersion } from '../../../domain/content-version';
+import { PiiReportDto } from './pii.dto';
 import { IsStringMap, NotBefore, NotWith, Optional, trim } from './validators';
 
 const MODEL_PATTERN = /^[A-Za-z0-9._:/-]{1,100}$/;
@@ -111,12 +111,23 @@ export class RejectContentDto {
 }
 
 export class ListContentsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'REVIEW,REJECTED',
+    description: `Only these statuses: one, several separated by commas, or the parameter repeated. Any of ${CONTENT_STATUSES.join(', ')}.`,
+  })
   @IsOptional()
-  @IsIn(CONTENT_STATUSES)
-  status?: ContentStatus;
+  @Transform(({ value }: { value: unknown }) => listOf(value))
+  @IsArray()
+  @ArrayMaxSize(CONTENT_STATUSES.length)
+  @IsIn(CONTENT_STATUSES, { each: true })
+  status?: ContentStatus[];
 
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of the title, prompt or body' })
+  @ApiPropertyOptional({
+    description:
+      'Words to find in the title, prompt or body, each as the start of a word, all of them (Persian or English; Arabic ي/ك, zero-width non-joiners, diacritics and digit scripts do not matter)',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -127,16 +138,34 @@ export class ListContentsQueryDto extends PageQueryDto {
   @IsUUID()
   createdBy?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after this instant' })
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Created at or after this date or instant (ISO 8601; Persian digits accepted)' })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before this instant (exclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Created before this instant (exclusive), or on or before this date when only a date is given (ISO 8601; Persian digits accepted)',
+  })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
   @IsISO8601({ strict: true })
   @NotBefore('from')
   to?: string;
+}
+
+/** `a,b`, `["a", "b,c"]` (a repeated parameter) → `["a", "b", "c"]`. */
+function listOf(value: unknown): unknown {
+  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()).filter(Boolean) : [item]));
+  return value;
+}
+
+/** A date-only `to` includes its whole (UTC) day. */
+export function endOfRange(to: string): Date {
+  const end = new Date(to);
+  return /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(end.getTime() + 86_400_000) : end;
 }
 
 export class GenerationUsageDto {

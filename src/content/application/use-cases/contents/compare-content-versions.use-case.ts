@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#libs/ddd';
+import type { OrganizationAccess } from '../../../../accounts';
+import type { ContentVersion } from '../../../domain/content-version';
+import { buildLineDiff, type LineDiff } from '../../../domain/version-diff';
+import { ContentRepository } from '../../ports/content.repository';
+import { TextDiffer } from '../../ports/text-differ';
+
+export interface VersionComparison extends LineDiff {
+  from: ContentVersion;
+  to: ContentVersion;
+}
+
+/** What changed from version `from` to version `to` of a content, by line and, in changed lines, by word. */
+@Injectable()
+export class CompareContentVersionsUseCase {
+  constructor(
+    private readonly contents: ContentRepository,
+    private readonly differ: TextDiffer,
+  ) {}
+
+  async execute(access: OrganizationAccess, contentId: string, fromNumber: number, toNumber: number): Promise<VersionComparison> {
+    const [from, to] = await Promise.all([
+      this.contents.findVersion(access.organizationId, contentId, fromNumber),
+      this.contents.findVersion(access.organizationId, contentId, toNumber),
+    ]);
+    if (!from || !to) {
+      if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId))) throw new NotFoundError('Content');
+      throw new NotFoundError(`Version ${!from ? fromNumber : toNumber}`);
+    }
+    const diff = buildLineDiff(this.differ.lines(from.body, to.body), (before, after) => this.differ.words(before, after));
+    return { from, to, ...diff };
+  }
+}

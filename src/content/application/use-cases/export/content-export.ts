@@ -1,0 +1,8 @@
+import type { ContentView } from '../../ports/content.repository';
+import type { ContentVersion } from '../../../domain/content-version';
+
+/** A content with every version it kept: what an export writes out. */
+export interface ContentExport {
+  content: ContentView;
+  versions: ContentVersion[];
+}

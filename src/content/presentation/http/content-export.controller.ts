@@ -1,0 +1,69 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentAccess, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { ContentExport } from '../../application/use-cases/export/content-export';
+import { ExportContentUseCase } from '../../application/use-cases/export/export-content.use-case';
+import { ExportProjectUseCase } from '../../application/use-cases/export/export-project.use-case';
+import { ExportQueryDto } from './dto/export.dto';
+import { attachment } from './export/attachment';
+import { contentExportJson } from './export/content-export.json';
+import { contentMarkdown } from './export/content-markdown';
+
+@ApiTags('Contents')
+@ApiBearerAuth()
+@Controller()
+export class ContentExportController {
+  constructor(
+    private readonly exportContent: ExportContentUseCase,
+    private readonly exportProject: ExportProjectUseCase,
+  ) {}
+
+  @Get('contents/:id/export')
+  @RequireRole('VIEWER', 'content', 'id')
+  @ApiOperation({
+    summary: 'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version)',
+    description: 'Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
+  })
+  @ApiProduces('text/markdown', 'application/json')
+  @ApiOkResponse({ description: 'The file, as an attachment named after the title' })
+  async content(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const exported = await this.exportContent.execute(access, id);
+    const markdown = (query.format ?? 'markdown') === 'markdown';
+    reply.header('content-type', markdown ? 'text/markdown; charset=utf-8' : 'application/json; charset=utf-8');
+    reply.header('content-disposition', attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json'));
+    return markdown ? contentMarkdown(exported) : JSON.stringify(contentExportJson(exported), null, 2);
+  }
+
+  @Get('projects/:projectId/export')
+  @RequireRole('VIEWER', 'project', 'projectId')
+  @ApiOperation({
+    summary: 'Download every content of a project, with its versions, as one JSON array (streamed)',
+    description: 'Newest first; each element has the shape of the single-content JSON export. Errors: 404 NOT_FOUND.',
+  })
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'A JSON array, as an attachment' })
+  async project(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string): Promise<StreamableFile> {
+    const contents = await this.exportProject.execute(access, projectId);
+    return new StreamableFile(Readable.from(jsonArray(contents)), {
+      type: 'application/json; charset=utf-8',
+      disposition: attachment('', `project-${projectId.slice(0, 8)}`, 'json'),
+    });
+  }
+}
+
+async function* jsonArray(contents: AsyncIterable<ContentExport>): AsyncIterable<string> {
+  let first = true;
+  yield '[';
+  for await (const exported of contents) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(contentExportJson(exported))}`;
+    first = false;
+  }
+  yield first ? ']\n' : '\n]\n';
+}
