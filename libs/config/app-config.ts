@@ -28,7 +28,7 @@ export class AppConfig {
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
-  readonly webhooks: { allowPrivateTargets: boolean };
+  readonly webhooks: { allowPrivateTargets: boolean; retryBaseDelayMs: number; attempts: number; disableAfterMs: number; timeoutMs: number };
 
   constructor(raw: RawConfig) {
     const production = raw.NODE_ENV === 'production';
@@ -70,7 +70,13 @@ export class AppConfig {
       kavenegarBaseUrl: raw.KAVENEGAR_BASE_URL,
       otpTemplate: raw.KAVENEGAR_OTP_TEMPLATE,
     };
-    this.webhooks = { allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS };
+    this.webhooks = {
+      allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      retryBaseDelayMs: raw.WEBHOOK_RETRY_BASE_DELAY_MS,
+      attempts: raw.WEBHOOK_ATTEMPTS,
+      disableAfterMs: raw.WEBHOOK_DISABLE_AFTER_MS,
+      timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+    };
   }
 
   get isProduction(): boolean {

@@ -77,6 +77,13 @@ export const configSchema = z
     KAVENEGAR_OTP_TEMPLATE: z.string().min(1).default('contexor-otp'),
 
     WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+    /** First retry delay of a failed webhook delivery; each next one doubles it. */
+    WEBHOOK_RETRY_BASE_DELAY_MS: positiveInt.default(30_000),
+    /** Delivery attempts per event and endpoint (8 at a 30 s base: about an hour). */
+    WEBHOOK_ATTEMPTS: positiveInt.min(1).max(20).default(8),
+    /** An endpoint whose deliveries have all failed for this long is disabled. */
+    WEBHOOK_DISABLE_AFTER_MS: positiveInt.default(86_400_000),
+    WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

@@ -62,6 +62,40 @@ import { RandomRefreshTokenSecrets } from './infrastructure/security/random-refr
 import { AccessGuard } from './presentation/http/access/access.guard';
 import { AuthController } from './presentation/http/auth.controller';
 import { OrganizationsController } from './presentation/http/organizations.controller';
+import { WebhooksController } from './presentation/http/webhooks.controller';
+import { DeleteWebhookUseCase } from './application/webhooks/delete-webhook.use-case';
+import { DeliverWebhookUseCase } from './application/webhooks/deliver-webhook.use-case';
+import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhook-deliveries.use-case';
+import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
+import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
+import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
+import { HostResolver, WebhookDeliveryLog, WebhookEndpointRepository, WebhookQueue, WebhookSecrets, WebhookSender } from './application/webhooks/webhook-ports';
+import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
+import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
+import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
+import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
+import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
+import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
+import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
+import { webhookDeliveryProcessorFor } from './infrastructure/webhooks/webhook-delivery.processor';
+import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
+import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
+
+/** Webhook endpoints of organizations, and their signed, retried deliveries. */
+const webhooks: Provider[] = [
+  { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpoints },
+  { provide: WebhookDeliveryLog, useClass: TypeOrmWebhookDeliveryLog },
+  { provide: WebhookQueue, useClass: BullMqWebhookQueue },
+  { provide: WebhookSender, useClass: HttpWebhookSender },
+  { provide: HostResolver, useClass: DnsHostResolver },
+  { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
+  RegisterWebhookUseCase,
+  ListWebhooksUseCase,
+  DeleteWebhookUseCase,
+  ListWebhookDeliveriesUseCase,
+  PublishWebhookEventUseCase,
+  DeliverWebhookUseCase,
+];
 
 const ports: Provider[] = [
   { provide: Clock, useClass: SystemClock },
@@ -113,6 +147,7 @@ export class AccountsModule implements OnModuleInit {
   constructor(
     private readonly owners: ResourceOwners,
     private readonly workspaces: WorkspaceRepository,
+    private readonly webhookEndpoints: WebhookEndpointRepository,
   ) {}
 
   /**
@@ -128,18 +163,19 @@ export class AccountsModule implements OnModuleInit {
     const mounted: DynamicModule = {
       module: AccountsModule,
       imports: [
-        TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, WorkspaceEntity, RefreshTokenEntity, AuditEntryEntity]),
-        BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: ACCOUNTS_MAINTENANCE_QUEUE }),
+        TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, WorkspaceEntity, RefreshTokenEntity, AuditEntryEntity, WebhookEndpointEntity, WebhookDeliveryEntity]),
+        BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: ACCOUNTS_MAINTENANCE_QUEUE }, { name: WEBHOOK_DELIVERY_QUEUE }),
         JwtModule.register({}),
       ],
-      controllers: config.runsHttp ? [AuthController, OrganizationsController] : [],
+      controllers: config.runsHttp ? [AuthController, OrganizationsController, WebhooksController] : [],
       providers: [
         ...ports,
         ...useCases,
+        ...webhooks,
         ...(config.runsHttp ? [{ provide: APP_GUARD, useClass: AccessGuard }] : []),
-        ...(config.runsWorkers ? [SmsProcessor, MaintenanceProcessor] : []),
+        ...(config.runsWorkers ? [SmsProcessor, MaintenanceProcessor, webhookDeliveryProcessorFor(config)] : []),
       ],
-      exports: [ResourceOwners, AuditLog, ResolveMembershipUseCase],
+      exports: [ResourceOwners, AuditLog, ResolveMembershipUseCase, PublishWebhookEventUseCase],
     };
     AccountsModule.mounted.set(config, mounted);
     return mounted;
@@ -147,5 +183,6 @@ export class AccountsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.owners.register('workspace', (id) => this.workspaces.findOrganizationIdOf(id));
+    this.owners.register('webhook', (id) => this.webhookEndpoints.findOrganizationIdOf(id));
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#libs/config';
 import { Clock, SystemClock } from '#libs/ddd';
 import { AccountsModule, ResourceOwners } from '../accounts';
+import { ContentEvents } from './application/ports/content-events';
 import { ContentPolicyRepository } from './application/ports/content-policy.repository';
 import { ContentRepository } from './application/ports/content.repository';
 import { TextDiffer } from './application/ports/text-differ';
@@ -40,6 +41,7 @@ import { GetPromptUseCase } from './application/use-cases/prompts/get-prompt.use
 import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts.use-case';
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
 import { JsDiffTextDiffer } from './infrastructure/diff/jsdiff-text-differ';
+import { WebhookContentEvents } from './infrastructure/events/webhook-content-events';
 import { ContentPolicyEntity } from './infrastructure/persistence/content-policy.entity';
 import { ContentEntity } from './infrastructure/persistence/content.entity';
 import { ContentVersionEntity } from './infrastructure/persistence/content-version.entity';
@@ -64,6 +66,7 @@ const ports = (config: AppConfig): Provider[] => [
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
+  { provide: ContentEvents, useClass: WebhookContentEvents },
   { provide: GenerationDefaults, useValue: { defaultModel: config.openai.defaultModel } satisfies GenerationDefaults },
 ];
 

@@ -17,7 +17,7 @@ import { SettleGenerationUsageUseCase } from './application/use-cases/settle-gen
 import { UpdateUsageLimitsUseCase } from './application/use-cases/update-usage-limits.use-case';
 import { PriceTable, PriceTableInvalidError } from './domain/price-table';
 import { AccountsUsageAudit } from './infrastructure/accounts-usage-audit';
-import { LogUsageThresholdNotifier } from './infrastructure/log-usage-threshold-notifier';
+import { WebhookUsageThresholdNotifier } from './infrastructure/webhook-usage-threshold-notifier';
 import { TypeOrmUsageLedger } from './infrastructure/persistence/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from './infrastructure/persistence/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from './infrastructure/persistence/typeorm-usage-reports';
@@ -62,7 +62,7 @@ export class UsageModule {
       { provide: UsageLedger, useClass: TypeOrmUsageLedger },
       { provide: UsageLimitsRepository, useClass: TypeOrmUsageLimitsRepository },
       { provide: UsageReports, useClass: TypeOrmUsageReports },
-      { provide: UsageThresholdNotifier, useClass: LogUsageThresholdNotifier },
+      { provide: UsageThresholdNotifier, useClass: WebhookUsageThresholdNotifier },
       { provide: UsageAudit, useClass: AccountsUsageAudit },
       ReserveGenerationBudgetUseCase,
       SettleGenerationUsageUseCase,

@@ -3,7 +3,7 @@ import { UsageThresholdNotifier, type ThresholdCrossing } from '../application/p
 
 /**
  * Announces crossed thresholds in the structured log (`usageThreshold` events an operator can
- * alert on): 80 % as info, 100 % as a warning. Webhook delivery replaces this binding in usage.module.ts.
+ * alert on): 80 % as info, 100 % as a warning. Used by WebhookUsageThresholdNotifier.
  */
 @Injectable()
 export class LogUsageThresholdNotifier extends UsageThresholdNotifier {

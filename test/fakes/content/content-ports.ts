@@ -3,6 +3,7 @@ import type { Actor } from '#libs/ddd';
 import type { OrganizationAccess } from '../../../src/accounts';
 import type { Content } from '../../../src/content/domain/content';
 import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
+import { RecordingContentEvents } from './recording-content-events';
 import { FixedGenerationDefaults, InMemoryContentPolicyRepository, InMemoryContentRepository, InMemoryProjectRepository, InMemoryPromptRepository } from './in-memory-content.repositories';
 
 /** The content context's ports in memory, with one organization and one member of each role. */
@@ -22,6 +23,7 @@ export function contentPorts() {
     projects,
     prompts: new InMemoryPromptRepository(),
     policies: new InMemoryContentPolicyRepository(),
+    events: new RecordingContentEvents(),
     defaults: new FixedGenerationDefaults('gpt-4.1-mini'),
     clock: new FixedClock(),
     audit: new RecordingAuditLog(),

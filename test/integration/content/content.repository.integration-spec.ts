@@ -6,6 +6,7 @@ import { FailGenerationUseCase } from '../../../src/content/application/use-case
 import { StartGenerationUseCase } from '../../../src/content/application/use-cases/generation/start-generation.use-case';
 import type { Content } from '../../../src/content/domain/content';
 import { TypeOrmContentPolicyRepository } from '../../../src/content/infrastructure/persistence/typeorm-content-policy.repository';
+import { RecordingContentEvents } from '../../fakes/content/recording-content-events';
 import { SEARCH_VECTOR, TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
@@ -124,7 +125,7 @@ describe('TypeOrmContentRepository', () => {
     });
 
     it('writes one version when the same completion arrives twice at once', async () => {
-      const complete = new CompleteGenerationUseCase(contents, clock);
+      const complete = new CompleteGenerationUseCase(contents, new RecordingContentEvents(), clock);
       const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
       const input = { contentId: content.id, jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, byUserId: randomUUID() };
       const outcomes = await Promise.all([complete.execute(input), complete.execute(input), complete.execute(input)]);
@@ -134,7 +135,7 @@ describe('TypeOrmContentRepository', () => {
 
     it('returns a failed generation to the status it left', async () => {
       const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
-      const fail = new FailGenerationUseCase(contents, clock);
+      const fail = new FailGenerationUseCase(contents, new RecordingContentEvents(), clock);
       const content = await stored(makeContentIn('REJECTED', inProject()));
       await start.execute({ contentId: content.id, organizationId, jobId: 'job-2' });
       expect((await fail.execute({ contentId: content.id, jobId: 'job-2', error: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' } })).outcome).toBe('failed');

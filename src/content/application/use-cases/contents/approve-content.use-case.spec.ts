@@ -8,7 +8,7 @@ describe('ApproveContentUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    approve = new ApproveContentUseCase(ports.contents, ports.audit, ports.clock);
+    approve = new ApproveContentUseCase(ports.contents, ports.audit, ports.events, ports.clock);
   });
 
   it('approves a content in REVIEW, records the approval version, and audits it', async () => {
@@ -28,6 +28,14 @@ describe('ApproveContentUseCase', () => {
         ip: '10.0.0.1',
       },
     ]);
+    expect(ports.events.published).toEqual([
+      {
+        organizationId: ports.organizationId,
+        type: 'content.approved',
+        data: expect.objectContaining({ contentId: content.id, status: 'APPROVED', version: 2, approvedBy: ports.admin.actor.userId, comment: 'عالی است' }),
+      },
+    ]);
+    expect(JSON.stringify(ports.events.published)).not.toContain(view.body ?? '—');
   });
 
   it('refuses approving a DRAFT with CONTENT_INVALID_TRANSITION, writes nothing and audits nothing', async () => {
@@ -35,6 +43,7 @@ describe('ApproveContentUseCase', () => {
     await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
     expect(ports.contents.stored(content.id).status).toBe('DRAFT');
     expect(ports.audit.entries).toEqual([]);
+    expect(ports.events.published).toEqual([]);
   });
 
   it('refuses approving twice', async () => {

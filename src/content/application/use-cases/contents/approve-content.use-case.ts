@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, type Actor } from '#libs/ddd';
 import { AuditLog, type OrganizationAccess } from '../../../../accounts';
+import { ContentEvents } from '../../ports/content-events';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
+import { contentEventData } from './content-event-data';
 
 /** REVIEW → APPROVED, recording the approved text as an "approval" version; audited. */
 @Injectable()
@@ -9,6 +11,7 @@ export class ApproveContentUseCase {
   constructor(
     private readonly contents: ContentRepository,
     private readonly audit: AuditLog,
+    private readonly events: ContentEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -26,6 +29,11 @@ export class ApproveContentUseCase {
       metadata: { projectId: view.projectId, version: view.currentVersion, ...(view.lastReview?.note ? { comment: view.lastReview.note } : {}) },
       requestId: actor.requestId,
       ip: actor.ip,
+    });
+    await this.events.publish({
+      organizationId: access.organizationId,
+      type: 'content.approved',
+      data: { ...contentEventData(view), approvedBy: actor.userId, approvedAt: now.toISOString(), comment: view.lastReview?.note ?? null },
     });
     return view;
   }

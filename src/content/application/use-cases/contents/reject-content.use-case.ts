@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, type Actor } from '#libs/ddd';
 import { AuditLog, type OrganizationAccess } from '../../../../accounts';
+import { ContentEvents } from '../../ports/content-events';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
+import { contentEventData } from './content-event-data';
 
 /** REVIEW → REJECTED with a reason; audited. The editor may generate again. */
 @Injectable()
@@ -9,6 +11,7 @@ export class RejectContentUseCase {
   constructor(
     private readonly contents: ContentRepository,
     private readonly audit: AuditLog,
+    private readonly events: ContentEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -26,6 +29,11 @@ export class RejectContentUseCase {
       metadata: { projectId: view.projectId, version: view.currentVersion, reason: view.lastReview?.note ?? input.reason },
       requestId: actor.requestId,
       ip: actor.ip,
+    });
+    await this.events.publish({
+      organizationId: access.organizationId,
+      type: 'content.rejected',
+      data: { ...contentEventData(view), rejectedBy: actor.userId, rejectedAt: now.toISOString(), reason: view.lastReview?.note ?? input.reason },
     });
     return view;
   }

@@ -9,7 +9,7 @@ describe('CompleteGenerationUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    complete = new CompleteGenerationUseCase(ports.contents, ports.clock);
+    complete = new CompleteGenerationUseCase(ports.contents, ports.events, ports.clock);
   });
 
   it('stores the "ai" version and moves the content to REVIEW', async () => {
@@ -20,6 +20,9 @@ describe('CompleteGenerationUseCase', () => {
     expect(ports.contents.versions.get(content.id)).toEqual([
       expect.objectContaining({ number: 1, source: 'ai', usage: SAMPLE_USAGE, model: 'gpt-4.1-mini-2025-04-14', createdBy: ports.editor.actor.userId, generationJobId: 'job-running' }),
     ]);
+    expect(ports.events.published).toEqual([
+      { organizationId: ports.organizationId, type: 'content.generated', data: expect.objectContaining({ contentId: content.id, status: 'REVIEW', version: 1, jobId: 'job-running' }) },
+    ]);
   });
 
   it('is idempotent: a repeat of the same job changes nothing and makes no second version', async () => {
@@ -28,6 +31,7 @@ describe('CompleteGenerationUseCase', () => {
     const repeat = await complete.execute({ ...input(content.id), body: 'متن دیگر' });
     expect(repeat.outcome).toBe('duplicate');
     expect(ports.contents.versions.get(content.id)).toHaveLength(1);
+    expect(ports.events.published).toHaveLength(1);
     expect(ports.contents.stored(content.id).body).toBe(AI_BODY);
   });
 

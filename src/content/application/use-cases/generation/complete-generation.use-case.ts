@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
 import type { GenerationUsage } from '../../../domain/content-version';
+import { ContentEvents } from '../../ports/content-events';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
+import { contentEventData } from '../contents/content-event-data';
 
 export interface CompleteGenerationInput {
   contentId: string;
@@ -28,6 +30,7 @@ export type GenerationOutcome<Done extends string> = { outcome: Done | 'duplicat
 export class CompleteGenerationUseCase {
   constructor(
     private readonly contents: ContentRepository,
+    private readonly events: ContentEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -44,6 +47,12 @@ export class CompleteGenerationUseCase {
       c.completeGeneration({ jobId: input.jobId, body: input.body, model: input.model, usage: input.usage, by: input.byUserId }, now);
       outcome = 'completed';
     });
-    return { outcome: content ? outcome : 'stale', content: content ? toContentView(content) : undefined };
+    const view = content ? toContentView(content) : undefined;
+    // Assigned inside the update callback, where the compiler does not follow it.
+    const result = outcome as GenerationOutcome<'completed'>['outcome'];
+    if (view && result === 'completed') {
+      await this.events.publish({ organizationId, type: 'content.generated', data: { ...contentEventData(view), jobId: input.jobId, usage: input.usage } });
+    }
+    return { outcome: view ? result : 'stale', content: view };
   }
 }

@@ -10,7 +10,7 @@ describe('FailGenerationUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    fail = new FailGenerationUseCase(ports.contents, ports.clock);
+    fail = new FailGenerationUseCase(ports.contents, ports.events, ports.clock);
     start = new StartGenerationUseCase(ports.contents, ports.policies, ports.clock);
   });
 

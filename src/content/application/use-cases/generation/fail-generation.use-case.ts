@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
 import type { GenerationError } from '../../../domain/content';
+import { ContentEvents } from '../../ports/content-events';
 import { toContentView, ContentRepository } from '../../ports/content.repository';
+import { contentEventData } from '../contents/content-event-data';
 import type { GenerationOutcome } from './complete-generation.use-case';
 
 export interface FailGenerationInput {
@@ -20,6 +22,7 @@ export interface FailGenerationInput {
 export class FailGenerationUseCase {
   constructor(
     private readonly contents: ContentRepository,
+    private readonly events: ContentEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -37,6 +40,12 @@ export class FailGenerationUseCase {
       c.failGeneration(input.jobId, error, now);
       outcome = 'failed';
     });
-    return { outcome: content ? outcome : 'stale', content: content ? toContentView(content) : undefined };
+    const view = content ? toContentView(content) : undefined;
+    // Assigned inside the update callback, where the compiler does not follow it.
+    const result = outcome as GenerationOutcome<'failed'>['outcome'];
+    if (view && result === 'failed') {
+      await this.events.publish({ organizationId, type: 'content.generation_failed', data: { ...contentEventData(view), jobId: input.jobId, error: { code: error.code, message: error.message } } });
+    }
+    return { outcome: view ? result : 'stale', content: view };
   }
 }

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import { WebhookEndpointRepository } from '../../application/webhooks/webhook-ports';
+import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
+import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+
+@Injectable()
+export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  private get rows() {
+    return this.dataSource.getRepository(WebhookEndpointEntity);
+  }
+
+  async add(endpoint: WebhookEndpoint): Promise<void> {
+    await this.rows.insert({ ...endpoint, events: [...endpoint.events] });
+  }
+
+  async listForOrganization(organizationId: string): Promise<WebhookEndpoint[]> {
+    return (await this.rows.find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(toDomain);
+  }
+
+  async findById(organizationId: string, id: string): Promise<WebhookEndpoint | undefined> {
+    const row = await this.rows.findOneBy({ organizationId, id });
+    return row ? toDomain(row) : undefined;
+  }
+
+  async findForDelivery(id: string): Promise<WebhookEndpoint | undefined> {
+    const row = await this.rows.findOneBy({ id });
+    return row ? toDomain(row) : undefined;
+  }
+
+  async delete(organizationId: string, id: string): Promise<boolean> {
+    return ((await this.rows.delete({ organizationId, id })).affected ?? 0) > 0;
+  }
+
+  async subscribedTo(organizationId: string, type: WebhookEventType): Promise<WebhookEndpoint[]> {
+    const rows = await this.rows
+      .createQueryBuilder('w')
+      .where('w.organization_id = :organizationId AND w.disabled_at IS NULL AND :type = ANY(w.events)', { organizationId, type })
+      .getMany();
+    return rows.map(toDomain);
+  }
+
+  async recordSuccess(id: string): Promise<void> {
+    await this.rows.update({ id }, { failingSince: null });
+  }
+
+  async recordFailure(id: string, at: Date): Promise<WebhookEndpoint | undefined> {
+    await this.dataSource.query('UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2) WHERE id = $1', [id, at]);
+    return this.findForDelivery(id);
+  }
+
+  async disable(id: string, at: Date): Promise<boolean> {
+    return ((await this.rows.update({ id, disabledAt: IsNull() }, { disabledAt: at })).affected ?? 0) > 0;
+  }
+
+  async findOrganizationIdOf(id: string): Promise<string | undefined> {
+    return (await this.rows.findOne({ where: { id }, select: { organizationId: true } }))?.organizationId;
+  }
+}
+
+function toDomain(row: WebhookEndpointEntity): WebhookEndpoint {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    url: row.url,
+    events: row.events as WebhookEventType[],
+    secret: row.secret,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    failingSince: row.failingSince,
+    disabledAt: row.disabledAt,
+  };
+}
