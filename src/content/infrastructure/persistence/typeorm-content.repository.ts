@@ -78,31 +78,47 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   async listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
-    const query = this.dataSource
-      .getRepository(ContentEntity)
-      .createQueryBuilder('c')
-      .where('c.organization_id = :organizationId AND c.project_id = :projectId', { organizationId, projectId });
-    if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.createdBy) query.andWhere('c.created_by = :createdBy', { createdBy: filter.createdBy });
-    if (filter.from) query.andWhere('c.created_at >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('c.created_at < :to', { to: filter.to });
     const terms = filter.q ? searchTermsOf(filter.q) : [];
-    if (terms.length) {
-      // Matches first, from the GIN index, then order and page them. Left to itself the planner may
-      // walk the project newest-first and compute every row's tsvector to find a rare word (seconds
-      // on 60 000 contents, see bench/content-search.bench.ts); a materialised CTE rules that out.
-      query
-        .addCommonTableExpression(
-          `SELECT c.id FROM contents c WHERE c.organization_id = :organizationId AND c.project_id = :projectId AND ${SEARCH_VECTOR} @@ to_tsquery('simple', contexor_search_text(:tsquery))`,
-          'search_matches',
-          { materialized: true },
-        )
-        .andWhere('c.id IN (SELECT id FROM search_matches)')
-        .setParameter('tsquery', terms.map((term) => `${term}:*`).join(' & '));
-    }
+    if (terms.length) return this.search(organizationId, projectId, filter, terms, page);
+    const query = this.dataSource.getRepository(ContentEntity).createQueryBuilder('c');
+    const { where, parameters } = filterSql(organizationId, projectId, filter);
+    query.where(where, parameters);
     const [rows, total] = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(page)).limit(page.limit).getManyAndCount();
     // The list shows no version model, so none is loaded.
     return { items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))), total, page: page.page, limit: page.limit };
+  }
+
+  /**
+   * Matches come from the GIN index first (a materialised CTE: left to itself the planner may walk
+   * the project newest-first testing every row for a rare word), then one pass over them gives the
+   * total and the page's ids, and only the page's rows are loaded.
+   */
+  private async search(organizationId: string, projectId: string, filter: ContentFilter, terms: string[], page: PageRequest): Promise<Page<ContentView>> {
+    const { where, parameters } = filterSql(organizationId, projectId, filter);
+    const values: unknown[] = [];
+    // The same clause with positional parameters: `IN (:...list)` becomes `= ANY($n)`.
+    const sql = where.replace(/IN \(:\.\.\.(\w+)\)|:(\w+)/g, (_, list: string | undefined, name: string | undefined) => {
+      values.push(parameters[(list ?? name) as string]);
+      return list ? `= ANY($${values.length})` : `$${values.length}`;
+    });
+    values.push(terms.map((term) => `${term}:*`).join(' & '), offsetOf(page), page.limit);
+    const n = values.length;
+    const [found] = (await this.dataSource.query(
+      `WITH matches AS MATERIALIZED (
+         SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ to_tsquery('simple', contexor_search_text($${n - 2}))
+       )
+       SELECT (SELECT count(*) FROM matches)::int AS total,
+              coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC OFFSET $${n - 1} LIMIT $${n}) p), '{}') AS ids`,
+      values,
+    )) as { total: number; ids: string[] }[];
+    const ids = found?.ids ?? [];
+    const rows = ids.length ? await this.dataSource.getRepository(ContentEntity).findBy({ organizationId, id: In(ids) }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toContentView(ContentMapper.toDomain(row, null))] : [];
+    });
+    return { items, total: found?.total ?? 0, page: page.page, limit: page.limit };
   }
 
   async listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
@@ -182,4 +198,27 @@ function transactionManager(within: OpenTransaction): EntityManager {
   if (!(manager instanceof EntityManager)) throw new Error('OpenTransaction.manager must be the EntityManager of a TypeORM transaction');
   if (!manager.queryRunner?.isTransactionActive) throw new Error('OpenTransaction.manager has no active transaction: open one with dataSource.transaction()');
   return manager;
+}
+
+/** The list's filters as a WHERE clause over `contents c` with named parameters (`:...name` for lists). */
+function filterSql(organizationId: string, projectId: string, filter: ContentFilter): { where: string; parameters: Record<string, unknown> } {
+  const conditions = ['c.organization_id = :organizationId', 'c.project_id = :projectId'];
+  const parameters: Record<string, unknown> = { organizationId, projectId };
+  if (filter.statuses?.length) {
+    conditions.push('c.status IN (:...statuses)');
+    parameters.statuses = filter.statuses;
+  }
+  if (filter.createdBy) {
+    conditions.push('c.created_by = :createdBy');
+    parameters.createdBy = filter.createdBy;
+  }
+  if (filter.from) {
+    conditions.push('c.created_at >= :from');
+    parameters.from = filter.from;
+  }
+  if (filter.to) {
+    conditions.push('c.created_at < :to');
+    parameters.to = filter.to;
+  }
+  return { where: conditions.join(' AND '), parameters };
 }
