@@ -7,6 +7,8 @@ const shared = {
   moduleNameMapper: { '^#libs/(.*)$': '<rootDir>/libs/$1' },
   testEnvironment: 'node',
   clearMocks: true,
+  // The dashboard is its own npm project with its own tests (Vitest, Playwright).
+  modulePathIgnorePatterns: ['<rootDir>/web/', '<rootDir>/dist/'],
 };
 
 module.exports = {

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, randomPhone, signIn, snap } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+let contentUrl = '';
+let organizationId = '';
+
+test('an editor-admin signs in, builds an organization, generates, reviews and approves a content', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await snap(page, 'sign-in');
+  await expectAccessible(page);
+
+  await signIn(page, randomPhone());
+  const cookies = await context.cookies();
+  expect(cookies.filter((cookie) => cookie.name.startsWith('cx_')).every((cookie) => cookie.httpOnly && cookie.sameSite === 'Lax')).toBe(true);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('cx_');
+
+  await expect(page.getByText('هنوز عضو هیچ سازمانی نیستید')).toBeVisible();
+  await page.getByLabel('نام سازمان').fill('نشر آوا');
+  await page.getByRole('button', { name: 'ساختن سازمان' }).click();
+  await page.getByLabel('نام فضای کار').fill('بازاریابی');
+  await page.getByRole('button', { name: 'ساختن فضای کار' }).click();
+  await page.getByRole('link', { name: 'بازاریابی' }).click();
+  await page.getByLabel('نام پروژه').fill('کمپین پاییز');
+  await page.getByRole('button', { name: 'ساختن پروژه' }).click();
+  organizationId = new URL(page.url()).searchParams.get('org') ?? '';
+  await snap(page, 'home');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'کمپین پاییز' }).click();
+  await expect(page.getByRole('heading', { name: 'کمپین پاییز' })).toBeVisible();
+  await page.getByLabel('عنوان', { exact: true }).fill('معرفی گوشی آوا ۵');
+  await page.getByLabel('پرامپت', { exact: true }).fill('یک متن کوتاه و صمیمی برای معرفی گوشی آوا ۵ بنویس.');
+  await page.getByRole('button', { name: 'ساختن' }).click();
+  await expect(page).toHaveURL(/\/contents\//);
+  contentUrl = new URL(page.url()).pathname;
+
+  await page.getByRole('button', { name: 'تولید متن' }).click();
+  const live = page.getByTestId('live-text');
+  await expect(live).toContainText('گوشی آوا');
+  await expect(page.getByText('در انتظار بازبینی')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('mark[data-pii="IR_PHONE"]')).toHaveText('۰۹۱۲ ۳۴۵ ۶۷۸۹');
+  await snap(page, 'content-review');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'ویرایش متن' }).click();
+  await page.getByLabel('متن').fill('گوشی آوا ۵ با باتری سه‌روزه آمد.');
+  await page.getByRole('button', { name: 'ذخیره نسخه تازه' }).click();
+  await expect(page.getByTestId('content-body')).toHaveText('گوشی آوا ۵ با باتری سه‌روزه آمد.');
+  await page.getByRole('button', { name: /مقایسه/ }).click();
+  await expect(page.getByTestId('diff').locator('ins')).toContainText(['سه‌روزه']);
+  await snap(page, 'content-diff');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'دریافت Markdown' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.md$/);
+
+  await page.getByRole('button', { name: 'تأیید' }).click();
+  await expect(page.getByText('تأییدشده')).toBeVisible();
+
+  await page.goto(`/organizations/${organizationId}/usage`);
+  await expect(page.getByTestId('usage-totals')).toContainText('۱');
+  await snap(page, 'usage');
+  await expectAccessible(page);
+  await context.close();
+});
+
+test('a VIEWER sees the content but no generate, edit or approve controls', async ({ browser }) => {
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  const viewerPhone = randomPhone();
+  // The admin of the first test is another browser; add the viewer through a fresh admin here.
+  await signIn(adminPage, randomPhone());
+  const created = await adminPage.evaluate(async (phone) => {
+    const call = async (path: string, body: unknown) =>
+      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
+    const org = (await call('organizations', { name: 'سازمان بازبین' })) as { id: string };
+    await call(`organizations/${org.id}/members`, { phone, role: 'VIEWER' });
+    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
+    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'پروژه' })) as { id: string };
+    const content = (await call(`projects/${project.id}/contents`, { title: 'متن بازبینی', prompt: 'بنویس' })) as { id: string };
+    return content.id;
+  }, viewerPhone);
+  await admin.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, viewerPhone);
+  await page.goto(`/contents/${created}`);
+  await expect(page.getByRole('heading', { name: 'متن بازبینی' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'تولید متن' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'ویرایش متن' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'تأیید' })).toHaveCount(0);
+  await snap(page, 'content-viewer');
+  await context.close();
+});
+
+test('an unknown content shows a clear Persian error, not a crash', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, randomPhone());
+  await page.goto('/contents/00000000-0000-4000-8000-000000000000');
+  const banner = page.getByRole('alert').filter({ hasText: 'پیدا نشد' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('شناسه درخواست');
+  await context.close();
+  expect(contentUrl).toMatch(/^\/contents\//);
+});

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { PORTS } from '../playwright.config';
+
+export function randomPhone(): string {
+  return `0912${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+}
+
+export function persian(text: string): string {
+  return text.replace(/\d/g, (digit) => String.fromCharCode(0x06f0 + Number(digit)));
+}
+
+async function codeFor(phone: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { code } = (await (await fetch(`http://127.0.0.1:${PORTS.control}/codes/${encodeURIComponent(phone)}`)).json()) as { code: string | null };
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No code reached the fake Kavenegar for ${phone}`);
+}
+
+/** Signs in through the page, typing the phone in Persian digits and the code the fake Kavenegar received. */
+export async function signIn(page: Page, phone: string): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('شماره موبایل').fill(persian(phone));
+  await page.getByRole('button', { name: 'دریافت کد' }).click();
+  await expect(page.getByText(/اعتبار کد/)).toBeVisible();
+  await page.getByLabel('کد ۶ رقمی').fill(persian(await codeFor(phone)));
+  await page.getByRole('button', { name: 'ورود', exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Saves the page at phone and laptop widths into test-output/screenshots (git ignores it). */
+export async function snap(page: Page, name: string): Promise<void> {
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-output/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** No serious or critical axe-core violation on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}

@@ -1,0 +1,192 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { DiffView } from '@/components/diff-view';
+import { PiiText } from '@/components/pii-text';
+import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
+import { api } from '@/lib/api';
+import { formatDateTime, formatNumber, toPersianDigits } from '@/lib/format';
+import { can, useWorkspaceAccess } from '@/lib/hooks';
+import { SseParser } from '@/lib/sse';
+import type { Content, Diff, Project, Version } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+/** Follows the content's event stream while the page is open: live text while it is generated. */
+function useLiveGeneration(contentId: string, onSettled: () => void) {
+  const [text, setText] = useState<string | null>(null);
+  // The stream lives as long as the page: a new callback on each render must not reopen it.
+  const settled = useRef(onSettled);
+  settled.current = onSettled;
+  useEffect(() => {
+    const abort = new AbortController();
+    void (async () => {
+      try {
+        const response = await fetch(`/bff/api/contents/${contentId}/events`, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+        if (!response.body) return;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        const parser = new SseParser();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          for (const event of parser.push(value)) {
+            const data = event.data as { status?: string; text?: string };
+            if (event.event === 'status' && data.status === 'IN_PROGRESS') setText('');
+            else if (event.event === 'delta') setText((current) => (current ?? '') + (data.text ?? ''));
+            else if (event.event === 'status') {
+              setText(null);
+              settled.current();
+            }
+          }
+        }
+      } catch {
+        // Closed with the page, or the stream dropped: the content itself is still fetched.
+      }
+    })();
+    return () => abort.abort();
+  }, [contentId]);
+  return text;
+}
+
+export default function ContentPage() {
+  const { id } = useParams<{ id: string }>();
+  const queries = useQueryClient();
+  const content = useQuery({ queryKey: ['content', id], queryFn: () => api<Content>(`contents/${id}`) });
+  const project = useQuery({ queryKey: ['project', content.data?.projectId], queryFn: () => api<Project>(`projects/${content.data?.projectId}`), enabled: Boolean(content.data) });
+  const access = useWorkspaceAccess(project.data?.workspaceId);
+  const versions = useQuery({ queryKey: ['versions', id], queryFn: () => api<Version[]>(`contents/${id}/versions`) });
+  const refresh = () => {
+    void queries.invalidateQueries({ queryKey: ['content', id] });
+    void queries.invalidateQueries({ queryKey: ['versions', id] });
+  };
+  const live = useLiveGeneration(id, refresh);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
+  const diff = useQuery({ queryKey: ['diff', id, compare], queryFn: () => api<Diff>(`contents/${id}/diff?from=${compare?.from}&to=${compare?.to}`), enabled: Boolean(compare) });
+
+  const act = useMutation({
+    mutationFn: (action: { path: string; method?: string; body?: unknown }) => api(`contents/${id}${action.path}`, { method: action.method ?? 'POST', body: action.body }),
+    onSuccess: () => {
+      setEditing(null);
+      setNote('');
+      refresh();
+    },
+  });
+
+  if (content.isLoading) return <Loading />;
+  if (content.error || !content.data) return <ErrorBanner error={content.error} />;
+  const c = content.data;
+  const busy = c.status === 'IN_PROGRESS' || live !== null;
+  const numbers = versions.data?.map((v) => v.number) ?? [];
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/projects/${c.projectId}`} className="text-sm text-indigo-700 underline" dir="auto">
+          {project.data?.name ?? '…'}
+        </Link>
+        <h1 className="text-xl font-bold" dir="auto">
+          {c.title}
+        </h1>
+        <StatusBadge status={c.status} />
+      </div>
+      <Card>
+        <h2 className="mb-2 font-bold">{fa.project.prompt}</h2>
+        <p dir="auto" className="whitespace-pre-wrap text-slate-700">
+          {c.prompt}
+        </p>
+        {c.promptPii.found ? <p className="mt-2 text-sm text-amber-700">{fa.content.promptPii}</p> : null}
+        <p className="mt-2 text-xs text-slate-500" dir="ltr">
+          {c.model}
+        </p>
+        {can(access.role, 'EDITOR') && c.status !== 'APPROVED' ? (
+          <Button className="mt-3" disabled={busy || act.isPending} onClick={() => act.mutate({ path: '/generate' })}>
+            {busy ? fa.content.generating : fa.content.generate}
+          </Button>
+        ) : null}
+        {c.lastError ? (
+          <p className="mt-2 text-sm text-rose-700">
+            {fa.content.lastError}: {c.lastError.message}
+          </p>
+        ) : null}
+      </Card>
+      <ErrorBanner error={act.error} />
+      <Card>
+        <h2 className="mb-2 font-bold">{fa.content.body}</h2>
+        {live !== null ? (
+          <div dir="auto" className="whitespace-pre-wrap leading-8 text-slate-700" data-testid="live-text" aria-live="polite">
+            {live}
+          </div>
+        ) : editing !== null ? (
+          <div className="flex flex-col gap-2">
+            <label htmlFor="body" className="sr-only">
+              {fa.content.body}
+            </label>
+            <textarea id="body" dir="auto" rows={10} className="rounded-lg border border-slate-300 p-3" value={editing} onChange={(e) => setEditing(e.target.value)} />
+            <div className="flex gap-2">
+              <Button onClick={() => act.mutate({ path: '', method: 'PATCH', body: { body: editing } })}>{fa.content.saveEdit}</Button>
+              <Button variant="secondary" onClick={() => setEditing(null)}>
+                {fa.cancel}
+              </Button>
+            </div>
+          </div>
+        ) : c.body ? (
+          <>
+            {c.pii.found ? <p className="mb-2 text-sm text-amber-700">{fa.content.piiFound(formatNumber(c.pii.findings.length))}</p> : null}
+            <PiiText text={c.body} findings={c.pii.findings} />
+          </>
+        ) : (
+          <p className="text-slate-500">{fa.content.noBody}</p>
+        )}
+        <div className="mt-4 flex flex-wrap gap-2">
+          {can(access.role, 'EDITOR') && c.status !== 'APPROVED' && !busy && editing === null ? (
+            <Button variant="secondary" onClick={() => setEditing(c.body ?? '')}>
+              {fa.content.edit}
+            </Button>
+          ) : null}
+          <a className="rounded-lg px-4 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100" href={`/bff/api/contents/${id}/export?format=markdown`} download>
+            {fa.content.exportMarkdown}
+          </a>
+          <a className="rounded-lg px-4 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100" href={`/bff/api/contents/${id}/export?format=json`} download>
+            {fa.content.exportJson}
+          </a>
+        </div>
+        {can(access.role, 'ADMIN') && c.status === 'REVIEW' ? (
+          <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
+            <label htmlFor="note" className="flex flex-1 flex-col gap-1 text-sm">
+              <span>
+                {fa.content.comment} / {fa.content.reason}
+              </span>
+              <input id="note" dir="auto" className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <Button onClick={() => act.mutate({ path: '/approve', body: note.trim() ? { comment: note.trim() } : {} })}>{fa.content.approve}</Button>
+            <Button variant="danger" disabled={!note.trim()} onClick={() => act.mutate({ path: '/reject', body: { reason: note.trim() } })}>
+              {fa.content.reject}
+            </Button>
+          </div>
+        ) : null}
+      </Card>
+      <Card>
+        <h2 className="mb-2 font-bold">{fa.content.versions}</h2>
+        <ul className="flex flex-col gap-1 text-sm">
+          {versions.data?.map((v) => (
+            <li key={v.number} className="flex flex-wrap gap-3">
+              <span>{fa.content.version(toPersianDigits(String(v.number)))}</span>
+              <span className="text-slate-500">{fa.content.source[v.source]}</span>
+              <span className="text-slate-500">{formatDateTime(v.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+        {numbers.length >= 2 ? (
+          <Button className="mt-3" variant="secondary" onClick={() => setCompare({ from: numbers[numbers.length - 2] ?? 1, to: numbers[numbers.length - 1] ?? 1 })}>
+            {fa.content.compare} ({toPersianDigits(`${numbers[numbers.length - 2]} ← ${numbers[numbers.length - 1]}`)})
+          </Button>
+        ) : null}
+        {diff.data ? <DiffView diff={diff.data} /> : null}
+        <ErrorBanner error={diff.error} />
+      </Card>
+    </div>
+  );
+}

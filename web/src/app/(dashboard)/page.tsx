@@ -1,0 +1,139 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useState, type FormEvent } from 'react';
+import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
+import { api } from '@/lib/api';
+import { can, useMe } from '@/lib/hooks';
+import type { Project, Workspace } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+function CreateForm({ label, button, id, onCreate }: { label: string; button: string; id: string; onCreate: (name: string) => Promise<unknown> }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await onCreate(name.trim());
+      setName('');
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <div className="flex-1">
+        <Field id={id} label={label} value={name} onChange={(e) => setName(e.target.value)} required />
+      </div>
+      <Button type="submit" disabled={!name.trim()}>
+        {button}
+      </Button>
+      <ErrorBanner error={error} />
+    </form>
+  );
+}
+
+function Home() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const queries = useQueryClient();
+  const me = useMe();
+  const memberships = me.data?.memberships ?? [];
+  const orgId = params.get('org') ?? memberships[0]?.organizationId;
+  const role = memberships.find((m) => m.organizationId === orgId)?.role;
+  const workspaces = useQuery({ queryKey: ['workspaces', orgId], queryFn: () => api<Workspace[]>(`organizations/${orgId}/workspaces`), enabled: Boolean(orgId) });
+  const workspaceId = params.get('workspace') ?? workspaces.data?.[0]?.id;
+  const projects = useQuery({ queryKey: ['projects', workspaceId], queryFn: () => api<Project[]>(`workspaces/${workspaceId}/projects`), enabled: Boolean(workspaceId) });
+  const createOrg = useMutation({
+    mutationFn: (name: string) => api<{ id: string }>('organizations', { method: 'POST', body: { name } }),
+    onSuccess: async (org) => {
+      await queries.invalidateQueries({ queryKey: ['me'] });
+      router.replace(`/?org=${org.id}`);
+    },
+  });
+  const createWorkspace = useMutation({
+    mutationFn: (name: string) => api<Workspace>(`organizations/${orgId}/workspaces`, { method: 'POST', body: { name } }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['workspaces', orgId] }),
+  });
+  const createProject = useMutation({
+    mutationFn: (name: string) => api<Project>(`workspaces/${workspaceId}/projects`, { method: 'POST', body: { name } }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['projects', workspaceId] }),
+  });
+
+  if (me.isLoading) return <Loading />;
+  if (me.error) return <ErrorBanner error={me.error} />;
+  if (!memberships.length) {
+    return (
+      <Card>
+        <Empty>{fa.home.noOrganization}</Empty>
+        <CreateForm id="org-name" label={fa.home.organizationName} button={fa.home.createOrganization} onCreate={(name) => createOrg.mutateAsync(name)} />
+      </Card>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <Card>
+        <label htmlFor="org" className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-3">
+          <span className="font-medium">{fa.shell.organization}</span>
+          <select id="org" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={orgId} onChange={(e) => router.replace(`/?org=${e.target.value}`)}>
+            {memberships.map((m) => (
+              <option key={m.organizationId} value={m.organizationId}>
+                {m.organizationName}
+              </option>
+            ))}
+          </select>
+          {orgId ? (
+            <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/usage`}>
+              {fa.shell.usage}
+            </Link>
+          ) : null}
+        </label>
+      </Card>
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card>
+          <h2 className="mb-3 font-bold">{fa.home.workspaces}</h2>
+          {workspaces.isLoading ? <Loading /> : null}
+          <ErrorBanner error={workspaces.error} />
+          {workspaces.data && !workspaces.data.length ? <Empty>{fa.home.noWorkspace}</Empty> : null}
+          <ul className="flex flex-col gap-1">
+            {workspaces.data?.map((w) => (
+              <li key={w.id}>
+                <Link href={`/?org=${orgId}&workspace=${w.id}`} aria-current={w.id === workspaceId ? 'page' : undefined} className={`block rounded-lg px-3 py-2 ${w.id === workspaceId ? 'bg-indigo-50 font-medium text-indigo-800' : 'hover:bg-slate-100'}`}>
+                  {w.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {can(role, 'ADMIN') ? <CreateForm id="workspace-name" label={fa.home.workspaceName} button={fa.home.createWorkspace} onCreate={(name) => createWorkspace.mutateAsync(name)} /> : null}
+        </Card>
+        <Card className="md:col-span-2">
+          <h2 className="mb-3 font-bold">{fa.home.projects}</h2>
+          {projects.isLoading ? <Loading /> : null}
+          <ErrorBanner error={projects.error} />
+          {projects.data && !projects.data.length ? <Empty>{fa.home.noProject}</Empty> : null}
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {projects.data?.map((p) => (
+              <li key={p.id}>
+                <Link href={`/projects/${p.id}`} className="block rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50">
+                  <span dir="auto">{p.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {workspaceId && can(role, 'EDITOR') ? <CreateForm id="project-name" label={fa.home.projectName} button={fa.home.createProject} onCreate={(name) => createProject.mutateAsync(name)} /> : null}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export default function HomePage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Home />
+    </Suspense>
+  );
+}

@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { apiBaseUrl } from '@/server/config';
+
+export const dynamic = 'force-dynamic';
+
+/** Passes the phone on; the answer (ttl, resendAfter or an error) comes back as it is. */
+export async function POST(request: NextRequest): Promise<NextResponse> {
+  const upstream = await fetch(`${apiBaseUrl()}/api/v1/auth/otp/request`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '' },
+    body: await request.text(),
+  });
+  const response = new NextResponse(await upstream.text(), { status: upstream.status, headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' } });
+  const retryAfter = upstream.headers.get('retry-after');
+  if (retryAfter) response.headers.set('retry-after', retryAfter);
+  return response;
+}

@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { apiBaseUrl } from '@/server/config';
+import { setSessionCookies, type Tokens } from '@/server/session-cookies';
+
+export const dynamic = 'force-dynamic';
+
+/** Verifies the code; on success the tokens go into httpOnly cookies and only the user reaches the page. */
+export async function POST(request: NextRequest): Promise<NextResponse> {
+  const upstream = await fetch(`${apiBaseUrl()}/api/v1/auth/otp/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '' },
+    body: await request.text(),
+  });
+  const body = (await upstream.json().catch(() => ({}))) as Tokens & { user?: unknown };
+  if (!upstream.ok) return NextResponse.json(body, { status: upstream.status });
+  const response = NextResponse.json({ user: body.user });
+  setSessionCookies(response, body);
+  return response;
+}

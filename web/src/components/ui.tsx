@@ -1,0 +1,66 @@
+'use client';
+
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import { ApiError } from '@/lib/api';
+import { fa, errorMessage } from '@/messages/fa';
+
+export function Button({ className = '', variant = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
+  const styles = {
+    primary: 'bg-indigo-600 text-white hover:bg-indigo-700',
+    secondary: 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100',
+    danger: 'bg-rose-600 text-white hover:bg-rose-700',
+  }[variant];
+  return <button className={`rounded-lg px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50 ${styles} ${className}`} {...props} />;
+}
+
+export function Field({ label, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
+  return (
+    <label htmlFor={id} className="flex flex-col gap-1 text-sm">
+      <span className="font-medium text-slate-700">{label}</span>
+      <input id={id} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-indigo-500 focus:outline-none" {...props} />
+    </label>
+  );
+}
+
+export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return <section className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 md:p-6 ${className}`}>{children}</section>;
+}
+
+export function Loading() {
+  return (
+    <p role="status" className="p-6 text-slate-500">
+      {fa.loading}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{children}</p>;
+}
+
+/** The API's error in Persian, with the request id for support. */
+export function ErrorBanner({ error }: { error: unknown }) {
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : undefined;
+  return (
+    <div role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200">
+      <p>{errorMessage(apiError?.code, apiError?.details)}</p>
+      {apiError?.requestId ? (
+        <p className="mt-1 text-xs text-rose-600">
+          {fa.requestId}: <span dir="ltr">{apiError.requestId}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const colors: Record<string, string> = {
+    DRAFT: 'bg-slate-100 text-slate-700',
+    IN_PROGRESS: 'bg-sky-100 text-sky-800',
+    REVIEW: 'bg-amber-100 text-amber-800',
+    APPROVED: 'bg-emerald-100 text-emerald-800',
+    REJECTED: 'bg-rose-100 text-rose-800',
+  };
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${colors[status] ?? ''}`}>{fa.status[status] ?? status}</span>;
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api } from './api';
+import type { Me, Role, Workspace } from './types';
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('me') });
+}
+
+/** The organization (and the caller's role in it) that owns a workspace, found among the caller's memberships. */
+export function useWorkspaceAccess(workspaceId: string | undefined): { organizationId?: string; role?: Role; loading: boolean } {
+  const me = useMe();
+  const memberships = me.data?.memberships ?? [];
+  const lists = useQueries({
+    queries: memberships.map((membership) => ({
+      queryKey: ['workspaces', membership.organizationId],
+      queryFn: () => api<Workspace[]>(`organizations/${membership.organizationId}/workspaces`),
+      enabled: Boolean(workspaceId),
+    })),
+  });
+  const index = lists.findIndex((list) => list.data?.some((workspace) => workspace.id === workspaceId));
+  const membership = index >= 0 ? memberships[index] : undefined;
+  return { organizationId: membership?.organizationId, role: membership?.role, loading: me.isLoading || lists.some((list) => list.isLoading) };
+}
+
+const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, ADMIN: 3 };
+
+export function can(role: Role | undefined, needed: Role): boolean {
+  return role !== undefined && RANK[role] >= RANK[needed];
+}
