@@ -24,4 +24,9 @@ export default tseslint.config(
     files: ['bench/**/*.ts', 'test/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Plain Node scripts (npm start, postinstall).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+  },
 );

@@ -98,6 +98,65 @@ test('a VIEWER sees the content but no generate, edit or approve controls', asyn
   await context.close();
 });
 
+test('an admin keeps prompt templates, creates a content from one, and manages members, webhooks and the audit log', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, randomPhone());
+  await page.getByLabel('نام سازمان').fill('آژانس نوروز');
+  await page.getByRole('button', { name: 'ساختن سازمان' }).click();
+  await page.getByLabel('نام فضای کار').fill('محتوا');
+  await page.getByRole('button', { name: 'ساختن فضای کار' }).click();
+  await page.getByRole('link', { name: 'محتوا' }).click();
+  await page.getByLabel('نام پروژه').fill('نوروز');
+  await page.getByRole('button', { name: 'ساختن پروژه' }).click();
+  const org = new URL(page.url()).searchParams.get('org');
+
+  await page.getByRole('link', { name: 'نوروز' }).click();
+  await page.getByRole('link', { name: 'پرامپت‌ها' }).click();
+  await page.getByLabel('نام', { exact: true }).fill('معرفی محصول');
+  await page.getByRole('textbox', { name: 'دسته' }).fill('تبلیغات');
+  await page.getByLabel(/قالب/).fill('یک متن برای {{نام_محصول}} با لحن {{ لحن }} بنویس.');
+  await expect(page.getByText('متغیرهای پیدا شده')).toContainText('نام_محصول');
+  await expect(page.getByText('متغیرهای پیدا شده')).toContainText('لحن');
+  await page.getByRole('button', { name: 'ذخیره قالب' }).click();
+  await expect(page.getByRole('button', { name: 'تبلیغات' })).toBeVisible();
+  await snap(page, 'prompts');
+  await expectAccessible(page);
+
+  await page.goBack();
+  await page.getByLabel('عنوان', { exact: true }).fill('متن نوروزی');
+  await page.getByLabel('ساختن محتوا با این قالب').selectOption({ label: 'معرفی محصول' });
+  await page.getByLabel('نام_محصول').fill('گوشی آوا');
+  await page.getByLabel('لحن').fill('صمیمی');
+  await page.getByRole('button', { name: 'ساختن' }).click();
+  await expect(page.getByText('یک متن برای گوشی آوا با لحن صمیمی بنویس.')).toBeVisible();
+
+  await page.goto(`/organizations/${org}/members`);
+  await page.getByLabel('شماره موبایل').fill('۰۹۳۵۱۲۳۴۵۶۷');
+  await page.getByLabel('نقش', { exact: true }).selectOption('VIEWER');
+  await page.getByRole('button', { name: 'افزودن عضو' }).click();
+  await expect(page.getByText('+989351234567')).toBeVisible();
+  const adminRow = page.getByRole('listitem').filter({ hasNotText: '+989351234567' });
+  await adminRow.getByRole('button', { name: 'حذف' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'آخرین مدیر' })).toBeVisible();
+  await snap(page, 'members');
+  await expectAccessible(page);
+
+  await page.goto(`/organizations/${org}/webhooks`);
+  await page.getByLabel('نشانی').fill('http://127.0.0.1:9/hook');
+  await page.getByRole('button', { name: 'ثبت وب‌هوک' }).click();
+  await expect(page.getByText('فقط همین یک بار')).toBeVisible();
+  await expect(page.locator('code')).toContainText('whsec_');
+  await snap(page, 'webhooks');
+  await expectAccessible(page);
+
+  await page.goto(`/organizations/${org}/audit-log`);
+  await expect(page.getByText('webhook.created')).toBeVisible();
+  await snap(page, 'audit-log');
+  await expectAccessible(page);
+  await context.close();
+});
+
 test('an unknown content shows a clear Persian error, not a crash', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();

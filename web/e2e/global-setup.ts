@@ -68,6 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     KAVENEGAR_OTP_TEMPLATE: 'contexor-otp',
     OPENAI_API_KEY: 'sk-web-e2e',
     OPENAI_BASE_URL: openai.baseUrl,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
   });

@@ -72,3 +72,10 @@ export interface UsageLimits {
   period: { start: string; end: string };
   used: { tokens: number; costUsd: string };
 }
+export interface PromptTemplate {
+  id: string;
+  name: string;
+  category: string;
+  template: string;
+  variables: string[];
+}

@@ -76,8 +76,10 @@ function Home() {
   return (
     <div className="flex flex-col gap-4">
       <Card>
-        <label htmlFor="org" className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-3">
-          <span className="font-medium">{fa.shell.organization}</span>
+        <div className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-3">
+          <label htmlFor="org" className="font-medium">
+            {fa.shell.organization}
+          </label>
           <select id="org" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={orgId} onChange={(e) => router.replace(`/?org=${e.target.value}`)}>
             {memberships.map((m) => (
               <option key={m.organizationId} value={m.organizationId}>
@@ -86,11 +88,26 @@ function Home() {
             ))}
           </select>
           {orgId ? (
-            <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/usage`}>
-              {fa.shell.usage}
-            </Link>
+            <span className="flex flex-wrap gap-3">
+              <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/usage`}>
+                {fa.shell.usage}
+              </Link>
+              <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/members`}>
+                {fa.shell.members}
+              </Link>
+              {can(role, 'ADMIN') ? (
+                <>
+                  <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/webhooks`}>
+                    {fa.shell.webhooks}
+                  </Link>
+                  <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/audit-log`}>
+                    {fa.shell.audit}
+                  </Link>
+                </>
+              ) : null}
+            </span>
           ) : null}
-        </label>
+        </div>
       </Card>
       <div className="grid gap-4 md:grid-cols-3">
         <Card>

@@ -8,11 +8,11 @@ import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { can, useWorkspaceAccess } from '@/lib/hooks';
-import type { Content, Page, Project } from '@/lib/types';
+import type { Content, Page, Project, PromptTemplate } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const STATUSES = ['DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED'];
-const LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 
 function ProjectContents() {
   const { id } = useParams<{ id: string }>();
@@ -22,16 +22,26 @@ function ProjectContents() {
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
+  // ?limit= (up to 100, the API's maximum) is kept in the URL like the other filters.
+  const LIMIT = Math.min(100, Math.max(1, Number(params.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
   const [search, setSearch] = useState(q);
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const [variables, setVariables] = useState<Record<string, string>>({});
 
   const project = useQuery({ queryKey: ['project', id], queryFn: () => api<Project>(`projects/${id}`) });
   const access = useWorkspaceAccess(project.data?.workspaceId);
   const query = new URLSearchParams({ page: String(page), limit: String(LIMIT), ...(q ? { q } : {}), ...(status ? { status } : {}) });
   const contents = useQuery({ queryKey: ['contents', id, query.toString()], queryFn: () => api<Page<Content>>(`projects/${id}/contents?${query}`) });
+  const templates = useQuery({ queryKey: ['prompts', project.data?.workspaceId], queryFn: () => api<PromptTemplate[]>(`workspaces/${project.data?.workspaceId}/prompts`), enabled: Boolean(project.data) });
+  const template = templates.data?.find((t) => t.id === templateId);
   const create = useMutation({
-    mutationFn: () => api<Content>(`projects/${id}/contents`, { method: 'POST', body: { title: title.trim(), prompt: prompt.trim() } }),
+    mutationFn: () =>
+      api<Content>(`projects/${id}/contents`, {
+        method: 'POST',
+        body: template ? { title: title.trim(), promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, variables[v] ?? ''])) } : { title: title.trim(), prompt: prompt.trim() },
+      }),
     onSuccess: async (content) => {
       await queries.invalidateQueries({ queryKey: ['contents', id] });
       router.push(`/contents/${content.id}`);
@@ -56,9 +66,14 @@ function ProjectContents() {
   if (project.error) return <ErrorBanner error={project.error} />;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold" dir="auto">
-        {project.data?.name}
-      </h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold" dir="auto">
+          {project.data?.name}
+        </h1>
+        <Link href={`/workspaces/${project.data?.workspaceId}/prompts`} className="text-sm text-indigo-700 underline">
+          {fa.shell.prompts}
+        </Link>
+      </div>
       <Card>
         <form onSubmit={onSearch} role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="flex-1">
@@ -121,11 +136,30 @@ function ProjectContents() {
             className="flex flex-col gap-3"
           >
             <Field id="title" label={fa.project.title} value={title} onChange={(e) => setTitle(e.target.value)} required dir="auto" />
-            <label htmlFor="prompt" className="flex flex-col gap-1 text-sm">
-              <span className="font-medium text-slate-700">{fa.project.prompt}</span>
-              <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" value={prompt} onChange={(e) => setPrompt(e.target.value)} required />
-            </label>
-            <Button type="submit" disabled={create.isPending || !title.trim() || !prompt.trim()}>
+            {templates.data?.length ? (
+              <label htmlFor="template" className="flex flex-col gap-1 text-sm">
+                <span className="font-medium text-slate-700">{fa.prompts.useTemplate}</span>
+                <select id="template" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+                  <option value="">—</option>
+                  {templates.data.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {template ? (
+              template.variables.map((variable) => (
+                <Field key={variable} id={`variable-${variable}`} label={variable} value={variables[variable] ?? ''} onChange={(e) => setVariables({ ...variables, [variable]: e.target.value })} required dir="auto" />
+              ))
+            ) : (
+              <label htmlFor="prompt" className="flex flex-col gap-1 text-sm">
+                <span className="font-medium text-slate-700">{fa.project.prompt}</span>
+                <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" value={prompt} onChange={(e) => setPrompt(e.target.value)} required />
+              </label>
+            )}
+            <Button type="submit" disabled={create.isPending || !title.trim() || (!template && !prompt.trim())}>
               {fa.create}
             </Button>
             <ErrorBanner error={create.error} />

@@ -1,10 +1,12 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { Card, ErrorBanner, Loading } from '@/components/ui';
+import { useState, type FormEvent } from 'react';
+import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
-import { formatDate, formatNumber, formatUsd } from '@/lib/format';
+import { formatDate, formatNumber, formatUsd, toLatinDigits } from '@/lib/format';
+import { can, useMe } from '@/lib/hooks';
 import type { UsageLimits, UsageReport } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
@@ -24,10 +26,52 @@ function LimitBar({ label, used, limit, shown }: { label: string; used: number; 
   );
 }
 
+const GROUPS = ['day', 'model', 'user', 'project'];
+
+/** ADMINs set the monthly limits (empty = unlimited) and the calendar of the period. */
+function LimitsForm({ organizationId, limits }: { organizationId: string; limits: UsageLimits }) {
+  const queries = useQueryClient();
+  const [tokens, setTokens] = useState(limits.monthlyTokenLimit?.toString() ?? '');
+  const [cost, setCost] = useState(limits.monthlyCostLimitUsd ?? '');
+  const [perUser, setPerUser] = useState(limits.perUserMonthlyTokenLimit?.toString() ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api(`organizations/${organizationId}/usage/limits`, {
+        method: 'PUT',
+        body: {
+          monthlyTokenLimit: tokens.trim() ? Number(toLatinDigits(tokens)) : null,
+          monthlyCostLimitUsd: cost.trim() ? toLatinDigits(cost.trim()) : null,
+          perUserMonthlyTokenLimit: perUser.trim() ? Number(toLatinDigits(perUser)) : null,
+        },
+      }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['limits', organizationId] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-4 sm:items-end">
+      <Field id="limit-tokens" label={fa.usage.tokenLimit} value={tokens} onChange={(e) => setTokens(e.target.value)} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} />
+      <Field id="limit-cost" label={fa.usage.costLimit} value={cost} onChange={(e) => setCost(e.target.value)} inputMode="decimal" dir="ltr" placeholder={fa.usage.unlimited} />
+      <Field id="limit-user" label={fa.usage.perUser} value={perUser} onChange={(e) => setPerUser(e.target.value)} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} />
+      <Button type="submit" disabled={save.isPending}>
+        {fa.usage.editLimits}
+      </Button>
+      <div className="sm:col-span-4">
+        <ErrorBanner error={save.error} />
+      </div>
+    </form>
+  );
+}
+
 export default function UsagePage() {
   const { id } = useParams<{ id: string }>();
+  const me = useMe();
+  const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
+  const [groupBy, setGroupBy] = useState('day');
   const limits = useQuery({ queryKey: ['limits', id], queryFn: () => api<UsageLimits>(`organizations/${id}/usage/limits`) });
-  const report = useQuery({ queryKey: ['usage', id], queryFn: () => api<UsageReport>(`organizations/${id}/usage?groupBy=day`) });
+  const report = useQuery({ queryKey: ['usage', id, groupBy], queryFn: () => api<UsageReport>(`organizations/${id}/usage?groupBy=${groupBy}`), enabled: can(role, 'ADMIN') });
   if (limits.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
@@ -47,6 +91,7 @@ export default function UsagePage() {
               shown={`${formatUsd(limits.data.used.costUsd)} / ${formatUsd(limits.data.monthlyCostLimitUsd ?? '0')}`}
             />
           </div>
+          {can(role, 'ADMIN') ? <LimitsForm organizationId={id} limits={limits.data} /> : null}
         </Card>
       ) : null}
       {report.data ? (
@@ -65,11 +110,27 @@ export default function UsagePage() {
               <dd className="text-lg font-bold">{formatUsd(report.data.totals.costUsd)}</dd>
             </div>
           </dl>
-          <h2 className="mt-4 mb-2 font-bold">{fa.usage.byDay}</h2>
+          <div className="mt-4 mb-2 flex flex-wrap items-center gap-2" role="group" aria-label={fa.usage.groupBy}>
+            {GROUPS.map((group) => (
+              <button
+                key={group}
+                type="button"
+                aria-pressed={groupBy === group}
+                onClick={() => setGroupBy(group)}
+                className={`rounded-full px-3 py-1 text-sm ring-1 ${groupBy === group ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white ring-slate-300'}`}
+              >
+                {fa.usage.groups[group]}
+              </button>
+            ))}
+          </div>
+          {!report.data.groups.length ? <Empty>{fa.usage.empty}</Empty> : null}
           <ul className="text-sm">
             {report.data.groups.map((group) => (
-              <li key={group.key} className="flex justify-between border-b border-slate-100 py-1">
-                <span>{formatDate(group.key)}</span>
+              <li key={group.key} className="flex justify-between gap-2 border-b border-slate-100 py-1">
+                <span dir="auto">{groupBy === 'day' ? formatDate(group.key) : group.key}</span>
+                <span aria-hidden className="h-2 flex-1 self-center rounded bg-indigo-100">
+                  <span className="block h-2 rounded bg-indigo-500" style={{ width: `${Math.round((group.totalTokens / Math.max(1, report.data.totals.totalTokens)) * 100)}%` }} />
+                </span>
                 <span>
                   {formatNumber(group.totalTokens)} — {formatUsd(group.costUsd)}
                 </span>

@@ -1,0 +1,74 @@
+import { test, type Page } from '@playwright/test';
+import { randomPhone, signIn } from '../e2e/support';
+
+const LOADS = 20;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** Gzipped JavaScript a first visit of `path` downloads (what crossed the wire, per response). */
+async function scriptBytes(page: Page, path: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  const listener = (response: import('@playwright/test').Response) => {
+    if (response.request().resourceType() === 'script') sizes.push(response.request().sizes().then((s) => s.responseBodySize));
+  };
+  page.on('response', listener);
+  // Not 'networkidle': a content page keeps its live event stream open.
+  await page.goto(path, { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
+  page.off('response', listener);
+  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+}
+
+test('dashboard: JavaScript per route and the time to show a list of 100 contents', async ({ browser }) => {
+  const setup = await browser.newContext();
+  const page = await setup.newPage();
+  await signIn(page, randomPhone());
+  const ids = await page.evaluate(async () => {
+    const call = async (path: string, body: unknown) =>
+      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
+    const org = (await call('organizations', { name: 'بنچمارک' })) as { id: string };
+    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
+    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'پروژه بزرگ' })) as { id: string };
+    let contentId = '';
+    for (let i = 0; i < 100; i += 10) {
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, k) => call(`projects/${project.id}/contents`, { title: `محتوای شماره ${i + k + 1}`, prompt: 'یک متن کوتاه درباره پاییز بنویس' })),
+      );
+      contentId = (created[0] as { id: string }).id;
+    }
+    return { org: org.id, project: project.id, content: contentId };
+  });
+  const cookies = await setup.cookies();
+  await setup.close();
+
+  const routes = ['/sign-in', '/', `/projects/${ids.project}`, `/contents/${ids.content}`, `/organizations/${ids.org}/usage`];
+  const rows: string[] = [];
+  for (const route of routes) {
+    const context = await browser.newContext();
+    await context.addCookies(cookies);
+    const fresh = await context.newPage();
+    const bytes = await scriptBytes(fresh, route);
+    rows.push(`${route.replace(/[0-9a-f-]{36}/g, ':id').padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} kB ${bytes / 1024 <= 250 ? '(within 250 kB)' : '(OVER 250 kB)'}`);
+    await context.close();
+  }
+
+  const context = await browser.newContext();
+  await context.addCookies(cookies);
+  const list = await context.newPage();
+  await list.goto(`/projects/${ids.project}?limit=100`);
+  await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
+  const timings: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const started = Date.now();
+    await list.goto(`/projects/${ids.project}?limit=100`, { waitUntil: 'commit' });
+    await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
+    timings.push(Date.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  await context.close();
+
+  console.log(`\nGzipped JavaScript loaded by a first visit (budget 250 kB):\n${rows.join('\n')}`);
+  console.log(`\nContents list of 100 items shown, ${LOADS} loads (navigation to the 100th row in the DOM): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
+});

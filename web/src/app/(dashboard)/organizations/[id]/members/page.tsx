@@ -1,0 +1,108 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
+import { api, ApiError } from '@/lib/api';
+import { toLatinDigits } from '@/lib/format';
+import { can, useMe } from '@/lib/hooks';
+import type { Role } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+interface Member {
+  userId: string;
+  phone: string;
+  name: string | null;
+  role: Role;
+}
+
+const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
+
+export default function MembersPage() {
+  const { id } = useParams<{ id: string }>();
+  const queries = useQueryClient();
+  const me = useMe();
+  const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
+  const members = useQuery({ queryKey: ['members', id], queryFn: () => api<Member[]>(`organizations/${id}/members`) });
+  const [phone, setPhone] = useState('');
+  const [newRole, setNewRole] = useState<Role>('EDITOR');
+  const change = useMutation({
+    mutationFn: (action: { method: string; path: string; body?: unknown }) => api(`organizations/${id}/members${action.path}`, { method: action.method, body: action.body }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['members', id] }),
+  });
+  const invite = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate({ method: 'POST', path: '', body: { phone: toLatinDigits(phone), role: newRole } }, { onSuccess: () => setPhone('') });
+  };
+  const admin = can(role, 'ADMIN');
+  if (members.isLoading) return <Loading />;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-bold">{fa.members.title}</h1>
+      <ErrorBanner error={members.error} />
+      {change.error instanceof ApiError && change.error.code === 'LAST_ADMIN' ? (
+        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-800">
+          {fa.members.lastAdmin}
+        </p>
+      ) : (
+        <ErrorBanner error={change.error} />
+      )}
+      <Card>
+        <ul className="divide-y divide-slate-100">
+          {members.data?.map((member) => (
+            <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span dir="ltr">{member.name ?? member.phone}</span>
+              {admin ? (
+                <span className="flex items-center gap-2">
+                  <label className="sr-only" htmlFor={`role-${member.userId}`}>
+                    {fa.members.role}
+                  </label>
+                  <select
+                    id={`role-${member.userId}`}
+                    className="rounded-lg border border-slate-300 px-2 py-1"
+                    value={member.role}
+                    onChange={(e) => change.mutate({ method: 'PATCH', path: `/${member.userId}`, body: { role: e.target.value } })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {fa.roles[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <Button variant="secondary" onClick={() => change.mutate({ method: 'DELETE', path: `/${member.userId}` })}>
+                    {fa.members.remove}
+                  </Button>
+                </span>
+              ) : (
+                <span className="text-sm text-slate-600">{fa.roles[member.role]}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {admin ? (
+        <Card>
+          <form onSubmit={invite} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+            <div className="flex-1">
+              <Field id="member-phone" label={fa.members.phone} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" dir="ltr" required />
+            </div>
+            <label htmlFor="member-role" className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">{fa.members.role}</span>
+              <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {fa.roles[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Button type="submit" disabled={!phone.trim()}>
+              {fa.members.invite}
+            </Button>
+          </form>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
+import { api } from '@/lib/api';
+import { formatDateTime, toPersianDigits } from '@/lib/format';
+import type { Page } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'usage.threshold_reached'];
+
+interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  secret?: string;
+}
+
+interface Delivery {
+  id: string;
+  eventType: string;
+  attempt: number;
+  status: 'succeeded' | 'failed';
+  statusCode: number | null;
+  error: string | null;
+  createdAt: string;
+}
+
+function Deliveries({ webhookId }: { webhookId: string }) {
+  const deliveries = useQuery({ queryKey: ['deliveries', webhookId], queryFn: () => api<Page<Delivery>>(`webhooks/${webhookId}/deliveries`) });
+  if (deliveries.isLoading) return <Loading />;
+  return (
+    <ul className="mt-2 text-xs text-slate-600">
+      {deliveries.data?.items.map((d) => (
+        <li key={d.id} className="flex flex-wrap gap-3">
+          <span dir="ltr">{d.eventType}</span>
+          <span>{fa.webhooks.attempt(toPersianDigits(String(d.attempt)))}</span>
+          <span className={d.status === 'succeeded' ? 'text-emerald-700' : 'text-rose-700'} dir="ltr">
+            {d.statusCode ?? d.error}
+          </span>
+          <span>{formatDateTime(d.createdAt)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function WebhooksPage() {
+  const { id } = useParams<{ id: string }>();
+  const queries = useQueryClient();
+  const webhooks = useQuery({ queryKey: ['webhooks', id], queryFn: () => api<Webhook[]>(`organizations/${id}/webhooks`) });
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>(['content.approved']);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const register = useMutation({
+    mutationFn: () => api<Webhook>(`organizations/${id}/webhooks`, { method: 'POST', body: { url: url.trim(), events } }),
+    onSuccess: async (created) => {
+      setSecret(created.secret ?? null);
+      setUrl('');
+      await queries.invalidateQueries({ queryKey: ['webhooks', id] });
+    },
+  });
+  const remove = useMutation({ mutationFn: (webhookId: string) => api(`webhooks/${webhookId}`, { method: 'DELETE' }), onSuccess: () => queries.invalidateQueries({ queryKey: ['webhooks', id] }) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate();
+  };
+  if (webhooks.isLoading) return <Loading />;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-bold">{fa.webhooks.title}</h1>
+      <ErrorBanner error={webhooks.error ?? register.error ?? remove.error} />
+      {secret ? (
+        <Card>
+          <p className="text-sm text-amber-800">{fa.webhooks.secretOnce}</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code dir="ltr" className="flex-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+              {secret}
+            </code>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                void navigator.clipboard.writeText(secret).then(() => setCopied(true));
+              }}
+            >
+              {copied ? fa.webhooks.copied : fa.webhooks.copy}
+            </Button>
+          </div>
+        </Card>
+      ) : null}
+      <Card>
+        {webhooks.data && !webhooks.data.length ? <Empty>{fa.webhooks.empty}</Empty> : null}
+        <ul className="divide-y divide-slate-100">
+          {webhooks.data?.map((w) => (
+            <li key={w.id} className="py-2">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <button type="button" className="text-start text-indigo-800 underline" dir="ltr" onClick={() => setOpen(open === w.id ? null : w.id)} aria-expanded={open === w.id}>
+                  {w.url}
+                </button>
+                <span className="flex items-center gap-2 text-xs">
+                  <span className={w.enabled ? 'text-emerald-700' : 'text-rose-700'}>{w.enabled ? fa.webhooks.enabled : fa.webhooks.disabled}</span>
+                  <Button variant="secondary" onClick={() => remove.mutate(w.id)}>
+                    {fa.members.remove}
+                  </Button>
+                </span>
+              </div>
+              {open === w.id ? <Deliveries webhookId={w.id} /> : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <form onSubmit={submit} className="flex flex-col gap-3">
+          <Field id="webhook-url" label={fa.webhooks.url} value={url} onChange={(e) => setUrl(e.target.value)} dir="ltr" type="url" required />
+          <fieldset className="flex flex-wrap gap-3 text-sm">
+            <legend className="mb-1 font-medium">{fa.webhooks.events}</legend>
+            {EVENTS.map((event) => (
+              <label key={event} className="flex items-center gap-1" dir="ltr">
+                <input type="checkbox" checked={events.includes(event)} onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))} />
+                {event}
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit" disabled={!url.trim() || !events.length || register.isPending}>
+            {fa.webhooks.register}
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}
