@@ -168,3 +168,12 @@ test('an unknown content shows a clear Persian error, not a crash', async ({ bro
   await context.close();
   expect(contentUrl).toMatch(/^\/contents\//);
 });
+
+test('the committed OpenAPI document and the client generated from it match the running API', async () => {
+  const { PORTS } = await import('../playwright.config');
+  const { readFileSync } = await import('node:fs');
+  const live = (await (await fetch(`http://127.0.0.1:${PORTS.api}/docs-json`)).json()) as unknown;
+  const committed = JSON.parse(readFileSync('openapi.json', 'utf8')) as unknown;
+  // If this fails, the API changed: run `npm run api:generate` in web/ against it and commit openapi.json and src/api.
+  expect(live).toEqual(committed);
+});

@@ -7,6 +7,8 @@ describe('DiffView', () => {
     const { container } = render(
       <DiffView
         diff={{
+          from: { number: 1, source: 'ai', model: 'gpt-4.1-mini', createdBy: 'u1', createdAt: '2026-11-24T10:00:00Z' },
+          to: { number: 2, source: 'manual', model: null, createdBy: 'u1', createdAt: '2026-11-24T11:00:00Z' },
           stats: { unchanged: 1, changed: 1, added: 0, removed: 0 },
           lines: [
             { type: 'changed', fromLine: 1, toLine: 1, segments: [{ type: 'equal', text: 'گوشی ' }, { type: 'removed', text: 'قدیمی' }, { type: 'added', text: 'تازه' }] },
