@@ -2,7 +2,8 @@
 
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 import { ApiError } from '@/lib/api';
-import { fa, errorMessage } from '@/messages/fa';
+import { formatNumber, formatUsd } from '@/lib/format';
+import { errorMessage, fa, limitExceededMessage } from '@/messages/fa';
 
 export function Button({ className = '', variant = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const styles = {
@@ -44,7 +45,11 @@ export function ErrorBanner({ error }: { error: unknown }) {
   const apiError = error instanceof ApiError ? error : undefined;
   return (
     <div role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200">
-      <p>{errorMessage(apiError?.code, apiError?.details)}</p>
+      <p>
+        {apiError?.code === 'USAGE_LIMIT_EXCEEDED'
+          ? limitExceededMessage(apiError.details, (value, limit) => (limit === 'monthlyCostLimitUsd' ? formatUsd(String(value)) : formatNumber(Number(value))))
+          : errorMessage(apiError?.code, apiError?.details)}
+      </p>
       {apiError?.requestId ? (
         <p className="mt-1 text-xs text-rose-600">
           {fa.requestId}: <span dir="ltr">{apiError.requestId}</span>

@@ -72,6 +72,12 @@ export const fa = {
     newContent: 'محتوای تازه',
     title: 'عنوان',
     prompt: 'پرامپت',
+    from: 'از تاریخ',
+    to: 'تا تاریخ',
+    mine: 'فقط محتواهای من',
+    model: 'مدل',
+    temperature: 'دما',
+    maxTokens: 'حداکثر توکن',
     previous: 'قبلی',
     next: 'بعدی',
     page: (page: string, pages: string) => `صفحه ${page} از ${pages}`,
@@ -165,6 +171,15 @@ export const fa = {
     empty: 'در این دوره هنوز مصرفی ثبت نشده است.',
   },
 } as const;
+
+const LIMIT_NAMES: Record<string, string> = { monthlyTokenLimit: 'سقف توکن ماهانه سازمان', monthlyCostLimitUsd: 'سقف هزینه ماهانه سازمان', perUserMonthlyTokenLimit: 'سقف توکن ماهانه شما' };
+
+/** 402 USAGE_LIMIT_EXCEEDED: which limit, and how far through it the organization is. */
+export function limitExceededMessage(details: Record<string, unknown>, format: (value: unknown, limit: string) => string): string {
+  const limit = String(details.limit ?? '');
+  const name = LIMIT_NAMES[limit] ?? 'سقف مصرف';
+  return `این تولید ممکن است از ${name} بگذرد: ${format(details.used, limit)} مصرف شده و ${format(details.reserved, limit)} در حال تولید، از ${format(details.limitValue, limit)}؛ این درخواست تا ${format(details.requested, limit)} نیاز دارد.`;
+}
 
 /** The Persian message for an API error code. */
 export function errorMessage(code: string | undefined, details?: Record<string, unknown>): string {

@@ -6,8 +6,8 @@ import { useParams, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
-import { formatDateTime, formatNumber } from '@/lib/format';
-import { can, useWorkspaceAccess } from '@/lib/hooks';
+import { formatDateTime, formatNumber, toLatinDigits } from '@/lib/format';
+import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
 import type { Content, Page, Project, PromptTemplate } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
@@ -28,11 +28,18 @@ function ProjectContents() {
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
   const [templateId, setTemplateId] = useState('');
+  const [model, setModel] = useState('gpt-4.1-mini');
+  const [temperature, setTemperature] = useState('');
+  const [maxTokens, setMaxTokens] = useState('');
+  const me = useMe();
+  const mine = params.get('createdBy') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
   const [variables, setVariables] = useState<Record<string, string>>({});
 
   const project = useQuery({ queryKey: ['project', id], queryFn: () => api<Project>(`projects/${id}`) });
   const access = useWorkspaceAccess(project.data?.workspaceId);
-  const query = new URLSearchParams({ page: String(page), limit: String(LIMIT), ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const query = new URLSearchParams({ page: String(page), limit: String(LIMIT), ...(q ? { q } : {}), ...(status ? { status } : {}), ...(mine ? { createdBy: mine } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
   const contents = useQuery({ queryKey: ['contents', id, query.toString()], queryFn: () => api<Page<Content>>(`projects/${id}/contents?${query}`) });
   const templates = useQuery({ queryKey: ['prompts', project.data?.workspaceId], queryFn: () => api<PromptTemplate[]>(`workspaces/${project.data?.workspaceId}/prompts`), enabled: Boolean(project.data) });
   const template = templates.data?.find((t) => t.id === templateId);
@@ -40,7 +47,13 @@ function ProjectContents() {
     mutationFn: () =>
       api<Content>(`projects/${id}/contents`, {
         method: 'POST',
-        body: template ? { title: title.trim(), promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, variables[v] ?? ''])) } : { title: title.trim(), prompt: prompt.trim() },
+        body: {
+          title: title.trim(),
+          ...(template ? { promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, variables[v] ?? ''])) } : { prompt: prompt.trim() }),
+          model,
+          ...(temperature.trim() ? { temperature: Number(toLatinDigits(temperature)) } : {}),
+          ...(maxTokens.trim() ? { maxTokens: Number(toLatinDigits(maxTokens)) } : {}),
+        },
       }),
     onSuccess: async (content) => {
       await queries.invalidateQueries({ queryKey: ['contents', id] });
@@ -81,6 +94,14 @@ function ProjectContents() {
           </div>
           <Button type="submit">{fa.project.search.split(' ')[0]}</Button>
         </form>
+        <div className="mt-3 grid gap-2 sm:grid-cols-3 sm:items-end">
+          <Field id="from" type="date" label={fa.project.from} value={from} onChange={(e) => go({ from: e.target.value, page: '' })} />
+          <Field id="to" type="date" label={fa.project.to} value={to} onChange={(e) => go({ to: e.target.value, page: '' })} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={Boolean(mine)} onChange={(e) => go({ createdBy: e.target.checked ? (me.data?.id ?? '') : '', page: '' })} />
+            {fa.project.mine}
+          </label>
+        </div>
         <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="status">
           {['', ...STATUSES].map((value) => (
             <button
@@ -159,6 +180,20 @@ function ProjectContents() {
                 <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" value={prompt} onChange={(e) => setPrompt(e.target.value)} required />
               </label>
             )}
+            <div className="grid gap-3 sm:grid-cols-3">
+              <label htmlFor="model" className="flex flex-col gap-1 text-sm">
+                <span className="font-medium text-slate-700">{fa.project.model}</span>
+                <select id="model" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={model} onChange={(e) => setModel(e.target.value)} dir="ltr">
+                  {['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-4o'].map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Field id="temperature" label={fa.project.temperature} value={temperature} onChange={(e) => setTemperature(e.target.value)} inputMode="decimal" dir="ltr" placeholder="0.7" />
+              <Field id="max-tokens" label={fa.project.maxTokens} value={maxTokens} onChange={(e) => setMaxTokens(e.target.value)} inputMode="numeric" dir="ltr" placeholder="800" />
+            </div>
             <Button type="submit" disabled={create.isPending || !title.trim() || (!template && !prompt.trim())}>
               {fa.create}
             </Button>
