@@ -17,6 +17,7 @@ import {
 import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../test/fakes/fake-openai.server';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
+import { percentile } from './support/stats';
 import { printTable } from './support/table';
 
 /** About 100 words: the fake streams one word per chunk, so ~100 deltas per generation. */
@@ -36,10 +37,6 @@ interface Figures {
   latenciesMs: number[];
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /**
  * Runs `count` generations through GenerateContentUseCase with the real OpenAiLlmClient (the
@@ -135,10 +132,10 @@ export const benchmark: Benchmark = {
           figures.generations,
           figures.generations / figures.seconds,
           (figures.generations * DELTAS_PER_GENERATION) / figures.seconds,
-          percentile(sorted, 50),
-          percentile(sorted, 90),
-          percentile(sorted, 99),
-          percentile(sorted, 50) - scenario.latencyMs,
+          percentile(sorted, 0.5),
+          percentile(sorted, 0.9),
+          percentile(sorted, 0.99),
+          percentile(sorted, 0.5) - scenario.latencyMs,
         ]);
       }
       printTable(['latency', 'concurrency', 'live events', 'generations', 'gen/s', 'deltas/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p50 overhead ms'], rows);

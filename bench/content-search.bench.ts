@@ -8,6 +8,7 @@ import type { ContentFilter } from '../src/content/application/ports/content.rep
 import { SEARCH_VECTOR, TypeOrmContentRepository } from '../src/content/infrastructure/persistence/typeorm-content.repository';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
+import { time } from './support/stats';
 import { printTable } from './support/table';
 
 /**
@@ -25,21 +26,7 @@ const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 30);
 
 const COMMON = ['گوشی', 'تخفیف', 'ویژه', 'مشتری', 'خرید', 'ارسال', 'رایگان', 'کیفیت', 'قیمت', 'محصول', 'جدید', 'فروش', 'product', 'launch', 'customer', 'quality', 'price', 'free', 'shipping', 'new'];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
 
-async function time(runs: number, body: () => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number }> {
-  for (let i = 0; i < 3; i += 1) await body();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await body();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99) };
-}
 
 async function seed(dataSource: DataSource): Promise<void> {
   const existing = (await dataSource.query('SELECT count(*)::int AS n FROM contents WHERE organization_id = $1', [ORG])) as { n: number }[];

@@ -5,6 +5,7 @@ import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
 import { bootBenchApp, type BenchApp } from './support/bench-app';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
+import { percentile } from './support/stats';
 import { printTable } from './support/table';
 
 const API_KEY = 'sk-bench';
@@ -21,9 +22,6 @@ interface Scenario {
   generations: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
 
 async function call<T>(app: BenchApp, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${app.baseUrl}/api/v1${path}`, {

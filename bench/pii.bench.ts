@@ -2,11 +2,9 @@ import { detectPii } from '../src/content/domain/pii';
 import { LABELLED_TEXTS } from '../test/fixtures/pii/labelled-texts';
 import { score } from '../test/fixtures/pii/score';
 import type { Benchmark } from './support/benchmark';
+import { percentile } from './support/stats';
 import { printTable } from './support/table';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
 
 /** A ~2 kB generated body: the labelled texts one after another, as a long answer would mix them. */
 function bodyOf(size: number, offset: number): string {

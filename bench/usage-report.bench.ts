@@ -14,6 +14,7 @@ import { TypeOrmUsageLimitsRepository } from '../src/usage/infrastructure/persis
 import { TypeOrmUsageReports } from '../src/usage/infrastructure/persistence/typeorm-usage-reports';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
+import { time } from './support/stats';
 import { printTable } from './support/table';
 
 /**
@@ -36,21 +37,7 @@ class FixedClock extends Clock {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
 
-async function time(runs: number, body: () => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number; mean: number }> {
-  for (let i = 0; i < 3; i += 1) await body();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await body();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
-}
 
 async function seed(dataSource: DataSource): Promise<void> {
   const started = performance.now();
