@@ -32,6 +32,8 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
 
   await page.getByRole('link', { name: 'کمپین پاییز' }).click();
   await expect(page.getByRole('heading', { name: 'کمپین پاییز' })).toBeVisible();
+  await snap(page, 'project');
+  await expectAccessible(page);
   await page.getByLabel('عنوان', { exact: true }).fill('معرفی گوشی آوا ۵');
   await page.getByLabel('پرامپت', { exact: true }).fill('یک متن کوتاه و صمیمی برای معرفی گوشی آوا ۵ بنویس.');
   await page.getByRole('button', { name: 'ساختن' }).click();
