@@ -61,6 +61,10 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   expect((await download).suggestedFilename()).toMatch(/\.md$/);
 
   await page.getByRole('button', { name: 'تأیید' }).click();
+  const dialog = page.getByRole('dialog', { name: 'تأیید این محتوا' });
+  await dialog.getByLabel('یادداشت (اختیاری)').fill('برای انتشار آماده است');
+  await snap(page, 'approve-dialog');
+  await dialog.getByRole('button', { name: 'تأیید' }).click();
   await expect(page.getByText('تأییدشده')).toBeVisible();
 
   await page.goto(`/organizations/${organizationId}/usage`);

@@ -91,6 +91,8 @@ export const fa = {
     edit: 'ویرایش متن',
     saveEdit: 'ذخیره نسخه تازه',
     approve: 'تأیید',
+    approveTitle: 'تأیید این محتوا',
+    rejectTitle: 'رد این محتوا',
     comment: 'یادداشت (اختیاری)',
     reject: 'رد',
     reason: 'دلیل رد',

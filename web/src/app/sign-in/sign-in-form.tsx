@@ -1,14 +1,20 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Button, Card, Field } from '@/components/ui';
 import { codeTimers } from '@/lib/countdown';
-import { formatCountdown, toLatinDigits } from '@/lib/format';
+import { formatCountdown } from '@/lib/format';
+import { codeSchema, phoneSchema } from '@/lib/sign-in-schema';
 import { errorMessage, fa } from '@/messages/fa';
 
 interface Sent {
+  /** As typed, to show back. */
   phone: string;
+  /** Latin digits, as sent to the API. */
+  normalised: string;
   at: number;
   ttl: number;
   resendAfter: number;
@@ -22,8 +28,8 @@ async function post(path: string, body: unknown): Promise<{ ok: boolean; status:
 export function SignInForm() {
   const router = useRouter();
   const next = useSearchParams().get('next') ?? '/';
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
+  const phoneForm = useForm<{ phone: string }, unknown, { phone: string }>({ resolver: zodResolver(phoneSchema), defaultValues: { phone: '' } });
+  const codeForm = useForm<{ code: string }, unknown, { code: string }>({ resolver: zodResolver(codeSchema), defaultValues: { code: '' } });
   const [sent, setSent] = useState<Sent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,26 +41,25 @@ export function SignInForm() {
     return () => clearInterval(timer);
   }, [sent]);
 
-  async function requestCode(event?: FormEvent) {
-    event?.preventDefault();
+  async function requestCode(phone: string, shown: string) {
     setBusy(true);
     setError(null);
-    const answer = await post('/bff/auth/otp/request', { phone: toLatinDigits(phone) });
+    const answer = await post('/bff/auth/otp/request', { phone });
     setBusy(false);
     if (!answer.ok) {
       setError(errorMessage(String(answer.body.code), { seconds: answer.retryAfter ?? '' }));
       return;
     }
-    setSent({ phone, at: Date.now(), ttl: Number(answer.body.ttl ?? 120), resendAfter: Number(answer.body.resendAfter ?? 60) });
+    setSent({ phone: shown, normalised: phone, at: Date.now(), ttl: Number(answer.body.ttl ?? 120), resendAfter: Number(answer.body.resendAfter ?? 60) });
     setNow(Date.now());
-    setCode('');
+    codeForm.reset({ code: '' });
   }
 
-  async function verify(event: FormEvent) {
-    event.preventDefault();
+  async function verify(code: string) {
+    if (!sent) return;
     setBusy(true);
     setError(null);
-    const answer = await post('/bff/auth/otp/verify', { phone: toLatinDigits(phone), code: toLatinDigits(code) });
+    const answer = await post('/bff/auth/otp/verify', { phone: sent.normalised, code });
     setBusy(false);
     if (!answer.ok) {
       setError(errorMessage(String(answer.body.code)));
@@ -68,24 +73,34 @@ export function SignInForm() {
     <Card>
       <h1 className="mb-6 text-xl font-bold">{fa.signIn.title}</h1>
       {!sent ? (
-        <form onSubmit={requestCode} className="flex flex-col gap-4">
-          <Field id="phone" label={fa.signIn.phoneLabel} placeholder={fa.signIn.phoneHint} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoComplete="tel" dir="ltr" required />
-          <Button type="submit" disabled={busy || !phone.trim()}>
+        <form onSubmit={phoneForm.handleSubmit(({ phone }) => requestCode(phone, phoneForm.getValues('phone')))} className="flex flex-col gap-4" noValidate>
+          <Field id="phone" label={fa.signIn.phoneLabel} placeholder={fa.signIn.phoneHint} inputMode="tel" autoComplete="tel" dir="ltr" {...phoneForm.register('phone')} />
+          {phoneForm.formState.errors.phone ? (
+            <p role="alert" className="text-sm text-rose-700">
+              {errorMessage(phoneForm.formState.errors.phone.message)}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={busy}>
             {fa.signIn.sendCode}
           </Button>
         </form>
       ) : (
-        <form onSubmit={verify} className="flex flex-col gap-4">
+        <form onSubmit={codeForm.handleSubmit(({ code }) => verify(code))} className="flex flex-col gap-4" noValidate>
           <p className="text-sm text-slate-600">{fa.signIn.codeSentTo(sent.phone)}</p>
-          <Field id="code" label={fa.signIn.codeLabel} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} dir="ltr" required />
+          <Field id="code" label={fa.signIn.codeLabel} inputMode="numeric" autoComplete="one-time-code" maxLength={7} dir="ltr" {...codeForm.register('code')} />
+          {codeForm.formState.errors.code ? (
+            <p role="alert" className="text-sm text-rose-700">
+              {errorMessage(codeForm.formState.errors.code.message)}
+            </p>
+          ) : null}
           <p className="text-sm text-slate-500" aria-live="polite">
             {timers?.expired ? fa.signIn.expired : fa.signIn.expiresIn(formatCountdown(timers?.expiresIn ?? 0))}
           </p>
-          <Button type="submit" disabled={busy || toLatinDigits(code).replace(/\D/g, '').length !== 6 || timers?.expired}>
+          <Button type="submit" disabled={busy || timers?.expired}>
             {fa.signIn.verify}
           </Button>
           <div className="flex justify-between gap-2">
-            <Button type="button" variant="secondary" disabled={busy || !timers?.canResend} onClick={() => void requestCode()}>
+            <Button type="button" variant="secondary" disabled={busy || !timers?.canResend} onClick={() => void requestCode(sent.normalised, sent.phone)}>
               {timers?.canResend ? fa.signIn.resend : fa.signIn.resendIn(formatCountdown(timers?.resendIn ?? 0))}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setSent(null)}>

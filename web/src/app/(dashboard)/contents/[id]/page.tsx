@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
 import { PiiText } from '@/components/pii-text';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
@@ -63,7 +64,6 @@ export default function ContentPage() {
   };
   const live = useLiveGeneration(id, refresh);
   const [editing, setEditing] = useState<string | null>(null);
-  const [note, setNote] = useState('');
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
   const diff = useQuery({ queryKey: ['diff', id, compare], queryFn: () => api<Diff>(`contents/${id}/diff?from=${compare?.from}&to=${compare?.to}`), enabled: Boolean(compare) });
 
@@ -71,7 +71,6 @@ export default function ContentPage() {
     mutationFn: (action: { path: string; method?: string; body?: unknown }) => api(`contents/${id}${action.path}`, { method: action.method ?? 'POST', body: action.body }),
     onSuccess: () => {
       setEditing(null);
-      setNote('');
       refresh();
     },
   });
@@ -154,17 +153,24 @@ export default function ContentPage() {
           </a>
         </div>
         {can(access.role, 'ADMIN') && c.status === 'REVIEW' ? (
-          <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
-            <label htmlFor="note" className="flex flex-1 flex-col gap-1 text-sm">
-              <span>
-                {fa.content.comment} / {fa.content.reason}
-              </span>
-              <input id="note" dir="auto" className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
-            </label>
-            <Button onClick={() => act.mutate({ path: '/approve', body: note.trim() ? { comment: note.trim() } : {} })}>{fa.content.approve}</Button>
-            <Button variant="danger" disabled={!note.trim()} onClick={() => act.mutate({ path: '/reject', body: { reason: note.trim() } })}>
-              {fa.content.reject}
-            </Button>
+          <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+            <NoteDialog
+              trigger={fa.content.approve}
+              title={fa.content.approveTitle}
+              label={fa.content.comment}
+              confirm={fa.content.approve}
+              required={false}
+              onConfirm={(comment) => act.mutate({ path: '/approve', body: comment ? { comment } : {} })}
+            />
+            <NoteDialog
+              trigger={fa.content.reject}
+              title={fa.content.rejectTitle}
+              label={fa.content.reason}
+              confirm={fa.content.reject}
+              required
+              variant="danger"
+              onConfirm={(reason) => act.mutate({ path: '/reject', body: { reason } })}
+            />
           </div>
         ) : null}
       </Card>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
+import { UsageChart } from '@/components/usage-chart';
 import { api } from '@/lib/api';
 import { formatDate, formatNumber, formatUsd, toLatinDigits } from '@/lib/format';
 import { can, useMe } from '@/lib/hooks';
@@ -123,7 +124,11 @@ export default function UsagePage() {
               </button>
             ))}
           </div>
-          {!report.data.groups.length ? <Empty>{fa.usage.empty}</Empty> : null}
+          {!report.data.groups.length ? (
+            <Empty>{fa.usage.empty}</Empty>
+          ) : (
+            <UsageChart points={report.data.groups.map((group) => ({ label: groupBy === 'day' ? formatDate(group.key) : group.key.slice(0, 12), tokens: group.totalTokens }))} />
+          )}
           <ul className="text-sm">
             {report.data.groups.map((group) => (
               <li key={group.key} className="flex justify-between gap-2 border-b border-slate-100 py-1">

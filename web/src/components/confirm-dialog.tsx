@@ -1,0 +1,65 @@
+'use client';
+
+import * as Dialog from '@radix-ui/react-dialog';
+import { useState, type ReactNode } from 'react';
+import { fa } from '@/messages/fa';
+import { Button } from './ui';
+
+/**
+ * A button that opens a dialog asking for a note (optional or required) before it acts:
+ * approving with a comment, rejecting with a reason.
+ */
+export function NoteDialog({
+  trigger,
+  title,
+  label,
+  confirm,
+  required,
+  variant = 'primary',
+  onConfirm,
+}: {
+  trigger: ReactNode;
+  title: string;
+  label: string;
+  confirm: string;
+  required: boolean;
+  variant?: 'primary' | 'danger';
+  onConfirm: (note: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button variant={variant}>{trigger}</Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
+          <Dialog.Title className="mb-3 text-lg font-bold">{title}</Dialog.Title>
+          <Dialog.Description className="sr-only">{label}</Dialog.Description>
+          <label htmlFor="dialog-note" className="flex flex-col gap-1 text-sm">
+            <span>{label}</span>
+            <textarea id="dialog-note" dir="auto" rows={3} className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <div className="mt-4 flex gap-2">
+            <Button
+              variant={variant}
+              disabled={required && !note.trim()}
+              onClick={() => {
+                onConfirm(note.trim());
+                setOpen(false);
+                setNote('');
+              }}
+            >
+              {confirm}
+            </Button>
+            <Dialog.Close asChild>
+              <Button variant="secondary">{fa.cancel}</Button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
