@@ -57,18 +57,36 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
   const context = await browser.newContext();
   await context.addCookies(cookies);
   const list = await context.newPage();
-  await list.goto(`/projects/${ids.project}?limit=100`);
-  await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
+  // From the first moment of each page: note when the 100th row enters the document (a
+  // MutationObserver sees rows as the HTML parser inserts them, or as the client renders them).
+  await list.addInitScript(() => {
+    const record = window as unknown as { __rowsAt?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelectorAll('[data-testid="contents-list"] li').length >= 100) {
+        record.__rowsAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const timings: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    const started = Date.now();
+  for (let i = 0; i < LOADS + 1; i++) {
     await list.goto(`/projects/${ids.project}?limit=100`, { waitUntil: 'commit' });
     await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
-    timings.push(Date.now() - started);
+    // Shown = in the document and painted: the later of the rows' arrival and the first contentful paint.
+    const shown = await list.evaluate(async () => {
+      const rowsAt = (window as unknown as { __rowsAt?: number }).__rowsAt ?? performance.now();
+      const paint = await new Promise<number>((resolve) => {
+        const entry = performance.getEntriesByName('first-contentful-paint')[0];
+        if (entry) return resolve(entry.startTime);
+        new PerformanceObserver((entries) => resolve(entries.getEntries()[0]?.startTime ?? performance.now())).observe({ type: 'paint', buffered: true });
+      });
+      return Math.max(rowsAt, paint);
+    });
+    if (i > 0) timings.push(Math.round(shown));
   }
   timings.sort((a, b) => a - b);
   await context.close();
 
   console.log(`\nGzipped JavaScript loaded by a first visit (budget 250 kB):\n${rows.join('\n')}`);
-  console.log(`\nContents list of 100 items shown, ${LOADS} loads (navigation to the 100th row in the DOM): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
+  console.log(`\nContents list of 100 items shown, ${LOADS} loads (from the start of navigation until the 100th row is in the document and painted, page clock; one warm-up load): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
 });
