@@ -3,6 +3,13 @@ export const fa = {
   appName: 'کانتکسور',
   loading: 'در حال بارگذاری…',
   retry: 'تلاش دوباره',
+  form: {
+    required: 'این بخش را پر کنید.',
+    tooLong: (max: number) => `حداکثر ${new Intl.NumberFormat('fa-IR').format(max)} نویسه.`,
+    number: 'یک عدد وارد کنید.',
+    url: 'یک نشانی http یا https وارد کنید.',
+    pickEvent: 'دست‌کم یک رویداد را انتخاب کنید.',
+  },
   save: 'ذخیره',
   cancel: 'انصراف',
   create: 'ساختن',

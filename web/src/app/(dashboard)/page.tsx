@@ -3,38 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useState, type FormEvent } from 'react';
-import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
+import { Suspense } from 'react';
+import { NameForm } from '@/components/name-form';
+import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
 import { can, useMe } from '@/lib/hooks';
 import type { Project, Workspace } from '@/lib/types';
 import { fa } from '@/messages/fa';
-
-function CreateForm({ label, button, id, onCreate }: { label: string; button: string; id: string; onCreate: (name: string) => Promise<unknown> }) {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await onCreate(name.trim());
-      setName('');
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-  return (
-    <form onSubmit={submit} className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-      <div className="flex-1">
-        <Field id={id} label={label} value={name} onChange={(e) => setName(e.target.value)} required />
-      </div>
-      <Button type="submit" disabled={!name.trim()}>
-        {button}
-      </Button>
-      <ErrorBanner error={error} />
-    </form>
-  );
-}
 
 function Home() {
   const router = useRouter();
@@ -69,7 +44,7 @@ function Home() {
     return (
       <Card>
         <Empty>{fa.home.noOrganization}</Empty>
-        <CreateForm id="org-name" label={fa.home.organizationName} button={fa.home.createOrganization} onCreate={(name) => createOrg.mutateAsync(name)} />
+        <NameForm id="org-name" label={fa.home.organizationName} button={fa.home.createOrganization} onCreate={(name) => createOrg.mutateAsync(name)} />
       </Card>
     );
   }
@@ -124,7 +99,7 @@ function Home() {
               </li>
             ))}
           </ul>
-          {can(role, 'ADMIN') ? <CreateForm id="workspace-name" label={fa.home.workspaceName} button={fa.home.createWorkspace} onCreate={(name) => createWorkspace.mutateAsync(name)} /> : null}
+          {can(role, 'ADMIN') ? <NameForm id="workspace-name" label={fa.home.workspaceName} button={fa.home.createWorkspace} onCreate={(name) => createWorkspace.mutateAsync(name)} /> : null}
         </Card>
         <Card className="md:col-span-2">
           <h2 className="mb-3 font-bold">{fa.home.projects}</h2>
@@ -140,7 +115,7 @@ function Home() {
               </li>
             ))}
           </ul>
-          {workspaceId && can(role, 'EDITOR') ? <CreateForm id="project-name" label={fa.home.projectName} button={fa.home.createProject} onCreate={(name) => createProject.mutateAsync(name)} /> : null}
+          {workspaceId && can(role, 'EDITOR') ? <NameForm id="project-name" label={fa.home.projectName} button={fa.home.createProject} onCreate={(name) => createProject.mutateAsync(name)} /> : null}
         </Card>
       </div>
     </div>

@@ -3,11 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useParams, useRouter, useSearchParams } from 'next/navigation';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
+import { contentFormSchema, type ContentFormInput, type ContentFormOutput } from '@/lib/content-form-schema';
 import { contentsQuery } from '@/lib/contents-query';
-import { formatDateTime, formatNumber, toLatinDigits } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
 import type { Content, Page, Project, PromptTemplate } from '@/lib/types';
 import { fa } from '@/messages/fa';
@@ -31,17 +34,16 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   const status = params.get('status') ?? '';
   const { query, page, limit: LIMIT } = contentsQuery(params);
   const [search, setSearch] = useState(q);
-  const [title, setTitle] = useState('');
-  const [prompt, setPrompt] = useState('');
-  const [templateId, setTemplateId] = useState('');
-  const [model, setModel] = useState('gpt-4.1-mini');
-  const [temperature, setTemperature] = useState('');
-  const [maxTokens, setMaxTokens] = useState('');
+  const form = useForm<ContentFormInput, unknown, ContentFormOutput>({
+    resolver: zodResolver(contentFormSchema),
+    defaultValues: { title: '', templateId: '', prompt: '', variables: {}, model: 'gpt-4.1-mini', temperature: '', maxTokens: '' },
+  });
+  const templateId = form.watch('templateId');
+  const errors = form.formState.errors;
   const me = useMe();
   const mine = params.get('createdBy') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const [variables, setVariables] = useState<Record<string, string>>({});
 
   const project = useQuery({ queryKey: ['project', id], queryFn: () => api<Project>(`projects/${id}`), initialData: first.project });
   const access = useWorkspaceAccess(project.data?.workspaceId);
@@ -53,15 +55,15 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   const templates = useQuery({ queryKey: ['prompts', project.data?.workspaceId], queryFn: () => api<PromptTemplate[]>(`workspaces/${project.data?.workspaceId}/prompts`), enabled: Boolean(project.data) });
   const template = templates.data?.find((t) => t.id === templateId);
   const create = useMutation({
-    mutationFn: () =>
+    mutationFn: (input: ContentFormOutput) =>
       api<Content>(`projects/${id}/contents`, {
         method: 'POST',
         body: {
-          title: title.trim(),
-          ...(template ? { promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, variables[v] ?? ''])) } : { prompt: prompt.trim() }),
-          model,
-          ...(temperature.trim() ? { temperature: Number(toLatinDigits(temperature)) } : {}),
-          ...(maxTokens.trim() ? { maxTokens: Number(toLatinDigits(maxTokens)) } : {}),
+          title: input.title,
+          ...(template ? { promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, input.variables[v] ?? ''])) } : { prompt: input.prompt }),
+          model: input.model,
+          ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
+          ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }),
         },
       }),
     onSuccess: async (content) => {
@@ -158,18 +160,13 @@ export function ProjectContents({ first }: { first: FirstPage }) {
       {can(access.role, 'EDITOR') ? (
         <Card>
           <h2 className="mb-3 font-bold">{fa.project.newContent}</h2>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              create.mutate();
-            }}
-            className="flex flex-col gap-3"
-          >
-            <Field id="title" label={fa.project.title} value={title} onChange={(e) => setTitle(e.target.value)} required dir="auto" />
+          <form onSubmit={form.handleSubmit((input) => create.mutate(input))} className="flex flex-col gap-3" noValidate>
+            <Field id="title" label={fa.project.title} dir="auto" {...form.register('title')} />
+            {errors.title ? <p className="text-sm text-rose-700">{errors.title.message}</p> : null}
             {templates.data?.length ? (
               <label htmlFor="template" className="flex flex-col gap-1 text-sm">
                 <span className="font-medium text-slate-700">{fa.prompts.useTemplate}</span>
-                <select id="template" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+                <select id="template" className="rounded-lg border border-slate-300 bg-white px-3 py-2" {...form.register('templateId')}>
                   <option value="">—</option>
                   {templates.data.map((t) => (
                     <option key={t.id} value={t.id}>
@@ -180,19 +177,18 @@ export function ProjectContents({ first }: { first: FirstPage }) {
               </label>
             ) : null}
             {template ? (
-              template.variables.map((variable) => (
-                <Field key={variable} id={`variable-${variable}`} label={variable} value={variables[variable] ?? ''} onChange={(e) => setVariables({ ...variables, [variable]: e.target.value })} required dir="auto" />
-              ))
+              template.variables.map((variable) => <Field key={variable} id={`variable-${variable}`} label={variable} dir="auto" {...form.register(`variables.${variable}`)} />)
             ) : (
               <label htmlFor="prompt" className="flex flex-col gap-1 text-sm">
                 <span className="font-medium text-slate-700">{fa.project.prompt}</span>
-                <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" value={prompt} onChange={(e) => setPrompt(e.target.value)} required />
+                <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" {...form.register('prompt')} />
               </label>
             )}
+            {errors.prompt ? <p className="text-sm text-rose-700">{errors.prompt.message}</p> : null}
             <div className="grid gap-3 sm:grid-cols-3">
               <label htmlFor="model" className="flex flex-col gap-1 text-sm">
                 <span className="font-medium text-slate-700">{fa.project.model}</span>
-                <select id="model" className="rounded-lg border border-slate-300 bg-white px-3 py-2" value={model} onChange={(e) => setModel(e.target.value)} dir="ltr">
+                <select id="model" className="rounded-lg border border-slate-300 bg-white px-3 py-2" dir="ltr" {...form.register('model')}>
                   {['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-4o'].map((name) => (
                     <option key={name} value={name}>
                       {name}
@@ -200,10 +196,11 @@ export function ProjectContents({ first }: { first: FirstPage }) {
                   ))}
                 </select>
               </label>
-              <Field id="temperature" label={fa.project.temperature} value={temperature} onChange={(e) => setTemperature(e.target.value)} inputMode="decimal" dir="ltr" placeholder="0.7" />
-              <Field id="max-tokens" label={fa.project.maxTokens} value={maxTokens} onChange={(e) => setMaxTokens(e.target.value)} inputMode="numeric" dir="ltr" placeholder="800" />
+              <Field id="temperature" label={fa.project.temperature} inputMode="decimal" dir="ltr" placeholder="0.7" {...form.register('temperature')} />
+              <Field id="max-tokens" label={fa.project.maxTokens} inputMode="numeric" dir="ltr" placeholder="800" {...form.register('maxTokens')} />
             </div>
-            <Button type="submit" disabled={create.isPending || !title.trim() || (!template && !prompt.trim())}>
+            {errors.temperature || errors.maxTokens ? <p className="text-sm text-rose-700">{errors.temperature?.message ?? errors.maxTokens?.message}</p> : null}
+            <Button type="submit" disabled={create.isPending}>
               {fa.create}
             </Button>
             <ErrorBanner error={create.error} />

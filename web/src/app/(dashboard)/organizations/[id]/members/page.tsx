@@ -2,13 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
-import { toLatinDigits } from '@/lib/format';
+import { phoneSchema } from '@/lib/sign-in-schema';
 import { can, useMe } from '@/lib/hooks';
 import type { Role } from '@/lib/types';
-import { fa } from '@/messages/fa';
+import { errorMessage, fa } from '@/messages/fa';
 
 interface Member {
   userId: string;
@@ -18,6 +20,7 @@ interface Member {
 }
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
+const inviteSchema = phoneSchema.extend({ role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });
 
 export default function MembersPage() {
   const { id } = useParams<{ id: string }>();
@@ -25,16 +28,14 @@ export default function MembersPage() {
   const me = useMe();
   const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
   const members = useQuery({ queryKey: ['members', id], queryFn: () => api<Member[]>(`organizations/${id}/members`) });
-  const [phone, setPhone] = useState('');
-  const [newRole, setNewRole] = useState<Role>('EDITOR');
+  const inviteForm = useForm<z.input<typeof inviteSchema>, unknown, z.output<typeof inviteSchema>>({ resolver: zodResolver(inviteSchema), defaultValues: { phone: '', role: 'EDITOR' } });
   const change = useMutation({
     mutationFn: (action: { method: string; path: string; body?: unknown }) => api(`organizations/${id}/members${action.path}`, { method: action.method, body: action.body }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['members', id] }),
   });
-  const invite = (event: FormEvent) => {
-    event.preventDefault();
-    change.mutate({ method: 'POST', path: '', body: { phone: toLatinDigits(phone), role: newRole } }, { onSuccess: () => setPhone('') });
-  };
+  const invite = inviteForm.handleSubmit(({ phone, role: invitedRole }) =>
+    change.mutate({ method: 'POST', path: '', body: { phone, role: invitedRole } }, { onSuccess: () => inviteForm.reset({ phone: '', role: invitedRole }) }),
+  );
   const admin = can(role, 'ADMIN');
   if (members.isLoading) return <Loading />;
   return (
@@ -83,13 +84,14 @@ export default function MembersPage() {
       </Card>
       {admin ? (
         <Card>
-          <form onSubmit={invite} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <form onSubmit={invite} className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
             <div className="flex-1">
-              <Field id="member-phone" label={fa.members.phone} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" dir="ltr" required />
+              <Field id="member-phone" label={fa.members.phone} inputMode="tel" dir="ltr" {...inviteForm.register('phone')} />
+              {inviteForm.formState.errors.phone ? <p className="mt-1 text-sm text-rose-700">{errorMessage(inviteForm.formState.errors.phone.message)}</p> : null}
             </div>
             <label htmlFor="member-role" className="flex flex-col gap-1 text-sm">
               <span className="font-medium">{fa.members.role}</span>
-              <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
+              <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" {...inviteForm.register('role')}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {fa.roles[r]}
@@ -97,7 +99,7 @@ export default function MembersPage() {
                 ))}
               </select>
             </label>
-            <Button type="submit" disabled={!phone.trim()}>
+            <Button type="submit" disabled={change.isPending}>
               {fa.members.invite}
             </Button>
           </form>

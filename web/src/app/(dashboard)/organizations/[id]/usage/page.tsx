@@ -2,7 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { UsageChart } from '@/components/usage-chart';
 import { api } from '@/lib/api';
@@ -29,37 +32,45 @@ function LimitBar({ label, used, limit, shown }: { label: string; used: number; 
 
 const GROUPS = ['day', 'model', 'user', 'project'];
 
-/** ADMINs set the monthly limits (empty = unlimited) and the calendar of the period. */
+const limit = (pattern: RegExp) =>
+  z
+    .string()
+    .transform((value) => toLatinDigits(value.trim()))
+    .refine((value) => value === '' || pattern.test(value), fa.form.number);
+
+/** Empty means unlimited. Token limits are whole numbers, the cost limit a USD amount with up to 6 decimals. */
+const limitsSchema = z.object({ tokens: limit(/^\d{1,12}$/), cost: limit(/^\d{1,9}(\.\d{1,6})?$/), perUser: limit(/^\d{1,12}$/) });
+
+/** ADMINs set the monthly limits (empty = unlimited). */
 function LimitsForm({ organizationId, limits }: { organizationId: string; limits: UsageLimits }) {
   const queries = useQueryClient();
-  const [tokens, setTokens] = useState(limits.monthlyTokenLimit?.toString() ?? '');
-  const [cost, setCost] = useState(limits.monthlyCostLimitUsd ?? '');
-  const [perUser, setPerUser] = useState(limits.perUserMonthlyTokenLimit?.toString() ?? '');
+  const form = useForm<z.input<typeof limitsSchema>, unknown, z.output<typeof limitsSchema>>({
+    resolver: zodResolver(limitsSchema),
+    defaultValues: { tokens: limits.monthlyTokenLimit?.toString() ?? '', cost: limits.monthlyCostLimitUsd ?? '', perUser: limits.perUserMonthlyTokenLimit?.toString() ?? '' },
+  });
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (input: z.output<typeof limitsSchema>) =>
       api(`organizations/${organizationId}/usage/limits`, {
         method: 'PUT',
         body: {
-          monthlyTokenLimit: tokens.trim() ? Number(toLatinDigits(tokens)) : null,
-          monthlyCostLimitUsd: cost.trim() ? toLatinDigits(cost.trim()) : null,
-          perUserMonthlyTokenLimit: perUser.trim() ? Number(toLatinDigits(perUser)) : null,
+          monthlyTokenLimit: input.tokens ? Number(input.tokens) : null,
+          monthlyCostLimitUsd: input.cost || null,
+          perUserMonthlyTokenLimit: input.perUser ? Number(input.perUser) : null,
         },
       }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['limits', organizationId] }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const errors = form.formState.errors;
   return (
-    <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-4 sm:items-end">
-      <Field id="limit-tokens" label={fa.usage.tokenLimit} value={tokens} onChange={(e) => setTokens(e.target.value)} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} />
-      <Field id="limit-cost" label={fa.usage.costLimit} value={cost} onChange={(e) => setCost(e.target.value)} inputMode="decimal" dir="ltr" placeholder={fa.usage.unlimited} />
-      <Field id="limit-user" label={fa.usage.perUser} value={perUser} onChange={(e) => setPerUser(e.target.value)} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} />
+    <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-4 sm:items-end" noValidate>
+      <Field id="limit-tokens" label={fa.usage.tokenLimit} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('tokens')} />
+      <Field id="limit-cost" label={fa.usage.costLimit} inputMode="decimal" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('cost')} />
+      <Field id="limit-user" label={fa.usage.perUser} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('perUser')} />
       <Button type="submit" disabled={save.isPending}>
         {fa.usage.editLimits}
       </Button>
       <div className="sm:col-span-4">
+        {errors.tokens || errors.cost || errors.perUser ? <p className="text-sm text-rose-700">{fa.form.number}</p> : null}
         <ErrorBanner error={save.error} />
       </div>
     </form>

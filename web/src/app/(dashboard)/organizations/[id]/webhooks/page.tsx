@@ -2,7 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, toPersianDigits } from '@/lib/format';
@@ -10,6 +13,11 @@ import type { Page } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'usage.threshold_reached'];
+
+const webhookSchema = z.object({
+  url: z.string().trim().url(fa.form.url).refine((value) => /^https?:\/\//i.test(value), fa.form.url),
+  events: z.array(z.string()).min(1, fa.form.pickEvent),
+});
 
 interface Webhook {
   id: string;
@@ -52,24 +60,20 @@ export default function WebhooksPage() {
   const { id } = useParams<{ id: string }>();
   const queries = useQueryClient();
   const webhooks = useQuery({ queryKey: ['webhooks', id], queryFn: () => api<Webhook[]>(`organizations/${id}/webhooks`) });
-  const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>(['content.approved']);
+  const form = useForm<z.input<typeof webhookSchema>, unknown, z.output<typeof webhookSchema>>({ resolver: zodResolver(webhookSchema), defaultValues: { url: '', events: ['content.approved'] } });
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const register = useMutation({
-    mutationFn: () => api<Webhook>(`organizations/${id}/webhooks`, { method: 'POST', body: { url: url.trim(), events } }),
+    mutationFn: (input: z.output<typeof webhookSchema>) => api<Webhook>(`organizations/${id}/webhooks`, { method: 'POST', body: input }),
     onSuccess: async (created) => {
       setSecret(created.secret ?? null);
-      setUrl('');
+      form.reset({ url: '', events: form.getValues('events') });
       await queries.invalidateQueries({ queryKey: ['webhooks', id] });
     },
   });
   const remove = useMutation({ mutationFn: (webhookId: string) => api(`webhooks/${webhookId}`, { method: 'DELETE' }), onSuccess: () => queries.invalidateQueries({ queryKey: ['webhooks', id] }) });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    register.mutate();
-  };
+  const submit = form.handleSubmit((input) => register.mutate(input));
   if (webhooks.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
@@ -115,18 +119,20 @@ export default function WebhooksPage() {
         </ul>
       </Card>
       <Card>
-        <form onSubmit={submit} className="flex flex-col gap-3">
-          <Field id="webhook-url" label={fa.webhooks.url} value={url} onChange={(e) => setUrl(e.target.value)} dir="ltr" type="url" required />
+        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+          <Field id="webhook-url" label={fa.webhooks.url} dir="ltr" type="url" {...form.register('url')} />
+          {form.formState.errors.url ? <p className="text-sm text-rose-700">{form.formState.errors.url.message}</p> : null}
           <fieldset className="flex flex-wrap gap-3 text-sm">
             <legend className="mb-1 font-medium">{fa.webhooks.events}</legend>
             {EVENTS.map((event) => (
               <label key={event} className="flex items-center gap-1" dir="ltr">
-                <input type="checkbox" checked={events.includes(event)} onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))} />
+                <input type="checkbox" value={event} {...form.register('events')} />
                 {event}
               </label>
             ))}
           </fieldset>
-          <Button type="submit" disabled={!url.trim() || !events.length || register.isPending}>
+          {form.formState.errors.events ? <p className="text-sm text-rose-700">{form.formState.errors.events.message}</p> : null}
+          <Button type="submit" disabled={register.isPending}>
             {fa.webhooks.register}
           </Button>
         </form>
