@@ -18,7 +18,7 @@ export function UsageChart({ points }: { points: ChartPoint[] }) {
           <XAxis dataKey="label" reversed tick={{ fontSize: 11 }} />
           <YAxis orientation="right" tickFormatter={(value: number) => formatNumber(value)} tick={{ fontSize: 11 }} width={56} />
           <Tooltip formatter={(value) => formatNumber(Number(value))} />
-          <Bar dataKey="tokens" fill="#4f46e5" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="tokens" fill="#4f46e5" radius={[4, 4, 0, 0]} isAnimationActive={false} maxBarSize={48} />
         </BarChart>
       </ResponsiveContainer>
     </div>
