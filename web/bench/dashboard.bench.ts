@@ -57,18 +57,21 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
   const context = await browser.newContext();
   await context.addCookies(cookies);
   const list = await context.newPage();
-  // From the first moment of each page: note when the 100th row enters the document (a
+  // From the first moment of each page: note when the 100th row is in the document and not hidden (a
   // MutationObserver sees rows as the HTML parser inserts them, or as the client renders them).
   await list.addInitScript(() => {
     const record = window as unknown as { __rowsAt?: number };
     new MutationObserver((_, observer) => {
-      if (document.querySelectorAll('[data-testid="contents-list"] li').length >= 100) {
+      // Rows streamed into a hidden element wait there to be revealed: they count once visible.
+      const rows = document.querySelectorAll('[data-testid="contents-list"] li');
+      if (rows.length >= 100 && !rows[99]?.closest('[hidden]')) {
         record.__rowsAt = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   const timings: number[] = [];
+  const parts: { rowsAt: number; paint: number; ttfb: number; html: number }[] = [];
   for (let i = 0; i < LOADS + 1; i++) {
     await list.goto(`/projects/${ids.project}?limit=100`, { waitUntil: 'commit' });
     await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
@@ -80,13 +83,21 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
         if (entry) return resolve(entry.startTime);
         new PerformanceObserver((entries) => resolve(entries.getEntries()[0]?.startTime ?? performance.now())).observe({ type: 'paint', buffered: true });
       });
-      return Math.max(rowsAt, paint);
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { shown: Math.max(rowsAt, paint), rowsAt, paint, ttfb: nav.responseStart, html: nav.responseEnd };
     });
-    if (i > 0) timings.push(Math.round(shown));
+    if (i > 0) {
+      timings.push(Math.round(shown.shown));
+      parts.push(shown);
+    }
+    // Loads are independent visits: the page's own follow-up reads finish before the next one starts.
+    await list.waitForLoadState('networkidle');
   }
   timings.sort((a, b) => a - b);
   await context.close();
+  const median = (key: 'rowsAt' | 'paint' | 'ttfb' | 'html') => Math.round(percentile(parts.map((p) => p[key]).sort((a, b) => a - b), 0.5));
 
   console.log(`\nGzipped JavaScript loaded by a first visit (budget 250 kB):\n${rows.join('\n')}`);
   console.log(`\nContents list of 100 items shown, ${LOADS} loads (from the start of navigation until the 100th row is in the document and painted, page clock; one warm-up load): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
+  console.log(`  medians: first byte of the HTML ${median('ttfb')} ms, last byte ${median('html')} ms, 100th row in the document ${median('rowsAt')} ms, first contentful paint ${median('paint')} ms`);
 });

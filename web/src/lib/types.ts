@@ -1,14 +1,19 @@
 // The API's shapes, from the client generated off its OpenAPI document (src/api, `npm run api:generate`).
 import type {
+  AuditPageResponseDto,
   ContentDiffResponseDto,
   ContentResponseDto,
   ContentVersionResponseDto,
   MeResponseDto,
+  MemberResponseDto,
   ProjectResponseDto,
   PromptResponseDto,
   UsageLimitsResponseDto,
   UsageReportResponseDto,
   UsageTotalsDto,
+  RegisteredWebhookResponseDto,
+  WebhookDeliveryPageResponseDto,
+  WebhookResponseDto,
   WorkspaceResponseDto,
 } from '@/api';
 
@@ -17,6 +22,8 @@ export type Role = MeResponseDto['memberships'][number]['role'];
 export type Workspace = WorkspaceResponseDto;
 export type Project = ProjectResponseDto;
 export type Content = ContentResponseDto;
+/** What a row of a contents list shows. */
+export type ContentListItem = Pick<Content, 'id' | 'title' | 'status' | 'createdAt'>;
 export type Version = ContentVersionResponseDto;
 export type Diff = ContentDiffResponseDto;
 export type PromptTemplate = PromptResponseDto;
@@ -24,6 +31,12 @@ export type UsageTotals = UsageTotalsDto;
 export type UsageReport = UsageReportResponseDto;
 export type UsageLimits = UsageLimitsResponseDto;
 export type PiiReport = ContentResponseDto['pii'];
+export type Member = MemberResponseDto;
+export type AuditPage = AuditPageResponseDto;
+export type Webhook = WebhookResponseDto;
+/** A webhook just registered: the only answer that carries its secret. */
+export type RegisteredWebhook = RegisteredWebhookResponseDto;
+export type DeliveryPage = WebhookDeliveryPageResponseDto;
 
 /** The list envelope every paginated route answers with. */
 export interface Page<T> {

@@ -1,25 +1,26 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useParams, useRouter, useSearchParams } from 'next/navigation';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
-import { contentFormSchema, type ContentFormInput, type ContentFormOutput } from '@/lib/content-form-schema';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
-import type { Content, Page, Project, PromptTemplate } from '@/lib/types';
+import type { Content, ContentListItem, Page, Project } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const STATUSES = ['DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED'];
 
+// Only editors get the form, and the list should not wait for its form and validation code.
+const NewContentForm = dynamic(() => import('./new-content-form'), { ssr: false, loading: () => <Loading /> });
+
 export interface FirstPage {
   project?: Project;
-  contents?: Page<Content>;
+  contents?: Page<ContentListItem>;
   /** The API query `contents` answers. */
   query: string;
 }
@@ -29,17 +30,10 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   const { id } = useParams<{ id: string }>();
   const router = useRouter();
   const params = useSearchParams();
-  const queries = useQueryClient();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const { query, page, limit: LIMIT } = contentsQuery(params);
   const [search, setSearch] = useState(q);
-  const form = useForm<ContentFormInput, unknown, ContentFormOutput>({
-    resolver: zodResolver(contentFormSchema),
-    defaultValues: { title: '', templateId: '', prompt: '', variables: {}, model: 'gpt-4.1-mini', temperature: '', maxTokens: '' },
-  });
-  const templateId = form.watch('templateId');
-  const errors = form.formState.errors;
   const me = useMe();
   const mine = params.get('createdBy') ?? '';
   const from = params.get('from') ?? '';
@@ -49,29 +43,9 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   const access = useWorkspaceAccess(project.data?.workspaceId);
   const contents = useQuery({
     queryKey: ['contents', id, query],
-    queryFn: () => api<Page<Content>>(`projects/${id}/contents?${query}`),
+    queryFn: (): Promise<Page<ContentListItem>> => api<Page<Content>>(`projects/${id}/contents?${query}`),
     initialData: query === first.query ? first.contents : undefined,
   });
-  const templates = useQuery({ queryKey: ['prompts', project.data?.workspaceId], queryFn: () => api<PromptTemplate[]>(`workspaces/${project.data?.workspaceId}/prompts`), enabled: Boolean(project.data) });
-  const template = templates.data?.find((t) => t.id === templateId);
-  const create = useMutation({
-    mutationFn: (input: ContentFormOutput) =>
-      api<Content>(`projects/${id}/contents`, {
-        method: 'POST',
-        body: {
-          title: input.title,
-          ...(template ? { promptId: template.id, variables: Object.fromEntries(template.variables.map((v) => [v, input.variables[v] ?? ''])) } : { prompt: input.prompt }),
-          model: input.model,
-          ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
-          ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }),
-        },
-      }),
-    onSuccess: async (content) => {
-      await queries.invalidateQueries({ queryKey: ['contents', id] });
-      router.push(`/contents/${content.id}`);
-    },
-  });
-
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
@@ -135,7 +109,8 @@ export function ProjectContents({ first }: { first: FirstPage }) {
         <ul className="divide-y divide-slate-100" data-testid="contents-list">
           {contents.data?.items.map((content) => (
             <li key={content.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-              <Link href={`/contents/${content.id}`} className="font-medium text-indigo-800 hover:underline" dir="auto">
+              {/* A page of up to 100 rows would prefetch every visible one: open on click instead. */}
+              <Link href={`/contents/${content.id}`} prefetch={false} className="font-medium text-indigo-800 hover:underline" dir="auto">
                 {content.title}
               </Link>
               <span className="flex items-center gap-3 text-xs text-slate-500">
@@ -157,56 +132,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
           </nav>
         ) : null}
       </Card>
-      {can(access.role, 'EDITOR') ? (
-        <Card>
-          <h2 className="mb-3 font-bold">{fa.project.newContent}</h2>
-          <form onSubmit={form.handleSubmit((input) => create.mutate(input))} className="flex flex-col gap-3" noValidate>
-            <Field id="title" label={fa.project.title} dir="auto" {...form.register('title')} />
-            {errors.title ? <p className="text-sm text-rose-700">{errors.title.message}</p> : null}
-            {templates.data?.length ? (
-              <label htmlFor="template" className="flex flex-col gap-1 text-sm">
-                <span className="font-medium text-slate-700">{fa.prompts.useTemplate}</span>
-                <select id="template" className="rounded-lg border border-slate-300 bg-white px-3 py-2" {...form.register('templateId')}>
-                  <option value="">—</option>
-                  {templates.data.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-            {template ? (
-              template.variables.map((variable) => <Field key={variable} id={`variable-${variable}`} label={variable} dir="auto" {...form.register(`variables.${variable}`)} />)
-            ) : (
-              <label htmlFor="prompt" className="flex flex-col gap-1 text-sm">
-                <span className="font-medium text-slate-700">{fa.project.prompt}</span>
-                <textarea id="prompt" dir="auto" rows={4} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base" {...form.register('prompt')} />
-              </label>
-            )}
-            {errors.prompt ? <p className="text-sm text-rose-700">{errors.prompt.message}</p> : null}
-            <div className="grid gap-3 sm:grid-cols-3">
-              <label htmlFor="model" className="flex flex-col gap-1 text-sm">
-                <span className="font-medium text-slate-700">{fa.project.model}</span>
-                <select id="model" className="rounded-lg border border-slate-300 bg-white px-3 py-2" dir="ltr" {...form.register('model')}>
-                  {['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-4o'].map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <Field id="temperature" label={fa.project.temperature} inputMode="decimal" dir="ltr" placeholder="0.7" {...form.register('temperature')} />
-              <Field id="max-tokens" label={fa.project.maxTokens} inputMode="numeric" dir="ltr" placeholder="800" {...form.register('maxTokens')} />
-            </div>
-            {errors.temperature || errors.maxTokens ? <p className="text-sm text-rose-700">{errors.temperature?.message ?? errors.maxTokens?.message}</p> : null}
-            <Button type="submit" disabled={create.isPending}>
-              {fa.create}
-            </Button>
-            <ErrorBanner error={create.error} />
-          </form>
-        </Card>
-      ) : null}
+      {can(access.role, 'EDITOR') && project.data ? <NewContentForm projectId={id} workspaceId={project.data.workspaceId} /> : null}
     </div>
   );
 }
