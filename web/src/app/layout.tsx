@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { fa } from '@/messages/fa';
+import { vazirmatn } from './fonts';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -9,7 +10,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="fa" dir="rtl">
+    <html lang="fa" dir="rtl" className={vazirmatn.variable}>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
       </body>
