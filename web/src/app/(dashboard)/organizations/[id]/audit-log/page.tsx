@@ -6,21 +6,13 @@ import { useState } from 'react';
 import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import type { Page } from '@/lib/types';
+import type { AuditPage } from '@/lib/types';
 import { fa } from '@/messages/fa';
-
-interface AuditEntry {
-  id: string;
-  action: string;
-  actorId: string | null;
-  targetType: string | null;
-  createdAt: string;
-}
 
 export default function AuditLogPage() {
   const { id } = useParams<{ id: string }>();
   const [page, setPage] = useState(1);
-  const log = useQuery({ queryKey: ['audit', id, page], queryFn: () => api<Page<AuditEntry>>(`organizations/${id}/audit-log?page=${page}&limit=50`) });
+  const log = useQuery({ queryKey: ['audit', id, page], queryFn: () => api<AuditPage>(`organizations/${id}/audit-log?page=${page}&limit=50`) });
   if (log.isLoading) return <Loading />;
   const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / 50));
   return (

@@ -9,15 +9,8 @@ import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
 import { phoneSchema } from '@/lib/sign-in-schema';
 import { can, useMe } from '@/lib/hooks';
-import type { Role } from '@/lib/types';
+import type { Member, Role } from '@/lib/types';
 import { errorMessage, fa } from '@/messages/fa';
-
-interface Member {
-  userId: string;
-  phone: string;
-  name: string | null;
-  role: Role;
-}
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
 const inviteSchema = phoneSchema.extend({ role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });

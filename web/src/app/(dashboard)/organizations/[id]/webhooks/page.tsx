@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, toPersianDigits } from '@/lib/format';
-import type { Page } from '@/lib/types';
+import type { DeliveryPage, RegisteredWebhook, Webhook } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'usage.threshold_reached'];
@@ -19,26 +19,8 @@ const webhookSchema = z.object({
   events: z.array(z.string()).min(1, fa.form.pickEvent),
 });
 
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  secret?: string;
-}
-
-interface Delivery {
-  id: string;
-  eventType: string;
-  attempt: number;
-  status: 'succeeded' | 'failed';
-  statusCode: number | null;
-  error: string | null;
-  createdAt: string;
-}
-
 function Deliveries({ webhookId }: { webhookId: string }) {
-  const deliveries = useQuery({ queryKey: ['deliveries', webhookId], queryFn: () => api<Page<Delivery>>(`webhooks/${webhookId}/deliveries`) });
+  const deliveries = useQuery({ queryKey: ['deliveries', webhookId], queryFn: () => api<DeliveryPage>(`webhooks/${webhookId}/deliveries`) });
   if (deliveries.isLoading) return <Loading />;
   return (
     <ul className="mt-2 text-xs text-slate-600">
@@ -65,7 +47,7 @@ export default function WebhooksPage() {
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const register = useMutation({
-    mutationFn: (input: z.output<typeof webhookSchema>) => api<Webhook>(`organizations/${id}/webhooks`, { method: 'POST', body: input }),
+    mutationFn: (input: z.output<typeof webhookSchema>) => api<RegisteredWebhook>(`organizations/${id}/webhooks`, { method: 'POST', body: input }),
     onSuccess: async (created) => {
       setSecret(created.secret ?? null);
       form.reset({ url: '', events: form.getValues('events') });
