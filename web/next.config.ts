@@ -3,8 +3,8 @@ import type { NextConfig } from 'next';
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Only the chart parts a page uses end up in its bundle.
-  experimental: { optimizePackageImports: ['recharts', 'lucide-react'] },
+  // Only the icons a page uses end up in its bundle.
+  experimental: { optimizePackageImports: ['lucide-react'] },
 };
 
 export default config;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, randomPhone, signIn, snap } from './support';
+import { expectAccessible, persian, randomPhone, signIn, snap } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -68,8 +68,24 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await expect(page.getByText('تأییدشده')).toBeVisible();
 
   await page.goto(`/organizations/${organizationId}/usage`);
-  await expect(page.getByTestId('usage-totals')).toContainText('۱');
+  const report = (await page.evaluate(async (id) => (await fetch(`/bff/api/organizations/${id}/usage`)).json(), organizationId)) as { totals: { requests: number; totalTokens: number } };
+  expect(report.totals.requests).toBe(1);
+  expect(report.totals.totalTokens).toBeGreaterThan(0);
+  const totals = page.getByTestId('usage-totals');
+  await expect(totals).toContainText(persian(report.totals.totalTokens.toLocaleString('en-US').replace(/,/g, '٬')));
+  await expect(totals).toContainText('$۰٫');
+  await expect(page.getByTestId('usage-chart').locator('rect[data-testid="usage-bar"]')).toHaveCount(1);
   await snap(page, 'usage');
+  // Per member, the group reads as the member (here the phone, no name set), not as an id.
+  await page.getByRole('button', { name: 'کاربر', exact: true }).click();
+  await expect(page).toHaveURL(/groupBy=user/);
+  await expect(page.getByTestId('usage-groups')).toContainText('+98912');
+  await expect(page.getByTestId('usage-groups')).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}/);
+  await page.getByRole('button', { name: '۳۰ روز گذشته' }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole('button', { name: '۳۰ روز گذشته' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(totals).toContainText(persian(report.totals.totalTokens.toLocaleString('en-US').replace(/,/g, '٬')));
+  await expect(page.getByLabel('تقویم دوره')).toHaveValue(/jalali|gregorian/);
   await expectAccessible(page);
   await context.close();
 });

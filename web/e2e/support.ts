@@ -35,6 +35,8 @@ export async function signIn(page: Page, phone: string): Promise<void> {
 export async function snap(page: Page, name: string): Promise<void> {
   for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 900 });
+    // Charts follow their container's size a moment after it changes.
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `test-output/screenshots/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
