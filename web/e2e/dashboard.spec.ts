@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, persian, randomPhone, signIn, snap } from './support';
+import { expectAccessible, persian, randomPhone, signIn, signInWithKeyboard, snap, tabTo } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,7 +13,7 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await snap(page, 'sign-in');
   await expectAccessible(page);
 
-  await signIn(page, randomPhone());
+  await signInWithKeyboard(page, randomPhone());
   const cookies = await context.cookies();
   expect(cookies.filter((cookie) => cookie.name.startsWith('cx_')).every((cookie) => cookie.httpOnly && cookie.sameSite === 'Lax')).toBe(true);
   expect(await page.evaluate(() => document.cookie)).not.toContain('cx_');
@@ -55,16 +55,30 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await page.getByRole('button', { name: /مقایسه/ }).click();
   await expect(page.getByTestId('diff').locator('ins')).toContainText(['سه‌روزه']);
   await snap(page, 'content-diff');
+  await expectAccessible(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'دریافت Markdown' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.md$/);
 
-  await page.getByRole('button', { name: 'تأیید' }).click();
+  // Approval with the keyboard alone: Tab to the button, Enter opens the dialog with focus inside,
+  // Escape closes it and gives focus back, and the note and the confirmation are reachable by Tab.
+  const approve = page.getByRole('button', { name: 'تأیید' });
+  await tabTo(page, approve);
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'تأیید این محتوا' });
-  await dialog.getByLabel('یادداشت (اختیاری)').fill('برای انتشار آماده است');
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(approve).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, dialog.getByLabel('یادداشت (اختیاری)'));
+  await page.keyboard.type('برای انتشار آماده است');
   await snap(page, 'approve-dialog');
-  await dialog.getByRole('button', { name: 'تأیید' }).click();
+  await expectAccessible(page);
+  await tabTo(page, dialog.getByRole('button', { name: 'تأیید' }));
+  await page.keyboard.press('Enter');
   await expect(page.getByText('تأییدشده')).toBeVisible();
 
   await page.goto(`/organizations/${organizationId}/usage`);
@@ -117,6 +131,7 @@ test('a VIEWER sees the content but no generate, edit or approve controls', asyn
   await expect(page.getByRole('button', { name: 'ویرایش متن' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'تأیید' })).toHaveCount(0);
   await snap(page, 'content-viewer');
+  await expectAccessible(page);
   await context.close();
 });
 

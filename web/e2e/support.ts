@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { PORTS } from '../playwright.config';
 
 export function randomPhone(): string {
@@ -28,6 +28,28 @@ export async function signIn(page: Page, phone: string): Promise<void> {
   await expect(page.getByText(/اعتبار کد/)).toBeVisible();
   await page.getByLabel('کد ۶ رقمی').fill(persian(await codeFor(phone)));
   await page.getByRole('button', { name: 'ورود', exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Moves focus with Tab alone until `target` has it: fails when the page does not let the keyboard reach it. */
+export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((node) => node === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab did not reach ${target.toString()} in ${limit} presses`);
+}
+
+/** Signs in with the keyboard alone: Tab to each field, type, Enter to submit. */
+export async function signInWithKeyboard(page: Page, phone: string): Promise<void> {
+  await page.goto('/sign-in');
+  await tabTo(page, page.getByLabel('شماره موبایل'));
+  await page.keyboard.type(persian(phone));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/اعتبار کد/)).toBeVisible();
+  await tabTo(page, page.getByLabel('کد ۶ رقمی'));
+  await page.keyboard.type(persian(await codeFor(phone)));
+  await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
