@@ -2,6 +2,8 @@ import { test, type Page } from '@playwright/test';
 import { randomPhone, signIn } from '../e2e/support';
 
 const LOADS = 20;
+/** Loads before measuring: the first ones still warm up the Next.js and API processes (a cold load takes 200-550 ms to its first byte). */
+const WARM_UP = 3;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
@@ -72,7 +74,7 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
   });
   const timings: number[] = [];
   const parts: { rowsAt: number; paint: number; ttfb: number; html: number }[] = [];
-  for (let i = 0; i < LOADS + 1; i++) {
+  for (let i = 0; i < WARM_UP + LOADS; i++) {
     await list.goto(`/projects/${ids.project}?limit=100`, { waitUntil: 'commit' });
     await list.getByTestId('contents-list').locator('li').nth(99).waitFor();
     // Shown = in the document and painted: the later of the rows' arrival and the first contentful paint.
@@ -86,7 +88,7 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { shown: Math.max(rowsAt, paint), rowsAt, paint, ttfb: nav.responseStart, html: nav.responseEnd };
     });
-    if (i > 0) {
+    if (i >= WARM_UP) {
       timings.push(Math.round(shown.shown));
       parts.push(shown);
     }
@@ -98,6 +100,6 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
   const median = (key: 'rowsAt' | 'paint' | 'ttfb' | 'html') => Math.round(percentile(parts.map((p) => p[key]).sort((a, b) => a - b), 0.5));
 
   console.log(`\nGzipped JavaScript loaded by a first visit (budget 250 kB):\n${rows.join('\n')}`);
-  console.log(`\nContents list of 100 items shown, ${LOADS} loads (from the start of navigation until the 100th row is in the document and painted, page clock; one warm-up load): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
+  console.log(`\nContents list of 100 items shown, ${LOADS} loads (from the start of navigation until the 100th row is in the document and painted, page clock; after ${WARM_UP} warm-up loads): p50 ${percentile(timings, 0.5)} ms, p95 ${percentile(timings, 0.95)} ms (budget p95 300 ms)`);
   console.log(`  medians: first byte of the HTML ${median('ttfb')} ms, last byte ${median('html')} ms, 100th row in the document ${median('rowsAt')} ms, first contentful paint ${median('paint')} ms`);
 });
