@@ -3,13 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useParams, useRouter, useSearchParams } from 'next/navigation';
+import { useParams, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
+import { useSearchParamUpdates } from '@/lib/use-search-param-updates';
 import type { Content, ContentListItem, Page, Project } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
@@ -28,7 +29,6 @@ export interface FirstPage {
 /** The contents of a project; the first page arrives rendered by the server, later ones are fetched here. */
 export function ProjectContents({ first }: { first: FirstPage }) {
   const { id } = useParams<{ id: string }>();
-  const router = useRouter();
   const params = useSearchParams();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -46,14 +46,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
     queryFn: (): Promise<Page<ContentListItem>> => api<Page<Content>>(`projects/${id}/contents?${query}`),
     initialData: query === first.query ? first.contents : undefined,
   });
-  const go = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`/projects/${id}?${next}`);
-  };
+  const go = useSearchParamUpdates();
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     go({ q: search.trim(), page: '' });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useRouter, useSearchParams } from 'next/navigation';
+import { useParams, useSearchParams } from 'next/navigation';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { LimitBar } from '@/components/limit-bar';
 import { UsageChart } from '@/components/usage-chart';
 import { api } from '@/lib/api';
 import { formatDate, formatNumber, formatUsd, toLatinDigits } from '@/lib/format';
+import { useSearchParamUpdates } from '@/lib/use-search-param-updates';
 import { useUsageGroupLabels } from '@/lib/usage-group-labels';
 import { matchingPreset, presetRange, RANGE_PRESETS, type RangePreset } from '@/lib/usage-range';
 import { can, useMe } from '@/lib/hooks';
@@ -79,22 +80,17 @@ export default function UsagePage() {
   const { id } = useParams<{ id: string }>();
   const me = useMe();
   const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
-  const router = useRouter();
   const params = useSearchParams();
+  const go = useSearchParamUpdates();
   // The grouping and the window live in the URL, so a view of the usage can be shared.
   const groupBy = GROUPS.includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as string) : 'day';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const preset = matchingPreset(from, to);
-  const go = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`/organizations/${id}/usage?${next}`);
+  const choosePreset = (chosen: RangePreset) => {
+    const range = presetRange(chosen);
+    go({ from: range?.from ?? '', to: range?.to ?? '' });
   };
-  const choosePreset = (chosen: RangePreset) => go({ from: presetRange(chosen)?.from ?? '', to: presetRange(chosen)?.to ?? '' });
   const labelOf = useUsageGroupLabels(id, groupBy);
   const reportQuery = new URLSearchParams({ groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) });
   const limits = useQuery({ queryKey: ['limits', id], queryFn: () => api<UsageLimits>(`organizations/${id}/usage/limits`) });
