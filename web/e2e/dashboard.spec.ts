@@ -194,6 +194,60 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await context.close();
 });
 
+test('the contents of a project are searched in Persian or English and either digit script, filtered and paged, all kept in the URL', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, randomPhone());
+  const projectId = await page.evaluate(async () => {
+    const call = async (path: string, body: unknown) =>
+      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
+    const org = (await call('organizations', { name: 'سازمان جست‌وجو' })) as { id: string };
+    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
+    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'بایگانی' })) as { id: string };
+    for (let i = 1; i <= 22; i++) await call(`projects/${project.id}/contents`, { title: `یادداشت شماره ${i}`, prompt: 'یک متن کوتاه بنویس' });
+    await call(`projects/${project.id}/contents`, { title: 'گزارش فروش ۱۴۰۵', prompt: 'گزارش فصلی فروش را خلاصه کن' });
+    await call(`projects/${project.id}/contents`, { title: 'Quarterly sales report', prompt: 'Summarise the quarter' });
+    return project.id;
+  });
+  await page.goto(`/projects/${projectId}`);
+  const rows = page.getByTestId('contents-list').locator('li');
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByText('صفحه ۱ از ۲')).toBeVisible();
+  await page.getByRole('button', { name: 'بعدی' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows).toHaveCount(4);
+
+  // Latin digits find the title written with Persian ones; the query and page reset land in the URL.
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').fill('فروش 1405');
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').press('Enter');
+  await expect(page).toHaveURL(/q=/);
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('گزارش فروش ۱۴۰۵');
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').fill('quarterly');
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Quarterly sales report');
+
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').fill('');
+  await page.getByLabel('جست‌وجو در عنوان، پرامپت و متن').press('Enter');
+  await page.getByRole('button', { name: 'تأییدشده' }).click();
+  await expect(page).toHaveURL(/status=APPROVED/);
+  await expect(page.getByText('محتوایی با این شرایط نیست؛ جست‌وجو یا فیلترها را تغییر دهید.')).toBeVisible();
+  await page.getByRole('button', { name: 'پیش‌نویس' }).click();
+  await expect(page).toHaveURL(/status=DRAFT/);
+  await page.getByLabel('فقط محتواهای من').check();
+  await expect(page).toHaveURL(/createdBy=[0-9a-f-]{36}/);
+  await expect(page.getByText('صفحه ۱ از ۲')).toBeVisible();
+  await page.getByRole('button', { name: 'تأییدشده' }).click();
+  await page.getByRole('button', { name: 'پاک کردن جست‌وجو و فیلترها' }).click();
+  await expect(page).not.toHaveURL(/status=|createdBy=/);
+  await expect(rows).toHaveCount(20);
+  await context.close();
+});
+
 test('an unknown content shows a clear Persian error, not a crash', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();

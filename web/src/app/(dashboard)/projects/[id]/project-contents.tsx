@@ -3,14 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useParams, useSearchParams } from 'next/navigation';
+import { useParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
-import { useSearchParamUpdates } from '@/lib/use-search-param-updates';
+import { useSearchParamState } from '@/lib/use-search-param-state';
 import type { Content, ContentListItem, Page, Project } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
@@ -29,7 +29,7 @@ export interface FirstPage {
 /** The contents of a project; the first page arrives rendered by the server, later ones are fetched here. */
 export function ProjectContents({ first }: { first: FirstPage }) {
   const { id } = useParams<{ id: string }>();
-  const params = useSearchParams();
+  const [params, go] = useSearchParamState();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const { query, page, limit: LIMIT } = contentsQuery(params);
@@ -46,7 +46,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
     queryFn: (): Promise<Page<ContentListItem>> => api<Page<Content>>(`projects/${id}/contents?${query}`),
     initialData: query === first.query ? first.contents : undefined,
   });
-  const go = useSearchParamUpdates();
+  const filtered = Boolean(q || status || mine || from || to);
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     go({ q: search.trim(), page: '' });
@@ -98,7 +98,18 @@ export function ProjectContents({ first }: { first: FirstPage }) {
         <h2 className="mb-3 font-bold">{fa.project.contents}</h2>
         {contents.isLoading ? <Loading /> : null}
         <ErrorBanner error={contents.error} />
-        {contents.data && !contents.data.items.length ? <Empty>{fa.project.empty}</Empty> : null}
+        {contents.data && !contents.data.items.length ? (
+          filtered ? (
+            <div className="flex flex-col items-center gap-2">
+              <Empty>{fa.project.noMatch}</Empty>
+              <Button variant="secondary" onClick={() => go({ q: '', status: '', createdBy: '', from: '', to: '', page: '' })}>
+                {fa.project.clearFilters}
+              </Button>
+            </div>
+          ) : (
+            <Empty>{can(access.role, 'EDITOR') ? fa.project.empty : fa.project.emptyReadOnly}</Empty>
+          )
+        ) : null}
         <ul className="divide-y divide-slate-100" data-testid="contents-list">
           {contents.data?.items.map((content) => (
             <li key={content.id} className="flex flex-wrap items-center justify-between gap-2 py-3">

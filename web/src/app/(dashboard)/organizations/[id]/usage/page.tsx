@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'next/navigation';
+import { useParams } from 'next/navigation';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { LimitBar } from '@/components/limit-bar';
 import { UsageChart } from '@/components/usage-chart';
 import { api } from '@/lib/api';
 import { formatDate, formatNumber, formatUsd, toLatinDigits } from '@/lib/format';
-import { useSearchParamUpdates } from '@/lib/use-search-param-updates';
+import { useSearchParamState } from '@/lib/use-search-param-state';
 import { useUsageGroupLabels } from '@/lib/usage-group-labels';
 import { matchingPreset, presetRange, RANGE_PRESETS, type RangePreset } from '@/lib/usage-range';
 import { can, useMe } from '@/lib/hooks';
@@ -80,8 +80,7 @@ export default function UsagePage() {
   const { id } = useParams<{ id: string }>();
   const me = useMe();
   const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
-  const params = useSearchParams();
-  const go = useSearchParamUpdates();
+  const [params, go] = useSearchParamState();
   // The grouping and the window live in the URL, so a view of the usage can be shared.
   const groupBy = GROUPS.includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as string) : 'day';
   const from = params.get('from') ?? '';
