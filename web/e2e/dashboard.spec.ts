@@ -45,6 +45,8 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await expect(live).toContainText('گوشی آوا');
   await expect(page.getByText('در انتظار بازبینی')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('mark[data-pii="IR_PHONE"]')).toHaveText('۰۹۱۲ ۳۴۵ ۶۷۸۹');
+  await expect(page.locator('mark[data-pii="IR_PHONE"]')).toHaveAttribute('data-pii-label', 'موبایل');
+  await expect(page.getByText('۱ مورد داده شخصی در متن پیدا شد: موبایل.')).toBeVisible();
   await snap(page, 'content-review');
   await expectAccessible(page);
 

@@ -112,7 +112,7 @@ export const fa = {
     to: 'تا نسخه',
     exportMarkdown: 'دریافت Markdown',
     exportJson: 'دریافت JSON',
-    piiFound: (count: string) => `${count} مورد داده شخصی در متن پیدا شد.`,
+    piiFound: (count: string, types: string) => `${count} مورد داده شخصی در متن پیدا شد: ${types}.`,
     promptPii: 'پرامپت داده شخصی دارد.',
     lastError: 'خطای آخرین تولید',
     version: (n: string) => `نسخه ${n}`,

@@ -133,7 +133,7 @@ export default function ContentPage() {
           </div>
         ) : c.body ? (
           <>
-            {c.pii.found ? <p className="mb-2 text-sm text-amber-700">{fa.content.piiFound(formatNumber(c.pii.findings.length))}</p> : null}
+            {c.pii.found ? <p className="mb-2 text-sm text-amber-700">{fa.content.piiFound(formatNumber(c.pii.findings.length), [...new Set(c.pii.findings.map((finding) => fa.pii[finding.type] ?? finding.type))].join('، '))}</p> : null}
             <PiiText text={c.body} findings={c.pii.findings} />
           </>
         ) : (
