@@ -120,20 +120,26 @@ test('a VIEWER sees the content but no generate, edit or approve controls', asyn
     const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
     const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'پروژه' })) as { id: string };
     const content = (await call(`projects/${project.id}/contents`, { title: 'متن بازبینی', prompt: 'بنویس' })) as { id: string };
-    return content.id;
+    await call(`workspaces/${workspace.id}/prompts`, { name: 'قالب خواندنی', category: 'عمومی', template: 'درباره {{موضوع}} بنویس' });
+    return { content: content.id, workspace: workspace.id };
   }, viewerPhone);
   await admin.close();
 
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, viewerPhone);
-  await page.goto(`/contents/${created}`);
+  await page.goto(`/contents/${created.content}`);
   await expect(page.getByRole('heading', { name: 'متن بازبینی' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'تولید متن' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'ویرایش متن' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'تأیید' })).toHaveCount(0);
   await snap(page, 'content-viewer');
   await expectAccessible(page);
+  await page.goto(`/workspaces/${created.workspace}/prompts`);
+  await expect(page.getByText('قالب خواندنی')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ذخیره قالب' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /ویرایش/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'حذف' })).toHaveCount(0);
   await context.close();
 });
 
@@ -154,11 +160,26 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await page.getByRole('link', { name: 'پرامپت‌ها' }).click();
   await page.getByLabel('نام', { exact: true }).fill('معرفی محصول');
   await page.getByRole('textbox', { name: 'دسته' }).fill('تبلیغات');
-  await page.getByLabel(/قالب/).fill('یک متن برای {{نام_محصول}} با لحن {{ لحن }} بنویس.');
+  await page.getByRole('textbox', { name: /^قالب/ }).fill('یک متن برای {{نام_محصول}} با لحن {{ لحن }} بنویس.');
   await expect(page.getByText('متغیرهای پیدا شده')).toContainText('نام_محصول');
   await expect(page.getByText('متغیرهای پیدا شده')).toContainText('لحن');
   await page.getByRole('button', { name: 'ذخیره قالب' }).click();
   await expect(page.getByRole('button', { name: 'تبلیغات' })).toBeVisible();
+  // Edit the template in place, then add and delete another one (the deletion is confirmed first).
+  await page.getByRole('button', { name: 'ویرایش قالب معرفی محصول' }).click();
+  await expect(page.getByRole('heading', { name: 'ویرایش «معرفی محصول»' })).toBeVisible();
+  await page.getByRole('textbox', { name: /^قالب/ }).fill('یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.');
+  await page.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+  await expect(page.getByText('یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'قالب تازه' })).toBeVisible();
+  await page.getByLabel('نام', { exact: true }).fill('پیش‌نویس قدیمی');
+  await page.getByRole('textbox', { name: /^قالب/ }).fill('متنی بی‌متغیر');
+  await page.getByRole('button', { name: 'ذخیره قالب' }).click();
+  const old = page.getByRole('listitem').filter({ hasText: 'پیش‌نویس قدیمی' });
+  await expect(old).toBeVisible();
+  await old.getByRole('button', { name: 'حذف' }).click();
+  await page.getByRole('dialog', { name: 'حذف قالب' }).getByRole('button', { name: 'حذف' }).click();
+  await expect(old).toHaveCount(0);
   await snap(page, 'prompts');
   await expectAccessible(page);
 
@@ -168,7 +189,7 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await page.getByLabel('نام_محصول').fill('گوشی آوا');
   await page.getByLabel('لحن').fill('صمیمی');
   await page.getByRole('button', { name: 'ساختن' }).click();
-  await expect(page.getByText('یک متن برای گوشی آوا با لحن صمیمی بنویس.')).toBeVisible();
+  await expect(page.getByText('یک متن کوتاه برای گوشی آوا با لحن صمیمی بنویس.')).toBeVisible();
 
   await page.goto(`/organizations/${org}/members`);
   await page.getByLabel('شماره موبایل').fill('۰۹۳۵۱۲۳۴۵۶۷');
@@ -177,6 +198,7 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await expect(page.getByText('+989351234567')).toBeVisible();
   const adminRow = page.getByRole('listitem').filter({ hasNotText: '+989351234567' });
   await adminRow.getByRole('button', { name: 'حذف' }).click();
+  await page.getByRole('dialog', { name: 'حذف عضو' }).getByRole('button', { name: 'حذف' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'آخرین مدیر' })).toBeVisible();
   await snap(page, 'members');
   await expectAccessible(page);

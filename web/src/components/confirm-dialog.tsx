@@ -63,3 +63,33 @@ export function NoteDialog({
     </Dialog.Root>
   );
 }
+
+/** A button that asks once more before an action that cannot be undone (removing a member, deleting a template). */
+export function ConfirmDialog({ trigger, title, description, confirm, onConfirm }: { trigger: ReactNode; title: string; description: string; confirm: string; onConfirm: () => void }) {
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger asChild>
+        <Button variant="secondary">{trigger}</Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
+          <Dialog.Title className="mb-2 text-lg font-bold">{title}</Dialog.Title>
+          <Dialog.Description className="text-sm text-slate-600" dir="auto">
+            {description}
+          </Dialog.Description>
+          <div className="mt-4 flex gap-2">
+            <Dialog.Close asChild>
+              <Button variant="danger" onClick={onConfirm}>
+                {confirm}
+              </Button>
+            </Dialog.Close>
+            <Dialog.Close asChild>
+              <Button variant="secondary">{fa.cancel}</Button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

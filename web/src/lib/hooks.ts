@@ -8,7 +8,15 @@ export function useMe() {
   return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('me') });
 }
 
-/** The organization (and the caller's role in it) that owns a workspace, found among the caller's memberships. */
+/** The caller's role in an organization (a project or prompt names its organization), from /me alone. */
+export function useOrganizationRole(organizationId: string | undefined): Role | undefined {
+  return useMe().data?.memberships.find((membership) => membership.organizationId === organizationId)?.role;
+}
+
+/**
+ * The organization (and the caller's role in it) that owns a workspace, found among the caller's
+ * memberships: one read per organization, so only for pages that know no more than a workspace id.
+ */
 export function useWorkspaceAccess(workspaceId: string | undefined): { organizationId?: string; role?: Role; loading: boolean } {
   const me = useMe();
   const memberships = me.data?.memberships ?? [];

@@ -10,7 +10,7 @@ import { PiiText } from '@/components/pii-text';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber, toPersianDigits } from '@/lib/format';
-import { can, useWorkspaceAccess } from '@/lib/hooks';
+import { can, useOrganizationRole } from '@/lib/hooks';
 import { SseParser } from '@/lib/sse';
 import type { Content, Diff, Project, Version } from '@/lib/types';
 import { fa } from '@/messages/fa';
@@ -56,7 +56,7 @@ export default function ContentPage() {
   const queries = useQueryClient();
   const content = useQuery({ queryKey: ['content', id], queryFn: () => api<Content>(`contents/${id}`) });
   const project = useQuery({ queryKey: ['project', content.data?.projectId], queryFn: () => api<Project>(`projects/${content.data?.projectId}`), enabled: Boolean(content.data) });
-  const access = useWorkspaceAccess(project.data?.workspaceId);
+  const role = useOrganizationRole(project.data?.organizationId);
   const versions = useQuery({ queryKey: ['versions', id], queryFn: () => api<Version[]>(`contents/${id}/versions`) });
   const refresh = () => {
     void queries.invalidateQueries({ queryKey: ['content', id] });
@@ -100,7 +100,7 @@ export default function ContentPage() {
         <p className="mt-2 text-xs text-slate-500" dir="ltr">
           {c.model}
         </p>
-        {can(access.role, 'EDITOR') && c.status !== 'APPROVED' ? (
+        {can(role, 'EDITOR') && c.status !== 'APPROVED' ? (
           <Button className="mt-3" disabled={busy || act.isPending} onClick={() => act.mutate({ path: '/generate' })}>
             {busy ? fa.content.generating : fa.content.generate}
           </Button>
@@ -140,7 +140,7 @@ export default function ContentPage() {
           <p className="text-slate-500">{fa.content.noBody}</p>
         )}
         <div className="mt-4 flex flex-wrap gap-2">
-          {can(access.role, 'EDITOR') && c.status !== 'APPROVED' && !busy && editing === null ? (
+          {can(role, 'EDITOR') && c.status !== 'APPROVED' && !busy && editing === null ? (
             <Button variant="secondary" onClick={() => setEditing(c.body ?? '')}>
               {fa.content.edit}
             </Button>
@@ -152,7 +152,7 @@ export default function ContentPage() {
             {fa.content.exportJson}
           </a>
         </div>
-        {can(access.role, 'ADMIN') && c.status === 'REVIEW' ? (
+        {can(role, 'ADMIN') && c.status === 'REVIEW' ? (
           <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             <NoteDialog
               trigger={fa.content.approve}

@@ -9,7 +9,7 @@ import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@
 import { api } from '@/lib/api';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { can, useMe, useWorkspaceAccess } from '@/lib/hooks';
+import { can, useMe, useOrganizationRole } from '@/lib/hooks';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import type { Content, ContentListItem, Page, Project } from '@/lib/types';
 import { fa } from '@/messages/fa';
@@ -40,7 +40,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   const to = params.get('to') ?? '';
 
   const project = useQuery({ queryKey: ['project', id], queryFn: () => api<Project>(`projects/${id}`), initialData: first.project });
-  const access = useWorkspaceAccess(project.data?.workspaceId);
+  const role = useOrganizationRole(project.data?.organizationId);
   const contents = useQuery({
     queryKey: ['contents', id, query],
     queryFn: (): Promise<Page<ContentListItem>> => api<Page<Content>>(`projects/${id}/contents?${query}`),
@@ -107,7 +107,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
               </Button>
             </div>
           ) : (
-            <Empty>{can(access.role, 'EDITOR') ? fa.project.empty : fa.project.emptyReadOnly}</Empty>
+            <Empty>{can(role, 'EDITOR') ? fa.project.empty : fa.project.emptyReadOnly}</Empty>
           )
         ) : null}
         <ul className="divide-y divide-slate-100" data-testid="contents-list">
@@ -136,7 +136,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
           </nav>
         ) : null}
       </Card>
-      {can(access.role, 'EDITOR') && project.data ? <NewContentForm projectId={id} workspaceId={project.data.workspaceId} /> : null}
+      {can(role, 'EDITOR') && project.data ? <NewContentForm projectId={id} workspaceId={project.data.workspaceId} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useParams } from 'next/navigation';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
 import { phoneSchema } from '@/lib/sign-in-schema';
@@ -64,9 +65,13 @@ export default function MembersPage() {
                       </option>
                     ))}
                   </select>
-                  <Button variant="secondary" onClick={() => change.mutate({ method: 'DELETE', path: `/${member.userId}` })}>
-                    {fa.members.remove}
-                  </Button>
+                  <ConfirmDialog
+                    trigger={fa.members.remove}
+                    title={fa.members.removeTitle}
+                    description={fa.members.removeQuestion(member.name ?? member.phone)}
+                    confirm={fa.members.remove}
+                    onConfirm={() => change.mutate({ method: 'DELETE', path: `/${member.userId}` })}
+                  />
                 </span>
               ) : (
                 <span className="text-sm text-slate-600">{fa.roles[member.role]}</span>

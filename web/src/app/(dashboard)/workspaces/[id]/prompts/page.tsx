@@ -6,8 +6,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
+import { can, useWorkspaceAccess } from '@/lib/hooks';
 import { templateVariables } from '@/lib/template-variables';
 import type { PromptTemplate } from '@/lib/types';
 import { fa } from '@/messages/fa';
@@ -25,23 +27,39 @@ export default function PromptsPage() {
   const prompts = useQuery({ queryKey: ['prompts', id], queryFn: () => api<PromptTemplate[]>(`workspaces/${id}/prompts`) });
   const form = useForm<z.input<typeof promptSchema>, unknown, z.output<typeof promptSchema>>({ resolver: zodResolver(promptSchema), defaultValues: { name: '', category: '', template: '' } });
   const template = form.watch('template');
-  const create = useMutation({
-    mutationFn: (input: z.output<typeof promptSchema>) => api<PromptTemplate>(`workspaces/${id}/prompts`, { method: 'POST', body: input }),
+  const access = useWorkspaceAccess(id);
+  const editor = can(access.role, 'EDITOR');
+  // The template being edited, or null while the form writes a new one.
+  const [editing, setEditing] = useState<PromptTemplate | null>(null);
+  const blank = { name: '', category: form.getValues('category'), template: '' };
+  const save = useMutation({
+    mutationFn: (input: z.output<typeof promptSchema>) =>
+      editing ? api<PromptTemplate>(`prompts/${editing.id}`, { method: 'PATCH', body: input }) : api<PromptTemplate>(`workspaces/${id}/prompts`, { method: 'POST', body: input }),
     onSuccess: async () => {
-      form.reset({ name: '', category: form.getValues('category'), template: '' });
+      setEditing(null);
+      form.reset(blank);
       await queries.invalidateQueries({ queryKey: ['prompts', id] });
     },
   });
+  const remove = useMutation({
+    mutationFn: (prompt: PromptTemplate) => api(`prompts/${prompt.id}`, { method: 'DELETE' }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['prompts', id] }),
+  });
+  const startEditing = (prompt: PromptTemplate) => {
+    setEditing(prompt);
+    form.reset({ name: prompt.name, category: prompt.category, template: prompt.template });
+    document.getElementById('prompt-name')?.focus();
+  };
   const categories = [...new Set(prompts.data?.map((p) => p.category) ?? [])];
   const shown = prompts.data?.filter((p) => !category || p.category === category) ?? [];
   const found = templateVariables(template);
-  const submit = form.handleSubmit((input) => create.mutate(input));
+  const submit = form.handleSubmit((input) => save.mutate(input));
   const errors = form.formState.errors;
   if (prompts.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">{fa.prompts.title}</h1>
-      <ErrorBanner error={prompts.error ?? create.error} />
+      <ErrorBanner error={prompts.error ?? save.error ?? remove.error} />
       <Card>
         <div className="mb-3 flex flex-wrap gap-2" role="group" aria-label={fa.prompts.category}>
           {['', ...categories].map((value) => (
@@ -56,7 +74,7 @@ export default function PromptsPage() {
             </button>
           ))}
         </div>
-        {!shown.length ? <Empty>{fa.prompts.empty}</Empty> : null}
+        {!shown.length ? <Empty>{editor ? fa.prompts.empty : fa.prompts.emptyReadOnly}</Empty> : null}
         <ul className="divide-y divide-slate-100">
           {shown.map((p) => (
             <li key={p.id} className="py-2">
@@ -66,29 +84,58 @@ export default function PromptsPage() {
               <p className="text-sm text-slate-600" dir="auto">
                 {p.template}
               </p>
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span>
+                  {fa.prompts.variables}: {p.variables.length ? p.variables.map((v) => <code key={v} className="mx-0.5 rounded bg-slate-100 px-1 text-slate-800">{v}</code>) : fa.prompts.none}
+                </span>
+                {editor ? (
+                  <span className="ms-auto flex gap-2">
+                    <Button variant="secondary" onClick={() => startEditing(p)} aria-label={fa.prompts.editNamed(p.name)}>
+                      {fa.prompts.edit}
+                    </Button>
+                    <ConfirmDialog trigger={fa.prompts.delete} title={fa.prompts.deleteTitle} description={fa.prompts.deleteQuestion(p.name)} confirm={fa.prompts.delete} onConfirm={() => remove.mutate(p)} />
+                  </span>
+                ) : null}
+              </div>
             </li>
           ))}
         </ul>
       </Card>
-      <Card>
-        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-          <Field id="prompt-name" label={fa.prompts.name} dir="auto" {...form.register('name')} />
-          {errors.name ? <p className="text-sm text-rose-700">{errors.name.message}</p> : null}
-          <Field id="prompt-category" label={fa.prompts.category} dir="auto" {...form.register('category')} />
-          {errors.category ? <p className="text-sm text-rose-700">{errors.category.message}</p> : null}
-          <label htmlFor="prompt-template" className="flex flex-col gap-1 text-sm">
-            <span className="font-medium">{fa.prompts.template}</span>
-            <textarea id="prompt-template" dir="auto" rows={4} className="rounded-lg border border-slate-300 px-3 py-2 text-base" {...form.register('template')} />
-          </label>
-          {errors.template ? <p className="text-sm text-rose-700">{errors.template.message}</p> : null}
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {fa.prompts.variables}: {found.length ? found.map((v) => <code key={v} className="mx-1 rounded bg-slate-100 px-1">{v}</code>) : fa.prompts.none}
-          </p>
-          <Button type="submit" disabled={create.isPending}>
-            {fa.prompts.create}
-          </Button>
-        </form>
-      </Card>
+      {editor ? (
+        <Card>
+          <h2 className="mb-3 font-bold">{editing ? fa.prompts.editing(editing.name) : fa.prompts.newTemplate}</h2>
+          <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+            <Field id="prompt-name" label={fa.prompts.name} dir="auto" {...form.register('name')} />
+            {errors.name ? <p className="text-sm text-rose-700">{errors.name.message}</p> : null}
+            <Field id="prompt-category" label={fa.prompts.category} dir="auto" {...form.register('category')} />
+            {errors.category ? <p className="text-sm text-rose-700">{errors.category.message}</p> : null}
+            <label htmlFor="prompt-template" className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">{fa.prompts.template}</span>
+              <textarea id="prompt-template" dir="auto" rows={4} className="rounded-lg border border-slate-300 px-3 py-2 text-base" {...form.register('template')} />
+            </label>
+            {errors.template ? <p className="text-sm text-rose-700">{errors.template.message}</p> : null}
+            <p className="text-sm text-slate-600" aria-live="polite">
+              {fa.prompts.variables}: {found.length ? found.map((v) => <code key={v} className="mx-1 rounded bg-slate-100 px-1">{v}</code>) : fa.prompts.none}
+            </p>
+            <div className="flex gap-2">
+              <Button type="submit" disabled={save.isPending}>
+                {editing ? fa.prompts.saveChanges : fa.prompts.create}
+              </Button>
+              {editing ? (
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setEditing(null);
+                    form.reset(blank);
+                  }}
+                >
+                  {fa.cancel}
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        </Card>
+      ) : null}
     </div>
   );
 }
