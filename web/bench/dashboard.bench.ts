@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { randomPhone, signIn } from '../e2e/support';
+import { bffPost, createProject, randomPhone, signIn } from '../e2e/support';
 
 const LOADS = 20;
 /** Loads before measuring: the first ones still warm up the Next.js and API processes (a cold load takes 200-550 ms to its first byte). */
@@ -27,21 +27,15 @@ test('dashboard: JavaScript per route and the time to show a list of 100 content
   const setup = await browser.newContext();
   const page = await setup.newPage();
   await signIn(page, randomPhone());
-  const ids = await page.evaluate(async () => {
-    const call = async (path: string, body: unknown) =>
-      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
-    const org = (await call('organizations', { name: 'بنچمارک' })) as { id: string };
-    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
-    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'پروژه بزرگ' })) as { id: string };
-    let contentId = '';
-    for (let i = 0; i < 100; i += 10) {
-      const created = await Promise.all(
-        Array.from({ length: 10 }, (_, k) => call(`projects/${project.id}/contents`, { title: `محتوای شماره ${i + k + 1}`, prompt: 'یک متن کوتاه درباره پاییز بنویس' })),
-      );
-      contentId = (created[0] as { id: string }).id;
-    }
-    return { org: org.id, project: project.id, content: contentId };
-  });
+  const { organizationId, projectId } = await createProject(page, { organization: 'بنچمارک', workspace: 'فضا', project: 'پروژه بزرگ' });
+  let contentId = '';
+  for (let i = 0; i < 100; i += 10) {
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, k) => bffPost<{ id: string }>(page, `projects/${projectId}/contents`, { title: `محتوای شماره ${i + k + 1}`, prompt: 'یک متن کوتاه درباره پاییز بنویس' })),
+    );
+    contentId = created[0]!.id;
+  }
+  const ids = { org: organizationId, project: projectId, content: contentId };
   const cookies = await setup.cookies();
   await setup.close();
 

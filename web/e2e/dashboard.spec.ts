@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, persian, randomPhone, signIn, signInWithKeyboard, snap, tabTo } from './support';
+import { bffPost, createProject, expectAccessible, persian, randomPhone, signIn, signInWithKeyboard, snap, tabTo } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,17 +112,11 @@ test('a VIEWER sees the content but no generate, edit or approve controls', asyn
   const viewerPhone = randomPhone();
   // The admin of the first test is another browser; add the viewer through a fresh admin here.
   await signIn(adminPage, randomPhone());
-  const created = await adminPage.evaluate(async (phone) => {
-    const call = async (path: string, body: unknown) =>
-      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
-    const org = (await call('organizations', { name: 'سازمان بازبین' })) as { id: string };
-    await call(`organizations/${org.id}/members`, { phone, role: 'VIEWER' });
-    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
-    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'پروژه' })) as { id: string };
-    const content = (await call(`projects/${project.id}/contents`, { title: 'متن بازبینی', prompt: 'بنویس' })) as { id: string };
-    await call(`workspaces/${workspace.id}/prompts`, { name: 'قالب خواندنی', category: 'عمومی', template: 'درباره {{موضوع}} بنویس' });
-    return { content: content.id, workspace: workspace.id };
-  }, viewerPhone);
+  const { organizationId: viewerOrganization, workspaceId, projectId } = await createProject(adminPage, { organization: 'سازمان بازبین', workspace: 'فضا', project: 'پروژه' });
+  await bffPost(adminPage, `organizations/${viewerOrganization}/members`, { phone: viewerPhone, role: 'VIEWER' });
+  const content = await bffPost<{ id: string }>(adminPage, `projects/${projectId}/contents`, { title: 'متن بازبینی', prompt: 'بنویس' });
+  await bffPost(adminPage, `workspaces/${workspaceId}/prompts`, { name: 'قالب خواندنی', category: 'عمومی', template: 'درباره {{موضوع}} بنویس' });
+  const created = { content: content.id, workspace: workspaceId };
   await admin.close();
 
   const context = await browser.newContext();
@@ -222,17 +216,10 @@ test('the contents of a project are searched in Persian or English and either di
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, randomPhone());
-  const projectId = await page.evaluate(async () => {
-    const call = async (path: string, body: unknown) =>
-      (await fetch(`/bff/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-contexor-csrf': '1' }, body: JSON.stringify(body) })).json();
-    const org = (await call('organizations', { name: 'سازمان جست‌وجو' })) as { id: string };
-    const workspace = (await call(`organizations/${org.id}/workspaces`, { name: 'فضا' })) as { id: string };
-    const project = (await call(`workspaces/${workspace.id}/projects`, { name: 'بایگانی' })) as { id: string };
-    for (let i = 1; i <= 22; i++) await call(`projects/${project.id}/contents`, { title: `یادداشت شماره ${i}`, prompt: 'یک متن کوتاه بنویس' });
-    await call(`projects/${project.id}/contents`, { title: 'گزارش فروش ۱۴۰۵', prompt: 'گزارش فصلی فروش را خلاصه کن' });
-    await call(`projects/${project.id}/contents`, { title: 'Quarterly sales report', prompt: 'Summarise the quarter' });
-    return project.id;
-  });
+  const { projectId } = await createProject(page, { organization: 'سازمان جست‌وجو', workspace: 'فضا', project: 'بایگانی' });
+  for (let i = 1; i <= 22; i++) await bffPost(page, `projects/${projectId}/contents`, { title: `یادداشت شماره ${i}`, prompt: 'یک متن کوتاه بنویس' });
+  await bffPost(page, `projects/${projectId}/contents`, { title: 'گزارش فروش ۱۴۰۵', prompt: 'گزارش فصلی فروش را خلاصه کن' });
+  await bffPost(page, `projects/${projectId}/contents`, { title: 'Quarterly sales report', prompt: 'Summarise the quarter' });
   await page.goto(`/projects/${projectId}`);
   const rows = page.getByTestId('contents-list').locator('li');
   await expect(rows).toHaveCount(20);

@@ -6,6 +6,31 @@ import { fa } from '@/messages/fa';
 import { Button } from './ui';
 
 /**
+ * What both dialogs share: the overlay, a centred right-to-left panel with its title and
+ * description, the body, then the action beside Cancel.
+ */
+function DialogPanel({ title, description, describeVisibly, action, children }: { title: string; description: string; describeVisibly: boolean; action: ReactNode; children?: ReactNode }) {
+  return (
+    <Dialog.Portal>
+      <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+      <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
+        <Dialog.Title className="mb-3 text-lg font-bold">{title}</Dialog.Title>
+        <Dialog.Description className={describeVisibly ? 'text-sm text-slate-600' : 'sr-only'} dir="auto">
+          {description}
+        </Dialog.Description>
+        {children}
+        <div className="mt-4 flex gap-2">
+          {action}
+          <Dialog.Close asChild>
+            <Button variant="secondary">{fa.cancel}</Button>
+          </Dialog.Close>
+        </div>
+      </Dialog.Content>
+    </Dialog.Portal>
+  );
+}
+
+/**
  * A button that opens a dialog asking for a note (optional or required) before it acts:
  * approving with a comment, rejecting with a reason.
  */
@@ -33,33 +58,29 @@ export function NoteDialog({
       <Dialog.Trigger asChild>
         <Button variant={variant}>{trigger}</Button>
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
-          <Dialog.Title className="mb-3 text-lg font-bold">{title}</Dialog.Title>
-          <Dialog.Description className="sr-only">{label}</Dialog.Description>
-          <label htmlFor="dialog-note" className="flex flex-col gap-1 text-sm">
-            <span>{label}</span>
-            <textarea id="dialog-note" dir="auto" rows={3} className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <div className="mt-4 flex gap-2">
-            <Button
-              variant={variant}
-              disabled={required && !note.trim()}
-              onClick={() => {
-                onConfirm(note.trim());
-                setOpen(false);
-                setNote('');
-              }}
-            >
-              {confirm}
-            </Button>
-            <Dialog.Close asChild>
-              <Button variant="secondary">{fa.cancel}</Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+      <DialogPanel
+        title={title}
+        description={label}
+        describeVisibly={false}
+        action={
+          <Button
+            variant={variant}
+            disabled={required && !note.trim()}
+            onClick={() => {
+              onConfirm(note.trim());
+              setOpen(false);
+              setNote('');
+            }}
+          >
+            {confirm}
+          </Button>
+        }
+      >
+        <label htmlFor="dialog-note" className="flex flex-col gap-1 text-sm">
+          <span>{label}</span>
+          <textarea id="dialog-note" dir="auto" rows={3} className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+      </DialogPanel>
     </Dialog.Root>
   );
 }
@@ -71,25 +92,18 @@ export function ConfirmDialog({ trigger, title, description, confirm, onConfirm 
       <Dialog.Trigger asChild>
         <Button variant="secondary">{trigger}</Button>
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
-          <Dialog.Title className="mb-2 text-lg font-bold">{title}</Dialog.Title>
-          <Dialog.Description className="text-sm text-slate-600" dir="auto">
-            {description}
-          </Dialog.Description>
-          <div className="mt-4 flex gap-2">
-            <Dialog.Close asChild>
-              <Button variant="danger" onClick={onConfirm}>
-                {confirm}
-              </Button>
-            </Dialog.Close>
-            <Dialog.Close asChild>
-              <Button variant="secondary">{fa.cancel}</Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+      <DialogPanel
+        title={title}
+        description={description}
+        describeVisibly
+        action={
+          <Dialog.Close asChild>
+            <Button variant="danger" onClick={onConfirm}>
+              {confirm}
+            </Button>
+          </Dialog.Close>
+        }
+      />
     </Dialog.Root>
   );
 }
