@@ -7,7 +7,8 @@
  *   libs          → never src
  */
 const CONTEXT = '(accounts|content|ai|usage)';
-const FRAMEWORKS = '^(node_modules/)?(@nestjs|typeorm|bullmq|ioredis|openai|pg|class-validator|class-transformer|@fastify|fastify|nestjs-pino|pino|prom-client)(/|$)';
+const FRAMEWORKS =
+  '^(node_modules/)?(@nestjs|typeorm|bullmq|ioredis|openai|pg|class-validator|class-transformer|@fastify|fastify|nestjs-pino|pino|prom-client)(/|$)';
 
 module.exports = {
   forbidden: [
@@ -23,14 +24,23 @@ module.exports = {
       comment: 'Domain code imports only its own domain and the shared kernel (libs/ddd).',
       severity: 'error',
       from: { path: `(?:^|/)src/${CONTEXT}/domain/` },
-      to: { path: '^', pathNot: [`(?:^|/)src/$1/domain/`, '(?:^|/)libs/ddd/', '^node:', '^(crypto|util)$'], dependencyTypesNot: ['core'] },
+      to: {
+        path: '^',
+        pathNot: [`(?:^|/)src/$1/domain/`, '(?:^|/)libs/ddd/', '^node:', '^(crypto|util)$'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'application-does-not-know-adapters',
       comment: 'Use cases talk to ports, never to infrastructure or presentation.',
       severity: 'error',
       from: { path: `(?:^|/)src/${CONTEXT}/application/` },
-      to: { path: [`(?:^|/)src/$1/(infrastructure|presentation)/`, '^(node_modules/)?(typeorm|bullmq|ioredis|openai|pg|@fastify|fastify)(/|$)'] },
+      to: {
+        path: [
+          `(?:^|/)src/$1/(infrastructure|presentation)/`,
+          '^(node_modules/)?(typeorm|bullmq|ioredis|openai|pg|@fastify|fastify)(/|$)',
+        ],
+      },
     },
     {
       name: 'infrastructure-does-not-know-presentation',
@@ -63,7 +73,11 @@ module.exports = {
     exclude: { path: ['\\.spec\\.ts$', '^dist/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['types', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
     moduleSystems: ['cjs', 'es6'],
   },
 };

@@ -37,7 +37,6 @@ interface Figures {
   latenciesMs: number[];
 }
 
-
 /**
  * Runs `count` generations through GenerateContentUseCase with the real OpenAiLlmClient (the
  * `openai` SDK over HTTP) against the in-process fake, `concurrency` at a time, as a worker with
@@ -46,7 +45,13 @@ interface Figures {
 async function run(config: AppConfig, events: GenerationEvents, scenario: Scenario, count: number): Promise<Figures> {
   const requests = Array.from({ length: count }, () => makeGenerationRequest({ contentId: randomUUID() }));
   const source = new InMemoryGenerationSource(...requests);
-  const generate = new GenerateContentUseCase(source, new OpenAiLlmClient(config), events, new RecordingGenerationOutcome(source), new InMemoryCompletedCalls());
+  const generate = new GenerateContentUseCase(
+    source,
+    new OpenAiLlmClient(config),
+    events,
+    new RecordingGenerationOutcome(source),
+    new InMemoryCompletedCalls(),
+  );
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -76,13 +81,19 @@ async function run(config: AppConfig, events: GenerationEvents, scenario: Scenar
 
 /** Enough generations for about `benchSettings.durationSeconds` at the expected rate, within bounds. */
 function countFor(scenario: Scenario, zeroLatencyRate: number): number {
-  const expectedRate = scenario.latencyMs > 0 ? scenario.concurrency / (scenario.latencyMs / 1000 + 0.05) : zeroLatencyRate;
+  const expectedRate =
+    scenario.latencyMs > 0 ? scenario.concurrency / (scenario.latencyMs / 1000 + 0.05) : zeroLatencyRate;
   return Math.max(scenario.concurrency * 2, Math.min(5_000, Math.round(expectedRate * benchSettings.durationSeconds)));
 }
 
 async function measureTokenCounter(): Promise<{ firstCallMs: number; perCallUs: number }> {
   const counter = new TiktokenTokenCounter();
-  const messages = makeGenerationRequest({ messages: [{ role: 'system', content: 'You write short Persian marketing copy.' }, { role: 'user', content: REPLY }] }).messages;
+  const messages = makeGenerationRequest({
+    messages: [
+      { role: 'system', content: 'You write short Persian marketing copy.' },
+      { role: 'user', content: REPLY },
+    ],
+  }).messages;
   let t0 = performance.now();
   await counter.countChat('gpt-4.1-mini', messages);
   const firstCallMs = performance.now() - t0;
@@ -94,15 +105,23 @@ async function measureTokenCounter(): Promise<{ firstCallMs: number; perCallUs: 
 
 export const benchmark: Benchmark = {
   name: 'ai-generation',
-  description: 'GenerateContentUseCase with the real openai SDK against the local fake (0 and 500 ms latency), live events off and over Redis',
+  description:
+    'GenerateContentUseCase with the real openai SDK against the local fake (0 and 500 ms latency), live events off and over Redis',
   async run() {
     Logger.overrideLogger(false); // the use case logs every generation; Nest apps booted later set their own logger
     const fake = await FakeOpenAiServer.start({ apiKey: API_KEY });
     const env = benchSettings.appEnv();
-    const config = loadConfig({ ...env, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: fake.baseUrl, OPENAI_TIMEOUT_MS: '30000', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      ...env,
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_TIMEOUT_MS: '30000',
+      LOG_LEVEL: 'silent',
+    });
     const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
     const redisEvents = new RedisGenerationEvents(redis, config);
-    const eventsFor = (scenario: Scenario): GenerationEvents => (scenario.events === 'redis' ? redisEvents : new NullGenerationEvents());
+    const eventsFor = (scenario: Scenario): GenerationEvents =>
+      scenario.events === 'redis' ? redisEvents : new NullGenerationEvents();
     fake.respondWith(REPLY);
     try {
       process.stdout.write(
@@ -138,7 +157,21 @@ export const benchmark: Benchmark = {
           percentile(sorted, 0.5) - scenario.latencyMs,
         ]);
       }
-      printTable(['latency', 'concurrency', 'live events', 'generations', 'gen/s', 'deltas/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p50 overhead ms'], rows);
+      printTable(
+        [
+          'latency',
+          'concurrency',
+          'live events',
+          'generations',
+          'gen/s',
+          'deltas/s',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'p50 overhead ms',
+        ],
+        rows,
+      );
 
       const tokens = await measureTokenCounter();
       process.stdout.write(

@@ -5,7 +5,10 @@ import { dataSourceOptions, ensureDatabaseExists } from '#libs/database';
 import { pageRequest } from '#libs/ddd';
 import { prepareDatabase } from '../src/bootstrap/prepare-database';
 import type { ContentFilter } from '../src/content/application/ports/content.repository';
-import { SEARCH_VECTOR, TypeOrmContentRepository } from '../src/content/infrastructure/persistence/typeorm-content.repository';
+import {
+  SEARCH_VECTOR,
+  TypeOrmContentRepository,
+} from '../src/content/infrastructure/persistence/typeorm-content.repository';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
 import { time } from './support/stats';
@@ -24,12 +27,33 @@ const WORKSPACE = '0b1e0000-0000-4000-8000-0000000000c1';
 const BIG_PROJECT = '0b1e0000-0000-4000-8000-0000000000c2';
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 30);
 
-const COMMON = ['گوشی', 'تخفیف', 'ویژه', 'مشتری', 'خرید', 'ارسال', 'رایگان', 'کیفیت', 'قیمت', 'محصول', 'جدید', 'فروش', 'product', 'launch', 'customer', 'quality', 'price', 'free', 'shipping', 'new'];
-
-
+const COMMON = [
+  'گوشی',
+  'تخفیف',
+  'ویژه',
+  'مشتری',
+  'خرید',
+  'ارسال',
+  'رایگان',
+  'کیفیت',
+  'قیمت',
+  'محصول',
+  'جدید',
+  'فروش',
+  'product',
+  'launch',
+  'customer',
+  'quality',
+  'price',
+  'free',
+  'shipping',
+  'new',
+];
 
 async function seed(dataSource: DataSource): Promise<void> {
-  const existing = (await dataSource.query('SELECT count(*)::int AS n FROM contents WHERE organization_id = $1', [ORG])) as { n: number }[];
+  const existing = (await dataSource.query('SELECT count(*)::int AS n FROM contents WHERE organization_id = $1', [
+    ORG,
+  ])) as { n: number }[];
   if (existing[0]?.n === TOTAL) {
     process.stdout.write(`Reusing the ${TOTAL.toLocaleString('en-US')} contents seeded by an earlier run.\n`);
     return;
@@ -94,7 +118,8 @@ const SCENARIOS: Scenario[] = [
 
 export const benchmark: Benchmark = {
   name: 'content-search',
-  description: 'Contents list with Persian full-text search and filters over 100 000 contents (GIN + btree indexes) against an ILIKE scan',
+  description:
+    'Contents list with Persian full-text search and filters over 100 000 contents (GIN + btree indexes) against an ILIKE scan',
   async run() {
     Logger.overrideLogger(['error']);
     const config = loadConfig({ ...benchSettings.appEnv(), DB_MIGRATE_ON_START: 'true' });
@@ -104,18 +129,22 @@ export const benchmark: Benchmark = {
     try {
       await seed(dataSource);
       await dataSource.query('VACUUM ANALYZE contents');
-      const author = ((await dataSource.query(`SELECT md5('bench-author7')::uuid AS id`)) as { id: string }[])[0]?.id ?? '';
+      const author =
+        ((await dataSource.query(`SELECT md5('bench-author7')::uuid AS id`)) as { id: string }[])[0]?.id ?? '';
       const repository = new TypeOrmContentRepository(dataSource);
       const rows: (string | number)[][] = [];
       for (const scenario of SCENARIOS) {
         const filter = { ...scenario.filter, ...(scenario.filter.createdBy === '' ? { createdBy: author } : {}) };
         let total = 0;
         const figures = await time(RUNS, async () => {
-          total = (await repository.listForProject(ORG, BIG_PROJECT, filter, pageRequest(scenario.page ?? 1, 20))).total;
+          total = (await repository.listForProject(ORG, BIG_PROJECT, filter, pageRequest(scenario.page ?? 1, 20)))
+            .total;
         });
         rows.push([scenario.name, total, figures.p50, figures.p95, figures.p99]);
       }
-      process.stdout.write(`\nlistForProject in the 60 000-content project, 20 per page with the total, ${RUNS} runs after 3 warm-ups (ms):\n`);
+      process.stdout.write(
+        `\nlistForProject in the 60 000-content project, 20 per page with the total, ${RUNS} runs after 3 warm-ups (ms):\n`,
+      );
       printTable(['query', 'matches', 'p50', 'p95', 'p99'], rows);
 
       const ilike = await time(Math.min(RUNS, 10), () =>
@@ -139,7 +168,9 @@ export const benchmark: Benchmark = {
          ORDER BY c.created_at DESC, c.id DESC LIMIT 20`,
         [ORG, BIG_PROJECT, 'زعفران:*'],
       )) as { 'QUERY PLAN': string }[];
-      process.stdout.write(`\nPlan of the rare-word search:\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}\n`);
+      process.stdout.write(
+        `\nPlan of the rare-word search:\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}\n`,
+      );
     } finally {
       await dataSource.destroy();
     }

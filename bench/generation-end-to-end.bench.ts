@@ -22,14 +22,17 @@ interface Scenario {
   generations: number;
 }
 
-
 async function call<T>(app: BenchApp, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${app.baseUrl}/api/v1${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  if (response.status >= 300)
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -39,7 +42,10 @@ async function signIn(app: BenchApp, kavenegar: FakeKavenegarServer): Promise<st
   const since = kavenegar.messages.length;
   await call(app, 'POST', '/auth/otp/request', null, { phone });
   const message = await kavenegar.waitForMessage(phone, 10_000, since);
-  const session = await call<{ accessToken: string }>(app, 'POST', '/auth/otp/verify', null, { phone, code: message.token });
+  const session = await call<{ accessToken: string }>(app, 'POST', '/auth/otp/verify', null, {
+    phone,
+    code: message.token,
+  });
   return session.accessToken;
 }
 
@@ -50,10 +56,22 @@ async function signIn(app: BenchApp, kavenegar: FakeKavenegarServer): Promise<st
  * Latency is measured from just before the POST to the content's `updated_at` of its move to
  * REVIEW (same machine clock), so polling does not add to it; polling only says when all are done.
  */
-async function runScenario(app: BenchApp, fake: FakeOpenAiServer, token: string, projectId: string, scenario: Scenario): Promise<number[][]> {
+async function runScenario(
+  app: BenchApp,
+  fake: FakeOpenAiServer,
+  token: string,
+  projectId: string,
+  scenario: Scenario,
+): Promise<number[][]> {
   fake.setLatency(scenario.latencyMs);
   const contents = await Promise.all(
-    Array.from({ length: scenario.generations }, (_, i) => call<{ id: string }>(app, 'POST', `/projects/${projectId}/contents`, token, { title: `بنچ ${i}`, prompt: 'یک متن کوتاه تبلیغاتی بنویس.', maxTokens: 400 })),
+    Array.from({ length: scenario.generations }, (_, i) =>
+      call<{ id: string }>(app, 'POST', `/projects/${projectId}/contents`, token, {
+        title: `بنچ ${i}`,
+        prompt: 'یک متن کوتاه تبلیغاتی بنویس.',
+        maxTokens: 400,
+      }),
+    ),
   );
   const dataSource = app.app.get(DataSource);
   const startedAt = new Map<string, number>();
@@ -67,7 +85,9 @@ async function runScenario(app: BenchApp, fake: FakeOpenAiServer, token: string,
         startedAt.set(content.id, Date.now());
         await call(app, 'POST', `/contents/${content.id}/generate`, token);
         for (;;) {
-          const rows: { status: string }[] = await dataSource.query('SELECT status FROM contents WHERE id = $1', [content.id]);
+          const rows: { status: string }[] = await dataSource.query('SELECT status FROM contents WHERE id = $1', [
+            content.id,
+          ]);
           if (rows[0]?.status === 'REVIEW') break;
           if (rows[0]?.status !== 'IN_PROGRESS') throw new Error(`Content ${content.id} ended ${rows[0]?.status}`);
           await new Promise((resolve) => setTimeout(resolve, 20));
@@ -75,15 +95,21 @@ async function runScenario(app: BenchApp, fake: FakeOpenAiServer, token: string,
       }
     }),
   );
-  const finished: { id: string; updated_at: Date }[] = await dataSource.query('SELECT id, updated_at FROM contents WHERE id = ANY($1)', [contents.map((content) => content.id)]);
-  const latencies = finished.map((row) => row.updated_at.getTime() - (startedAt.get(row.id) ?? 0)).sort((a, b) => a - b);
+  const finished: { id: string; updated_at: Date }[] = await dataSource.query(
+    'SELECT id, updated_at FROM contents WHERE id = ANY($1)',
+    [contents.map((content) => content.id)],
+  );
+  const latencies = finished
+    .map((row) => row.updated_at.getTime() - (startedAt.get(row.id) ?? 0))
+    .sort((a, b) => a - b);
   const wallSeconds = (Math.max(...finished.map((row) => row.updated_at.getTime())) - wallStart) / 1000;
   return [[scenario.generations / wallSeconds], latencies];
 }
 
 export const benchmark: Benchmark = {
   name: 'generation-end-to-end',
-  description: 'POST /contents/:id/generate → REVIEW through HTTP, PostgreSQL, BullMQ, the worker and the openai SDK, fake at 0 and 500 ms',
+  description:
+    'POST /contents/:id/generate → REVIEW through HTTP, PostgreSQL, BullMQ, the worker and the openai SDK, fake at 0 and 500 ms',
   async run() {
     Logger.overrideLogger(false);
     const fake = await FakeOpenAiServer.start({ apiKey: API_KEY });
@@ -105,8 +131,12 @@ export const benchmark: Benchmark = {
     try {
       const token = await signIn(app, kavenegar);
       const org = await call<{ id: string }>(app, 'POST', '/organizations', token, { name: 'بنچمارک' });
-      const workspace = await call<{ id: string }>(app, 'POST', `/organizations/${org.id}/workspaces`, token, { name: 'فضای کار' });
-      const project = await call<{ id: string }>(app, 'POST', `/workspaces/${workspace.id}/projects`, token, { name: 'پروژه' });
+      const workspace = await call<{ id: string }>(app, 'POST', `/organizations/${org.id}/workspaces`, token, {
+        name: 'فضای کار',
+      });
+      const project = await call<{ id: string }>(app, 'POST', `/workspaces/${workspace.id}/projects`, token, {
+        name: 'پروژه',
+      });
       process.stdout.write(
         `APP_ROLE=all in this process, worker concurrency ${WORKER_CONCURRENCY}, reply of ${REPLY.split(/\s+/).length} words streamed word by word.\n` +
           `Each client sends POST /generate, waits for REVIEW, then sends the next. Latency: request → REVIEW.\n\n`,
@@ -132,7 +162,10 @@ export const benchmark: Benchmark = {
           percentile(latencies, 0.5) - scenario.latencyMs,
         ]);
       }
-      printTable(['fake latency', 'clients', 'generations', 'gen/s', 'p50 ms', 'p95 ms', 'p99 ms', 'p50 overhead ms'], rows);
+      printTable(
+        ['fake latency', 'clients', 'generations', 'gen/s', 'p50 ms', 'p95 ms', 'p99 ms', 'p50 overhead ms'],
+        rows,
+      );
     } finally {
       await app.close();
       await kavenegar.stop();

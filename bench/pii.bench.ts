@@ -5,7 +5,6 @@ import type { Benchmark } from './support/benchmark';
 import { percentile } from './support/stats';
 import { printTable } from './support/table';
 
-
 /** A ~2 kB generated body: the labelled texts one after another, as a long answer would mix them. */
 function bodyOf(size: number, offset: number): string {
   let body = '';
@@ -14,7 +13,11 @@ function bodyOf(size: number, offset: number): string {
 }
 
 /** Per-call latency in µs of `scan` over `bodies`, after a warm-up. */
-function time(bodies: string[], scan: (text: string) => unknown, rounds: number): { perCallUs: number[]; mbPerSecond: number } {
+function time(
+  bodies: string[],
+  scan: (text: string) => unknown,
+  rounds: number,
+): { perCallUs: number[]; mbPerSecond: number } {
   for (const body of bodies.slice(0, 200)) scan(body);
   const perCallUs: number[] = [];
   let bytes = 0;
@@ -33,16 +36,28 @@ function time(bodies: string[], scan: (text: string) => unknown, rounds: number)
 
 export const benchmark: Benchmark = {
   name: 'pii',
-  description: 'PII detector: precision and recall per type on the labelled set, and scan speed on ~2 kB bodies against a one-regex baseline',
+  description:
+    'PII detector: precision and recall per type on the labelled set, and scan speed on ~2 kB bodies against a one-regex baseline',
   async run() {
     const { scores } = score(LABELLED_TEXTS);
     const negatives = LABELLED_TEXTS.filter((sample) => sample.expected.length === 0).length;
-    process.stdout.write(`Labelled set: ${LABELLED_TEXTS.length} Persian, English and mixed texts (${negatives} hard negatives). A finding counts only with the exact type and span.\n\n`);
+    process.stdout.write(
+      `Labelled set: ${LABELLED_TEXTS.length} Persian, English and mixed texts (${negatives} hard negatives). A finding counts only with the exact type and span.\n\n`,
+    );
     printTable(
       ['type', 'expected', 'true pos', 'false pos', 'false neg', 'precision', 'recall', 'F1'],
       scores.map((s) => {
         const f1 = s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
-        return [s.type, s.truePositives + s.falseNegatives, s.truePositives, s.falsePositives, s.falseNegatives, s.precision, s.recall, f1];
+        return [
+          s.type,
+          s.truePositives + s.falseNegatives,
+          s.truePositives,
+          s.falsePositives,
+          s.falseNegatives,
+          s.precision,
+          s.recall,
+          f1,
+        ];
       }),
     );
 
@@ -55,11 +70,23 @@ export const benchmark: Benchmark = {
     printTable(
       ['scan', 'MB/s', 'p50 µs', 'p99 µs'],
       [
-        ['baseline: one /\\d{10}/g pass, 2 kB', baseline.mbPerSecond, percentile(baseline.perCallUs, 0.5), percentile(baseline.perCallUs, 0.99)],
-        ['detectPii, 2 kB body', detector.mbPerSecond, percentile(detector.perCallUs, 0.5), percentile(detector.perCallUs, 0.99)],
+        [
+          'baseline: one /\\d{10}/g pass, 2 kB',
+          baseline.mbPerSecond,
+          percentile(baseline.perCallUs, 0.5),
+          percentile(baseline.perCallUs, 0.99),
+        ],
+        [
+          'detectPii, 2 kB body',
+          detector.mbPerSecond,
+          percentile(detector.perCallUs, 0.5),
+          percentile(detector.perCallUs, 0.99),
+        ],
         ['detectPii, 100 kB body', long.mbPerSecond, percentile(long.perCallUs, 0.5), percentile(long.perCallUs, 0.99)],
       ],
     );
-    process.stdout.write(`\ndetectPii / baseline time per 2 kB body: ${(percentile(detector.perCallUs, 0.5) / percentile(baseline.perCallUs, 0.5)).toFixed(1)}×\n`);
+    process.stdout.write(
+      `\ndetectPii / baseline time per 2 kB body: ${(percentile(detector.perCallUs, 0.5) / percentile(baseline.perCallUs, 0.5)).toFixed(1)}×\n`,
+    );
   },
 };

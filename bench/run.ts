@@ -20,7 +20,10 @@ async function discover(): Promise<Benchmark[]> {
   const files = (await readdir(__dirname)).filter((file) => file.endsWith(SUFFIX)).sort();
   const benchmarks: Benchmark[] = [];
   for (const file of files) {
-    const loaded = (await import(pathToFileURL(join(__dirname, file)).href)) as { benchmark?: unknown; default?: { benchmark?: unknown } };
+    const loaded = (await import(pathToFileURL(join(__dirname, file)).href)) as {
+      benchmark?: unknown;
+      default?: { benchmark?: unknown };
+    };
     const benchmark = loaded.benchmark ?? loaded.default?.benchmark;
     if (!isBenchmark(benchmark)) throw new Error(`${file} must export \`benchmark\` ({ name, description, run })`);
     benchmarks.push(benchmark);
@@ -32,14 +35,20 @@ async function discover(): Promise<Benchmark[]> {
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).map((filter) => filter.toLowerCase());
   const all = await discover();
-  const selected = filters.length ? all.filter((benchmark) => filters.some((filter) => benchmark.name.toLowerCase().includes(filter))) : all;
+  const selected = filters.length
+    ? all.filter((benchmark) => filters.some((filter) => benchmark.name.toLowerCase().includes(filter)))
+    : all;
   if (!selected.length) {
-    process.stderr.write(`No benchmark matches "${filters.join(' ')}". Available: ${all.map((benchmark) => benchmark.name).join(', ')}\n`);
+    process.stderr.write(
+      `No benchmark matches "${filters.join(' ')}". Available: ${all.map((benchmark) => benchmark.name).join(', ')}\n`,
+    );
     process.exitCode = 1;
     return;
   }
 
-  process.stdout.write(`Node ${process.version}, ${availableParallelism()} CPUs, ${process.platform}/${process.arch}\n`);
+  process.stdout.write(
+    `Node ${process.version}, ${availableParallelism()} CPUs, ${process.platform}/${process.arch}\n`,
+  );
   for (const benchmark of selected) {
     process.stdout.write(`\n== ${benchmark.name}: ${benchmark.description} (load average ${loadAverage()})\n`);
     const started = performance.now();
@@ -49,6 +58,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

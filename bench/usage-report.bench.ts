@@ -37,8 +37,6 @@ class FixedClock extends Clock {
   }
 }
 
-
-
 async function seed(dataSource: DataSource): Promise<void> {
   const started = performance.now();
   await dataSource.query('TRUNCATE usage_records, usage_reservations, usage_limits, usage_threshold_events');
@@ -74,7 +72,9 @@ async function seed(dataSource: DataSource): Promise<void> {
     `SELECT count(*) FILTER (WHERE created_at >= $2) AS month, count(*) AS year FROM usage_records WHERE organization_id = $1`,
     [BIG_ORG, MONTH.from],
   )) as { month: string; year: string }[];
-  process.stdout.write(`The measured organization has ${Number(counts[0]?.month).toLocaleString('en-US')} records in the month, ${Number(counts[0]?.year).toLocaleString('en-US')} in the year.\n\n`);
+  process.stdout.write(
+    `The measured organization has ${Number(counts[0]?.month).toLocaleString('en-US')} records in the month, ${Number(counts[0]?.year).toLocaleString('en-US')} in the year.\n\n`,
+  );
 }
 
 /** The adapter's own SQL, explained (ANALYZE) instead of run. */
@@ -88,7 +88,9 @@ async function explainReports(dataSource: DataSource): Promise<string[][]> {
       let plan: PlanNode | undefined;
       const explaining = {
         query: async (sql: string, parameters: unknown[]) => {
-          const result = (await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] }[];
+          const result = (await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[];
+          }[];
           plan = result[0]?.['QUERY PLAN'][0]?.Plan;
           return [];
         },
@@ -125,7 +127,8 @@ function findScan(node: PlanNode): PlanNode | undefined {
 }
 
 function aggregateOf(node: PlanNode): string {
-  if (node['Node Type'] === 'Aggregate' || node['Node Type'] === 'MixedAggregate') return `${node['Node Type']} (${node.Strategy ?? ''})`;
+  if (node['Node Type'] === 'Aggregate' || node['Node Type'] === 'MixedAggregate')
+    return `${node['Node Type']} (${node.Strategy ?? ''})`;
   for (const child of node.Plans ?? []) {
     const found = aggregateOf(child);
     if (found !== '-') return found;
@@ -152,12 +155,29 @@ async function timeReservations(dataSource: DataSource): Promise<(string | numbe
   const clock = new FixedClock();
   const ledger = new TypeOrmUsageLedger(dataSource);
   const limits = new TypeOrmUsageLimitsRepository(dataSource);
-  await limits.update(BIG_ORG, (l) => l.change({ monthlyTokenLimit: 10_000_000_000, monthlyCostLimit: null, perUserMonthlyTokenLimit: 10_000_000, calendar: 'gregorian' }, randomUUID(), clock.now()));
+  await limits.update(BIG_ORG, (l) =>
+    l.change(
+      {
+        monthlyTokenLimit: 10_000_000_000,
+        monthlyCostLimit: null,
+        perUserMonthlyTokenLimit: 10_000_000,
+        calendar: 'gregorian',
+      },
+      randomUUID(),
+      clock.now(),
+    ),
+  );
   const reserve = new ReserveGenerationBudgetUseCase(ledger, PriceTable.defaults(), clock);
   const release = new ReleaseGenerationBudgetUseCase(ledger, clock);
   const userId = randomUUID();
   const figures = await time(RUNS, async () => {
-    const reserved = await reserve.execute({ organizationId: BIG_ORG, userId, model: 'gpt-4.1-mini', promptTokens: 1_000, maxTokens: 1_000 });
+    const reserved = await reserve.execute({
+      organizationId: BIG_ORG,
+      userId,
+      model: 'gpt-4.1-mini',
+      promptTokens: 1_000,
+      maxTokens: 1_000,
+    });
     await release.execute(reserved.reservationId);
   });
   return ['reserve + release (month sums under the lock)', figures.p50, figures.p95, figures.p99, figures.mean];
@@ -165,7 +185,8 @@ async function timeReservations(dataSource: DataSource): Promise<(string | numbe
 
 export const benchmark: Benchmark = {
   name: 'usage-report',
-  description: 'usage reports (totals and each groupBy) over a month and a year of 1 000 000 records; the budget check of a reservation',
+  description:
+    'usage reports (totals and each groupBy) over a month and a year of 1 000 000 records; the budget check of a reservation',
   async run() {
     // Migration messages and slow-query warnings (the seed is meant to be slow) would drown the figures.
     Logger.overrideLogger(['error']);
@@ -179,19 +200,29 @@ export const benchmark: Benchmark = {
       process.stdout.write(`Plans (EXPLAIN ANALYZE of the adapter's SQL):\n`);
       printTable(['query', 'scan', 'index', 'heap fetches', 'aggregate'], await explainReports(dataSource));
 
-      process.stdout.write(`\nReport latency through TypeOrmUsageReports, ${RUNS} runs each after 3 warm-up runs (ms):\n`);
+      process.stdout.write(
+        `\nReport latency through TypeOrmUsageReports, ${RUNS} runs each after 3 warm-up runs (ms):\n`,
+      );
       const covering = await timeReports(dataSource, 'covering index');
       printTable(['index', 'window / groupBy', 'p50', 'p95', 'p99', 'mean'], covering);
 
-      process.stdout.write(`\nBudget check (ReserveGenerationBudgetUseCase + release, token and per-member limits set), ${RUNS} runs (ms):\n`);
+      process.stdout.write(
+        `\nBudget check (ReserveGenerationBudgetUseCase + release, token and per-member limits set), ${RUNS} runs (ms):\n`,
+      );
       printTable(['operation', 'p50', 'p95', 'p99', 'mean'], [await timeReservations(dataSource)]);
 
       // The same reports with a plain (organization_id, created_at) index instead of the covering one, for comparison.
-      process.stdout.write(`\nFor comparison: the same reports with a plain (organization_id, created_at) index (heap fetched for every row):\n`);
+      process.stdout.write(
+        `\nFor comparison: the same reports with a plain (organization_id, created_at) index (heap fetched for every row):\n`,
+      );
       await dataSource.query('DROP INDEX idx_usage_records_org_created');
-      await dataSource.query('CREATE INDEX idx_usage_records_org_created_plain ON usage_records (organization_id, created_at)');
+      await dataSource.query(
+        'CREATE INDEX idx_usage_records_org_created_plain ON usage_records (organization_id, created_at)',
+      );
       await dataSource.query('ANALYZE usage_records');
-      const plainSize = (await dataSource.query(`SELECT pg_size_pretty(pg_relation_size('idx_usage_records_org_created_plain')) AS size`)) as { size: string }[];
+      const plainSize = (await dataSource.query(
+        `SELECT pg_size_pretty(pg_relation_size('idx_usage_records_org_created_plain')) AS size`,
+      )) as { size: string }[];
       process.stdout.write(`(plain index ${plainSize[0]?.size})\n`);
       try {
         const plain = await timeReports(dataSource, 'plain index');

@@ -8,10 +8,16 @@ import type { Benchmark } from './support/benchmark';
  */
 export const benchmark: Benchmark = {
   name: 'web-dashboard',
-  description: 'Dashboard in Chromium: gzipped JavaScript per route (budget 250 kB), time to show a list of 100 contents (budget p95 300 ms)',
+  description:
+    'Dashboard in Chromium: gzipped JavaScript per route (budget 250 kB), time to show a list of 100 contents (budget p95 300 ms)',
   run: () =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn('npm', ['--prefix', 'web', 'run', 'bench'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the dashboard benchmark exited with ${code}`))));
+      const child = spawn('npm', ['--prefix', 'web', 'run', 'bench'], {
+        cwd: join(__dirname, '..', '..'),
+        stdio: 'inherit',
+      });
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`the dashboard benchmark exited with ${code}`)),
+      );
     }),
 };

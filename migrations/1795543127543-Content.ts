@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Written by hand (other contexts' entities were in progress): projects, prompt templates,
@@ -7,10 +7,10 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
  * versions are deleted with it, and a deleted prompt leaves its contents with prompt_id NULL.
  */
 export class Content1795543127543 implements MigrationInterface {
-    name = 'Content1795543127543'
+  name = 'Content1795543127543';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "projects" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -23,13 +23,13 @@ export class Content1795543127543 implements MigrationInterface {
                 CONSTRAINT "pk_projects" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_projects_organization" ON "projects" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_projects_workspace_created" ON "projects" ("workspace_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "prompts" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -43,13 +43,13 @@ export class Content1795543127543 implements MigrationInterface {
                 CONSTRAINT "pk_prompts" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_prompts_organization" ON "prompts" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_prompts_workspace_category" ON "prompts" ("workspace_id", "category")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "contents" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -79,22 +79,22 @@ export class Content1795543127543 implements MigrationInterface {
                 CONSTRAINT "pk_contents" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_contents_organization" ON "contents" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_contents_project_created" ON "contents" ("project_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_contents_project_status" ON "contents" ("project_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_contents_created_by" ON "contents" ("created_by")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_contents_prompt" ON "contents" ("prompt_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "content_versions" (
                 "content_id" uuid NOT NULL,
                 "number" integer NOT NULL,
@@ -111,68 +111,68 @@ export class Content1795543127543 implements MigrationInterface {
                 CONSTRAINT "pk_content_versions" PRIMARY KEY ("content_id", "number")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contents"
             ADD CONSTRAINT "fk_contents_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contents"
             ADD CONSTRAINT "fk_contents_prompt" FOREIGN KEY ("prompt_id") REFERENCES "prompts"("id") ON DELETE SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "content_versions"
             ADD CONSTRAINT "fk_content_versions_content" FOREIGN KEY ("content_id") REFERENCES "contents"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "content_versions" DROP CONSTRAINT "fk_content_versions_content"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contents" DROP CONSTRAINT "fk_contents_prompt"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "contents" DROP CONSTRAINT "fk_contents_project"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "content_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_contents_prompt"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_contents_created_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_contents_project_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_contents_project_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_contents_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "contents"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_prompts_workspace_category"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_prompts_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "prompts"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_projects_workspace_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_projects_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "projects"
         `);
-    }
+  }
 }

@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Written by hand (other contexts' entities were in progress): usage records, limits,
@@ -12,10 +12,10 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
  * a lower scale factor keeps the visibility map, and so the index-only scans, current on a big table.
  */
 export class Usage1795543202651 implements MigrationInterface {
-    name = 'Usage1795543202651'
+  name = 'Usage1795543202651';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "usage_records" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -34,14 +34,14 @@ export class Usage1795543202651 implements MigrationInterface {
                 CONSTRAINT "pk_usage_records" PRIMARY KEY ("id")
             ) WITH (autovacuum_vacuum_insert_scale_factor = 0.01)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_usage_records_org_created" ON "usage_records" ("organization_id", "created_at")
             INCLUDE ("user_id", "project_id", "model", "prompt_tokens", "cached_tokens", "completion_tokens", "total_tokens", "cost_micros")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_usage_records_user_created" ON "usage_records" ("user_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "usage_limits" (
                 "organization_id" uuid NOT NULL,
                 "monthly_token_limit" bigint,
@@ -53,7 +53,7 @@ export class Usage1795543202651 implements MigrationInterface {
                 CONSTRAINT "pk_usage_limits" PRIMARY KEY ("organization_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "usage_reservations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -69,10 +69,10 @@ export class Usage1795543202651 implements MigrationInterface {
                 CONSTRAINT "pk_usage_reservations" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_usage_reservations_live" ON "usage_reservations" ("organization_id", "expires_at") WHERE "status" = 'RESERVED'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "usage_threshold_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -86,29 +86,29 @@ export class Usage1795543202651 implements MigrationInterface {
                 CONSTRAINT "pk_usage_threshold_events" PRIMARY KEY ("id")
             )
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP TABLE "usage_threshold_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_usage_reservations_live"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "usage_reservations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "usage_limits"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_usage_records_user_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_usage_records_org_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "usage_records"
         `);
-    }
+  }
 }

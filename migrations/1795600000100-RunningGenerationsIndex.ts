@@ -8,7 +8,9 @@ export class RunningGenerationsIndex1795600000100 implements MigrationInterface 
   name = 'RunningGenerationsIndex1795600000100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "idx_contents_running_generations" ON "contents" ("generation_started_at") WHERE status = 'IN_PROGRESS'`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_contents_running_generations" ON "contents" ("generation_started_at") WHERE status = 'IN_PROGRESS'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

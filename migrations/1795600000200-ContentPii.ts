@@ -8,7 +8,9 @@ export class ContentPii1795600000200 implements MigrationInterface {
   name = 'ContentPii1795600000200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "contents" ADD "prompt_pii" jsonb NOT NULL DEFAULT '{"found": false, "findings": []}'`);
+    await queryRunner.query(
+      `ALTER TABLE "contents" ADD "prompt_pii" jsonb NOT NULL DEFAULT '{"found": false, "findings": []}'`,
+    );
     await queryRunner.query(`
       CREATE TABLE "content_policies" (
         "organization_id" uuid NOT NULL,

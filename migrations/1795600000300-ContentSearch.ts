@@ -40,10 +40,16 @@ export class ContentSearch1795600000300 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION contents_search_vector()
     `);
     await queryRunner.query(`UPDATE "contents" SET "title" = "title"`);
-    await queryRunner.query(`CREATE INDEX "idx_contents_search" ON "contents" USING gin ("project_id", "search_vector")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_contents_search" ON "contents" USING gin ("project_id", "search_vector")`,
+    );
     await queryRunner.query(`DROP INDEX "public"."idx_contents_project_status"`);
-    await queryRunner.query(`CREATE INDEX "idx_contents_project_status" ON "contents" ("project_id", "status", "created_at", "id") `);
-    await queryRunner.query(`CREATE INDEX "idx_contents_project_author" ON "contents" ("project_id", "created_by", "created_at", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_contents_project_status" ON "contents" ("project_id", "status", "created_at", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_contents_project_author" ON "contents" ("project_id", "created_by", "created_at", "id") `,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -19,7 +19,9 @@ export class Webhooks1795600000400 implements MigrationInterface {
         CONSTRAINT "pk_webhook_endpoints" PRIMARY KEY ("id")
       )
     `);
-    await queryRunner.query(`CREATE INDEX "idx_webhook_endpoints_org_created" ON "webhook_endpoints" ("organization_id", "created_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_webhook_endpoints_org_created" ON "webhook_endpoints" ("organization_id", "created_at") `,
+    );
     await queryRunner.query(`
       CREATE TABLE "webhook_deliveries" (
         "id" uuid NOT NULL,
@@ -36,7 +38,9 @@ export class Webhooks1795600000400 implements MigrationInterface {
         CONSTRAINT "pk_webhook_deliveries" PRIMARY KEY ("id")
       )
     `);
-    await queryRunner.query(`CREATE INDEX "idx_webhook_deliveries_endpoint_created" ON "webhook_deliveries" ("endpoint_id", "created_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_webhook_deliveries_endpoint_created" ON "webhook_deliveries" ("endpoint_id", "created_at") `,
+    );
     await queryRunner.query(
       `ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "fk_webhook_deliveries_endpoint" FOREIGN KEY ("endpoint_id") REFERENCES "webhook_endpoints"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );

@@ -8,7 +8,11 @@ const children = [
   spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: 'web',
     stdio: 'inherit',
-    env: { ...process.env, PORT: process.env.WEB_PORT ?? '3001', WEB_API_URL: process.env.WEB_API_URL ?? `http://127.0.0.1:${apiPort}` },
+    env: {
+      ...process.env,
+      PORT: process.env.WEB_PORT ?? '3001',
+      WEB_API_URL: process.env.WEB_API_URL ?? `http://127.0.0.1:${apiPort}`,
+    },
   }),
 ];
 let stopping = false;

@@ -19,11 +19,25 @@ import { UsageModule } from './usage';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const platform = [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, ScheduleModule.forRoot()];
+    const platform = [
+      ConfigModule.forRoot(config),
+      LoggingModule,
+      DatabaseModule,
+      RedisModule,
+      QueueModule,
+      ScheduleModule.forRoot(),
+    ];
     const http = config.runsHttp ? [RateLimitModule, MetricsModule, HealthModule] : [];
     return {
       module: AppModule,
-      imports: [...platform, ...http, AccountsModule.forRole(config), ContentModule.forRole(config), AiModule.forRole(config), UsageModule.forRole(config)],
+      imports: [
+        ...platform,
+        ...http,
+        AccountsModule.forRole(config),
+        ContentModule.forRole(config),
+        AiModule.forRole(config),
+        UsageModule.forRole(config),
+      ],
       providers: config.runsHttp ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
     };
   }

@@ -44,7 +44,13 @@ export async function measureLoad(url: string, options: LoadOptions = {}): Promi
   const result = await fire(url, options, options.durationSeconds ?? benchSettings.durationSeconds);
   return {
     requestsPerSecond: result.requests.average,
-    latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latencyMs: {
+      mean: result.latency.mean,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     requests: result.requests.total,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -14,7 +14,9 @@ export function printTable(header: string[], rows: Cell[][]): void {
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
   const line = (row: string[], source: Cell[] | undefined) =>
     row
-      .map((cell, column) => (typeof source?.[column] === 'number' ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        typeof source?.[column] === 'number' ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   process.stdout.write(`${line(cells[0] ?? [], undefined)}\n`);
@@ -22,11 +24,31 @@ export function printTable(header: string[], rows: Cell[][]): void {
   cells.slice(1).forEach((row, index) => process.stdout.write(`${line(row, rows[index])}\n`));
 }
 
-export const LOAD_HEADER = ['target', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'mean ms', 'requests', 'errors', 'non-2xx'];
+export const LOAD_HEADER = [
+  'target',
+  'req/s',
+  'p50 ms',
+  'p90 ms',
+  'p99 ms',
+  'mean ms',
+  'requests',
+  'errors',
+  'non-2xx',
+];
 
 export function loadRow(target: string, figures: LoadFigures): Cell[] {
   const { latencyMs } = figures;
-  return [target, Math.round(figures.requestsPerSecond), latencyMs.p50, latencyMs.p90, latencyMs.p99, latencyMs.mean, figures.requests, figures.errors + figures.timeouts, figures.non2xx];
+  return [
+    target,
+    Math.round(figures.requestsPerSecond),
+    latencyMs.p50,
+    latencyMs.p90,
+    latencyMs.p99,
+    latencyMs.mean,
+    figures.requests,
+    figures.errors + figures.timeouts,
+    figures.non2xx,
+  ];
 }
 
 /** `0.42x`: how the first figure compares with the second. */

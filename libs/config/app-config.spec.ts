@@ -39,15 +39,22 @@ describe('loadConfig', () => {
 
   it('requires JWT_SECRET and a real SMS driver in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', KAVENEGAR_API_KEY: 'key' })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMS_DRIVER: 'log' })).toThrow(/SMS_DRIVER/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMS_DRIVER: 'log' })).toThrow(
+      /SMS_DRIVER/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/KAVENEGAR_API_KEY/);
   });
 
   it('never echoes a secret value in its error', () => {
-    expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('tiny-secret') }));
+    expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining('tiny-secret') }),
+    );
   });
 
   it('reads the CORS origin list', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

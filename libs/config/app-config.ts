@@ -1,7 +1,10 @@
 import { configSchema, type RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -24,11 +27,23 @@ export class AppConfig {
   readonly redis: { url: string; prefix: string };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
   readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
-  readonly ai: { concurrency: number; rateLimitPerMinute: number; jobLockMs: number; recoveryIntervalMs: number; recoveryGraceMs: number };
+  readonly ai: {
+    concurrency: number;
+    rateLimitPerMinute: number;
+    jobLockMs: number;
+    recoveryIntervalMs: number;
+    recoveryGraceMs: number;
+  };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
-  readonly webhooks: { allowPrivateTargets: boolean; retryBaseDelayMs: number; attempts: number; disableAfterMs: number; timeoutMs: number };
+  readonly webhooks: {
+    allowPrivateTargets: boolean;
+    retryBaseDelayMs: number;
+    attempts: number;
+    disableAfterMs: number;
+    timeoutMs: number;
+  };
 
   constructor(raw: RawConfig) {
     const production = raw.NODE_ENV === 'production';
@@ -41,7 +56,10 @@ export class AppConfig {
       bodyLimitBytes: raw.BODY_LIMIT_BYTES,
       trustProxy: raw.TRUST_PROXY,
     };
-    this.log = { level: raw.LOG_LEVEL, pretty: (raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty' };
+    this.log = {
+      level: raw.LOG_LEVEL,
+      pretty: (raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty',
+    };
     this.shutdownTimeoutMs = raw.SHUTDOWN_TIMEOUT_MS;
     this.database = {
       url: raw.DATABASE_URL,
@@ -55,7 +73,12 @@ export class AppConfig {
       keyId: raw.JWT_KEY_ID,
       previousKeys: parsePreviousKeys(raw.JWT_PREVIOUS_KEYS),
     };
-    this.openai = { apiKey: raw.OPENAI_API_KEY ?? '', baseUrl: raw.OPENAI_BASE_URL, defaultModel: raw.OPENAI_DEFAULT_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS };
+    this.openai = {
+      apiKey: raw.OPENAI_API_KEY ?? '',
+      baseUrl: raw.OPENAI_BASE_URL,
+      defaultModel: raw.OPENAI_DEFAULT_MODEL,
+      timeoutMs: raw.OPENAI_TIMEOUT_MS,
+    };
     this.ai = {
       concurrency: raw.AI_CONCURRENCY,
       rateLimitPerMinute: raw.AI_RATE_LIMIT_PER_MINUTE,
@@ -100,7 +123,11 @@ function parsePreviousKeys(value: string | undefined): Record<string, string> {
     const separator = pair.indexOf(':');
     const id = pair.slice(0, separator).trim();
     const secret = pair.slice(separator + 1).trim();
-    if (separator <= 0 || secret.length < 32) throw new ConfigError('JWT_PREVIOUS_KEYS', 'must be a list of keyId:secret with secrets of at least 32 characters');
+    if (separator <= 0 || secret.length < 32)
+      throw new ConfigError(
+        'JWT_PREVIOUS_KEYS',
+        'must be a list of keyId:secret with secrets of at least 32 characters',
+      );
     keys[id] = secret;
   }
   return keys;

@@ -4,13 +4,16 @@ const bool = z.enum(['true', 'false']).transform((value) => value === 'true');
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a ${protocols.join(' or ')} URL`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
 const jsonObject = z.string().transform((value, ctx) => {
   try {
     const parsed: unknown = JSON.parse(value);
@@ -48,10 +51,16 @@ export const configSchema = z
     DB_LOG_QUERIES: bool.default(false),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
-    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only').default('contexor'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
+      .default('contexor'),
 
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_KEY_ID: z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/).default('k1'),
+    JWT_KEY_ID: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]{1,64}$/)
+      .default('k1'),
     JWT_PREVIOUS_KEYS: z.string().optional(),
 
     OPENAI_API_KEY: z.string().optional(),
@@ -91,7 +100,11 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     }
     if (production && env.SMS_DRIVER === 'log') {
-      ctx.addIssue({ code: 'custom', path: ['SMS_DRIVER'], message: '"log" prints sign-in codes and is refused when NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_DRIVER'],
+        message: '"log" prints sign-in codes and is refused when NODE_ENV=production',
+      });
     }
     if ((env.SMS_DRIVER ?? (production ? 'kavenegar' : 'log')) === 'kavenegar' && !env.KAVENEGAR_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['KAVENEGAR_API_KEY'], message: 'is required when SMS_DRIVER=kavenegar' });

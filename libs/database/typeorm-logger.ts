@@ -15,7 +15,10 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ query: compact(query), reason: error instanceof Error ? error.message : error }, 'Query failed');
+    this.logger.error(
+      { query: compact(query), reason: error instanceof Error ? error.message : error },
+      'Query failed',
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

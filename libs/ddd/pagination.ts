@@ -15,7 +15,8 @@ export const MAX_PAGE_LIMIT = 100;
 
 export function pageRequest(page?: number, limit?: number): PageRequest {
   const safePage = Number.isInteger(page) && (page ?? 0) > 0 ? (page as number) : 1;
-  const safeLimit = Number.isInteger(limit) && (limit ?? 0) > 0 ? Math.min(limit as number, MAX_PAGE_LIMIT) : DEFAULT_PAGE_LIMIT;
+  const safeLimit =
+    Number.isInteger(limit) && (limit ?? 0) > 0 ? Math.min(limit as number, MAX_PAGE_LIMIT) : DEFAULT_PAGE_LIMIT;
   return { page: safePage, limit: safeLimit };
 }
 

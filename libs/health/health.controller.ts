@@ -50,7 +50,11 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const [database, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
-      timed(() => (this.redis.status === 'ready' ? this.redis.ping() : Promise.reject(new Error(`connection ${this.redis.status}`)))),
+      timed(() =>
+        this.redis.status === 'ready'
+          ? this.redis.ping()
+          : Promise.reject(new Error(`connection ${this.redis.status}`)),
+      ),
     ]);
     const checks = { database, redis };
     if (database.status === 'up' && redis.status === 'up') return { status: 'ok', checks };

@@ -13,7 +13,13 @@ describe('toErrorResponse', () => {
     ['rate_limited', 429],
   ] as const)('maps a %s domain error to %i with its code', (kind, status) => {
     const { body } = toErrorResponse(new DomainError('SOME_CODE', kind, 'msg', { a: 1 }), 'req-1');
-    expect(body).toEqual({ statusCode: status, code: 'SOME_CODE', message: 'msg', details: { a: 1 }, requestId: 'req-1' });
+    expect(body).toEqual({
+      statusCode: status,
+      code: 'SOME_CODE',
+      message: 'msg',
+      details: { a: 1 },
+      requestId: 'req-1',
+    });
   });
 
   it('sends Retry-After in whole seconds', () => {
@@ -26,9 +32,13 @@ describe('toErrorResponse', () => {
   });
 
   it('recognises Fastify body errors wrapped by Nest', () => {
-    const tooLarge = new HttpException('too large', 413, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }) });
+    const tooLarge = new HttpException('too large', 413, {
+      cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }),
+    });
     expect(toErrorResponse(tooLarge, 'r').body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
-    const badJson = new BadRequestException('bad', { cause: Object.assign(new SyntaxError('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }) });
+    const badJson = new BadRequestException('bad', {
+      cause: Object.assign(new SyntaxError('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }),
+    });
     expect(toErrorResponse(badJson, 'r').body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
   });
 

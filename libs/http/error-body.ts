@@ -46,11 +46,27 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 // Fastify's own errors, raised before a request reaches Nest (body parsing, size limits).
 const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the server accepts' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The body is empty but Content-Type says JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is larger than the server accepts',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the body as application/json',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'The body is empty but Content-Type says JSON',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'Content-Length does not match the body',
+  },
 };
 
 interface ErrorWithCode {
@@ -64,7 +80,13 @@ function fastifyErrorCode(error: unknown): keyof typeof FASTIFY_ERRORS | undefin
 }
 
 export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
-  const make = (statusCode: number, code: string, message: string, details: Record<string, unknown> = {}, unexpected = false): ErrorResponse => ({
+  const make = (
+    statusCode: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+    unexpected = false,
+  ): ErrorResponse => ({
     body: { statusCode, code, message, details, requestId },
     headers: {},
     unexpected,
@@ -72,7 +94,8 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
 
   if (error instanceof DomainError) {
     const response = make(STATUS_BY_KIND[error.kind], error.code, error.message, error.details);
-    if (error.retryAfterSeconds !== undefined) response.headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    if (error.retryAfterSeconds !== undefined)
+      response.headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
     return response;
   }
 
@@ -86,16 +109,29 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const payload = error.getResponse();
-    const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? error.message);
+    const message =
+      typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? error.message);
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
       return make(404, 'ROUTE_NOT_FOUND', message);
     }
-    return make(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), message, {}, status >= 500);
+    return make(
+      status,
+      CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+      message,
+      {},
+      status >= 500,
+    );
   }
 
   const { statusCode } = (error ?? {}) as ErrorWithCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return make(statusCode, CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST', (error as Error).message ?? 'Bad request');
   }
-  return make(500, 'INTERNAL', 'Something went wrong on our side. Quote the request id if you contact support.', {}, true);
+  return make(
+    500,
+    'INTERNAL',
+    'Something went wrong on our side. Quote the request id if you contact support.',
+    {},
+    true,
+  );
 }

@@ -16,7 +16,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Pick<Logger, 'error'>): void {
+export function sendError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: Pick<Logger, 'error'>,
+): void {
   const { body, headers, unexpected } = toErrorResponse(error, String(request.id));
   if (unexpected) logger.error({ err: error, requestId: request.id }, 'Unexpected error while handling a request');
   if (reply.sent) return;

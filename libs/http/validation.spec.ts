@@ -19,11 +19,15 @@ describe('the global validation pipe', () => {
     const error = await pipe.transform({ name: 'far too long' }, metadata).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationFailedError);
     expect((error as ValidationFailedError).code).toBe('VALIDATION_FAILED');
-    expect((error as ValidationFailedError).details).toEqual({ fields: [{ field: 'name', messages: [expect.stringContaining('5')] }] });
+    expect((error as ValidationFailedError).details).toEqual({
+      fields: [{ field: 'name', messages: [expect.stringContaining('5')] }],
+    });
   });
 
   it('rejects unknown fields rather than dropping them', async () => {
     const error = await pipe.transform({ name: 'ok', admin: true }, metadata).catch((e: unknown) => e);
-    expect((error as ValidationFailedError).details.fields).toEqual([{ field: 'admin', messages: [expect.stringContaining('should not exist')] }]);
+    expect((error as ValidationFailedError).details.fields).toEqual([
+      { field: 'admin', messages: [expect.stringContaining('should not exist')] },
+    ]);
   });
 });

@@ -39,7 +39,10 @@ export class QueueErrorLogger implements OnModuleInit, OnApplicationBootstrap {
     emitter.on('error', (error: Error) => {
       if (this.lastMessage.get(source) === error.message) return;
       this.lastMessage.set(source, error.message);
-      this.logger.error({ source, err: { message: error.message, code: (error as Error & { code?: string }).code } }, `Redis error in ${source}`);
+      this.logger.error(
+        { source, err: { message: error.message, code: (error as Error & { code?: string }).code } },
+        `Redis error in ${source}`,
+      );
     });
   }
 }

@@ -12,7 +12,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rules = this.reflector.getAllAndOverride<RateLimitRule[] | undefined>(RATE_LIMIT_RULES, [context.getHandler(), context.getClass()]);
+    const rules = this.reflector.getAllAndOverride<RateLimitRule[] | undefined>(RATE_LIMIT_RULES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rules?.length || context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: { id: string } }>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();

@@ -6,7 +6,10 @@ import { RedisRateLimiter } from './redis-rate-limiter';
 
 @Global()
 @Module({
-  providers: [{ provide: RateLimiter, useClass: RedisRateLimiter }, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [
+    { provide: RateLimiter, useClass: RedisRateLimiter },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
   exports: [RateLimiter],
 })
 export class RateLimitModule {}

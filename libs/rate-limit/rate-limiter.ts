@@ -15,6 +15,12 @@ export abstract class RateLimiter {
 
 export class RateLimitedError extends DomainError {
   constructor(retryAfterMs: number, message = 'Too many requests; try again later') {
-    super('RATE_LIMITED', 'rate_limited', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }, retryAfterMs / 1000);
+    super(
+      'RATE_LIMITED',
+      'rate_limited',
+      message,
+      { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
+      retryAfterMs / 1000,
+    );
   }
 }

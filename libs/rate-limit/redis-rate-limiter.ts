@@ -25,7 +25,10 @@ export class RedisRateLimiter extends RateLimiter {
   }
 
   async consume(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-    const [count, ttl] = (await this.redis.eval(CONSUME, 1, redisKey(this.config, 'rl', key), String(windowMs))) as [number, number];
+    const [count, ttl] = (await this.redis.eval(CONSUME, 1, redisKey(this.config, 'rl', key), String(windowMs))) as [
+      number,
+      number,
+    ];
     return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), resetInMs: ttl };
   }
 }

@@ -13,7 +13,12 @@ import { AppConfig } from '#libs/config';
       provide: Redis,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Redis(config.redis.url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true, connectionName: 'contexor' }),
+        new Redis(config.redis.url, {
+          lazyConnect: false,
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          connectionName: 'contexor',
+        }),
     },
   ],
   exports: [Redis],

@@ -69,7 +69,14 @@ import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhoo
 import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
 import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
 import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
-import { HostResolver, WebhookDeliveryLog, WebhookEndpointRepository, WebhookQueue, WebhookSecrets, WebhookSender } from './application/webhooks/webhook-ports';
+import {
+  HostResolver,
+  WebhookDeliveryLog,
+  WebhookEndpointRepository,
+  WebhookQueue,
+  WebhookSecrets,
+  WebhookSender,
+} from './application/webhooks/webhook-ports';
 import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
 import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
 import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
@@ -113,7 +120,8 @@ const ports: Provider[] = [
   {
     provide: SmsSender,
     inject: [AppConfig],
-    useFactory: (config: AppConfig) => (config.sms.driver === 'kavenegar' ? new KavenegarSmsSender(config) : new LogSmsSender()),
+    useFactory: (config: AppConfig) =>
+      config.sms.driver === 'kavenegar' ? new KavenegarSmsSender(config) : new LogSmsSender(),
   },
 ];
 
@@ -163,8 +171,21 @@ export class AccountsModule implements OnModuleInit {
     const mounted: DynamicModule = {
       module: AccountsModule,
       imports: [
-        TypeOrmModule.forFeature([UserEntity, OrganizationEntity, MembershipEntity, WorkspaceEntity, RefreshTokenEntity, AuditEntryEntity, WebhookEndpointEntity, WebhookDeliveryEntity]),
-        BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: ACCOUNTS_MAINTENANCE_QUEUE }, { name: WEBHOOK_DELIVERY_QUEUE }),
+        TypeOrmModule.forFeature([
+          UserEntity,
+          OrganizationEntity,
+          MembershipEntity,
+          WorkspaceEntity,
+          RefreshTokenEntity,
+          AuditEntryEntity,
+          WebhookEndpointEntity,
+          WebhookDeliveryEntity,
+        ]),
+        BullModule.registerQueue(
+          { name: ACCOUNTS_SMS_QUEUE },
+          { name: ACCOUNTS_MAINTENANCE_QUEUE },
+          { name: WEBHOOK_DELIVERY_QUEUE },
+        ),
         JwtModule.register({}),
       ],
       controllers: config.runsHttp ? [AuthController, OrganizationsController, WebhooksController] : [],

@@ -5,6 +5,12 @@ export { AuditLog, type AuditEntryInput } from './application/ports/audit-log';
 export type { AuditAction } from './domain/audit-action';
 export type { Role } from './domain/role';
 export { roleSatisfies, ROLES } from './domain/role';
-export { Authenticated, RequireRole, CurrentActor, CurrentAccess, type OrganizationAccess } from './presentation/http/access/access.decorators';
+export {
+  Authenticated,
+  RequireRole,
+  CurrentActor,
+  CurrentAccess,
+  type OrganizationAccess,
+} from './presentation/http/access/access.decorators';
 export { PublishWebhookEventUseCase, type WebhookEvent } from './application/webhooks/publish-webhook-event.use-case';
 export { WEBHOOK_EVENTS, type WebhookEventType } from './domain/webhooks/webhook-events';

@@ -16,7 +16,12 @@ import { GenerateContentUseCase } from './application/use-cases/generate-content
 import { RecoverLostGenerationsUseCase } from './application/use-cases/recover-lost-generations.use-case';
 import { RequestGenerationUseCase } from './application/use-cases/request-generation.use-case';
 import { WatchGenerationUseCase } from './application/use-cases/watch-generation.use-case';
-import { canGenerate, canRecover, generationBridges, type GenerationBridges } from './infrastructure/bridges/generation-bridges';
+import {
+  canGenerate,
+  canRecover,
+  generationBridges,
+  type GenerationBridges,
+} from './infrastructure/bridges/generation-bridges';
 import { TypeOrmGenerationTransactions } from './infrastructure/persistence/typeorm-generation-transactions';
 import { OpenAiLlmClient } from './infrastructure/openai/openai-llm-client';
 import { AI_GENERATION_QUEUE, AI_MAINTENANCE_QUEUE } from './infrastructure/queue/ai.queue';
@@ -45,9 +50,12 @@ function canRequest(bridges: GenerationBridges): boolean {
   return canGenerate(bridges) && (bridges.imports?.length ?? 0) > 0;
 }
 
-
 function requesting(): Provider[] {
-  return [{ provide: GenerationTransactions, useClass: TypeOrmGenerationTransactions }, { provide: GenerationAnswers, useClass: RedisGenerationAnswers }, RequestGenerationUseCase];
+  return [
+    { provide: GenerationTransactions, useClass: TypeOrmGenerationTransactions },
+    { provide: GenerationAnswers, useClass: RedisGenerationAnswers },
+    RequestGenerationUseCase,
+  ];
 }
 
 /** What runs generations; registered only in worker processes, and only once both bridges exist. */
@@ -76,8 +84,13 @@ export class AiModule {
   static forRole(config: AppConfig, bridges: GenerationBridges = generationBridges(config)): DynamicModule {
     return {
       module: AiModule,
-      imports: [BullModule.registerQueue({ name: AI_GENERATION_QUEUE }, { name: AI_MAINTENANCE_QUEUE }), ...(bridges.imports ?? [])],
-      controllers: config.runsHttp ? [GenerationEventsController, ...(canRequest(bridges) ? [GenerationController] : [])] : [],
+      imports: [
+        BullModule.registerQueue({ name: AI_GENERATION_QUEUE }, { name: AI_MAINTENANCE_QUEUE }),
+        ...(bridges.imports ?? []),
+      ],
+      controllers: config.runsHttp
+        ? [GenerationEventsController, ...(canRequest(bridges) ? [GenerationController] : [])]
+        : [],
       providers: [
         ...ports,
         ...bridges.providers,

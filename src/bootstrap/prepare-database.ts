@@ -8,7 +8,8 @@ import { dataSourceOptions, ensureDatabaseExists, runMigrationsExclusively } fro
  */
 export async function prepareDatabase(config: AppConfig, log: (message: string) => void): Promise<void> {
   if (!config.database.migrateOnStart) return;
-  if (!config.isProduction && (await ensureDatabaseExists(config.database.url))) log('Created the database named in DATABASE_URL');
+  if (!config.isProduction && (await ensureDatabaseExists(config.database.url)))
+    log('Created the database named in DATABASE_URL');
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {

@@ -71,7 +71,13 @@ const ports = (config: AppConfig): Provider[] => [
 ];
 
 /** Called by the ai context (generation worker and generate endpoint); exported through index.ts. */
-const generation = [GetGenerationRequestUseCase, StartGenerationUseCase, CompleteGenerationUseCase, FailGenerationUseCase, ListRunningGenerationsUseCase];
+const generation = [
+  GetGenerationRequestUseCase,
+  StartGenerationUseCase,
+  CompleteGenerationUseCase,
+  FailGenerationUseCase,
+  ListRunningGenerationsUseCase,
+];
 
 const useCases: Provider[] = [
   CreateProjectUseCase,
@@ -125,8 +131,27 @@ export class ContentModule implements OnModuleInit {
     const mounted: DynamicModule = {
       module: ContentModule,
       // The same AccountsModule.forRole(config) object as AppModule's: one instance, whose ResourceOwners the access guard uses.
-      imports: [TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity, ContentPolicyEntity]), AccountsModule.forRole(config)],
-      controllers: config.runsHttp ? [ProjectsController, PromptsController, ContentsController, ContentDiffController, ContentExportController, ContentPolicyController, PiiController] : [],
+      imports: [
+        TypeOrmModule.forFeature([
+          ProjectEntity,
+          PromptEntity,
+          ContentEntity,
+          ContentVersionEntity,
+          ContentPolicyEntity,
+        ]),
+        AccountsModule.forRole(config),
+      ],
+      controllers: config.runsHttp
+        ? [
+            ProjectsController,
+            PromptsController,
+            ContentsController,
+            ContentDiffController,
+            ContentExportController,
+            ContentPolicyController,
+            PiiController,
+          ]
+        : [],
       providers: [...ports(config), ...useCases],
       exports: generation,
     };

@@ -13,4 +13,9 @@ export {
 export { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
 export { UsageThresholdNotifier, type ThresholdCrossing } from './application/ports/usage-threshold-notifier';
 export { PriceTable, type CallTokens, type ModelPrice } from './domain/price-table';
-export { ModelUnknownError, UsageLimitExceededError, type LimitExceededDetails, type LimitName } from './domain/usage.errors';
+export {
+  ModelUnknownError,
+  UsageLimitExceededError,
+  type LimitExceededDetails,
+  type LimitName,
+} from './domain/usage.errors';

@@ -3,7 +3,9 @@ import { priceTableFrom, UsageModule } from './usage.module';
 
 describe('USAGE_PRICES', () => {
   it('extends the list prices', () => {
-    const table = priceTableFrom({ usagePriceOverrides: { 'gpt-5-mini': { input: '0.25', cachedInput: '0.025', output: '2.00' } } });
+    const table = priceTableFrom({
+      usagePriceOverrides: { 'gpt-5-mini': { input: '0.25', cachedInput: '0.025', output: '2.00' } },
+    });
     expect(table.models).toContain('gpt-5-mini');
     expect(table.models).toContain('gpt-4.1-mini');
   });
@@ -16,7 +18,9 @@ describe('USAGE_PRICES', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigError);
-    expect((thrown as ConfigError).message).toBe('Invalid configuration: USAGE_PRICES gpt-4o.output must be a decimal string of USD per million tokens, like "0.40"');
+    expect((thrown as ConfigError).message).toBe(
+      'Invalid configuration: USAGE_PRICES gpt-4o.output must be a decimal string of USD per million tokens, like "0.40"',
+    );
     expect((thrown as ConfigError).stack).toBe((thrown as ConfigError).message);
   });
 });

@@ -75,13 +75,23 @@ export class UsageModule {
     const mounted: DynamicModule = {
       module: UsageModule,
       imports: [
-        TypeOrmModule.forFeature([UsageRecordEntity, UsageLimitEntity, UsageReservationEntity, UsageThresholdEventEntity]),
+        TypeOrmModule.forFeature([
+          UsageRecordEntity,
+          UsageLimitEntity,
+          UsageReservationEntity,
+          UsageThresholdEventEntity,
+        ]),
         // The same object AppModule mounts (forRole is memoised): one AccountsModule, for AuditLog.
         AccountsModule.forRole(config),
       ],
       controllers: config.runsHttp ? [UsageController] : [],
       providers,
-      exports: [ReserveGenerationBudgetUseCase, SettleGenerationUsageUseCase, ReleaseGenerationBudgetUseCase, PriceTable],
+      exports: [
+        ReserveGenerationBudgetUseCase,
+        SettleGenerationUsageUseCase,
+        ReleaseGenerationBudgetUseCase,
+        PriceTable,
+      ],
     };
     UsageModule.mounted.set(config, mounted);
     return mounted;

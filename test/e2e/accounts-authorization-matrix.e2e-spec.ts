@@ -75,7 +75,8 @@ describe('Accounts authorization matrix (HTTP)', () => {
   const as = (test: request.Test, caller: Session | undefined) => (caller ? test.set(bearer(caller)) : test);
   const orgPath = (suffix = '') => `${API}/organizations/${org.id}${suffix}`;
 
-  const membersSeenByAdmin = async (): Promise<Member[]> => (await http().get(orgPath('/members')).set(bearer(callers.ADMIN!))).body;
+  const membersSeenByAdmin = async (): Promise<Member[]> =>
+    (await http().get(orgPath('/members')).set(bearer(callers.ADMIN!))).body;
   /** A member made by the ADMIN for one cell only, so that cells never share what they change. */
   const throwawayMember = () => addMember(t, callers.ADMIN!, org.id, randomPhone(), 'VIEWER');
 
@@ -93,14 +94,22 @@ describe('Accounts authorization matrix (HTTP)', () => {
       attempt: async (caller) => {
         const name = `نام ${randomBytes(3).toString('hex')}`;
         const response = await as(http().patch(`${API}/me`), caller).send({ name });
-        return { response, tookEffect: async () => caller !== undefined && (await http().get(`${API}/me`).set(bearer(caller))).body.name === name };
+        return {
+          response,
+          tookEffect: async () =>
+            caller !== undefined && (await http().get(`${API}/me`).set(bearer(caller))).body.name === name,
+        };
       },
     },
     {
       route: 'POST /organizations',
       needs: 'signed-in',
       success: 201,
-      attempt: async (caller) => ({ response: await as(http().post(`${API}/organizations`), caller).send({ name: `Matrix ${randomBytes(4).toString('hex')}` }) }),
+      attempt: async (caller) => ({
+        response: await as(http().post(`${API}/organizations`), caller).send({
+          name: `Matrix ${randomBytes(4).toString('hex')}`,
+        }),
+      }),
     },
     {
       route: 'GET /organizations',
@@ -127,7 +136,10 @@ describe('Accounts authorization matrix (HTTP)', () => {
       attempt: async (caller) => {
         const phone = randomPhone();
         const response = await as(http().post(orgPath('/members')), caller).send({ phone, role: 'VIEWER' });
-        return { response, tookEffect: async () => (await membersSeenByAdmin()).some((m) => m.phone === toE164(phone)) };
+        return {
+          response,
+          tookEffect: async () => (await membersSeenByAdmin()).some((m) => m.phone === toE164(phone)),
+        };
       },
     },
     {
@@ -137,7 +149,11 @@ describe('Accounts authorization matrix (HTTP)', () => {
       attempt: async (caller) => {
         const member = await throwawayMember();
         const response = await as(http().patch(orgPath(`/members/${member.userId}`)), caller).send({ role: 'EDITOR' });
-        return { response, tookEffect: async () => (await membersSeenByAdmin()).some((m) => m.userId === member.userId && m.role === 'EDITOR') };
+        return {
+          response,
+          tookEffect: async () =>
+            (await membersSeenByAdmin()).some((m) => m.userId === member.userId && m.role === 'EDITOR'),
+        };
       },
     },
     {
@@ -147,7 +163,10 @@ describe('Accounts authorization matrix (HTTP)', () => {
       attempt: async (caller) => {
         const member = await throwawayMember();
         const response = await as(http().delete(orgPath(`/members/${member.userId}`)), caller);
-        return { response, tookEffect: async () => !(await membersSeenByAdmin()).some((m) => m.userId === member.userId) };
+        return {
+          response,
+          tookEffect: async () => !(await membersSeenByAdmin()).some((m) => m.userId === member.userId),
+        };
       },
     },
     {
@@ -159,7 +178,10 @@ describe('Accounts authorization matrix (HTTP)', () => {
         const response = await as(http().post(orgPath('/workspaces')), caller).send({ name });
         return {
           response,
-          tookEffect: async () => ((await http().get(orgPath('/workspaces')).set(bearer(callers.ADMIN!))).body as { name: string }[]).some((w) => w.name === name),
+          tookEffect: async () =>
+            ((await http().get(orgPath('/workspaces')).set(bearer(callers.ADMIN!))).body as { name: string }[]).some(
+              (w) => w.name === name,
+            ),
         };
       },
     },
@@ -177,7 +199,9 @@ describe('Accounts authorization matrix (HTTP)', () => {
     },
   ];
 
-  const cells = routes.flatMap((route) => PERSONAS.map((persona) => [persona, route.route, expectedStatus(persona, route)] as const));
+  const cells = routes.flatMap((route) =>
+    PERSONAS.map((persona) => [persona, route.route, expectedStatus(persona, route)] as const),
+  );
 
   it.each(cells)('%s → %s → %i', async (persona, routeName, status) => {
     const route = routes.find((r) => r.route === routeName)!;
@@ -186,13 +210,21 @@ describe('Accounts authorization matrix (HTTP)', () => {
 
     expect(response.status).toBe(status);
     if (status >= 400) {
-      expect(response.body).toEqual({ statusCode: status, code: ERROR_CODES[status], message: expect.any(String), details: {}, requestId: response.headers['x-request-id'] });
+      expect(response.body).toEqual({
+        statusCode: status,
+        code: ERROR_CODES[status],
+        message: expect.any(String),
+        details: {},
+        requestId: response.headers['x-request-id'],
+      });
     }
     if (tookEffect) expect(await tookEffect()).toBe(status < 400);
   });
 
   it('covers every signed-in route of the Auth and Organizations API', async () => {
-    const document = (await http().get('/docs-json')).body as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const document = (await http().get('/docs-json')).body as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([, operation]) => operation.tags?.some((tag) => tag === 'Organizations' || tag === 'Auth'))

@@ -4,7 +4,16 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { ResourceOwners } from '../../src/accounts';
 import { GenerationEvents } from '../../src/ai/application/ports/generation-events';
-import { API, bearer, bootSmsTestApp, createOrganizationAs, signIn, signInAsMember, type Session, type SmsTestApp } from '../support/auth-helpers';
+import {
+  API,
+  bearer,
+  bootSmsTestApp,
+  createOrganizationAs,
+  signIn,
+  signInAsMember,
+  type Session,
+  type SmsTestApp,
+} from '../support/auth-helpers';
 import { eventually } from '../support/eventually';
 import { openEvents } from '../support/sse-client';
 
@@ -27,7 +36,9 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
     const original = owners.organizationOf.bind(owners);
     jest
       .spyOn(owners, 'organizationOf')
-      .mockImplementation((resource, id) => (resource === 'content' && contents.has(id) ? Promise.resolve(contents.get(id)) : original(resource, id)));
+      .mockImplementation((resource, id) =>
+        resource === 'content' && contents.has(id) ? Promise.resolve(contents.get(id)) : original(resource, id),
+      );
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.getHttpServer().address();
     if (!address || typeof address === 'string') throw new Error('not listening');
@@ -54,7 +65,10 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
   }
 
   const watchers = async (contentId: string) => {
-    const [, count] = (await redis.pubsub('NUMSUB', `${t.config.redis.prefix}:ai:events:${contentId}`)) as [string, number];
+    const [, count] = (await redis.pubsub('NUMSUB', `${t.config.redis.prefix}:ai:events:${contentId}`)) as [
+      string,
+      number,
+    ];
     return Number(count);
   };
 
@@ -70,7 +84,13 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
 
       const published = events();
       const ids = [
-        await published.publish(contentId, { type: 'status', status: 'IN_PROGRESS', lastError: null, jobId: 'job-1', attempt: 1 }),
+        await published.publish(contentId, {
+          type: 'status',
+          status: 'IN_PROGRESS',
+          lastError: null,
+          jobId: 'job-1',
+          attempt: 1,
+        }),
         await published.publish(contentId, { type: 'delta', text: 'سلام ' }),
         await published.publish(contentId, { type: 'delta', text: 'دنیا' }),
         await published.publish(contentId, {
@@ -89,7 +109,16 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
         { id: ids[0], event: 'status', data: { status: 'IN_PROGRESS', lastError: null, jobId: 'job-1', attempt: 1 } },
         { id: ids[1], event: 'delta', data: { text: 'سلام ' } },
         { id: ids[2], event: 'delta', data: { text: 'دنیا' } },
-        { id: ids[3], event: 'done', data: { jobId: 'job-1', model: 'gpt-4.1-mini', finishReason: 'stop', usage: { promptTokens: 12, completionTokens: 2, cachedTokens: 0, totalTokens: 14 } } },
+        {
+          id: ids[3],
+          event: 'done',
+          data: {
+            jobId: 'job-1',
+            model: 'gpt-4.1-mini',
+            finishReason: 'stop',
+            usage: { promptTokens: 12, completionTokens: 2, cachedTokens: 0, totalTokens: 14 },
+          },
+        },
         { id: ids[4], event: 'status', data: { status: 'REVIEW', lastError: null, jobId: 'job-1' } },
       ]);
     } finally {
@@ -104,7 +133,10 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
     await eventually('the subscription', async () => (await watchers(contentId)) === 1);
 
     await events().publish(contentId, { type: 'delta', text: 'both' });
-    await eventually('both watchers to get the event', async () => first.events.length === 1 && second.events.length === 1);
+    await eventually(
+      'both watchers to get the event',
+      async () => first.events.length === 1 && second.events.length === 1,
+    );
     expect(await watchers(contentId)).toBe(1);
 
     first.close();
@@ -142,7 +174,11 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
     const hidden = await request(t.server).get(`${API}/contents/${contentId}/events`).set(bearer(outsider));
     expect(hidden.status).toBe(404);
     expect(hidden.headers['content-type']).toMatch(/^application\/json/);
-    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: hidden.headers['x-request-id'] });
+    expect(hidden.body).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      requestId: hidden.headers['x-request-id'],
+    });
 
     const missing = await request(t.server).get(`${API}/contents/${randomUUID()}/events`).set(bearer(admin));
     expect(missing.status).toBe(404);
@@ -167,7 +203,11 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
       const contentId = randomUUID();
       const owners = other.app.get(ResourceOwners);
       const original = owners.organizationOf.bind(owners);
-      jest.spyOn(owners, 'organizationOf').mockImplementation((resource, id) => (resource === 'content' && id === contentId ? Promise.resolve(org) : original(resource, id)));
+      jest
+        .spyOn(owners, 'organizationOf')
+        .mockImplementation((resource, id) =>
+          resource === 'content' && id === contentId ? Promise.resolve(org) : original(resource, id),
+        );
       await other.app.listen({ port: 0, host: '127.0.0.1' });
       const address = other.app.getHttpServer().address();
       if (!address || typeof address === 'string') throw new Error('not listening');

@@ -54,7 +54,13 @@ function getMe(t: SmsTestApp, accessToken?: string) {
 function expectError(response: request.Response, statusCode: number, code: string): void {
   expect(response.status).toBe(statusCode);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  expect(response.body).toEqual({ statusCode, code, message: expect.any(String), details: expect.any(Object), requestId: response.headers['x-request-id'] });
+  expect(response.body).toEqual({
+    statusCode,
+    code,
+    message: expect.any(String),
+    details: expect.any(Object),
+    requestId: response.headers['x-request-id'],
+  });
 }
 
 interface AuditRow {
@@ -112,20 +118,23 @@ describe('Auth (HTTP)', () => {
       ['Persian digits with +۹۸ and spaces', (n) => toPersianDigits(`+98 ${n.slice(1, 4)} ${n.slice(4)}`)],
     ];
 
-    it.each(forms)('takes the phone written as %s, texts the national form and keeps the user in E.164', async (_form, write) => {
-      const national = randomPhone();
-      const written = write(national);
-      const since = t.fake.messages.length;
+    it.each(forms)(
+      'takes the phone written as %s, texts the national form and keeps the user in E.164',
+      async (_form, write) => {
+        const national = randomPhone();
+        const written = write(national);
+        const since = t.fake.messages.length;
 
-      expect((await requestOtp(t, written)).status).toBe(202);
-      const message = await t.fake.waitForMessage(national, 10_000, since);
-      expect(message.receptor).toBe(national);
+        expect((await requestOtp(t, written)).status).toBe(202);
+        const message = await t.fake.waitForMessage(national, 10_000, since);
+        expect(message.receptor).toBe(national);
 
-      const verified = await verifyOtp(t, written, message.token);
-      expect(verified.status).toBe(200);
-      expect(verified.body.user.phone).toBe(`+98${national.slice(1)}`);
-      expect((await getMe(t, verified.body.accessToken)).body.phone).toBe(`+98${national.slice(1)}`);
-    });
+        const verified = await verifyOtp(t, written, message.token);
+        expect(verified.status).toBe(200);
+        expect(verified.body.user.phone).toBe(`+98${national.slice(1)}`);
+        expect((await getMe(t, verified.body.accessToken)).body.phone).toBe(`+98${national.slice(1)}`);
+      },
+    );
 
     it.each([
       ['a Tehran landline', '02188776655'],
@@ -256,11 +265,19 @@ describe('Auth (HTTP)', () => {
       const code = await requestCode(t, phone);
       const requestId = `sign-in-${randomBytes(6).toString('hex')}`;
 
-      const response = await request(t.server).post(`${API}/auth/otp/verify`).set('X-Request-Id', requestId).send({ phone, code });
+      const response = await request(t.server)
+        .post(`${API}/auth/otp/verify`)
+        .set('X-Request-Id', requestId)
+        .send({ phone, code });
 
       expect(response.status).toBe(200);
       expect(await auditEntriesOf(t, response.body.user.id, 'auth.signed_in')).toEqual([
-        expect.objectContaining({ actor_id: response.body.user.id, organization_id: null, target_id: response.body.user.id, request_id: requestId }),
+        expect.objectContaining({
+          actor_id: response.body.user.id,
+          organization_id: null,
+          target_id: response.body.user.id,
+          request_id: requestId,
+        }),
       ]);
     });
   });
@@ -322,7 +339,9 @@ describe('Auth (HTTP)', () => {
     });
 
     it('answers 204 for a token it does not know, too', async () => {
-      const response = await request(t.server).post(`${API}/auth/logout`).send({ refreshToken: randomBytes(32).toString('base64url') });
+      const response = await request(t.server)
+        .post(`${API}/auth/logout`)
+        .send({ refreshToken: randomBytes(32).toString('base64url') });
       expect(response.status).toBe(204);
     });
   });
@@ -335,7 +354,15 @@ describe('Auth (HTTP)', () => {
     function accessToken(claims: Record<string, unknown> = {}, key: { secret?: string; kid?: string } = {}): string {
       const now = Math.floor(Date.now() / 1000);
       return jwt.sign(
-        { typ: 'access', sub: session.user.id, iss: 'contexor', aud: 'contexor-api', iat: now, exp: now + 3600, ...claims },
+        {
+          typ: 'access',
+          sub: session.user.id,
+          iss: 'contexor',
+          aud: 'contexor-api',
+          iat: now,
+          exp: now + 3600,
+          ...claims,
+        },
         key.secret ?? t.config.jwt.secret,
         { algorithm: 'HS256', keyid: key.kid ?? t.config.jwt.keyId },
       );
@@ -356,7 +383,11 @@ describe('Auth (HTTP)', () => {
     });
 
     it('refuses a malformed Authorization header', async () => {
-      expectError(await request(t.server).get(`${API}/me`).set('Authorization', `Token ${session.accessToken}`), 401, 'UNAUTHENTICATED');
+      expectError(
+        await request(t.server).get(`${API}/me`).set('Authorization', `Token ${session.accessToken}`),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     it('refuses an expired access token', async () => {
@@ -382,7 +413,14 @@ describe('Auth (HTTP)', () => {
     it('refuses an unsigned alg:none token', async () => {
       const now = Math.floor(Date.now() / 1000);
       const header = base64url({ alg: 'none', typ: 'JWT', kid: t.config.jwt.keyId });
-      const payload = base64url({ typ: 'access', sub: session.user.id, iss: 'contexor', aud: 'contexor-api', iat: now, exp: now + 3600 });
+      const payload = base64url({
+        typ: 'access',
+        sub: session.user.id,
+        iss: 'contexor',
+        aud: 'contexor-api',
+        iat: now,
+        exp: now + 3600,
+      });
 
       expectError(await getMe(t, `${header}.${payload}.`), 401, 'UNAUTHENTICATED');
     });
@@ -463,18 +501,25 @@ describe('Auth (HTTP)', () => {
       const response = await request(t.server).patch(`${API}/me`).set(bearer(user)).send({ name: 'سارا محمدی' });
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(expect.objectContaining({ id: user.user.id, phone: user.user.phone, name: 'سارا محمدی', memberships: [] }));
+      expect(response.body).toEqual(
+        expect.objectContaining({ id: user.user.id, phone: user.user.phone, name: 'سارا محمدی', memberships: [] }),
+      );
       expect((await getMe(t, user.accessToken)).body.name).toBe('سارا محمدی');
     });
 
     it('refuses an unknown field with 400 VALIDATION_FAILED naming it', async () => {
       const user = await signIn(t);
 
-      const response = await request(t.server).patch(`${API}/me`).set(bearer(user)).send({ name: 'Sara', phone: '09120000000' });
+      const response = await request(t.server)
+        .patch(`${API}/me`)
+        .set(bearer(user))
+        .send({ name: 'Sara', phone: '09120000000' });
 
       expectError(response, 400, 'VALIDATION_FAILED');
       expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'phone' })]);
-      expect((await getMe(t, user.accessToken)).body).toEqual(expect.objectContaining({ phone: user.user.phone, name: null }));
+      expect((await getMe(t, user.accessToken)).body).toEqual(
+        expect.objectContaining({ phone: user.user.phone, name: null }),
+      );
     });
 
     it('refuses PATCH /me without a token with 401 UNAUTHENTICATED', async () => {
@@ -544,7 +589,9 @@ describe('Auth: SMS delivery failures', () => {
 
     expect((await requestOtp(t, phone)).status).toBe(202);
 
-    const job = await eventually('the SMS job to fail for good', async () => (await queue.getFailed()).find((j) => j.data.phoneE164 === toE164(phone)));
+    const job = await eventually('the SMS job to fail for good', async () =>
+      (await queue.getFailed()).find((j) => j.data.phoneE164 === toE164(phone)),
+    );
     expect(job.failedReason).toContain('418');
     expect(job.attemptsMade).toBe(1);
     expect(await job.getState()).toBe('failed');

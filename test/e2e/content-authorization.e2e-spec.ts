@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { API, bearer, bootSmsTestApp, type Role, type Session, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, createPrompt, expectError, generate, setUpContentTeam, type ContentTeam, type ProjectBody } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  createPrompt,
+  expectError,
+  generate,
+  setUpContentTeam,
+  type ContentTeam,
+  type ProjectBody,
+} from '../support/content-helpers';
 
 type Caller = 'outsider' | Role;
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -41,7 +50,8 @@ describe('Content authorization matrix (HTTP)', () => {
     await t?.close();
   });
 
-  const session = (caller: Caller): Session => (caller === 'outsider' ? team.outsider : { ADMIN: team.admin, EDITOR: team.editor, VIEWER: team.viewer }[caller]);
+  const session = (caller: Caller): Session =>
+    caller === 'outsider' ? team.outsider : { ADMIN: team.admin, EDITOR: team.editor, VIEWER: team.viewer }[caller];
   const inReview = async () => {
     const content = await createContent(t, team.editor, project.id);
     await generate(t, team.org.id, content.id, team.editor.user.id);
@@ -49,58 +59,165 @@ describe('Content authorization matrix (HTTP)', () => {
   };
 
   const routes: Route[] = [
-    { name: 'POST /workspaces/:id/projects', minimum: 'EDITOR', success: 201, prepare: async () => ({ method: 'post', path: `/workspaces/${team.workspaceId}/projects`, body: { name: 'پروژه' } }) },
-    { name: 'GET /workspaces/:id/projects', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/workspaces/${team.workspaceId}/projects` }) },
-    { name: 'GET /projects/:id', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/projects/${project.id}` }) },
-    { name: 'PATCH /projects/:id', minimum: 'EDITOR', success: 200, prepare: async () => ({ method: 'patch', path: `/projects/${project.id}`, body: { description: 'توضیح' } }) },
+    {
+      name: 'POST /workspaces/:id/projects',
+      minimum: 'EDITOR',
+      success: 201,
+      prepare: async () => ({
+        method: 'post',
+        path: `/workspaces/${team.workspaceId}/projects`,
+        body: { name: 'پروژه' },
+      }),
+    },
+    {
+      name: 'GET /workspaces/:id/projects',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/workspaces/${team.workspaceId}/projects` }),
+    },
+    {
+      name: 'GET /projects/:id',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/projects/${project.id}` }),
+    },
+    {
+      name: 'PATCH /projects/:id',
+      minimum: 'EDITOR',
+      success: 200,
+      prepare: async () => ({ method: 'patch', path: `/projects/${project.id}`, body: { description: 'توضیح' } }),
+    },
     {
       name: 'DELETE /projects/:id',
       minimum: 'ADMIN',
       success: 204,
-      prepare: async () => ({ method: 'delete', path: `/projects/${(await createProject(t, team.editor, team.workspaceId)).id}` }),
+      prepare: async () => ({
+        method: 'delete',
+        path: `/projects/${(await createProject(t, team.editor, team.workspaceId)).id}`,
+      }),
     },
     {
       name: 'POST /workspaces/:id/prompts',
       minimum: 'EDITOR',
       success: 201,
-      prepare: async () => ({ method: 'post', path: `/workspaces/${team.workspaceId}/prompts`, body: { name: 'ن', category: 'د', template: '{{الف}}' } }),
+      prepare: async () => ({
+        method: 'post',
+        path: `/workspaces/${team.workspaceId}/prompts`,
+        body: { name: 'ن', category: 'د', template: '{{الف}}' },
+      }),
     },
-    { name: 'GET /workspaces/:id/prompts', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/workspaces/${team.workspaceId}/prompts` }) },
-    { name: 'GET /prompts/:id', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/prompts/${promptId}` }) },
-    { name: 'PATCH /prompts/:id', minimum: 'EDITOR', success: 200, prepare: async () => ({ method: 'patch', path: `/prompts/${promptId}`, body: { category: 'تبلیغات' } }) },
+    {
+      name: 'GET /workspaces/:id/prompts',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/workspaces/${team.workspaceId}/prompts` }),
+    },
+    {
+      name: 'GET /prompts/:id',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/prompts/${promptId}` }),
+    },
+    {
+      name: 'PATCH /prompts/:id',
+      minimum: 'EDITOR',
+      success: 200,
+      prepare: async () => ({ method: 'patch', path: `/prompts/${promptId}`, body: { category: 'تبلیغات' } }),
+    },
     {
       name: 'DELETE /prompts/:id',
       minimum: 'EDITOR',
       success: 204,
-      prepare: async () => ({ method: 'delete', path: `/prompts/${(await createPrompt(t, team.editor, team.workspaceId)).id}` }),
+      prepare: async () => ({
+        method: 'delete',
+        path: `/prompts/${(await createPrompt(t, team.editor, team.workspaceId)).id}`,
+      }),
     },
     {
       name: 'POST /projects/:id/contents',
       minimum: 'EDITOR',
       success: 201,
-      prepare: async () => ({ method: 'post', path: `/projects/${project.id}/contents`, body: { title: 'عنوان', prompt: 'پرامپت' } }),
+      prepare: async () => ({
+        method: 'post',
+        path: `/projects/${project.id}/contents`,
+        body: { title: 'عنوان', prompt: 'پرامپت' },
+      }),
     },
-    { name: 'GET /projects/:id/contents', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/projects/${project.id}/contents` }) },
-    { name: 'GET /contents/:id', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}` }) },
-    { name: 'PATCH /contents/:id', minimum: 'EDITOR', success: 200, prepare: async () => ({ method: 'patch', path: `/contents/${contentId}`, body: { title: 'عنوان تازه' } }) },
-    { name: 'POST /contents/:id/approve', minimum: 'ADMIN', success: 200, prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/approve`, body: {} }) },
+    {
+      name: 'GET /projects/:id/contents',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/projects/${project.id}/contents` }),
+    },
+    {
+      name: 'GET /contents/:id',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/contents/${contentId}` }),
+    },
+    {
+      name: 'PATCH /contents/:id',
+      minimum: 'EDITOR',
+      success: 200,
+      prepare: async () => ({ method: 'patch', path: `/contents/${contentId}`, body: { title: 'عنوان تازه' } }),
+    },
+    {
+      name: 'POST /contents/:id/approve',
+      minimum: 'ADMIN',
+      success: 200,
+      prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/approve`, body: {} }),
+    },
     {
       name: 'POST /contents/:id/reject',
       minimum: 'ADMIN',
       success: 200,
       prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/reject`, body: { reason: 'دلیل' } }),
     },
-    { name: 'GET /contents/:id/versions', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions` }) },
-    { name: 'GET /contents/:id/versions/:number', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions/1` }) },
-    { name: 'GET /contents/:id/diff', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/diff?from=1&to=1` }) },
-    { name: 'GET /contents/:id/export', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/contents/${contentId}/export?format=json` }) },
-    { name: 'GET /projects/:id/export', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/projects/${project.id}/export` }) },
-    { name: 'GET /organizations/:id/content-policy', minimum: 'VIEWER', success: 200, prepare: async () => ({ method: 'get', path: `/organizations/${team.org.id}/content-policy` }) },
+    {
+      name: 'GET /contents/:id/versions',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions` }),
+    },
+    {
+      name: 'GET /contents/:id/versions/:number',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions/1` }),
+    },
+    {
+      name: 'GET /contents/:id/diff',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/contents/${contentId}/diff?from=1&to=1` }),
+    },
+    {
+      name: 'GET /contents/:id/export',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/contents/${contentId}/export?format=json` }),
+    },
+    {
+      name: 'GET /projects/:id/export',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/projects/${project.id}/export` }),
+    },
+    {
+      name: 'GET /organizations/:id/content-policy',
+      minimum: 'VIEWER',
+      success: 200,
+      prepare: async () => ({ method: 'get', path: `/organizations/${team.org.id}/content-policy` }),
+    },
     {
       name: 'PUT /organizations/:id/content-policy',
       minimum: 'ADMIN',
       success: 200,
-      prepare: async () => ({ method: 'put', path: `/organizations/${team.org.id}/content-policy`, body: { blockPromptsWithPii: false } }),
+      prepare: async () => ({
+        method: 'put',
+        path: `/organizations/${team.org.id}/content-policy`,
+        body: { blockPromptsWithPii: false },
+      }),
     },
     {
       name: 'DELETE /contents/:id (own DRAFT)',
@@ -118,14 +235,24 @@ describe('Content authorization matrix (HTTP)', () => {
 
   it.each(cases)('%s as %s', async (_name, caller, route) => {
     const { method, path, body } = await route.prepare(session(caller));
-    const response = await request(t.server)[method](`${API}${path}`).set(bearer(session(caller))).send(body);
+    const response = await request(t.server)
+      [method](`${API}${path}`)
+      .set(bearer(session(caller)))
+      .send(body);
     if (caller === 'outsider') expectError(response, 404, 'NOT_FOUND');
     else if (RANK[caller] < RANK[route.minimum]) expectError(response, 403, 'FORBIDDEN');
-    else expect({ status: response.status, body: response.status >= 400 ? response.body : undefined }).toEqual({ status: route.success, body: undefined });
+    else
+      expect({ status: response.status, body: response.status >= 400 ? response.body : undefined }).toEqual({
+        status: route.success,
+        body: undefined,
+      });
   });
 
-  it.each(routes.map((route) => [route.name, route] as const))('%s without a token: 401 UNAUTHENTICATED', async (_name, route) => {
-    const { method, path, body } = await route.prepare(team.admin);
-    expectError(await request(t.server)[method](`${API}${path}`).send(body), 401, 'UNAUTHENTICATED');
-  });
+  it.each(routes.map((route) => [route.name, route] as const))(
+    '%s without a token: 401 UNAUTHENTICATED',
+    async (_name, route) => {
+      const { method, path, body } = await route.prepare(team.admin);
+      expectError(await request(t.server)[method](`${API}${path}`).send(body), 401, 'UNAUTHENTICATED');
+    },
+  );
 });

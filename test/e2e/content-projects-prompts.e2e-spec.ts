@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, createPrompt, expectError, setUpContentTeam, startGeneration, type ContentTeam } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  createPrompt,
+  expectError,
+  setUpContentTeam,
+  startGeneration,
+  type ContentTeam,
+} from '../support/content-helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -58,7 +66,10 @@ describe('Projects and prompts (HTTP)', () => {
     it('shows, renames and re-describes a project; null clears the description', async () => {
       const project = await createProject(t, team.editor, team.workspaceId);
 
-      const patched = await http().patch(`${API}/projects/${project.id}`).set(bearer(team.editor)).send({ name: 'نام تازه', description: null });
+      const patched = await http()
+        .patch(`${API}/projects/${project.id}`)
+        .set(bearer(team.editor))
+        .send({ name: 'نام تازه', description: null });
       expect(patched.status).toBe(200);
       expect(patched.body).toMatchObject({ id: project.id, name: 'نام تازه', description: null });
 
@@ -97,14 +108,21 @@ describe('Projects and prompts (HTTP)', () => {
       ['a number as name', { name: 42 }],
       ['an unknown field', { name: 'x', color: 'red' }],
     ])('refuses %s with 400 VALIDATION_FAILED', async (_case, body) => {
-      const response = await http().post(`${API}/workspaces/${team.workspaceId}/projects`).set(bearer(team.editor)).send(body);
+      const response = await http()
+        .post(`${API}/workspaces/${team.workspaceId}/projects`)
+        .set(bearer(team.editor))
+        .send(body);
       expectError(response, 400, 'VALIDATION_FAILED');
       expect(response.body.details.fields.length).toBeGreaterThan(0);
     });
 
     it('refuses a null name in PATCH with 400 VALIDATION_FAILED', async () => {
       const project = await createProject(t, team.editor, team.workspaceId);
-      expectError(await http().patch(`${API}/projects/${project.id}`).set(bearer(team.editor)).send({ name: null }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().patch(`${API}/projects/${project.id}`).set(bearer(team.editor)).send({ name: null }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('answers another organization’s project and workspace ids exactly like unknown ones: 404', async () => {
@@ -130,7 +148,11 @@ describe('Projects and prompts (HTTP)', () => {
       const response = await http()
         .post(`${API}/workspaces/${team.workspaceId}/prompts`)
         .set(bearer(team.editor))
-        .send({ name: 'معرفی محصول', category: 'تبلیغات', template: 'برای {{نام_محصول}} با لحن {{ لحن }} بنویس؛ {{نام_محصول}} را دو بار بیاور.' });
+        .send({
+          name: 'معرفی محصول',
+          category: 'تبلیغات',
+          template: 'برای {{نام_محصول}} با لحن {{ لحن }} بنویس؛ {{نام_محصول}} را دو بار بیاور.',
+        });
 
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
@@ -152,7 +174,10 @@ describe('Projects and prompts (HTTP)', () => {
       const mine = await createPrompt(t, team.editor, team.workspaceId, { category });
       await createPrompt(t, team.editor, team.workspaceId, { category: 'وبلاگ' });
 
-      const filtered = await http().get(`${API}/workspaces/${team.workspaceId}/prompts`).query({ category }).set(bearer(team.viewer));
+      const filtered = await http()
+        .get(`${API}/workspaces/${team.workspaceId}/prompts`)
+        .query({ category })
+        .set(bearer(team.viewer));
       const all = await http().get(`${API}/workspaces/${team.workspaceId}/prompts`).set(bearer(team.viewer));
 
       expect(filtered.status).toBe(200);
@@ -163,7 +188,10 @@ describe('Projects and prompts (HTTP)', () => {
     it('shows, changes (variables follow the template) and deletes a prompt', async () => {
       const prompt = await createPrompt(t, team.editor, team.workspaceId);
 
-      const patched = await http().patch(`${API}/prompts/${prompt.id}`).set(bearer(team.editor)).send({ template: 'مقاله‌ای دربارهٔ {{موضوع}} برای {{مخاطب}}' });
+      const patched = await http()
+        .patch(`${API}/prompts/${prompt.id}`)
+        .set(bearer(team.editor))
+        .send({ template: 'مقاله‌ای دربارهٔ {{موضوع}} برای {{مخاطب}}' });
       expect(patched.status).toBe(200);
       expect(patched.body.variables).toEqual(['موضوع', 'مخاطب']);
       expect((await http().get(`${API}/prompts/${prompt.id}`).set(bearer(team.viewer))).body).toEqual(patched.body);
@@ -178,7 +206,11 @@ describe('Projects and prompts (HTTP)', () => {
       ['a template over 20000 characters', { name: 'n', category: 'c', template: 'x'.repeat(20_001) }],
       ['an unknown field', { name: 'n', category: 'c', template: 't', variables: ['a'] }],
     ])('refuses %s with 400 VALIDATION_FAILED', async (_case, body) => {
-      expectError(await http().post(`${API}/workspaces/${team.workspaceId}/prompts`).set(bearer(team.editor)).send(body), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().post(`${API}/workspaces/${team.workspaceId}/prompts`).set(bearer(team.editor)).send(body),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('answers another organization’s prompt ids exactly like unknown ones: 404', async () => {
@@ -190,7 +222,11 @@ describe('Projects and prompts (HTTP)', () => {
         ['get', `/workspaces/${other.workspaceId}/prompts`],
         ['get', `/prompts/${randomUUID()}`],
       ] as const) {
-        expectError(await http()[method](`${API}${path}`).set(bearer(team.admin)).send({ name: 'x' }), 404, 'NOT_FOUND');
+        expectError(
+          await http()[method](`${API}${path}`).set(bearer(team.admin)).send({ name: 'x' }),
+          404,
+          'NOT_FOUND',
+        );
       }
     });
   });

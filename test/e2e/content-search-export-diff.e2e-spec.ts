@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, expectError, generate, setUpContentTeam, type ContentBody, type ContentTeam } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  expectError,
+  generate,
+  setUpContentTeam,
+  type ContentBody,
+  type ContentTeam,
+} from '../support/content-helpers';
 
 interface Page {
   items: ContentBody[];
@@ -33,7 +41,13 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
       ['sale', { title: 'حراج ۱۴۰۳', prompt: 'تخفیف ویژه پاییز' }, 'editor'],
     ];
     for (const [key, body, as] of seed) ids[key] = (await createContent(t, team[as], projectId, body)).id;
-    await generate(t, team.org.id, ids.phone!, team.editor.user.id, 'گوشی‌های آوا با باتری دوروزه عرضه شد.\nقیمت: ۱۲٬۰۰۰٬۰۰۰ تومان');
+    await generate(
+      t,
+      team.org.id,
+      ids.phone!,
+      team.editor.user.id,
+      'گوشی‌های آوا با باتری دوروزه عرضه شد.\nقیمت: ۱۲٬۰۰۰٬۰۰۰ تومان',
+    );
   });
 
   afterAll(async () => {
@@ -79,13 +93,21 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
     });
 
     it('refuses bad filters with 400 VALIDATION_FAILED naming the field', async () => {
-      for (const query of ['status=DONE', 'status=DRAFT,NOPE', 'createdBy=me', 'from=yesterday', 'from=2026-11-02&to=2026-11-01', 'limit=1000', `q=${'x'.repeat(201)}`]) {
+      for (const query of [
+        'status=DONE',
+        'status=DRAFT,NOPE',
+        'createdBy=me',
+        'from=yesterday',
+        'from=2026-11-02&to=2026-11-01',
+        'limit=1000',
+        `q=${'x'.repeat(201)}`,
+      ]) {
         const response = await http().get(`${API}/projects/${projectId}/contents?${query}`).set(bearer(team.viewer));
         expectError(response, 400, 'VALIDATION_FAILED');
       }
     });
 
-    it("never fails on search syntax: operators are plain text", async () => {
+    it('never fails on search syntax: operators are plain text', async () => {
       expect((await list(q("' & | ! :* ( ) <-> \\"))).total).toBe(3);
     });
   });
@@ -95,8 +117,17 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
 
     beforeAll(async () => {
       contentId = (await createContent(t, team.editor, projectId, { title: 'نسخه‌ها' })).id;
-      await generate(t, team.org.id, contentId, team.editor.user.id, 'گوشی‌های جدید با باتری دوروزه عرضه شد.\nخط بدون تغییر');
-      const edited = await http().patch(`${API}/contents/${contentId}`).set(bearer(team.editor)).send({ body: 'گوشی‌های تازه با باتری سه‌روزه عرضه می‌شود.\nخط بدون تغییر\nخط تازه' });
+      await generate(
+        t,
+        team.org.id,
+        contentId,
+        team.editor.user.id,
+        'گوشی‌های جدید با باتری دوروزه عرضه شد.\nخط بدون تغییر',
+      );
+      const edited = await http()
+        .patch(`${API}/contents/${contentId}`)
+        .set(bearer(team.editor))
+        .send({ body: 'گوشی‌های تازه با باتری سه‌روزه عرضه می‌شود.\nخط بدون تغییر\nخط تازه' });
       expect(edited.status).toBe(200);
     });
 
@@ -110,33 +141,71 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
       const [changed, unchanged, added] = response.body.lines;
       expect(changed).toMatchObject({ type: 'changed', fromLine: 1, toLine: 1 });
       const segments = changed.segments as { type: string; text: string }[];
-      expect(segments.filter((segment) => segment.type === 'removed').map((segment) => segment.text)).toEqual(['جدید', 'دوروزه', 'شد']);
-      expect(segments.filter((segment) => segment.type === 'added').map((segment) => segment.text)).toEqual(['تازه', 'سه‌روزه', 'می‌شود']);
+      expect(segments.filter((segment) => segment.type === 'removed').map((segment) => segment.text)).toEqual([
+        'جدید',
+        'دوروزه',
+        'شد',
+      ]);
+      expect(segments.filter((segment) => segment.type === 'added').map((segment) => segment.text)).toEqual([
+        'تازه',
+        'سه‌روزه',
+        'می‌شود',
+      ]);
       expect(unchanged).toEqual({ type: 'unchanged', fromLine: 2, toLine: 2, text: 'خط بدون تغییر' });
       expect(added).toEqual({ type: 'added', toLine: 3, text: 'خط تازه' });
     });
 
     it('accepts Persian digits and compares a version with itself as all unchanged', async () => {
-      const response = await http().get(`${API}/contents/${contentId}/diff?from=${encodeURIComponent('۲')}&to=2`).set(bearer(team.viewer));
+      const response = await http()
+        .get(`${API}/contents/${contentId}/diff?from=${encodeURIComponent('۲')}&to=2`)
+        .set(bearer(team.viewer));
 
       expect(response.status).toBe(200);
       expect(response.body.stats).toEqual({ unchanged: 3, changed: 0, added: 0, removed: 0 });
     });
 
     it('answers 400 for missing or bad numbers, 404 for an unknown version or another tenant', async () => {
-      expectError(await http().get(`${API}/contents/${contentId}/diff?from=1`).set(bearer(team.viewer)), 400, 'VALIDATION_FAILED');
-      expectError(await http().get(`${API}/contents/${contentId}/diff?from=0&to=1`).set(bearer(team.viewer)), 400, 'VALIDATION_FAILED');
-      expectError(await http().get(`${API}/contents/${contentId}/diff?from=a&to=1`).set(bearer(team.viewer)), 400, 'VALIDATION_FAILED');
-      expectError(await http().get(`${API}/contents/${contentId}/diff?from=1&to=9`).set(bearer(team.viewer)), 404, 'NOT_FOUND');
-      expectError(await http().get(`${API}/contents/${contentId}/diff?from=1&to=2`).set(bearer(other.admin)), 404, 'NOT_FOUND');
+      expectError(
+        await http().get(`${API}/contents/${contentId}/diff?from=1`).set(bearer(team.viewer)),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await http().get(`${API}/contents/${contentId}/diff?from=0&to=1`).set(bearer(team.viewer)),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await http().get(`${API}/contents/${contentId}/diff?from=a&to=1`).set(bearer(team.viewer)),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await http().get(`${API}/contents/${contentId}/diff?from=1&to=9`).set(bearer(team.viewer)),
+        404,
+        'NOT_FOUND',
+      );
+      expectError(
+        await http().get(`${API}/contents/${contentId}/diff?from=1&to=2`).set(bearer(other.admin)),
+        404,
+        'NOT_FOUND',
+      );
     });
   });
 
   describe('export', () => {
     it('downloads a content as Markdown with front matter and an attachment named after its title', async () => {
-      await http().post(`${API}/contents/${ids.phone}/approve`).set(bearer(team.admin)).send({ comment: 'عالی: منتشر شود' }).expect(200);
+      await http()
+        .post(`${API}/contents/${ids.phone}/approve`)
+        .set(bearer(team.admin))
+        .send({ comment: 'عالی: منتشر شود' })
+        .expect(200);
 
-      const response = await http().get(`${API}/contents/${ids.phone}/export?format=markdown`).set(bearer(team.viewer)).buffer(true).parse(binary);
+      const response = await http()
+        .get(`${API}/contents/${ids.phone}/export?format=markdown`)
+        .set(bearer(team.viewer))
+        .buffer(true)
+        .parse(binary);
 
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('text/markdown; charset=utf-8');
@@ -144,7 +213,9 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
         `attachment; filename="content-${ids.phone!.slice(0, 8)}.md"; filename*=UTF-8''${encodeURIComponent('معرفی گوشی‌های جدید.md')}`,
       );
       const markdown = response.body as string;
-      expect(markdown).toMatch(/^---\ntitle: "معرفی گوشی‌های جدید"\nstatus: APPROVED\nmodel: "gpt-4.1-mini"\nversion: 2\n/);
+      expect(markdown).toMatch(
+        /^---\ntitle: "معرفی گوشی‌های جدید"\nstatus: APPROVED\nmodel: "gpt-4.1-mini"\nversion: 2\n/,
+      );
       expect(markdown).toContain(`approval:\n  approvedBy: "${team.admin.user.id}"\n`);
       expect(markdown).toContain('  comment: "عالی: منتشر شود"\n');
       expect(markdown.endsWith('---\n\nگوشی‌های آوا با باتری دوروزه عرضه شد.\nقیمت: ۱۲٬۰۰۰٬۰۰۰ تومان\n')).toBe(true);
@@ -154,14 +225,29 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
       const json = await http().get(`${API}/contents/${ids.phone}/export?format=json`).set(bearer(team.viewer));
       expect(json.status).toBe(200);
       expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(json.body).toMatchObject({ id: ids.phone, status: 'APPROVED', versions: [{ number: 1, source: 'ai' }, { number: 2, source: 'approval' }] });
+      expect(json.body).toMatchObject({
+        id: ids.phone,
+        status: 'APPROVED',
+        versions: [
+          { number: 1, source: 'ai' },
+          { number: 2, source: 'approval' },
+        ],
+      });
 
-      const byDefault = await http().get(`${API}/contents/${ids.sale}/export`).set(bearer(team.viewer)).buffer(true).parse(binary);
+      const byDefault = await http()
+        .get(`${API}/contents/${ids.sale}/export`)
+        .set(bearer(team.viewer))
+        .buffer(true)
+        .parse(binary);
       expect(byDefault.headers['content-type']).toBe('text/markdown; charset=utf-8');
     });
 
     it('downloads a whole project as a JSON array of contents with their versions', async () => {
-      const response = await http().get(`${API}/projects/${projectId}/export`).set(bearer(team.viewer)).buffer(true).parse(binary);
+      const response = await http()
+        .get(`${API}/projects/${projectId}/export`)
+        .set(bearer(team.viewer))
+        .buffer(true)
+        .parse(binary);
 
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -174,12 +260,20 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
 
     it('exports an empty project as []', async () => {
       const empty = await createProject(t, team.editor, team.workspaceId);
-      const response = await http().get(`${API}/projects/${empty.id}/export`).set(bearer(team.viewer)).buffer(true).parse(binary);
+      const response = await http()
+        .get(`${API}/projects/${empty.id}/export`)
+        .set(bearer(team.viewer))
+        .buffer(true)
+        .parse(binary);
       expect(JSON.parse(response.body as string)).toEqual([]);
     });
 
     it('answers 400 for an unknown format and 404 for another tenant', async () => {
-      expectError(await http().get(`${API}/contents/${ids.phone}/export?format=pdf`).set(bearer(team.viewer)), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().get(`${API}/contents/${ids.phone}/export?format=pdf`).set(bearer(team.viewer)),
+        400,
+        'VALIDATION_FAILED',
+      );
       expectError(await http().get(`${API}/contents/${ids.phone}/export`).set(bearer(other.viewer)), 404, 'NOT_FOUND');
       expectError(await http().get(`${API}/projects/${projectId}/export`).set(bearer(other.viewer)), 404, 'NOT_FOUND');
     });

@@ -37,7 +37,8 @@ describe('Contents, review and versions (HTTP)', () => {
   });
 
   const http = () => request(t.server);
-  const getContent = async (id: string) => (await http().get(`${API}/contents/${id}`).set(bearer(team.viewer))).body as ContentBody;
+  const getContent = async (id: string) =>
+    (await http().get(`${API}/contents/${id}`).set(bearer(team.viewer))).body as ContentBody;
   /** A DRAFT by the team's editor that the ai worker has "generated": now in REVIEW with version 1. */
   const inReview = async (body: Record<string, unknown> = {}) => {
     const content = await createContent(t, team.editor, project.id, body);
@@ -79,22 +80,42 @@ describe('Contents, review and versions (HTTP)', () => {
     });
 
     it('keeps the model, temperature and maxTokens asked for', async () => {
-      const content = await createContent(t, team.editor, project.id, { model: 'gpt-4.1', temperature: 0.2, maxTokens: 1200 });
+      const content = await createContent(t, team.editor, project.id, {
+        model: 'gpt-4.1',
+        temperature: 0.2,
+        maxTokens: 1200,
+      });
       expect(content).toMatchObject({ model: 'gpt-4.1', temperature: 0.2, maxTokens: 1200 });
     });
 
     it('renders a prompt template with Persian variables', async () => {
-      const prompt = await createPrompt(t, team.editor, team.workspaceId, { template: 'یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.' });
+      const prompt = await createPrompt(t, team.editor, team.workspaceId, {
+        template: 'یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.',
+      });
 
-      const content = await createContent(t, team.editor, project.id, { prompt: undefined, promptId: prompt.id, variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی', رنگ: 'اضافه' } });
+      const content = await createContent(t, team.editor, project.id, {
+        prompt: undefined,
+        promptId: prompt.id,
+        variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی', رنگ: 'اضافه' },
+      });
 
-      expect(content).toMatchObject({ prompt: 'یک متن کوتاه برای آوا ۵ با لحن صمیمی بنویس.', promptId: prompt.id, variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی' }, status: 'DRAFT' });
+      expect(content).toMatchObject({
+        prompt: 'یک متن کوتاه برای آوا ۵ با لحن صمیمی بنویس.',
+        promptId: prompt.id,
+        variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی' },
+        status: 'DRAFT',
+      });
     });
 
     it('refuses missing variables with 400 TEMPLATE_VARIABLE_MISSING naming them', async () => {
-      const prompt = await createPrompt(t, team.editor, team.workspaceId, { template: '{{نام_محصول}} برای {{مخاطب}} با لحن {{لحن}}' });
+      const prompt = await createPrompt(t, team.editor, team.workspaceId, {
+        template: '{{نام_محصول}} برای {{مخاطب}} با لحن {{لحن}}',
+      });
 
-      const response = await http().post(`${API}/projects/${project.id}/contents`).set(bearer(team.editor)).send({ title: 'ت', promptId: prompt.id, variables: { لحن: 'رسمی', مخاطب: ' ' } });
+      const response = await http()
+        .post(`${API}/projects/${project.id}/contents`)
+        .set(bearer(team.editor))
+        .send({ title: 'ت', promptId: prompt.id, variables: { لحن: 'رسمی', مخاطب: ' ' } });
 
       expectError(response, 400, 'TEMPLATE_VARIABLE_MISSING');
       expect(response.body.details).toEqual({ missing: ['نام_محصول', 'مخاطب'] });
@@ -103,7 +124,14 @@ describe('Contents, review and versions (HTTP)', () => {
     it('answers 404 for a promptId of another organization, as for an unknown one', async () => {
       const foreign = await createPrompt(t, other.editor, other.workspaceId);
       for (const promptId of [foreign.id, randomUUID()]) {
-        expectError(await http().post(`${API}/projects/${project.id}/contents`).set(bearer(team.editor)).send({ title: 'ت', promptId, variables: {} }), 404, 'NOT_FOUND');
+        expectError(
+          await http()
+            .post(`${API}/projects/${project.id}/contents`)
+            .set(bearer(team.editor))
+            .send({ title: 'ت', promptId, variables: {} }),
+          404,
+          'NOT_FOUND',
+        );
       }
     });
 
@@ -133,14 +161,21 @@ describe('Contents, review and versions (HTTP)', () => {
 
     beforeAll(async () => {
       listed = await createProject(t, team.editor, team.workspaceId, 'فهرست');
-      const phone = await createContent(t, team.editor, listed.id, { title: 'معرفی گوشی', prompt: 'دربارهٔ گوشی بنویس' });
-      const laptop = await createContent(t, team.admin, listed.id, { title: 'Laptop LAUNCH', prompt: 'دربارهٔ لپ‌تاپ بنویس' });
+      const phone = await createContent(t, team.editor, listed.id, {
+        title: 'معرفی گوشی',
+        prompt: 'دربارهٔ گوشی بنویس',
+      });
+      const laptop = await createContent(t, team.admin, listed.id, {
+        title: 'Laptop LAUNCH',
+        prompt: 'دربارهٔ لپ‌تاپ بنویس',
+      });
       const review = await createContent(t, team.editor, listed.id, { title: 'بازبینی', prompt: 'متن بازبینی' });
       await generate(t, team.org.id, review.id, team.editor.user.id);
       ids = { phone: phone.id, laptop: laptop.id, review: review.id };
     });
 
-    const list = (query: Record<string, string | number> = {}) => http().get(`${API}/projects/${listed.id}/contents`).query(query).set(bearer(team.viewer));
+    const list = (query: Record<string, string | number> = {}) =>
+      http().get(`${API}/projects/${listed.id}/contents`).query(query).set(bearer(team.viewer));
     const idsOf = (response: request.Response) => (response.body.items as { id: string }[]).map((item) => item.id);
 
     it('answers {items, total, page, limit}, newest first', async () => {
@@ -168,7 +203,10 @@ describe('Contents, review and versions (HTTP)', () => {
     it('filters by creation time: from inclusive, to exclusive', async () => {
       const phone = await getContent(ids.phone);
       const review = await getContent(ids.review);
-      expect(idsOf(await list({ from: phone.createdAt as string, to: review.createdAt as string }))).toEqual([ids.laptop, ids.phone]);
+      expect(idsOf(await list({ from: phone.createdAt as string, to: review.createdAt as string }))).toEqual([
+        ids.laptop,
+        ids.phone,
+      ]);
       expect(idsOf(await list({ from: '2999-01-01T00:00:00Z' }))).toEqual([]);
     });
 
@@ -192,7 +230,9 @@ describe('Contents, review and versions (HTTP)', () => {
       const jobId = await startGeneration(t, team.org.id, content.id);
       expect(await getContent(content.id)).toMatchObject({ status: 'IN_PROGRESS', generationJobId: jobId });
 
-      await t.app.get(FailGenerationUseCase).execute({ contentId: content.id, jobId, error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' } });
+      await t.app
+        .get(FailGenerationUseCase)
+        .execute({ contentId: content.id, jobId, error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' } });
 
       expect(await getContent(content.id)).toMatchObject({
         status: 'DRAFT',
@@ -202,7 +242,13 @@ describe('Contents, review and versions (HTTP)', () => {
 
     it('shows the generated text in REVIEW with the current version', async () => {
       const content = await inReview();
-      expect(await getContent(content.id)).toMatchObject({ status: 'REVIEW', body: AI_BODY, currentVersion: 1, lastError: null, pii: { found: false, findings: [] } });
+      expect(await getContent(content.id)).toMatchObject({
+        status: 'REVIEW',
+        body: AI_BODY,
+        currentVersion: 1,
+        lastError: null,
+        pii: { found: false, findings: [] },
+      });
     });
   });
 
@@ -210,34 +256,69 @@ describe('Contents, review and versions (HTTP)', () => {
     it('changes title and prompt without a new version, and a body with a new "manual" version', async () => {
       const content = await inReview();
 
-      const titled = await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ title: 'عنوان تازه', prompt: 'پرامپت تازه' });
+      const titled = await http()
+        .patch(`${API}/contents/${content.id}`)
+        .set(bearer(team.editor))
+        .send({ title: 'عنوان تازه', prompt: 'پرامپت تازه' });
       expect(titled.status).toBe(200);
-      expect(titled.body).toMatchObject({ title: 'عنوان تازه', prompt: 'پرامپت تازه', currentVersion: 1, status: 'REVIEW' });
+      expect(titled.body).toMatchObject({
+        title: 'عنوان تازه',
+        prompt: 'پرامپت تازه',
+        currentVersion: 1,
+        status: 'REVIEW',
+      });
 
-      const edited = await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ body: 'متنی که ویراستار با دست نوشت.' });
+      const edited = await http()
+        .patch(`${API}/contents/${content.id}`)
+        .set(bearer(team.editor))
+        .send({ body: 'متنی که ویراستار با دست نوشت.' });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ body: 'متنی که ویراستار با دست نوشت.', currentVersion: 2, status: 'REVIEW' });
 
       const versions = await http().get(`${API}/contents/${content.id}/versions`).set(bearer(team.viewer));
       expect(versions.body).toEqual([
         expect.objectContaining({ number: 1, source: 'ai' }),
-        { number: 2, source: 'manual', body: 'متنی که ویراستار با دست نوشت.', model: null, usage: null, createdBy: team.editor.user.id, createdAt: expect.stringMatching(ISO) },
+        {
+          number: 2,
+          source: 'manual',
+          body: 'متنی که ویراستار با دست نوشت.',
+          model: null,
+          usage: null,
+          createdBy: team.editor.user.id,
+          createdAt: expect.stringMatching(ISO),
+        },
       ]);
     });
 
     it('refuses an APPROVED content with 409 CONTENT_INVALID_TRANSITION', async () => {
       const content = await inReview();
-      expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(200);
+      expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(
+        200,
+      );
 
-      expectError(await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ body: 'تغییر پس از تأیید' }), 409, 'CONTENT_INVALID_TRANSITION');
-      expectError(await http().patch(`${API}/contents/${content.id}`).set(bearer(team.admin)).send({ title: 'x' }), 409, 'CONTENT_INVALID_TRANSITION');
+      expectError(
+        await http()
+          .patch(`${API}/contents/${content.id}`)
+          .set(bearer(team.editor))
+          .send({ body: 'تغییر پس از تأیید' }),
+        409,
+        'CONTENT_INVALID_TRANSITION',
+      );
+      expectError(
+        await http().patch(`${API}/contents/${content.id}`).set(bearer(team.admin)).send({ title: 'x' }),
+        409,
+        'CONTENT_INVALID_TRANSITION',
+      );
     });
 
     it('refuses a content being generated with 409 CONTENT_BUSY', async () => {
       const content = await createContent(t, team.editor, project.id);
       const jobId = await startGeneration(t, team.org.id, content.id);
 
-      const response = await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ title: 'x' });
+      const response = await http()
+        .patch(`${API}/contents/${content.id}`)
+        .set(bearer(team.editor))
+        .send({ title: 'x' });
 
       expectError(response, 409, 'CONTENT_BUSY');
       expect(response.body.details).toEqual({ jobId });
@@ -249,34 +330,60 @@ describe('Contents, review and versions (HTTP)', () => {
       ['an unknown field', { status: 'APPROVED' }],
     ])('refuses %s with 400 VALIDATION_FAILED', async (_case, body) => {
       const content = await createContent(t, team.editor, project.id);
-      expectError(await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send(body), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send(body),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
   });
 
   describe('approve and reject', () => {
     const auditActions = async () =>
-      ((await http().get(`${API}/organizations/${team.org.id}/audit-log`).query({ limit: 100 }).set(bearer(team.admin))).body.items as {
+      (await http().get(`${API}/organizations/${team.org.id}/audit-log`).query({ limit: 100 }).set(bearer(team.admin)))
+        .body.items as {
         action: string;
         targetId: string;
         actorId: string;
         metadata: Record<string, unknown>;
-      }[]);
+      }[];
 
     it('approves a content in REVIEW: 200 APPROVED, an "approval" version, and an audit entry', async () => {
       const content = await inReview();
 
-      const response = await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ comment: 'عالی است؛ منتشر شود.' });
+      const response = await http()
+        .post(`${API}/contents/${content.id}/approve`)
+        .set(bearer(team.admin))
+        .send({ comment: 'عالی است؛ منتشر شود.' });
 
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         status: 'APPROVED',
         currentVersion: 2,
-        lastReview: { decision: 'APPROVED', by: team.admin.user.id, note: 'عالی است؛ منتشر شود.', at: expect.stringMatching(ISO) },
+        lastReview: {
+          decision: 'APPROVED',
+          by: team.admin.user.id,
+          note: 'عالی است؛ منتشر شود.',
+          at: expect.stringMatching(ISO),
+        },
       });
       const approval = await http().get(`${API}/contents/${content.id}/versions/2`).set(bearer(team.viewer));
-      expect(approval.body).toEqual({ number: 2, source: 'approval', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: null, createdBy: team.admin.user.id, createdAt: expect.stringMatching(ISO) });
+      expect(approval.body).toEqual({
+        number: 2,
+        source: 'approval',
+        body: AI_BODY,
+        model: 'gpt-4.1-mini-2025-04-14',
+        usage: null,
+        createdBy: team.admin.user.id,
+        createdAt: expect.stringMatching(ISO),
+      });
       expect(await auditActions()).toContainEqual(
-        expect.objectContaining({ action: 'content.approved', targetId: content.id, actorId: team.admin.user.id, metadata: expect.objectContaining({ version: 2 }) }),
+        expect.objectContaining({
+          action: 'content.approved',
+          targetId: content.id,
+          actorId: team.admin.user.id,
+          metadata: expect.objectContaining({ version: 2 }),
+        }),
       );
     });
 
@@ -289,26 +396,50 @@ describe('Contents, review and versions (HTTP)', () => {
 
     it('refuses approving a DRAFT, or approving twice, with 409 CONTENT_INVALID_TRANSITION', async () => {
       const draft = await createContent(t, team.editor, project.id);
-      expectError(await http().post(`${API}/contents/${draft.id}/approve`).set(bearer(team.admin)).send({}), 409, 'CONTENT_INVALID_TRANSITION');
+      expectError(
+        await http().post(`${API}/contents/${draft.id}/approve`).set(bearer(team.admin)).send({}),
+        409,
+        'CONTENT_INVALID_TRANSITION',
+      );
 
       const content = await inReview();
       await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({});
-      expectError(await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({}), 409, 'CONTENT_INVALID_TRANSITION');
-      expect((await http().get(`${API}/contents/${content.id}/versions`).set(bearer(team.viewer))).body).toHaveLength(2);
+      expectError(
+        await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({}),
+        409,
+        'CONTENT_INVALID_TRANSITION',
+      );
+      expect((await http().get(`${API}/contents/${content.id}/versions`).set(bearer(team.viewer))).body).toHaveLength(
+        2,
+      );
     });
 
     it('rejects a content in REVIEW with a reason: 200 REJECTED, audited; it may then be generated again', async () => {
       const content = await inReview();
 
-      const response = await http().post(`${API}/contents/${content.id}/reject`).set(bearer(team.admin)).send({ reason: 'لحن متن رسمی نیست؛ دوباره بنویسید.' });
+      const response = await http()
+        .post(`${API}/contents/${content.id}/reject`)
+        .set(bearer(team.admin))
+        .send({ reason: 'لحن متن رسمی نیست؛ دوباره بنویسید.' });
 
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ status: 'REJECTED', lastReview: { decision: 'REJECTED', note: 'لحن متن رسمی نیست؛ دوباره بنویسید.' } });
+      expect(response.body).toMatchObject({
+        status: 'REJECTED',
+        lastReview: { decision: 'REJECTED', note: 'لحن متن رسمی نیست؛ دوباره بنویسید.' },
+      });
       expect(await auditActions()).toContainEqual(
-        expect.objectContaining({ action: 'content.rejected', targetId: content.id, metadata: expect.objectContaining({ reason: 'لحن متن رسمی نیست؛ دوباره بنویسید.' }) }),
+        expect.objectContaining({
+          action: 'content.rejected',
+          targetId: content.id,
+          metadata: expect.objectContaining({ reason: 'لحن متن رسمی نیست؛ دوباره بنویسید.' }),
+        }),
       );
       await generate(t, team.org.id, content.id, team.editor.user.id, 'نسخهٔ دوم متن با لحن رسمی.');
-      expect(await getContent(content.id)).toMatchObject({ status: 'REVIEW', body: 'نسخهٔ دوم متن با لحن رسمی.', currentVersion: 2 });
+      expect(await getContent(content.id)).toMatchObject({
+        status: 'REVIEW',
+        body: 'نسخهٔ دوم متن با لحن رسمی.',
+        currentVersion: 2,
+      });
     });
 
     it('needs a reason to reject: 400 VALIDATION_FAILED', async () => {
@@ -322,7 +453,11 @@ describe('Contents, review and versions (HTTP)', () => {
 
     it('refuses rejecting a content not in REVIEW with 409 CONTENT_INVALID_TRANSITION', async () => {
       const draft = await createContent(t, team.editor, project.id);
-      expectError(await http().post(`${API}/contents/${draft.id}/reject`).set(bearer(team.admin)).send({ reason: 'x' }), 409, 'CONTENT_INVALID_TRANSITION');
+      expectError(
+        await http().post(`${API}/contents/${draft.id}/reject`).set(bearer(team.admin)).send({ reason: 'x' }),
+        409,
+        'CONTENT_INVALID_TRANSITION',
+      );
     });
   });
 
@@ -333,7 +468,15 @@ describe('Contents, review and versions (HTTP)', () => {
       const list = await http().get(`${API}/contents/${content.id}/versions`).set(bearer(team.viewer));
       expect(list.status).toBe(200);
       expect(list.body).toEqual([
-        { number: 1, source: 'ai', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, createdBy: team.editor.user.id, createdAt: expect.stringMatching(ISO) },
+        {
+          number: 1,
+          source: 'ai',
+          body: AI_BODY,
+          model: 'gpt-4.1-mini-2025-04-14',
+          usage: SAMPLE_USAGE,
+          createdBy: team.editor.user.id,
+          createdAt: expect.stringMatching(ISO),
+        },
       ]);
       const one = await http().get(`${API}/contents/${content.id}/versions/1`).set(bearer(team.viewer));
       expect(one.status).toBe(200);
@@ -347,10 +490,17 @@ describe('Contents, review and versions (HTTP)', () => {
       expect(response.body).toEqual([]);
     });
 
-    it.each([['2'], ['0'], ['-1'], ['abc'], ['1.5']])('answers 404 NOT_FOUND for version %s of a content with one', async (number) => {
-      const content = await inReview();
-      expectError(await http().get(`${API}/contents/${content.id}/versions/${number}`).set(bearer(team.viewer)), 404, 'NOT_FOUND');
-    });
+    it.each([['2'], ['0'], ['-1'], ['abc'], ['1.5']])(
+      'answers 404 NOT_FOUND for version %s of a content with one',
+      async (number) => {
+        const content = await inReview();
+        expectError(
+          await http().get(`${API}/contents/${content.id}/versions/${number}`).set(bearer(team.viewer)),
+          404,
+          'NOT_FOUND',
+        );
+      },
+    );
   });
 
   describe('DELETE /contents/:id', () => {
@@ -359,7 +509,11 @@ describe('Contents, review and versions (HTTP)', () => {
       const response = await http().delete(`${API}/contents/${content.id}`).set(bearer(team.editor));
       expect(response.status).toBe(204);
       expectError(await http().get(`${API}/contents/${content.id}`).set(bearer(team.editor)), 404, 'NOT_FOUND');
-      const [row] = (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [content.id])) as { n: number }[];
+      const [row] = (await t.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [content.id])) as {
+        n: number;
+      }[];
       expect(row?.n).toBe(0);
     });
 
@@ -402,7 +556,9 @@ describe('Contents, review and versions (HTTP)', () => {
       const response = await http()[method](`${API}${path}`).set(bearer(team.admin)).send(body);
       expectError(response, 404, 'NOT_FOUND');
     }
-    expect((await http().get(`${API}/contents/${foreign.id}`).set(bearer(other.viewer))).body).toMatchObject({ status: 'REVIEW' });
+    expect((await http().get(`${API}/contents/${foreign.id}`).set(bearer(other.viewer))).body).toMatchObject({
+      status: 'REVIEW',
+    });
   });
 
   it('documents every route in Swagger, with the offsets of PII findings', async () => {

@@ -4,8 +4,21 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { startAppProcess, type AppProcess } from '../support/app-process';
-import { API, bearer, bootSmsTestApp, KAVENEGAR_TEST_KEY, OTP_TEMPLATE, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, setUpContentTeam, type ContentBody, type ContentTeam } from '../support/content-helpers';
+import {
+  API,
+  bearer,
+  bootSmsTestApp,
+  KAVENEGAR_TEST_KEY,
+  OTP_TEMPLATE,
+  type SmsTestApp,
+} from '../support/auth-helpers';
+import {
+  createContent,
+  createProject,
+  setUpContentTeam,
+  type ContentBody,
+  type ContentTeam,
+} from '../support/content-helpers';
 import { eventually } from '../support/eventually';
 
 interface Version {
@@ -76,18 +89,30 @@ describe('generation survives the loss of its worker (worker processes, fake Ope
   }
 
   const settledIn = (contentId: string, status: string) =>
-    eventually(`content ${contentId} in ${status}`, async () => {
-      const content = await contentOf(contentId);
-      return content.status === status ? content : undefined;
-    }, 45_000, 200);
+    eventually(
+      `content ${contentId} in ${status}`,
+      async () => {
+        const content = await contentOf(contentId);
+        return content.status === status ? content : undefined;
+      },
+      45_000,
+      200,
+    );
 
   async function usageRecordsOf(contentId: string): Promise<number> {
-    const rows: { n: number }[] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM usage_records WHERE content_id = $1', [contentId]);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM usage_records WHERE content_id = $1', [contentId]);
     return rows[0].n;
   }
 
   async function reservationsOf(status: string): Promise<number> {
-    const rows: { n: number }[] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM usage_reservations WHERE organization_id = $1 AND status = $2', [team.org.id, status]);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM usage_reservations WHERE organization_id = $1 AND status = $2', [
+        team.org.id,
+        status,
+      ]);
     return rows[0].n;
   }
 
@@ -102,7 +127,11 @@ describe('generation survives the loss of its worker (worker processes, fake Ope
     fake.hangNext(1);
     const doomed = startWorker();
     await generate(content.id);
-    await eventually('the first worker to call OpenAI', async () => (fake.requestCount >= 1 ? true : undefined), 30_000);
+    await eventually(
+      'the first worker to call OpenAI',
+      async () => (fake.requestCount >= 1 ? true : undefined),
+      30_000,
+    );
 
     await stop(doomed, 'SIGKILL');
     expect((await contentOf(content.id)).status).toBe('IN_PROGRESS');

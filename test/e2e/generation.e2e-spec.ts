@@ -2,7 +2,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { FakeOpenAiServer, DEFAULT_FAKE_OPENAI_REPLY } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, createOrganizationAs, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, expectError, setUpContentTeam, type ContentBody, type ContentTeam } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  expectError,
+  setUpContentTeam,
+  type ContentBody,
+  type ContentTeam,
+} from '../support/content-helpers';
 import { eventually } from '../support/eventually';
 import { openEvents } from '../support/sse-client';
 
@@ -47,7 +54,8 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
   beforeEach(() => fake.reset());
 
   const http = () => request(t.server);
-  const generate = (contentId: string, as = team.editor) => http().post(`${API}/contents/${contentId}/generate`).set(bearer(as));
+  const generate = (contentId: string, as = team.editor) =>
+    http().post(`${API}/contents/${contentId}/generate`).set(bearer(as));
   const newContent = (): Promise<ContentBody> => createContent(t, team.editor, projectId);
 
   async function contentOf(contentId: string, as = team.editor): Promise<ContentBody> {
@@ -57,15 +65,22 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
   }
 
   async function usageRecordsOf(contentId: string): Promise<number> {
-    const rows: { n: number }[] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM usage_records WHERE content_id = $1', [contentId]);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM usage_records WHERE content_id = $1', [contentId]);
     return rows[0].n;
   }
 
   const settledIn = (contentId: string, status: string, timeoutMs = 15_000, as = team.editor) =>
-    eventually(`content ${contentId} in ${status}`, async () => {
-      const content = await contentOf(contentId, as);
-      return content.status === status ? content : undefined;
-    }, timeoutMs, 100);
+    eventually(
+      `content ${contentId} in ${status}`,
+      async () => {
+        const content = await contentOf(contentId, as);
+        return content.status === status ? content : undefined;
+      },
+      timeoutMs,
+      100,
+    );
 
   it('accepts the request, generates in the background and records the call once', async () => {
     const content = await newContent();
@@ -77,21 +92,27 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     const done = await settledIn(content.id, 'REVIEW');
     expect(done.body).toBe(DEFAULT_FAKE_OPENAI_REPLY);
     const versions = await http().get(`${API}/contents/${content.id}/versions`).set(bearer(team.editor));
-    expect((versions.body as Version[]).filter((v) => v.source === 'ai').map((v) => v.body)).toEqual([DEFAULT_FAKE_OPENAI_REPLY]);
+    expect((versions.body as Version[]).filter((v) => v.source === 'ai').map((v) => v.body)).toEqual([
+      DEFAULT_FAKE_OPENAI_REPLY,
+    ]);
     expect(await usageRecordsOf(content.id)).toBe(1);
   });
 
-  it('retries after two server errors and still records exactly one call', async () => {
-    const content = await newContent();
-    fake.failNext(2, { status: 500 });
+  it(
+    'retries after two server errors and still records exactly one call',
+    async () => {
+      const content = await newContent();
+      fake.failNext(2, { status: 500 });
 
-    expect((await generate(content.id)).status).toBe(202);
+      expect((await generate(content.id)).status).toBe(202);
 
-    const done = await settledIn(content.id, 'REVIEW', RETRIES_MS);
-    expect(done.body).toBe(DEFAULT_FAKE_OPENAI_REPLY);
-    expect(fake.requestCount).toBeGreaterThanOrEqual(3);
-    expect(await usageRecordsOf(content.id)).toBe(1);
-  }, RETRIES_MS + 10_000);
+      const done = await settledIn(content.id, 'REVIEW', RETRIES_MS);
+      expect(done.body).toBe(DEFAULT_FAKE_OPENAI_REPLY);
+      expect(fake.requestCount).toBeGreaterThanOrEqual(3);
+      expect(await usageRecordsOf(content.id)).toBe(1);
+    },
+    RETRIES_MS + 10_000,
+  );
 
   it('returns the content to DRAFT with lastError when the provider has no quota, recording nothing', async () => {
     const content = await newContent();
@@ -99,10 +120,15 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
 
     expect((await generate(content.id)).status).toBe(202);
 
-    const failed = await eventually('the generation to fail', async () => {
-      const current = await contentOf(content.id);
-      return current.status === 'DRAFT' && current.lastError ? current : undefined;
-    }, 15_000, 100);
+    const failed = await eventually(
+      'the generation to fail',
+      async () => {
+        const current = await contentOf(content.id);
+        return current.status === 'DRAFT' && current.lastError ? current : undefined;
+      },
+      15_000,
+      100,
+    );
     expect(failed.lastError).toMatchObject({ code: 'INSUFFICIENT_QUOTA', message: expect.any(String) });
     expect(await usageRecordsOf(content.id)).toBe(0);
   });
@@ -137,7 +163,9 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     const content = await newContent();
     expect((await generate(content.id)).status).toBe(202);
     await settledIn(content.id, 'REVIEW');
-    expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(200);
+    expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(
+      200,
+    );
 
     expectError(await generate(content.id), 409, 'CONTENT_INVALID_TRANSITION');
   });
@@ -152,7 +180,10 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
 
   it('refuses a generation that could pass the usage limit with 402, leaving the content in DRAFT', async () => {
     const org = await createOrganizationAs(t, team.admin);
-    const workspace = await http().post(`${API}/organizations/${org.id}/workspaces`).set(bearer(team.admin)).send({ name: 'محدود' });
+    const workspace = await http()
+      .post(`${API}/organizations/${org.id}/workspaces`)
+      .set(bearer(team.admin))
+      .send({ name: 'محدود' });
     const project = await createProject(t, team.admin, (workspace.body as { id: string }).id);
     const content = await createContent(t, team.admin, project.id);
     const limits = await http()
@@ -176,21 +207,38 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     const stream = await openEvents(baseUrl, content.id, bearer(team.viewer));
     try {
       expect(stream.status).toBe(200);
-      await eventually('the first status event', async () => (stream.events.some((event) => event.event === 'status') ? true : undefined), 10_000);
+      await eventually(
+        'the first status event',
+        async () => (stream.events.some((event) => event.event === 'status') ? true : undefined),
+        10_000,
+      );
 
       const accepted = await generate(content.id);
       expect(accepted.status).toBe(202);
-      await eventually('the REVIEW status on the stream', async () =>
-        stream.events.some((event) => event.event === 'status' && (event.data as { status: string }).status === 'REVIEW') ? true : undefined, 15_000);
+      await eventually(
+        'the REVIEW status on the stream',
+        async () =>
+          stream.events.some(
+            (event) => event.event === 'status' && (event.data as { status: string }).status === 'REVIEW',
+          )
+            ? true
+            : undefined,
+        15_000,
+      );
 
       const names = stream.events.map((event) => event.event);
-      const deltas = stream.events.filter((event) => event.event === 'delta').map((event) => (event.data as { text: string }).text);
+      const deltas = stream.events
+        .filter((event) => event.event === 'delta')
+        .map((event) => (event.data as { text: string }).text);
       expect(deltas.length).toBeGreaterThan(3);
       expect(deltas.join('')).toBe(reply);
       const running = names.lastIndexOf('status', names.indexOf('delta'));
       expect((stream.events[running].data as { status: string }).status).toBe('IN_PROGRESS');
       expect(names.slice(names.indexOf('delta'))).toEqual([...deltas.map(() => 'delta'), 'done', 'status']);
-      const done = stream.events.find((event) => event.event === 'done')?.data as { usage: { completionTokens: number }; jobId: string };
+      const done = stream.events.find((event) => event.event === 'done')?.data as {
+        usage: { completionTokens: number };
+        jobId: string;
+      };
       expect(done.jobId).toBe((accepted.body as Accepted).jobId);
       expect(done.usage.completionTokens).toBeGreaterThan(0);
       expect((await contentOf(content.id)).body).toBe(reply);
@@ -201,9 +249,14 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
 
   it('never overspends when 20 generate requests race for a limit that fits only some of them', async () => {
     const org = await createOrganizationAs(t, team.admin);
-    const workspace = await http().post(`${API}/organizations/${org.id}/workspaces`).set(bearer(team.admin)).send({ name: 'همزمان' });
+    const workspace = await http()
+      .post(`${API}/organizations/${org.id}/workspaces`)
+      .set(bearer(team.admin))
+      .send({ name: 'همزمان' });
     const project = await createProject(t, team.admin, (workspace.body as { id: string }).id);
-    const contents = await Promise.all(Array.from({ length: 20 }, () => createContent(t, team.admin, project.id, { maxTokens: 200 })));
+    const contents = await Promise.all(
+      Array.from({ length: 20 }, () => createContent(t, team.admin, project.id, { maxTokens: 200 })),
+    );
     // Each request reserves its prompt tokens plus maxTokens (200): about 215 tokens. 1 000 fits four.
     const limit = 1_000;
     const limits = await http()
@@ -221,16 +274,21 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     expect(accepted.length).toBeGreaterThan(0);
     expect(accepted.length).toBeLessThanOrEqual(Math.floor(limit / 200));
     for (const answer of refused) expectError(answer, 402, 'USAGE_LIMIT_EXCEEDED');
-    const reserved: { tokens: string }[] = await t.app.get(DataSource).query(
-      `SELECT coalesce(sum(tokens), 0)::text AS tokens FROM usage_reservations WHERE organization_id = $1`,
-      [org.id],
-    );
+    const reserved: { tokens: string }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT coalesce(sum(tokens), 0)::text AS tokens FROM usage_reservations WHERE organization_id = $1`, [
+        org.id,
+      ]);
     expect(Number(reserved[0].tokens)).toBeLessThanOrEqual(limit);
 
-    await Promise.all(accepted.map((answer) => settledIn((answer.body as Accepted).contentId, 'REVIEW', 30_000, team.admin)));
+    await Promise.all(
+      accepted.map((answer) => settledIn((answer.body as Accepted).contentId, 'REVIEW', 30_000, team.admin)),
+    );
     const after = await http().get(`${API}/organizations/${org.id}/usage/limits`).set(bearer(team.admin));
     expect((after.body as { used: { tokens: number } }).used.tokens).toBeLessThanOrEqual(limit);
-    const records: { n: number }[] = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM usage_records WHERE organization_id = $1', [org.id]);
+    const records: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM usage_records WHERE organization_id = $1', [org.id]);
     expect(records[0].n).toBe(accepted.length);
   });
 });

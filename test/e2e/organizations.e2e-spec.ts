@@ -20,7 +20,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function expectError(response: request.Response, statusCode: number, code: string): void {
   expect(response.status).toBe(statusCode);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  expect(response.body).toEqual({ statusCode, code, message: expect.any(String), details: expect.any(Object), requestId: response.headers['x-request-id'] });
+  expect(response.body).toEqual({
+    statusCode,
+    code,
+    message: expect.any(String),
+    details: expect.any(Object),
+    requestId: response.headers['x-request-id'],
+  });
 }
 
 const uniqueName = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
@@ -105,10 +111,12 @@ describe('Organizations, members and workspaces (HTTP)', () => {
     });
 
     const members = (as: Session = admin) => http().get(`${API}/organizations/${org.id}/members`).set(bearer(as));
-    const invite = (phone: string, role: string) => http().post(`${API}/organizations/${org.id}/members`).set(bearer(admin)).send({ phone, role });
+    const invite = (phone: string, role: string) =>
+      http().post(`${API}/organizations/${org.id}/members`).set(bearer(admin)).send({ phone, role });
     const changeRole = (userId: string, role: string, as: Session = admin) =>
       http().patch(`${API}/organizations/${org.id}/members/${userId}`).set(bearer(as)).send({ role });
-    const remove = (userId: string, as: Session = admin) => http().delete(`${API}/organizations/${org.id}/members/${userId}`).set(bearer(as));
+    const remove = (userId: string, as: Session = admin) =>
+      http().delete(`${API}/organizations/${org.id}/members/${userId}`).set(bearer(as));
 
     it('lists the members as [{userId, phone, name, role}]', async () => {
       await http().patch(`${API}/me`).set(bearer(admin)).send({ name: 'مریم' });
@@ -116,7 +124,9 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       const response = await members();
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([expect.objectContaining({ userId: admin.user.id, phone: admin.user.phone, name: 'مریم', role: 'ADMIN' })]);
+      expect(response.body).toEqual([
+        expect.objectContaining({ userId: admin.user.id, phone: admin.user.phone, name: 'مریم', role: 'ADMIN' }),
+      ]);
     });
 
     it('invites a new phone: 201, the user is created, and on signing in they see the membership', async () => {
@@ -125,8 +135,17 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       const invited = await invite(phone.replace(/^0/, '+98'), 'EDITOR');
 
       expect(invited.status).toBe(201);
-      expect(invited.body).toEqual(expect.objectContaining({ userId: expect.stringMatching(UUID), phone: toE164(phone), name: null, role: 'EDITOR' }));
-      expect((await members()).body).toEqual(expect.arrayContaining([expect.objectContaining({ userId: invited.body.userId, role: 'EDITOR' })]));
+      expect(invited.body).toEqual(
+        expect.objectContaining({
+          userId: expect.stringMatching(UUID),
+          phone: toE164(phone),
+          name: null,
+          role: 'EDITOR',
+        }),
+      );
+      expect((await members()).body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ userId: invited.body.userId, role: 'EDITOR' })]),
+      );
 
       const member = await signIn(t, phone);
       expect(member.user.id).toBe(invited.body.userId);
@@ -165,8 +184,12 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       const response = await changeRole(member.userId, 'EDITOR');
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(expect.objectContaining({ userId: member.userId, phone: member.phone, role: 'EDITOR' }));
-      expect((await members()).body).toEqual(expect.arrayContaining([expect.objectContaining({ userId: member.userId, role: 'EDITOR' })]));
+      expect(response.body).toEqual(
+        expect.objectContaining({ userId: member.userId, phone: member.phone, role: 'EDITOR' }),
+      );
+      expect((await members()).body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ userId: member.userId, role: 'EDITOR' })]),
+      );
     });
 
     it('refuses to demote or remove the last ADMIN with 409 LAST_ADMIN', async () => {
@@ -174,7 +197,9 @@ describe('Organizations, members and workspaces (HTTP)', () => {
 
       expectError(await changeRole(admin.user.id, 'EDITOR'), 409, 'LAST_ADMIN');
       expectError(await remove(admin.user.id), 409, 'LAST_ADMIN');
-      expect((await members()).body).toEqual(expect.arrayContaining([expect.objectContaining({ userId: admin.user.id, role: 'ADMIN' })]));
+      expect((await members()).body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ userId: admin.user.id, role: 'ADMIN' })]),
+      );
     });
 
     it('lets one of two ADMINs be demoted, after which the other is the last', async () => {
@@ -218,7 +243,8 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       org = await createOrganizationAs(t, admin);
     });
 
-    const createWorkspace = (name: string, orgId = org.id) => http().post(`${API}/organizations/${orgId}/workspaces`).set(bearer(admin)).send({ name });
+    const createWorkspace = (name: string, orgId = org.id) =>
+      http().post(`${API}/organizations/${orgId}/workspaces`).set(bearer(admin)).send({ name });
 
     it('creates a workspace: 201 {id, organizationId, name}, and lists it', async () => {
       const name = uniqueName('بلاگ');
@@ -226,10 +252,14 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       const created = await createWorkspace(name);
 
       expect(created.status).toBe(201);
-      expect(created.body).toEqual(expect.objectContaining({ id: expect.stringMatching(UUID), organizationId: org.id, name }));
+      expect(created.body).toEqual(
+        expect.objectContaining({ id: expect.stringMatching(UUID), organizationId: org.id, name }),
+      );
       const listed = await http().get(`${API}/organizations/${org.id}/workspaces`).set(bearer(admin));
       expect(listed.status).toBe(200);
-      expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, organizationId: org.id, name })]));
+      expect(listed.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: created.body.id, organizationId: org.id, name })]),
+      );
     });
 
     it('refuses a second workspace of the same name in the organization with 409 WORKSPACE_NAME_TAKEN', async () => {
@@ -262,7 +292,11 @@ describe('Organizations, members and workspaces (HTTP)', () => {
     it('records each change with its actor and request id, newest first, paginated {items, total, page, limit}', async () => {
       const admin = await signIn(t);
       const tag = randomBytes(4).toString('hex');
-      const created = await http().post(`${API}/organizations`).set(bearer(admin)).set('X-Request-Id', `create-${tag}`).send({ name: uniqueName('Audited') });
+      const created = await http()
+        .post(`${API}/organizations`)
+        .set(bearer(admin))
+        .set('X-Request-Id', `create-${tag}`)
+        .send({ name: uniqueName('Audited') });
       const orgId = created.body.id as string;
       const added = await http()
         .post(`${API}/organizations/${orgId}/members`)
@@ -270,8 +304,15 @@ describe('Organizations, members and workspaces (HTTP)', () => {
         .set('X-Request-Id', `add-${tag}`)
         .send({ phone: randomPhone(), role: 'VIEWER' });
       const memberId = added.body.userId as string;
-      await http().patch(`${API}/organizations/${orgId}/members/${memberId}`).set(bearer(admin)).set('X-Request-Id', `role-${tag}`).send({ role: 'EDITOR' });
-      await http().delete(`${API}/organizations/${orgId}/members/${memberId}`).set(bearer(admin)).set('X-Request-Id', `remove-${tag}`);
+      await http()
+        .patch(`${API}/organizations/${orgId}/members/${memberId}`)
+        .set(bearer(admin))
+        .set('X-Request-Id', `role-${tag}`)
+        .send({ role: 'EDITOR' });
+      await http()
+        .delete(`${API}/organizations/${orgId}/members/${memberId}`)
+        .set(bearer(admin))
+        .set('X-Request-Id', `remove-${tag}`);
       const workspace = await http()
         .post(`${API}/organizations/${orgId}/workspaces`)
         .set(bearer(admin))
@@ -284,8 +325,20 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       expect(response.body).toEqual({ items: expect.any(Array), total: 5, page: 1, limit: 20 });
       const entry = { id: expect.stringMatching(UUID), actorId: admin.user.id, createdAt: expect.any(String) };
       expect(response.body.items).toEqual([
-        expect.objectContaining({ ...entry, action: 'workspace.created', targetType: 'workspace', targetId: workspace.body.id, requestId: `workspace-${tag}` }),
-        expect.objectContaining({ ...entry, action: 'member.removed', targetType: 'user', targetId: memberId, requestId: `remove-${tag}` }),
+        expect.objectContaining({
+          ...entry,
+          action: 'workspace.created',
+          targetType: 'workspace',
+          targetId: workspace.body.id,
+          requestId: `workspace-${tag}`,
+        }),
+        expect.objectContaining({
+          ...entry,
+          action: 'member.removed',
+          targetType: 'user',
+          targetId: memberId,
+          requestId: `remove-${tag}`,
+        }),
         expect.objectContaining({
           ...entry,
           action: 'member.role_changed',
@@ -293,14 +346,29 @@ describe('Organizations, members and workspaces (HTTP)', () => {
           metadata: { from: 'VIEWER', to: 'EDITOR' },
           requestId: `role-${tag}`,
         }),
-        expect.objectContaining({ ...entry, action: 'member.added', targetType: 'user', targetId: memberId, requestId: `add-${tag}` }),
-        expect.objectContaining({ ...entry, action: 'organization.created', targetType: 'organization', targetId: orgId, requestId: `create-${tag}` }),
+        expect.objectContaining({
+          ...entry,
+          action: 'member.added',
+          targetType: 'user',
+          targetId: memberId,
+          requestId: `add-${tag}`,
+        }),
+        expect.objectContaining({
+          ...entry,
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: orgId,
+          requestId: `create-${tag}`,
+        }),
       ]);
 
       const page2 = await http().get(`${API}/organizations/${orgId}/audit-log?page=2&limit=2`).set(bearer(admin));
       expect(page2.status).toBe(200);
       expect(page2.body).toEqual({ items: [expect.any(Object), expect.any(Object)], total: 5, page: 2, limit: 2 });
-      expect(page2.body.items.map((e: { action: string }) => e.action)).toEqual(['member.role_changed', 'member.added']);
+      expect(page2.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'member.role_changed',
+        'member.added',
+      ]);
     });
 
     it('refuses bad paging parameters with 400 VALIDATION_FAILED', async () => {
@@ -323,7 +391,9 @@ describe('Organizations, members and workspaces (HTTP)', () => {
       const response = await http().get(`${API}/organizations/${org.id}/audit-log`).set(bearer(admin));
 
       expect(response.body.total).toBe(1);
-      expect(response.body.items).toEqual([expect.objectContaining({ action: 'organization.created', targetId: org.id })]);
+      expect(response.body.items).toEqual([
+        expect.objectContaining({ action: 'organization.created', targetId: org.id }),
+      ]);
     });
   });
 
@@ -345,8 +415,18 @@ describe('Organizations, members and workspaces (HTTP)', () => {
     const routes: { route: string; method: 'GET' | 'POST'; path: (orgId: string) => string; body?: object }[] = [
       { route: 'GET /organizations/:orgId', method: 'GET', path: (id) => `/organizations/${id}` },
       { route: 'GET /organizations/:orgId/members', method: 'GET', path: (id) => `/organizations/${id}/members` },
-      { route: 'POST /organizations/:orgId/members', method: 'POST', path: (id) => `/organizations/${id}/members`, body: { phone: randomPhone(), role: 'VIEWER' } },
-      { route: 'POST /organizations/:orgId/workspaces', method: 'POST', path: (id) => `/organizations/${id}/workspaces`, body: { name: 'Intrusion' } },
+      {
+        route: 'POST /organizations/:orgId/members',
+        method: 'POST',
+        path: (id) => `/organizations/${id}/members`,
+        body: { phone: randomPhone(), role: 'VIEWER' },
+      },
+      {
+        route: 'POST /organizations/:orgId/workspaces',
+        method: 'POST',
+        path: (id) => `/organizations/${id}/workspaces`,
+        body: { name: 'Intrusion' },
+      },
       { route: 'GET /organizations/:orgId/workspaces', method: 'GET', path: (id) => `/organizations/${id}/workspaces` },
       { route: 'GET /organizations/:orgId/audit-log', method: 'GET', path: (id) => `/organizations/${id}/audit-log` },
     ];
@@ -358,7 +438,10 @@ describe('Organizations, members and workspaces (HTTP)', () => {
     ])('an ADMIN of A addressing %s', (_target, orgId) => {
       it.each(routes)('$route → 404 NOT_FOUND', async ({ method, path, body }) => {
         const url = `${API}${path(orgId())}`;
-        const response = method === 'GET' ? await http().get(url).set(bearer(adminA)) : await http().post(url).set(bearer(adminA)).send(body);
+        const response =
+          method === 'GET'
+            ? await http().get(url).set(bearer(adminA))
+            : await http().post(url).set(bearer(adminA)).send(body);
         expectError(response, 404, 'NOT_FOUND');
       });
 
@@ -372,7 +455,9 @@ describe('Organizations, members and workspaces (HTTP)', () => {
     it('leaves B untouched by those calls', async () => {
       const members = await http().get(`${API}/organizations/${orgB.id}/members`).set(bearer(adminB));
       expect(members.body).toHaveLength(2);
-      expect(members.body).toEqual(expect.arrayContaining([expect.objectContaining({ userId: memberOfB, role: 'VIEWER' })]));
+      expect(members.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ userId: memberOfB, role: 'VIEWER' })]),
+      );
       expect((await http().get(`${API}/organizations/${orgB.id}/workspaces`).set(bearer(adminB))).body).toEqual([]);
     });
 

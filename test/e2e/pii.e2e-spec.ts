@@ -2,7 +2,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, expectError, setUpContentTeam, type ContentBody, type ContentTeam } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  expectError,
+  setUpContentTeam,
+  type ContentBody,
+  type ContentTeam,
+} from '../support/content-helpers';
 import { eventually } from '../support/eventually';
 
 interface PiiReport {
@@ -35,9 +42,12 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
   beforeEach(() => fake.reset());
 
   const http = () => request(t.server);
-  const values = (text: string, report: PiiReport) => report.findings.map((finding) => [finding.type, text.slice(finding.start, finding.end)]);
-  const contentOf = async (id: string) => (await http().get(`${API}/contents/${id}`).set(bearer(team.viewer))).body as ContentWithPii;
-  const setPolicy = (blockPromptsWithPii: boolean, as = team.admin) => http().put(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(as)).send({ blockPromptsWithPii });
+  const values = (text: string, report: PiiReport) =>
+    report.findings.map((finding) => [finding.type, text.slice(finding.start, finding.end)]);
+  const contentOf = async (id: string) =>
+    (await http().get(`${API}/contents/${id}`).set(bearer(team.viewer))).body as ContentWithPii;
+  const setPolicy = (blockPromptsWithPii: boolean, as = team.admin) =>
+    http().put(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(as)).send({ blockPromptsWithPii });
 
   describe('POST /pii/scan', () => {
     it('finds mobiles in Persian digits, Sheba numbers and emails in mixed text, with UTF-16 offsets', async () => {
@@ -55,14 +65,20 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
     });
 
     it('answers found: false for text without personal data, such as prices and Jalali dates', async () => {
-      const response = await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 'قیمت ۱۲۰٬۰۰۰٬۰۰۰ ریال تا ۱۴۰۳/۰۹/۳۰' });
+      const response = await http()
+        .post(`${API}/pii/scan`)
+        .set(bearer(team.viewer))
+        .send({ text: 'قیمت ۱۲۰٬۰۰۰٬۰۰۰ ریال تا ۱۴۰۳/۰۹/۳۰' });
 
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ found: false, findings: [] });
     });
 
     it('is open to any signed-in user, even one in no organization', async () => {
-      const response = await http().post(`${API}/pii/scan`).set(bearer(team.outsider)).send({ text: 'کد ملی 0079425194' });
+      const response = await http()
+        .post(`${API}/pii/scan`)
+        .set(bearer(team.outsider))
+        .send({ text: 'کد ملی 0079425194' });
 
       expect(response.status).toBe(200);
       expect(response.body.findings).toEqual([{ type: 'IR_NATIONAL_ID', start: 7, end: 17 }]);
@@ -70,9 +86,24 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
 
     it('refuses a missing, non-string or too long text with 400 VALIDATION_FAILED, and an anonymous caller with 401', async () => {
       expectError(await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({}), 400, 'VALIDATION_FAILED');
-      expectError(await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 42 }), 400, 'VALIDATION_FAILED');
-      expectError(await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 'x'.repeat(200_001) }), 400, 'VALIDATION_FAILED');
-      expectError(await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 'a', extra: true }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 42 }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await http()
+          .post(`${API}/pii/scan`)
+          .set(bearer(team.viewer))
+          .send({ text: 'x'.repeat(200_001) }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await http().post(`${API}/pii/scan`).set(bearer(team.viewer)).send({ text: 'a', extra: true }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expectError(await http().post(`${API}/pii/scan`).send({ text: 'سلام' }), 401, 'UNAUTHENTICATED');
     });
   });
@@ -85,7 +116,10 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
       expect(values(prompt, content.promptPii)).toEqual([['EMAIL', 'ali@example.com']]);
       expect(content.pii).toEqual({ found: false, findings: [] });
 
-      const edited = await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ prompt: 'یک پیام تشکر بنویس' });
+      const edited = await http()
+        .patch(`${API}/contents/${content.id}`)
+        .set(bearer(team.editor))
+        .send({ prompt: 'یک پیام تشکر بنویس' });
       expect(edited.status).toBe(200);
       expect((edited.body as ContentWithPii).promptPii).toEqual({ found: false, findings: [] });
     });
@@ -111,10 +145,15 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
       const content = await createContent(t, team.editor, projectId);
 
       expect((await http().post(`${API}/contents/${content.id}/generate`).set(bearer(team.editor))).status).toBe(202);
-      const done = await eventually('the generated content', async () => {
-        const current = await contentOf(content.id);
-        return current.status === 'REVIEW' ? current : undefined;
-      }, 15_000, 100);
+      const done = await eventually(
+        'the generated content',
+        async () => {
+          const current = await contentOf(content.id);
+          return current.status === 'REVIEW' ? current : undefined;
+        },
+        15_000,
+        100,
+      );
 
       expect(done.body).toBe(reply);
       expect(values(reply, done.pii)).toEqual([
@@ -128,12 +167,28 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
     it('starts with prompts allowed, is readable by any member and set by ADMINs only', async () => {
       const initial = await http().get(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(team.viewer));
       expect(initial.status).toBe(200);
-      expect(initial.body).toEqual({ organizationId: team.org.id, blockPromptsWithPii: false, updatedAt: null, updatedBy: null });
+      expect(initial.body).toEqual({
+        organizationId: team.org.id,
+        blockPromptsWithPii: false,
+        updatedAt: null,
+        updatedBy: null,
+      });
 
       expectError(await setPolicy(true, team.editor), 403, 'FORBIDDEN');
       expectError(await setPolicy(true, team.outsider), 404, 'NOT_FOUND');
-      expectError(await http().get(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(team.outsider)), 404, 'NOT_FOUND');
-      expectError(await http().put(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(team.admin)).send({ blockPromptsWithPii: 'yes' }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await http().get(`${API}/organizations/${team.org.id}/content-policy`).set(bearer(team.outsider)),
+        404,
+        'NOT_FOUND',
+      );
+      expectError(
+        await http()
+          .put(`${API}/organizations/${team.org.id}/content-policy`)
+          .set(bearer(team.admin))
+          .send({ blockPromptsWithPii: 'yes' }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('when blocking, refuses to generate from a prompt with personal data (422, nothing changes) and allows it again when lifted', async () => {
@@ -151,7 +206,11 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
       expect(JSON.stringify(refused.body)).not.toContain('۰۹۱۲۱۲۳۴۵۶۷');
       expect((await contentOf(content.id)).status).toBe('DRAFT');
       expect(fake.requestCount).toBe(0);
-      const reservations: { n: number }[] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM usage_reservations WHERE organization_id = $1 AND status = 'RESERVED'`, [team.org.id]);
+      const reservations: { n: number }[] = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM usage_reservations WHERE organization_id = $1 AND status = 'RESERVED'`, [
+          team.org.id,
+        ]);
       expect(reservations[0].n).toBe(0);
 
       expect((await setPolicy(false)).status).toBe(200);
@@ -161,7 +220,9 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
     it('audits each real change of the policy, and not a PUT that changes nothing', async () => {
       const policyChanges = async () => {
         const log = await http().get(`${API}/organizations/${team.org.id}/audit-log?limit=100`).set(bearer(team.admin));
-        return (log.body.items as { action: string; metadata: unknown }[]).filter((entry) => entry.action === 'content.policy_changed');
+        return (log.body.items as { action: string; metadata: unknown }[]).filter(
+          (entry) => entry.action === 'content.policy_changed',
+        );
       };
       expect((await setPolicy(false)).status).toBe(200);
       const before = (await policyChanges()).length;
@@ -172,12 +233,16 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
 
       const after = await policyChanges();
       expect(after.length - before).toBe(2);
-      expect(after[0]).toMatchObject({ metadata: { from: { blockPromptsWithPii: true }, to: { blockPromptsWithPii: false } } });
+      expect(after[0]).toMatchObject({
+        metadata: { from: { blockPromptsWithPii: true }, to: { blockPromptsWithPii: false } },
+      });
     });
   });
 
   it('documents the routes in the OpenAPI document', async () => {
     const document = (await http().get('/docs-json')).body as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/pii/scan', '/api/v1/organizations/{orgId}/content-policy']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/pii/scan', '/api/v1/organizations/{orgId}/content-policy']),
+    );
   });
 });

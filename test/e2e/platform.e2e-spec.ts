@@ -42,26 +42,46 @@ describe('Platform (HTTP)', () => {
     });
 
     it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-      const response = await request(t.server).post('/api/v1/auth/otp/request').set('Content-Type', 'application/json').send('{"phone": ');
+      const response = await request(t.server)
+        .post('/api/v1/auth/otp/request')
+        .set('Content-Type', 'application/json')
+        .send('{"phone": ');
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', details: {}, requestId: expect.any(String) });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        code: 'MALFORMED_JSON',
+        details: {},
+        requestId: expect.any(String),
+      });
     });
 
     it('answers a 2 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
       const huge = JSON.stringify({ phone: 'x'.repeat(2 * 1024 * 1024) });
-      const response = await request(t.server).post('/api/v1/auth/otp/request').set('Content-Type', 'application/json').send(huge);
+      const response = await request(t.server)
+        .post('/api/v1/auth/otp/request')
+        .set('Content-Type', 'application/json')
+        .send(huge);
       expect(response.status).toBe(413);
-      expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
+      expect(response.body).toMatchObject({
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        requestId: expect.any(String),
+      });
     });
 
     it('answers an unsupported content type with 415', async () => {
-      const response = await request(t.server).post('/api/v1/auth/otp/request').set('Content-Type', 'application/xml').send('<phone/>');
+      const response = await request(t.server)
+        .post('/api/v1/auth/otp/request')
+        .set('Content-Type', 'application/xml')
+        .send('<phone/>');
       expect(response.status).toBe(415);
       expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
 
     it('answers an unknown field with 400 VALIDATION_FAILED listing it', async () => {
-      const response = await request(t.server).post('/api/v1/auth/otp/request').send({ phone: '09121234567', isAdmin: true });
+      const response = await request(t.server)
+        .post('/api/v1/auth/otp/request')
+        .send({ phone: '09121234567', isAdmin: true });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'isAdmin' })]);
@@ -78,7 +98,10 @@ describe('Platform (HTTP)', () => {
     });
 
     it('allows no cross-origin caller unless CORS_ORIGINS lists it', async () => {
-      const response = await request(t.server).options('/api/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+      const response = await request(t.server)
+        .options('/api/v1/me')
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', 'GET');
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     });
   });
@@ -93,7 +116,10 @@ describe('Platform (HTTP)', () => {
     it('reports readiness of PostgreSQL and Redis', async () => {
       const response = await request(t.server).get('/health/ready');
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+      expect(response.body).toMatchObject({
+        status: 'ok',
+        checks: { database: { status: 'up' }, redis: { status: 'up' } },
+      });
     });
 
     it('exposes Prometheus metrics with the request-duration histogram by route and status', async () => {
@@ -103,8 +129,12 @@ describe('Platform (HTTP)', () => {
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/plain/);
       expect(response.text).toContain('process_cpu_user_seconds_total');
-      expect(response.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/);
-      expect(response.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/);
+      expect(response.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/,
+      );
+      expect(response.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/,
+      );
       expect(response.text).toMatch(/queue_jobs\{queue="accounts-sms",state="waiting"\} \d+/);
     });
 
@@ -144,7 +174,10 @@ describe('Platform with CORS_ORIGINS set', () => {
   });
 
   it('still refuses an origin that is not listed', async () => {
-    const response = await request(t.server).options('/api/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const response = await request(t.server)
+      .options('/api/v1/me')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

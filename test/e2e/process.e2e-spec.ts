@@ -53,7 +53,12 @@ describe('the service as a process', () => {
     const port = await freePort();
     const fresh = freshDatabaseUrl();
     try {
-      const app = startAppProcess('main', { PORT: String(port), DATABASE_URL: fresh, DB_MIGRATE_ON_START: 'true', APP_ROLE: 'api' });
+      const app = startAppProcess('main', {
+        PORT: String(port),
+        DATABASE_URL: fresh,
+        DB_MIGRATE_ON_START: 'true',
+        APP_ROLE: 'api',
+      });
       processes.push(app);
       await eventually('the service to be ready', () => ready(port), 30_000);
       expect(app.output()).toContain('Created the database');
@@ -67,17 +72,31 @@ describe('the service as a process', () => {
 
   it('on SIGTERM finishes the request in flight, refuses new ones and exits 0', async () => {
     const port = await freePort();
-    const app = startAppProcess('main', { PORT: String(port), DATABASE_URL: databaseUrl, APP_ROLE: 'api', DB_MIGRATE_ON_START: 'false' });
+    const app = startAppProcess('main', {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      APP_ROLE: 'api',
+      DB_MIGRATE_ON_START: 'false',
+    });
     processes.push(app);
     await eventually('the service to be ready', () => ready(port), 30_000);
 
     // A request whose body is still arriving when the signal comes.
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/otp/request', headers: { 'content-type': 'application/json', 'x-request-id': 'drain-test-1' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/otp/request',
+          headers: { 'content-type': 'application/json', 'x-request-id': 'drain-test-1' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.write('{"phone": "0912');
       setTimeout(() => {
@@ -92,7 +111,10 @@ describe('the service as a process', () => {
     expect(await app.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     expect(app.output()).toContain('Stopped cleanly');
-    const requestLines = app.output().split('\n').filter((line) => line.includes('"url":"/api/v1/auth/otp/request"'));
+    const requestLines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"url":"/api/v1/auth/otp/request"'));
     expect(requestLines.length).toBeGreaterThan(0);
     for (const line of requestLines) expect(JSON.parse(line)).toMatchObject({ requestId: 'drain-test-1' });
   });

@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { API, bearer, bootSmsTestApp, createOrganizationAs, signIn, signInAsMember, type OrganizationSummary, type Session, type SmsTestApp } from '../support/auth-helpers';
+import {
+  API,
+  bearer,
+  bootSmsTestApp,
+  createOrganizationAs,
+  signIn,
+  signInAsMember,
+  type OrganizationSummary,
+  type Session,
+  type SmsTestApp,
+} from '../support/auth-helpers';
 
 /**
  * Every route of the usage context, called by every kind of caller. Outsiders (signed in, not
@@ -55,9 +65,21 @@ describe('Usage authorization matrix (HTTP)', () => {
   const limitsBody = { monthlyTokenLimit: 123_456, monthlyCostLimitUsd: '7.5', perUserMonthlyTokenLimit: null };
 
   const routes: RouteCase[] = [
-    { route: 'GET /organizations/:orgId/usage', needs: 'ADMIN', call: (c) => as(http().get(orgPath('/usage?groupBy=day')), c) },
-    { route: 'GET /organizations/:orgId/usage/limits', needs: 'VIEWER', call: (c) => as(http().get(orgPath('/usage/limits')), c) },
-    { route: 'PUT /organizations/:orgId/usage/limits', needs: 'ADMIN', call: (c) => as(http().put(orgPath('/usage/limits')).send(limitsBody), c) },
+    {
+      route: 'GET /organizations/:orgId/usage',
+      needs: 'ADMIN',
+      call: (c) => as(http().get(orgPath('/usage?groupBy=day')), c),
+    },
+    {
+      route: 'GET /organizations/:orgId/usage/limits',
+      needs: 'VIEWER',
+      call: (c) => as(http().get(orgPath('/usage/limits')), c),
+    },
+    {
+      route: 'PUT /organizations/:orgId/usage/limits',
+      needs: 'ADMIN',
+      call: (c) => as(http().put(orgPath('/usage/limits')).send(limitsBody), c),
+    },
     { route: 'GET /me/usage', needs: 'signed-in', call: (c) => as(http().get(`${API}/me/usage`), c) },
   ];
 
@@ -68,13 +90,22 @@ describe('Usage authorization matrix (HTTP)', () => {
 
       expect(response.status).toBe(status);
       if (status >= 400) {
-        expect(response.body).toEqual({ statusCode: status, code: ERROR_CODES[status], message: expect.any(String), details: expect.any(Object), requestId: expect.any(String) });
+        expect(response.body).toEqual({
+          statusCode: status,
+          code: ERROR_CODES[status],
+          message: expect.any(String),
+          details: expect.any(Object),
+          requestId: expect.any(String),
+        });
       }
     });
   });
 
   it('changes nothing when EDITOR, VIEWER or an outsider tries to set the limits', async () => {
-    const before = (await http().get(orgPath('/usage/limits')).set(bearer(callers.ADMIN!))).body as Record<string, unknown>;
+    const before = (await http().get(orgPath('/usage/limits')).set(bearer(callers.ADMIN!))).body as Record<
+      string,
+      unknown
+    >;
     for (const persona of ['outsider', 'VIEWER', 'EDITOR'] as const) {
       const response = await http()
         .put(orgPath('/usage/limits'))
@@ -82,7 +113,10 @@ describe('Usage authorization matrix (HTTP)', () => {
         .send({ monthlyTokenLimit: 1, monthlyCostLimitUsd: '0.01', perUserMonthlyTokenLimit: 1, calendar: 'jalali' });
       expect([403, 404]).toContain(response.status);
     }
-    const after = (await http().get(orgPath('/usage/limits')).set(bearer(callers.ADMIN!))).body as Record<string, unknown>;
+    const after = (await http().get(orgPath('/usage/limits')).set(bearer(callers.ADMIN!))).body as Record<
+      string,
+      unknown
+    >;
     expect(after).toEqual(before);
   });
 

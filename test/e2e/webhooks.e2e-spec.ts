@@ -4,7 +4,14 @@ import request from 'supertest';
 import { verifyWebhookSignature } from '../../src/accounts/domain/webhooks/webhook-signature';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
-import { createContent, createProject, expectError, generate, setUpContentTeam, type ContentTeam } from '../support/content-helpers';
+import {
+  createContent,
+  createProject,
+  expectError,
+  generate,
+  setUpContentTeam,
+  type ContentTeam,
+} from '../support/content-helpers';
 import { eventually } from '../support/eventually';
 
 interface Received {
@@ -27,7 +34,12 @@ class Receiver {
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
-        this.received.push({ path: req.url ?? '', headers: req.headers, body, json: JSON.parse(body) as Received['json'] });
+        this.received.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          body,
+          json: JSON.parse(body) as Received['json'],
+        });
         res.statusCode = this.statuses.get(req.url ?? '')?.shift() ?? 200;
         res.end('ok');
       });
@@ -81,13 +93,23 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
 
   const http = () => request(t.server);
   const register = (path: string, events: string[], as = team.admin, org = team.org.id) =>
-    http().post(`${API}/organizations/${org}/webhooks`).set(bearer(as)).send({ url: `${receiver.url}${path}`, events });
-  const deliveriesOf = async (id: string) => (await http().get(`${API}/webhooks/${id}/deliveries`).set(bearer(team.admin))).body as { items: { eventId: string; attempt: number; status: string; statusCode: number | null; eventType: string }[]; total: number };
+    http()
+      .post(`${API}/organizations/${org}/webhooks`)
+      .set(bearer(as))
+      .send({ url: `${receiver.url}${path}`, events });
+  const deliveriesOf = async (id: string) =>
+    (await http().get(`${API}/webhooks/${id}/deliveries`).set(bearer(team.admin))).body as {
+      items: { eventId: string; attempt: number; status: string; statusCode: number | null; eventType: string }[];
+      total: number;
+    };
 
   async function approvedContent(): Promise<string> {
     const content = await createContent(t, team.editor, projectId);
     await generate(t, team.org.id, content.id, team.editor.user.id);
-    expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ comment: 'تأیید' })).status).toBe(200);
+    expect(
+      (await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ comment: 'تأیید' }))
+        .status,
+    ).toBe(200);
     return content.id;
   }
 
@@ -95,7 +117,13 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
     const created = await register('/list', ['content.approved', 'content.rejected']);
 
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ url: `${receiver.url}/list`, events: ['content.approved', 'content.rejected'], enabled: true, failingSince: null, disabledAt: null });
+    expect(created.body).toMatchObject({
+      url: `${receiver.url}/list`,
+      events: ['content.approved', 'content.rejected'],
+      enabled: true,
+      failingSince: null,
+      disabledAt: null,
+    });
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const listed = await http().get(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.admin));
     expect(listed.status).toBe(200);
@@ -103,21 +131,51 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
     expect(mine).toBeDefined();
     expect(mine).not.toHaveProperty('secret');
     const audit = await http().get(`${API}/organizations/${team.org.id}/audit-log`).set(bearer(team.admin));
-    expect((audit.body.items as { action: string; targetId: string }[]).some((entry) => entry.action === 'webhook.created' && entry.targetId === created.body.id)).toBe(true);
+    expect(
+      (audit.body.items as { action: string; targetId: string }[]).some(
+        (entry) => entry.action === 'webhook.created' && entry.targetId === created.body.id,
+      ),
+    ).toBe(true);
   });
 
   it('refuses bad URLs and events with 400, other roles with 403, other tenants with 404', async () => {
-    expectError(await http().post(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.admin)).send({ url: 'ftp://example.com/x', events: ['content.approved'] }), 400, 'WEBHOOK_URL_INVALID');
-    expectError(await http().post(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.admin)).send({ url: 'https://u:p@example.com/', events: ['content.approved'] }), 400, 'WEBHOOK_URL_INVALID');
+    expectError(
+      await http()
+        .post(`${API}/organizations/${team.org.id}/webhooks`)
+        .set(bearer(team.admin))
+        .send({ url: 'ftp://example.com/x', events: ['content.approved'] }),
+      400,
+      'WEBHOOK_URL_INVALID',
+    );
+    expectError(
+      await http()
+        .post(`${API}/organizations/${team.org.id}/webhooks`)
+        .set(bearer(team.admin))
+        .send({ url: 'https://u:p@example.com/', events: ['content.approved'] }),
+      400,
+      'WEBHOOK_URL_INVALID',
+    );
     expectError(await register('/x', ['content.deleted']), 400, 'VALIDATION_FAILED');
     expectError(await register('/x', []), 400, 'VALIDATION_FAILED');
     expectError(await register('/x', ['content.approved'], team.editor), 403, 'FORBIDDEN');
-    expectError(await http().get(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.viewer)), 403, 'FORBIDDEN');
+    expectError(
+      await http().get(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.viewer)),
+      403,
+      'FORBIDDEN',
+    );
 
     const mine = await register('/tenancy', ['content.approved']);
     expectError(await http().delete(`${API}/webhooks/${mine.body.id}`).set(bearer(other.admin)), 404, 'NOT_FOUND');
-    expectError(await http().get(`${API}/webhooks/${mine.body.id}/deliveries`).set(bearer(other.admin)), 404, 'NOT_FOUND');
-    expectError(await http().get(`${API}/webhooks/${mine.body.id}/deliveries`).set(bearer(team.editor)), 403, 'FORBIDDEN');
+    expectError(
+      await http().get(`${API}/webhooks/${mine.body.id}/deliveries`).set(bearer(other.admin)),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await http().get(`${API}/webhooks/${mine.body.id}/deliveries`).set(bearer(team.editor)),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('delivers content.approved signed per Standard Webhooks, retrying after 500s with the same webhook-id', async () => {
@@ -126,21 +184,50 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
 
     const contentId = await approvedContent();
 
-    const attempts = await eventually('three attempts at /approved', async () => (receiver.at('/approved').length >= 3 ? receiver.at('/approved') : undefined), 20_000, 50);
+    const attempts = await eventually(
+      'three attempts at /approved',
+      async () => (receiver.at('/approved').length >= 3 ? receiver.at('/approved') : undefined),
+      20_000,
+      50,
+    );
     const delivered = attempts[2]!;
-    expect(delivered.json).toMatchObject({ type: 'content.approved', data: { contentId, status: 'APPROVED', approvedBy: team.admin.user.id, comment: 'تأیید' } });
+    expect(delivered.json).toMatchObject({
+      type: 'content.approved',
+      data: { contentId, status: 'APPROVED', approvedBy: team.admin.user.id, comment: 'تأیید' },
+    });
     expect(delivered.body).not.toContain('گوشی آوا ۵ با باتری');
     const id = String(delivered.headers['webhook-id']);
     const timestamp = Number(delivered.headers['webhook-timestamp']);
-    expect(verifyWebhookSignature(created.body.secret as string, id, timestamp, delivered.body, String(delivered.headers['webhook-signature']))).toBe(true);
-    expect(verifyWebhookSignature('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', id, timestamp, delivered.body, String(delivered.headers['webhook-signature']))).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        created.body.secret as string,
+        id,
+        timestamp,
+        delivered.body,
+        String(delivered.headers['webhook-signature']),
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+        id,
+        timestamp,
+        delivered.body,
+        String(delivered.headers['webhook-signature']),
+      ),
+    ).toBe(false);
     expect(attempts.map((attempt) => attempt.headers['webhook-id'])).toEqual([id, id, id]);
     expect(delivered.headers['content-type']).toBe('application/json');
 
-    const log = await eventually('three logged attempts', async () => {
-      const page = await deliveriesOf(created.body.id as string);
-      return page.total >= 3 ? page : undefined;
-    }, 10_000, 50);
+    const log = await eventually(
+      'three logged attempts',
+      async () => {
+        const page = await deliveriesOf(created.body.id as string);
+        return page.total >= 3 ? page : undefined;
+      },
+      10_000,
+      50,
+    );
     expect(log.items.map((item) => [item.attempt, item.status, item.statusCode])).toEqual([
       [3, 'succeeded', 200],
       [2, 'failed', 500],
@@ -165,10 +252,24 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
 
     expect((await http().post(`${API}/contents/${content.id}/generate`).set(bearer(team.editor))).status).toBe(202);
 
-    const generated = await eventually('content.generated', async () => receiver.at('/generated').find((item) => item.json.type === 'content.generated'), 20_000, 50);
+    const generated = await eventually(
+      'content.generated',
+      async () => receiver.at('/generated').find((item) => item.json.type === 'content.generated'),
+      20_000,
+      50,
+    );
     expect(generated.json.data).toMatchObject({ contentId: content.id, status: 'REVIEW', version: 1 });
-    const threshold = await eventually('usage.threshold_reached', async () => receiver.at('/generated').find((item) => item.json.type === 'usage.threshold_reached'), 20_000, 50);
-    expect(threshold.json.data).toMatchObject({ organizationId: team.org.id, scope: 'organization:tokens', threshold: 80 });
+    const threshold = await eventually(
+      'usage.threshold_reached',
+      async () => receiver.at('/generated').find((item) => item.json.type === 'usage.threshold_reached'),
+      20_000,
+      50,
+    );
+    expect(threshold.json.data).toMatchObject({
+      organizationId: team.org.id,
+      scope: 'organization:tokens',
+      threshold: 80,
+    });
   });
 
   it('disables an endpoint that keeps failing, audits it, and stops delivering to it', async () => {
@@ -177,13 +278,24 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
 
     await approvedContent();
 
-    await eventually('the endpoint to be disabled', async () => {
-      const listed = await http().get(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.admin));
-      const mine = (listed.body as { id: string; enabled: boolean; disabledAt: string | null }[]).find((item) => item.id === created.body.id);
-      return mine && !mine.enabled && mine.disabledAt ? mine : undefined;
-    }, 20_000, 100);
+    await eventually(
+      'the endpoint to be disabled',
+      async () => {
+        const listed = await http().get(`${API}/organizations/${team.org.id}/webhooks`).set(bearer(team.admin));
+        const mine = (listed.body as { id: string; enabled: boolean; disabledAt: string | null }[]).find(
+          (item) => item.id === created.body.id,
+        );
+        return mine && !mine.enabled && mine.disabledAt ? mine : undefined;
+      },
+      20_000,
+      100,
+    );
     const audit = await http().get(`${API}/organizations/${team.org.id}/audit-log`).set(bearer(team.admin));
-    expect((audit.body.items as { action: string; targetId: string; actorId: string | null }[]).find((entry) => entry.action === 'webhook.disabled' && entry.targetId === created.body.id)).toMatchObject({ actorId: null });
+    expect(
+      (audit.body.items as { action: string; targetId: string; actorId: string | null }[]).find(
+        (entry) => entry.action === 'webhook.disabled' && entry.targetId === created.body.id,
+      ),
+    ).toMatchObject({ actorId: null });
     const before = receiver.at('/down').length;
 
     await approvedContent();

@@ -7,7 +7,13 @@ import { Prompt } from '../../src/content/domain/prompt';
 
 export const T0 = new Date('2026-11-24T10:00:00Z');
 
-export const SAMPLE_USAGE: GenerationUsage = { promptTokens: 120, completionTokens: 380, cachedTokens: 0, totalTokens: 500, costUsd: '0.000656' };
+export const SAMPLE_USAGE: GenerationUsage = {
+  promptTokens: 120,
+  completionTokens: 380,
+  cachedTokens: 0,
+  totalTokens: 500,
+  costUsd: '0.000656',
+};
 
 export function makeProject(overrides: Partial<Parameters<typeof Project.create>[0]> = {}): Project {
   return Project.create({
@@ -67,7 +73,10 @@ export function makeContentIn(status: ContentStatus, overrides: Partial<NewConte
     return content;
   }
   content.startGeneration('job-1', T0);
-  content.completeGeneration({ jobId: 'job-1', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by }, T0);
+  content.completeGeneration(
+    { jobId: 'job-1', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by },
+    T0,
+  );
   if (status === 'APPROVED') content.approve(randomUUID(), 'منتشر شود', T0);
   if (status === 'REJECTED') content.reject(randomUUID(), 'لحن رسمی نیست', T0);
   return content;

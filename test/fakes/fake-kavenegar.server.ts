@@ -123,7 +123,10 @@ export class FakeKavenegarServer {
         if (sameReceptor(message.receptor, receptor)) finish(() => resolve(message));
       };
       const onStop = () => finish(() => reject(new Error('FakeKavenegarServer stopped while waiting for a message')));
-      const timer = setTimeout(() => finish(() => reject(new Error(`No SMS to ${receptor} within ${timeoutMs} ms`))), timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new Error(`No SMS to ${receptor} within ${timeoutMs} ms`))),
+        timeoutMs,
+      );
       this.events.on('message', onMessage);
       this.events.on('stop', onStop);
     });
@@ -165,7 +168,8 @@ export class FakeKavenegarServer {
     const apiKey = matchApiKey(url.pathname);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, apiKey, params });
 
-    if (this.latencyMs > 0) await sleep(this.latencyMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+    if (this.latencyMs > 0)
+      await sleep(this.latencyMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
     if (this.stopping.signal.aborted) return;
 
     if (apiKey === undefined) return sendReturn(res, 404);
@@ -179,7 +183,8 @@ export class FakeKavenegarServer {
     if (!receptor || !token) return sendReturn(res, 411);
     // Kavenegar refuses spaces in token, token2 and token3.
     if ([token, token2, token3].some((t) => t !== undefined && /\s/.test(t))) return sendReturn(res, 431);
-    if (!template || (this.options.templates && !this.options.templates.includes(template))) return sendReturn(res, 424);
+    if (!template || (this.options.templates && !this.options.templates.includes(template)))
+      return sendReturn(res, 424);
 
     const message: KavenegarMessage = {
       messageId: this.nextMessageId++,
@@ -224,7 +229,9 @@ function sameReceptor(a: string, b: string): boolean {
 }
 
 function lastTenDigits(phone: string): string {
-  const ascii = phone.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  const ascii = phone
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
   return ascii.replace(/\D/g, '').slice(-10);
 }
 
@@ -234,7 +241,10 @@ function sendReturn(res: ServerResponse, status: number): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
   res.end(payload);
 }
 

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -149,7 +156,8 @@ export class FakeOpenAiServer {
 
   private dispatch(req: IncomingMessage, res: ServerResponse): void {
     this.handle(req, res).catch(() => {
-      if (!res.headersSent) this.sendError(res, 500, serverError('The server had an error while processing your request.'));
+      if (!res.headersSent)
+        this.sendError(res, 500, serverError('The server had an error while processing your request.'));
       else res.destroy();
     });
   }
@@ -237,7 +245,12 @@ export class FakeOpenAiServer {
       choices,
       ...extra,
     });
-    const choice = (delta: object, finishReason: string | null = null) => ({ index: 0, delta, logprobs: null, finish_reason: finishReason });
+    const choice = (delta: object, finishReason: string | null = null) => ({
+      index: 0,
+      delta,
+      logprobs: null,
+      finish_reason: finishReason,
+    });
     let flushed: Promise<void> = Promise.resolve();
     const send = (data: unknown) => {
       flushed = new Promise((resolve) => res.write(`data: ${JSON.stringify(data)}\n\n`, () => resolve()));
@@ -282,16 +295,24 @@ export class FakeOpenAiServer {
         }
         return this.sendRateLimited(res, model, failure.retryAfterSeconds ?? 1);
       case 500:
-        return this.sendError(res, 500, serverError('The server had an error while processing your request. Sorry about that!'));
+        return this.sendError(
+          res,
+          500,
+          serverError('The server had an error while processing your request. Sorry about that!'),
+        );
       case 502:
         return this.sendError(res, 502, serverError('Bad gateway.'));
       case 503:
         return this.sendError(res, 503, serverError('The engine is currently overloaded, please try again later.'));
       case 400:
-        return this.sendError(res, 400, { ...invalidRequest(failure.message ?? 'Invalid request.'), code: failure.code });
+        return this.sendError(res, 400, {
+          ...invalidRequest(failure.message ?? 'Invalid request.'),
+          code: failure.code,
+        });
       case 401:
         return this.sendError(res, 401, {
-          message: 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+          message:
+            'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
           type: 'invalid_request_error',
           param: null,
           code: 'invalid_api_key',
@@ -362,20 +383,37 @@ function validate(parsed: unknown, rawBody: string): ErrorBody | undefined {
   if (!isObject(parsed)) {
     return invalidRequest(
       rawBody.trim()
-        ? 'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)'
+        ? "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)"
         : 'you must provide a model parameter',
     );
   }
-  if (typeof parsed.model !== 'string' || parsed.model === '') return invalidRequest('you must provide a model parameter');
+  if (typeof parsed.model !== 'string' || parsed.model === '')
+    return invalidRequest('you must provide a model parameter');
   const { messages } = parsed;
   if (messages === undefined) {
-    return { message: "Missing required parameter: 'messages'.", type: 'invalid_request_error', param: 'messages', code: 'missing_required_parameter' };
+    return {
+      message: "Missing required parameter: 'messages'.",
+      type: 'invalid_request_error',
+      param: 'messages',
+      code: 'missing_required_parameter',
+    };
   }
   if (!Array.isArray(messages)) {
-    return { message: `Invalid type for 'messages': expected an array of objects, but got ${typeof messages} instead.`, type: 'invalid_request_error', param: 'messages', code: 'invalid_type' };
+    return {
+      message: `Invalid type for 'messages': expected an array of objects, but got ${typeof messages} instead.`,
+      type: 'invalid_request_error',
+      param: 'messages',
+      code: 'invalid_type',
+    };
   }
   if (messages.length === 0) {
-    return { message: "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", type: 'invalid_request_error', param: 'messages', code: 'empty_array' };
+    return {
+      message:
+        "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      type: 'invalid_request_error',
+      param: 'messages',
+      code: 'empty_array',
+    };
   }
   return undefined;
 }
@@ -406,7 +444,12 @@ function usageOf(promptTokens: number, completionTokens: number, cachedTokens: n
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
     prompt_tokens_details: { cached_tokens: cachedTokens, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 

@@ -131,7 +131,8 @@ export function bearer(session: Pick<Session, 'accessToken'> | string): { Author
 export async function requestCode(t: SmsTestApp, phone: string, ip = randomClientIp()): Promise<string> {
   const since = t.fake.messages.length;
   const response = await request(t.server).post(`${API}/auth/otp/request`).set('X-Forwarded-For', ip).send({ phone });
-  if (response.status !== 202) throw new Error(`otp/request for ${phone} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 202)
+    throw new Error(`otp/request for ${phone} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return (await t.fake.waitForMessage(phone, 10_000, since)).token;
 }
 
@@ -139,27 +140,51 @@ export async function requestCode(t: SmsTestApp, phone: string, ip = randomClien
 export async function signIn(t: SmsTestApp, phone = randomPhone()): Promise<Session> {
   const ip = randomClientIp();
   const code = await requestCode(t, phone, ip);
-  const response = await request(t.server).post(`${API}/auth/otp/verify`).set('X-Forwarded-For', ip).send({ phone, code });
-  if (response.status !== 200) throw new Error(`otp/verify for ${phone} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  const response = await request(t.server)
+    .post(`${API}/auth/otp/verify`)
+    .set('X-Forwarded-For', ip)
+    .send({ phone, code });
+  if (response.status !== 200)
+    throw new Error(`otp/verify for ${phone} answered ${response.status}: ${JSON.stringify(response.body)}`);
   const body = response.body as Omit<Session, 'ip'>;
   return { accessToken: body.accessToken, refreshToken: body.refreshToken, user: body.user, ip };
 }
 
-export async function createOrganizationAs(t: TestApp, admin: Session, name = `Org ${randomBytes(4).toString('hex')}`): Promise<OrganizationSummary> {
+export async function createOrganizationAs(
+  t: TestApp,
+  admin: Session,
+  name = `Org ${randomBytes(4).toString('hex')}`,
+): Promise<OrganizationSummary> {
   const response = await request(t.server).post(`${API}/organizations`).set(bearer(admin)).send({ name });
-  if (response.status !== 201) throw new Error(`POST /organizations answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`POST /organizations answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as OrganizationSummary;
 }
 
 /** Invites `phone` (creating its user if new) into the organization with `role`. */
-export async function addMember(t: TestApp, admin: Session, organizationId: string, phone: string, role: Role): Promise<Member> {
-  const response = await request(t.server).post(`${API}/organizations/${organizationId}/members`).set(bearer(admin)).send({ phone, role });
-  if (response.status !== 201) throw new Error(`POST members answered ${response.status}: ${JSON.stringify(response.body)}`);
+export async function addMember(
+  t: TestApp,
+  admin: Session,
+  organizationId: string,
+  phone: string,
+  role: Role,
+): Promise<Member> {
+  const response = await request(t.server)
+    .post(`${API}/organizations/${organizationId}/members`)
+    .set(bearer(admin))
+    .send({ phone, role });
+  if (response.status !== 201)
+    throw new Error(`POST members answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as Member;
 }
 
 /** A new user, invited with `role`, who has then signed in. */
-export async function signInAsMember(t: SmsTestApp, admin: Session, organizationId: string, role: Role): Promise<Session> {
+export async function signInAsMember(
+  t: SmsTestApp,
+  admin: Session,
+  organizationId: string,
+  role: Role,
+): Promise<Session> {
   const phone = randomPhone();
   await addMember(t, admin, organizationId, phone, role);
   return signIn(t, phone);

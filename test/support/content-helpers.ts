@@ -2,7 +2,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CompleteGenerationUseCase, StartGenerationUseCase } from '../../src/content';
 import { AI_BODY, SAMPLE_USAGE } from '../factories/content.factory';
-import { API, bearer, createOrganizationAs, signIn, signInAsMember, type OrganizationSummary, type Session, type SmsTestApp } from './auth-helpers';
+import {
+  API,
+  bearer,
+  createOrganizationAs,
+  signIn,
+  signInAsMember,
+  type OrganizationSummary,
+  type Session,
+  type SmsTestApp,
+} from './auth-helpers';
 
 /** An organization with a workspace and one signed-in member of each role, plus an outsider. */
 export interface ContentTeam {
@@ -18,9 +27,17 @@ export interface ContentTeam {
 export async function setUpContentTeam(t: SmsTestApp): Promise<ContentTeam> {
   const admin = await signIn(t);
   const org = await createOrganizationAs(t, admin, `سازمان ${randomBytes(3).toString('hex')}`);
-  const workspace = await request(t.server).post(`${API}/organizations/${org.id}/workspaces`).set(bearer(admin)).send({ name: 'بازاریابی' });
-  if (workspace.status !== 201) throw new Error(`POST workspaces answered ${workspace.status}: ${JSON.stringify(workspace.body)}`);
-  const [editor, viewer, outsider] = await Promise.all([signInAsMember(t, admin, org.id, 'EDITOR'), signInAsMember(t, admin, org.id, 'VIEWER'), signIn(t)]);
+  const workspace = await request(t.server)
+    .post(`${API}/organizations/${org.id}/workspaces`)
+    .set(bearer(admin))
+    .send({ name: 'بازاریابی' });
+  if (workspace.status !== 201)
+    throw new Error(`POST workspaces answered ${workspace.status}: ${JSON.stringify(workspace.body)}`);
+  const [editor, viewer, outsider] = await Promise.all([
+    signInAsMember(t, admin, org.id, 'EDITOR'),
+    signInAsMember(t, admin, org.id, 'VIEWER'),
+    signIn(t),
+  ]);
   return { org, workspaceId: (workspace.body as { id: string }).id, admin, editor, viewer, outsider };
 }
 
@@ -53,38 +70,89 @@ export interface ContentBody {
   [field: string]: unknown;
 }
 
-export async function createProject(t: SmsTestApp, as: Session, workspaceId: string, name = `پروژه ${randomBytes(3).toString('hex')}`): Promise<ProjectBody> {
-  return created(await request(t.server).post(`${API}/workspaces/${workspaceId}/projects`).set(bearer(as)).send({ name }), 'POST projects');
+export async function createProject(
+  t: SmsTestApp,
+  as: Session,
+  workspaceId: string,
+  name = `پروژه ${randomBytes(3).toString('hex')}`,
+): Promise<ProjectBody> {
+  return created(
+    await request(t.server).post(`${API}/workspaces/${workspaceId}/projects`).set(bearer(as)).send({ name }),
+    'POST projects',
+  );
 }
 
-export async function createPrompt(t: SmsTestApp, as: Session, workspaceId: string, body: Partial<{ name: string; category: string; template: string }> = {}): Promise<PromptBody> {
-  const prompt = { name: 'معرفی محصول', category: 'تبلیغات', template: 'یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.', ...body };
-  return created(await request(t.server).post(`${API}/workspaces/${workspaceId}/prompts`).set(bearer(as)).send(prompt), 'POST prompts');
+export async function createPrompt(
+  t: SmsTestApp,
+  as: Session,
+  workspaceId: string,
+  body: Partial<{ name: string; category: string; template: string }> = {},
+): Promise<PromptBody> {
+  const prompt = {
+    name: 'معرفی محصول',
+    category: 'تبلیغات',
+    template: 'یک متن کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.',
+    ...body,
+  };
+  return created(
+    await request(t.server).post(`${API}/workspaces/${workspaceId}/prompts`).set(bearer(as)).send(prompt),
+    'POST prompts',
+  );
 }
 
-export async function createContent(t: SmsTestApp, as: Session, projectId: string, body: Record<string, unknown> = {}): Promise<ContentBody> {
+export async function createContent(
+  t: SmsTestApp,
+  as: Session,
+  projectId: string,
+  body: Record<string, unknown> = {},
+): Promise<ContentBody> {
   const content = { title: 'معرفی گوشی آوا ۵', prompt: 'یک متن کوتاه و صمیمی برای معرفی گوشی «آوا ۵» بنویس.', ...body };
-  return created(await request(t.server).post(`${API}/projects/${projectId}/contents`).set(bearer(as)).send(content), 'POST contents');
+  return created(
+    await request(t.server).post(`${API}/projects/${projectId}/contents`).set(bearer(as)).send(content),
+    'POST contents',
+  );
 }
 
 /**
  * Starts a generation the way the generate endpoint will, through the content context's exported
  * use case (the generate endpoint belongs to the ai context). Returns the job id.
  */
-export async function startGeneration(t: SmsTestApp, organizationId: string, contentId: string, jobId = `job-${randomUUID()}`): Promise<string> {
+export async function startGeneration(
+  t: SmsTestApp,
+  organizationId: string,
+  contentId: string,
+  jobId = `job-${randomUUID()}`,
+): Promise<string> {
   await t.app.get(StartGenerationUseCase).execute({ contentId, organizationId, jobId });
   return jobId;
 }
 
 /** Runs a whole (pretend) generation, as the ai worker will: the content ends in REVIEW with an "ai" version. */
-export async function generate(t: SmsTestApp, organizationId: string, contentId: string, byUserId: string, body = AI_BODY): Promise<void> {
+export async function generate(
+  t: SmsTestApp,
+  organizationId: string,
+  contentId: string,
+  byUserId: string,
+  body = AI_BODY,
+): Promise<void> {
   const jobId = await startGeneration(t, organizationId, contentId);
-  const result = await t.app.get(CompleteGenerationUseCase).execute({ contentId, jobId, body, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, byUserId });
+  const result = await t.app
+    .get(CompleteGenerationUseCase)
+    .execute({ contentId, jobId, body, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, byUserId });
   if (result.outcome !== 'completed') throw new Error(`completion was ${result.outcome}`);
 }
 
 export function expectError(response: request.Response, statusCode: number, code: string): void {
-  expect({ status: response.status, code: (response.body as { code?: string }).code }).toEqual({ status: statusCode, code });
+  expect({ status: response.status, code: (response.body as { code?: string }).code }).toEqual({
+    status: statusCode,
+    code,
+  });
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  expect(response.body).toEqual({ statusCode, code, message: expect.any(String), details: expect.any(Object), requestId: response.headers['x-request-id'] });
+  expect(response.body).toEqual({
+    statusCode,
+    code,
+    message: expect.any(String),
+    details: expect.any(Object),
+    requestId: response.headers['x-request-id'],
+  });
 }

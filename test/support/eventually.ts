@@ -4,7 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Polls `probe` until it returns something other than `undefined`, `null` or `false`, and returns it.
  * Bounded: throws after `timeoutMs`, naming `what`.
  */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -21,7 +21,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_PREFIX = `test-${run}`;
 
   await ensureDatabaseExists(process.env.DATABASE_URL);
-  const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: 'test' })));
+  const dataSource = new DataSource(
+    dataSourceOptions(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: 'test' })),
+  );
   await dataSource.initialize();
   try {
     await runMigrationsExclusively(dataSource);

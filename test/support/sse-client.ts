@@ -24,7 +24,12 @@ export interface SseClient {
  * Opens the stream with node:http and no connection pool, so that closing it closes its socket
  * (undici's fetch opens a spare idle connection after an abort, which holds up the server's close).
  */
-export function openEvents(baseUrl: string, contentId: string, headers: Record<string, string>, agent: Agent | false = false): Promise<SseClient> {
+export function openEvents(
+  baseUrl: string,
+  contentId: string,
+  headers: Record<string, string>,
+  agent: Agent | false = false,
+): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const req = get(`${baseUrl}${API}/contents/${contentId}/events`, { headers, agent }, (res) => {
       const events: SseEvent[] = [];
@@ -43,7 +48,14 @@ export function openEvents(baseUrl: string, contentId: string, headers: Record<s
       });
       res.on('error', () => undefined);
       const ended = new Promise<void>((done) => res.once('end', () => done()));
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, events, raw: () => text, ended, close: () => req.destroy() });
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        events,
+        raw: () => text,
+        ended,
+        close: () => req.destroy(),
+      });
     });
     req.on('error', reject);
   });

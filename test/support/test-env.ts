@@ -7,5 +7,7 @@ process.env.DB_MIGRATE_ON_START = 'false';
 process.env.SMS_DRIVER = process.env.SMS_DRIVER ?? 'log';
 
 // Adapters under integration test log through Nest's static logger; keep the test output readable.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-if (process.env.LOG_LEVEL === 'silent') (require('@nestjs/common') as typeof import('@nestjs/common')).Logger.overrideLogger(false);
+if (process.env.LOG_LEVEL === 'silent') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@nestjs/common') as typeof import('@nestjs/common')).Logger.overrideLogger(false);
+}

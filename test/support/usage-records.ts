@@ -16,7 +16,9 @@ export interface UsageRecordSeed {
 }
 
 /** A usage record with defaults for every field the test does not care about. */
-export function makeUsageRecord(overrides: UsageRecordSeed): Required<Omit<UsageRecordSeed, 'createdAt'>> & { createdAt: Date } {
+export function makeUsageRecord(
+  overrides: UsageRecordSeed,
+): Required<Omit<UsageRecordSeed, 'createdAt'>> & { createdAt: Date } {
   return {
     userId: randomUUID(),
     projectId: randomUUID(),

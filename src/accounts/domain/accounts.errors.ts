@@ -26,13 +26,25 @@ export class OtpAttemptsExceededError extends DomainError {
 
 export class OtpCooldownError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super('OTP_COOLDOWN', 'rate_limited', 'A code was sent a moment ago; wait before asking for another', { retryAfterSeconds }, retryAfterSeconds);
+    super(
+      'OTP_COOLDOWN',
+      'rate_limited',
+      'A code was sent a moment ago; wait before asking for another',
+      { retryAfterSeconds },
+      retryAfterSeconds,
+    );
   }
 }
 
 export class OtpDailyLimitError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', 'rate_limited', 'Too many codes requested for this number today', { retryAfterSeconds }, retryAfterSeconds);
+    super(
+      'RATE_LIMITED',
+      'rate_limited',
+      'Too many codes requested for this number today',
+      { retryAfterSeconds },
+      retryAfterSeconds,
+    );
   }
 }
 
@@ -44,7 +56,11 @@ export class RefreshInvalidError extends DomainError {
 
 export class RefreshReusedError extends DomainError {
   constructor() {
-    super('REFRESH_REUSED', 'unauthenticated', 'This refresh token was already used; every session of its family is now signed out');
+    super(
+      'REFRESH_REUSED',
+      'unauthenticated',
+      'This refresh token was already used; every session of its family is now signed out',
+    );
   }
 }
 

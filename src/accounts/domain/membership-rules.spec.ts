@@ -7,7 +7,9 @@ describe('an organization keeps at least one ADMIN', () => {
   });
 
   it('refuses removing the last ADMIN', () => {
-    expect(() => assertKeepsAnAdmin('ADMIN', 'REMOVED', 1)).toThrow(expect.objectContaining({ code: 'LAST_ADMIN', kind: 'conflict' }));
+    expect(() => assertKeepsAnAdmin('ADMIN', 'REMOVED', 1)).toThrow(
+      expect.objectContaining({ code: 'LAST_ADMIN', kind: 'conflict' }),
+    );
   });
 
   it('allows demoting one of two ADMINs', () => {

@@ -30,7 +30,8 @@ export function normaliseUsage(usage: GenerationUsage | null): GenerationUsage |
   if (!usage) return null;
   for (const field of ['promptTokens', 'completionTokens', 'cachedTokens', 'totalTokens'] as const) {
     const value = usage[field];
-    if (!Number.isSafeInteger(value) || value < 0) throw new ContentFieldInvalidError(`usage.${field}`, `usage.${field} must be a whole number ≥ 0`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new ContentFieldInvalidError(`usage.${field}`, `usage.${field} must be a whole number ≥ 0`);
   }
   return {
     promptTokens: usage.promptTokens,

@@ -10,7 +10,10 @@ export class ContentInvalidTransitionError extends DomainError {
 
 /** A generation is running; the content cannot change until it completes or fails. */
 export class ContentBusyError extends DomainError {
-  constructor(details: { jobId?: string | null; contentId?: string } = {}, message = 'The content is being generated; try again when the generation has finished') {
+  constructor(
+    details: { jobId?: string | null; contentId?: string } = {},
+    message = 'The content is being generated; try again when the generation has finished',
+  ) {
     super('CONTENT_BUSY', 'conflict', message, details);
   }
 }
@@ -21,15 +24,25 @@ export class ContentBusyError extends DomainError {
  */
 export class PromptContainsPiiError extends DomainError {
   constructor(findings: { type: string; start: number; end: number }[]) {
-    super('PROMPT_CONTAINS_PII', 'unprocessable', 'The prompt contains personal data and your organization does not send such prompts to the model; remove it and try again', {
-      findings: findings.map(({ type, start, end }) => ({ type, start, end })),
-    });
+    super(
+      'PROMPT_CONTAINS_PII',
+      'unprocessable',
+      'The prompt contains personal data and your organization does not send such prompts to the model; remove it and try again',
+      {
+        findings: findings.map(({ type, start, end }) => ({ type, start, end })),
+      },
+    );
   }
 }
 
 export class TemplateVariableMissingError extends DomainError {
   constructor(readonly missing: string[]) {
-    super('TEMPLATE_VARIABLE_MISSING', 'invalid', `Give a value for every template variable; missing: ${missing.join(', ')}`, { missing });
+    super(
+      'TEMPLATE_VARIABLE_MISSING',
+      'invalid',
+      `Give a value for every template variable; missing: ${missing.join(', ')}`,
+      { missing },
+    );
   }
 }
 
@@ -50,6 +63,7 @@ export class ContentFieldInvalidError extends DomainError {
 export function requireText(field: string, value: string, maxLength: number): string {
   const trimmed = value.trim();
   if (!trimmed) throw new ContentFieldInvalidError(field, `${field} must not be empty`);
-  if (trimmed.length > maxLength) throw new ContentFieldInvalidError(field, `${field} must be at most ${maxLength} characters`);
+  if (trimmed.length > maxLength)
+    throw new ContentFieldInvalidError(field, `${field} must be at most ${maxLength} characters`);
   return trimmed;
 }

@@ -7,14 +7,24 @@ const EDITOR = '0b8f5a57-94a1-4e8e-b6a4-2f4f3b4f0c11';
 const ADMIN = '5d1c6f0e-3e1b-4f4e-9d55-1a2b3c4d5e6f';
 
 const complete = (content: Content, jobId = 'job-running') =>
-  content.completeGeneration({ jobId, body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by: EDITOR }, LATER);
+  content.completeGeneration(
+    { jobId, body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by: EDITOR },
+    LATER,
+  );
 
 describe('Content', () => {
   describe('create', () => {
     it('starts as a DRAFT with no body and no version', () => {
       const content = makeContent({ title: '  معرفی گوشی  ' });
       const state = content.snapshot();
-      expect(state).toMatchObject({ status: 'DRAFT', title: 'معرفی گوشی', body: null, currentVersion: 0, lastError: null, pii: { found: false, findings: [] } });
+      expect(state).toMatchObject({
+        status: 'DRAFT',
+        title: 'معرفی گوشی',
+        body: null,
+        currentVersion: 0,
+        lastError: null,
+        pii: { found: false, findings: [] },
+      });
       expect(content.pullNewVersions()).toEqual([]);
     });
 
@@ -25,26 +35,46 @@ describe('Content', () => {
       ['maxTokens of 0', { maxTokens: 0 }, 'maxTokens'],
       ['a model name with spaces', { model: 'gpt 4' }, 'model'],
     ])('refuses %s with VALIDATION_FAILED', (_case, overrides, field) => {
-      expect(() => makeContent(overrides)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field })] } }));
+      expect(() => makeContent(overrides)).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          details: { fields: [expect.objectContaining({ field })] },
+        }),
+      );
     });
   });
 
   describe('startGeneration', () => {
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])('moves %s to IN_PROGRESS and remembers the job and the status it left', (from) => {
-      const content = makeContentIn(from);
-      content.startGeneration('job-2', LATER);
-      expect(content.snapshot()).toMatchObject({ status: 'IN_PROGRESS', generationJobId: 'job-2', generationStartedAt: LATER, resumeStatus: from, updatedAt: LATER });
-      expect(content.isRunningJob('job-2')).toBe(true);
-    });
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])(
+      'moves %s to IN_PROGRESS and remembers the job and the status it left',
+      (from) => {
+        const content = makeContentIn(from);
+        content.startGeneration('job-2', LATER);
+        expect(content.snapshot()).toMatchObject({
+          status: 'IN_PROGRESS',
+          generationJobId: 'job-2',
+          generationStartedAt: LATER,
+          resumeStatus: from,
+          updatedAt: LATER,
+        });
+        expect(content.isRunningJob('job-2')).toBe(true);
+      },
+    );
 
     it('refuses a second start while IN_PROGRESS with CONTENT_BUSY, even for the same job', () => {
       const content = makeContentIn('IN_PROGRESS');
-      expect(() => content.startGeneration('job-2', LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY', kind: 'conflict', details: { jobId: 'job-running' } }));
-      expect(() => content.startGeneration('job-running', LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY' }));
+      expect(() => content.startGeneration('job-2', LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_BUSY', kind: 'conflict', details: { jobId: 'job-running' } }),
+      );
+      expect(() => content.startGeneration('job-running', LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_BUSY' }),
+      );
     });
 
     it('refuses APPROVED content with CONTENT_INVALID_TRANSITION', () => {
-      expect(() => makeContentIn('APPROVED').startGeneration('job-2', LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION', kind: 'conflict' }));
+      expect(() => makeContentIn('APPROVED').startGeneration('job-2', LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION', kind: 'conflict' }),
+      );
     });
   });
 
@@ -56,9 +86,25 @@ describe('Content', () => {
       content.startGeneration('job-2', T0);
       complete(content, 'job-2');
       const state = content.snapshot();
-      expect(state).toMatchObject({ status: 'REVIEW', body: AI_BODY, currentVersion: 1, lastError: null, resumeStatus: null, generationJobId: 'job-2' });
+      expect(state).toMatchObject({
+        status: 'REVIEW',
+        body: AI_BODY,
+        currentVersion: 1,
+        lastError: null,
+        resumeStatus: null,
+        generationJobId: 'job-2',
+      });
       expect(content.pullNewVersions()).toEqual([
-        { number: 1, source: 'ai', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, generationJobId: 'job-2', createdBy: EDITOR, createdAt: LATER },
+        {
+          number: 1,
+          source: 'ai',
+          body: AI_BODY,
+          model: 'gpt-4.1-mini-2025-04-14',
+          usage: SAMPLE_USAGE,
+          generationJobId: 'job-2',
+          createdBy: EDITOR,
+          createdAt: LATER,
+        },
       ]);
       expect(content.hasFinishedJob('job-2')).toBe(true);
     });
@@ -73,67 +119,126 @@ describe('Content', () => {
 
     it('writes the cost with six decimals and refuses negative token counts', () => {
       const content = makeContentIn('IN_PROGRESS');
-      content.completeGeneration({ jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: { ...SAMPLE_USAGE, costUsd: '0.0004' }, by: EDITOR }, LATER);
+      content.completeGeneration(
+        {
+          jobId: 'job-running',
+          body: AI_BODY,
+          model: 'gpt-4.1-mini',
+          usage: { ...SAMPLE_USAGE, costUsd: '0.0004' },
+          by: EDITOR,
+        },
+        LATER,
+      );
       expect(content.pullNewVersions()[0]?.usage?.costUsd).toBe('0.000400');
       const other = makeContentIn('IN_PROGRESS');
-      expect(() => other.completeGeneration({ jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: { ...SAMPLE_USAGE, promptTokens: -1 }, by: EDITOR }, LATER)).toThrow(
-        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-      );
+      expect(() =>
+        other.completeGeneration(
+          {
+            jobId: 'job-running',
+            body: AI_BODY,
+            model: 'gpt-4.1-mini',
+            usage: { ...SAMPLE_USAGE, promptTokens: -1 },
+            by: EDITOR,
+          },
+          LATER,
+        ),
+      ).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     });
 
     it('refuses a job that is not the running one', () => {
-      expect(() => complete(makeContentIn('IN_PROGRESS'), 'job-other')).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
-    });
-
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])('refuses %s with CONTENT_INVALID_TRANSITION', (from) => {
-      expect(() => complete(makeContentIn(from), 'job-1')).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
-    });
-  });
-
-  describe('failGeneration', () => {
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])('returns to %s, the status it left, with lastError', (from) => {
-      const content = makeContentIn(from);
-      const before = content.snapshot();
-      content.startGeneration('job-2', LATER);
-      content.failGeneration('job-2', { code: 'OPENAI_RATE_LIMITED', message: 'خطای موقت سرویس' }, LATER);
-      expect(content.snapshot()).toMatchObject({
-        status: from,
-        body: before.body,
-        currentVersion: before.currentVersion,
-        lastError: { code: 'OPENAI_RATE_LIMITED', message: 'خطای موقت سرویس', at: LATER },
-        resumeStatus: null,
-        generationJobId: 'job-2',
-      });
-      expect(content.hasFinishedJob('job-2')).toBe(true);
-    });
-
-    it('refuses a job that is not the running one', () => {
-      expect(() => makeContentIn('IN_PROGRESS').failGeneration('job-other', { code: 'X', message: 'x' }, LATER)).toThrow(
+      expect(() => complete(makeContentIn('IN_PROGRESS'), 'job-other')).toThrow(
         expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
       );
     });
 
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])('refuses %s with CONTENT_INVALID_TRANSITION', (from) => {
-      expect(() => makeContentIn(from).failGeneration('job-1', { code: 'X', message: 'x' }, LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])(
+      'refuses %s with CONTENT_INVALID_TRANSITION',
+      (from) => {
+        expect(() => complete(makeContentIn(from), 'job-1')).toThrow(
+          expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+        );
+      },
+    );
+  });
+
+  describe('failGeneration', () => {
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])(
+      'returns to %s, the status it left, with lastError',
+      (from) => {
+        const content = makeContentIn(from);
+        const before = content.snapshot();
+        content.startGeneration('job-2', LATER);
+        content.failGeneration('job-2', { code: 'OPENAI_RATE_LIMITED', message: 'خطای موقت سرویس' }, LATER);
+        expect(content.snapshot()).toMatchObject({
+          status: from,
+          body: before.body,
+          currentVersion: before.currentVersion,
+          lastError: { code: 'OPENAI_RATE_LIMITED', message: 'خطای موقت سرویس', at: LATER },
+          resumeStatus: null,
+          generationJobId: 'job-2',
+        });
+        expect(content.hasFinishedJob('job-2')).toBe(true);
+      },
+    );
+
+    it('refuses a job that is not the running one', () => {
+      expect(() =>
+        makeContentIn('IN_PROGRESS').failGeneration('job-other', { code: 'X', message: 'x' }, LATER),
+      ).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
     });
+
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])(
+      'refuses %s with CONTENT_INVALID_TRANSITION',
+      (from) => {
+        expect(() => makeContentIn(from).failGeneration('job-1', { code: 'X', message: 'x' }, LATER)).toThrow(
+          expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+        );
+      },
+    );
   });
 
   describe('editManually', () => {
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])('in %s keeps the status and makes a "manual" version of a new body', (from) => {
-      const content = makeContentIn(from);
-      content.pullNewVersions();
-      const next = content.currentVersion + 1;
-      expect(content.editManually({ body: 'متن ویرایش‌شده با دست' }, EDITOR, LATER)).toBe(true);
-      expect(content.snapshot()).toMatchObject({ status: from, body: 'متن ویرایش‌شده با دست', currentVersion: next, updatedAt: LATER });
-      expect(content.pullNewVersions()).toEqual([
-        { number: next, source: 'manual', body: 'متن ویرایش‌شده با دست', model: null, usage: null, generationJobId: null, createdBy: EDITOR, createdAt: LATER },
-      ]);
-    });
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])(
+      'in %s keeps the status and makes a "manual" version of a new body',
+      (from) => {
+        const content = makeContentIn(from);
+        content.pullNewVersions();
+        const next = content.currentVersion + 1;
+        expect(content.editManually({ body: 'متن ویرایش‌شده با دست' }, EDITOR, LATER)).toBe(true);
+        expect(content.snapshot()).toMatchObject({
+          status: from,
+          body: 'متن ویرایش‌شده با دست',
+          currentVersion: next,
+          updatedAt: LATER,
+        });
+        expect(content.pullNewVersions()).toEqual([
+          {
+            number: next,
+            source: 'manual',
+            body: 'متن ویرایش‌شده با دست',
+            model: null,
+            usage: null,
+            generationJobId: null,
+            createdBy: EDITOR,
+            createdAt: LATER,
+          },
+        ]);
+      },
+    );
 
     it('changes title and prompt without a version; a hand-edited prompt leaves its template', () => {
-      const content = makeContent({ promptId: '7a1d2a5c-1111-4c4c-8d8d-000000000001', variables: { نام_محصول: 'آوا' } });
+      const content = makeContent({
+        promptId: '7a1d2a5c-1111-4c4c-8d8d-000000000001',
+        variables: { نام_محصول: 'آوا' },
+      });
       content.editManually({ title: 'عنوان تازه', prompt: 'پرامپت تازه' }, EDITOR, LATER);
-      expect(content.snapshot()).toMatchObject({ title: 'عنوان تازه', prompt: 'پرامپت تازه', promptId: null, variables: null, currentVersion: 0 });
+      expect(content.snapshot()).toMatchObject({
+        title: 'عنوان تازه',
+        prompt: 'پرامپت تازه',
+        promptId: null,
+        variables: null,
+        currentVersion: 0,
+      });
       expect(content.pullNewVersions()).toEqual([]);
     });
 
@@ -146,15 +251,21 @@ describe('Content', () => {
     });
 
     it('refuses IN_PROGRESS with CONTENT_BUSY', () => {
-      expect(() => makeContentIn('IN_PROGRESS').editManually({ title: 'x' }, EDITOR, LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY' }));
+      expect(() => makeContentIn('IN_PROGRESS').editManually({ title: 'x' }, EDITOR, LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_BUSY' }),
+      );
     });
 
     it('refuses APPROVED with CONTENT_INVALID_TRANSITION', () => {
-      expect(() => makeContentIn('APPROVED').editManually({ title: 'x' }, EDITOR, LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
+      expect(() => makeContentIn('APPROVED').editManually({ title: 'x' }, EDITOR, LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+      );
     });
 
     it('refuses a blank body', () => {
-      expect(() => makeContentIn('REVIEW').editManually({ body: '  ' }, EDITOR, LATER)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+      expect(() => makeContentIn('REVIEW').editManually({ body: '  ' }, EDITOR, LATER)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
     });
   });
 
@@ -163,9 +274,22 @@ describe('Content', () => {
       const content = makeContentIn('REVIEW');
       content.pullNewVersions();
       content.approve(ADMIN, '  منتشر شود  ', LATER);
-      expect(content.snapshot()).toMatchObject({ status: 'APPROVED', currentVersion: 2, lastReview: { decision: 'APPROVED', by: ADMIN, at: LATER, note: 'منتشر شود' } });
+      expect(content.snapshot()).toMatchObject({
+        status: 'APPROVED',
+        currentVersion: 2,
+        lastReview: { decision: 'APPROVED', by: ADMIN, at: LATER, note: 'منتشر شود' },
+      });
       expect(content.pullNewVersions()).toEqual([
-        { number: 2, source: 'approval', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: null, generationJobId: null, createdBy: ADMIN, createdAt: LATER },
+        {
+          number: 2,
+          source: 'approval',
+          body: AI_BODY,
+          model: 'gpt-4.1-mini-2025-04-14',
+          usage: null,
+          generationJobId: null,
+          createdBy: ADMIN,
+          createdAt: LATER,
+        },
       ]);
     });
 
@@ -177,9 +301,14 @@ describe('Content', () => {
       expect(content.snapshot().lastReview?.note).toBeNull();
     });
 
-    it.each<ContentStatus>(['DRAFT', 'IN_PROGRESS', 'APPROVED', 'REJECTED'])('refuses %s with CONTENT_INVALID_TRANSITION', (from) => {
-      expect(() => makeContentIn(from).approve(ADMIN, null, LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
-    });
+    it.each<ContentStatus>(['DRAFT', 'IN_PROGRESS', 'APPROVED', 'REJECTED'])(
+      'refuses %s with CONTENT_INVALID_TRANSITION',
+      (from) => {
+        expect(() => makeContentIn(from).approve(ADMIN, null, LATER)).toThrow(
+          expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+        );
+      },
+    );
   });
 
   describe('reject', () => {
@@ -187,17 +316,28 @@ describe('Content', () => {
       const content = makeContentIn('REVIEW');
       content.pullNewVersions();
       content.reject(ADMIN, 'لحن متن رسمی نیست', LATER);
-      expect(content.snapshot()).toMatchObject({ status: 'REJECTED', currentVersion: 1, lastReview: { decision: 'REJECTED', by: ADMIN, note: 'لحن متن رسمی نیست' } });
+      expect(content.snapshot()).toMatchObject({
+        status: 'REJECTED',
+        currentVersion: 1,
+        lastReview: { decision: 'REJECTED', by: ADMIN, note: 'لحن متن رسمی نیست' },
+      });
       expect(content.pullNewVersions()).toEqual([]);
     });
 
     it('needs a reason', () => {
-      expect(() => makeContentIn('REVIEW').reject(ADMIN, ' ', LATER)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+      expect(() => makeContentIn('REVIEW').reject(ADMIN, ' ', LATER)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
     });
 
-    it.each<ContentStatus>(['DRAFT', 'IN_PROGRESS', 'APPROVED', 'REJECTED'])('refuses %s with CONTENT_INVALID_TRANSITION', (from) => {
-      expect(() => makeContentIn(from).reject(ADMIN, 'دلیل', LATER)).toThrow(expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }));
-    });
+    it.each<ContentStatus>(['DRAFT', 'IN_PROGRESS', 'APPROVED', 'REJECTED'])(
+      'refuses %s with CONTENT_INVALID_TRANSITION',
+      (from) => {
+        expect(() => makeContentIn(from).reject(ADMIN, 'دلیل', LATER)).toThrow(
+          expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+        );
+      },
+    );
   });
 
   describe('APPROVED is final', () => {
@@ -217,26 +357,40 @@ describe('Content', () => {
 
   describe('assertCanBeDeletedBy', () => {
     it('lets an EDITOR delete their own DRAFT', () => {
-      expect(() => makeContent({ createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false })).not.toThrow();
+      expect(() =>
+        makeContent({ createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false }),
+      ).not.toThrow();
     });
 
     it("refuses an EDITOR someone else's DRAFT with FORBIDDEN", () => {
-      expect(() => makeContent().assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false })).toThrow(expect.objectContaining({ code: 'FORBIDDEN', kind: 'forbidden' }));
+      expect(() => makeContent().assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false })).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN', kind: 'forbidden' }),
+      );
     });
 
-    it.each<ContentStatus>(['REVIEW', 'APPROVED', 'REJECTED'])('refuses an EDITOR their own %s with FORBIDDEN', (status) => {
-      expect(() => makeContentIn(status, { createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    });
+    it.each<ContentStatus>(['REVIEW', 'APPROVED', 'REJECTED'])(
+      'refuses an EDITOR their own %s with FORBIDDEN',
+      (status) => {
+        expect(() =>
+          makeContentIn(status, { createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false }),
+        ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      },
+    );
 
-    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])('lets an ADMIN delete any %s content', (status) => {
-      expect(() => makeContentIn(status).assertCanBeDeletedBy({ userId: ADMIN, isAdmin: true })).not.toThrow();
-    });
+    it.each<ContentStatus>(['DRAFT', 'REVIEW', 'APPROVED', 'REJECTED'])(
+      'lets an ADMIN delete any %s content',
+      (status) => {
+        expect(() => makeContentIn(status).assertCanBeDeletedBy({ userId: ADMIN, isAdmin: true })).not.toThrow();
+      },
+    );
 
     it('refuses anyone while IN_PROGRESS with CONTENT_BUSY', () => {
-      expect(() => makeContentIn('IN_PROGRESS').assertCanBeDeletedBy({ userId: ADMIN, isAdmin: true })).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY' }));
-      expect(() => makeContentIn('IN_PROGRESS', { createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false })).toThrow(
+      expect(() => makeContentIn('IN_PROGRESS').assertCanBeDeletedBy({ userId: ADMIN, isAdmin: true })).toThrow(
         expect.objectContaining({ code: 'CONTENT_BUSY' }),
       );
+      expect(() =>
+        makeContentIn('IN_PROGRESS', { createdBy: EDITOR }).assertCanBeDeletedBy({ userId: EDITOR, isAdmin: false }),
+      ).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY' }));
     });
   });
 
@@ -258,9 +412,21 @@ describe('Content', () => {
 
     it('scans every generated body', () => {
       const content = makeContentIn('IN_PROGRESS');
-      content.completeGeneration({ jobId: 'job-running', body: `واریز به ${SHEBA} انجام شد`, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: EDITOR }, LATER);
+      content.completeGeneration(
+        {
+          jobId: 'job-running',
+          body: `واریز به ${SHEBA} انجام شد`,
+          model: 'gpt-4.1-mini',
+          usage: SAMPLE_USAGE,
+          by: EDITOR,
+        },
+        LATER,
+      );
 
-      expect(content.snapshot().pii).toEqual({ found: true, findings: [{ type: 'IBAN_IR', start: 9, end: 9 + SHEBA.length }] });
+      expect(content.snapshot().pii).toEqual({
+        found: true,
+        findings: [{ type: 'IBAN_IR', start: 9, end: 9 + SHEBA.length }],
+      });
     });
 
     it('scans a hand-edited body, and clears the findings when the data is removed', () => {
@@ -274,7 +440,9 @@ describe('Content', () => {
 
     it('refuses to start a generation of a prompt with personal data when the policy blocks it, and allows it otherwise', () => {
       const blocked = makeContent({ prompt: 'کد ملی 0079425194 را در متن بیاور' });
-      expect(() => blocked.startGeneration('job-1', LATER, { blockPromptsWithPii: true })).toThrow(expect.objectContaining({ code: 'PROMPT_CONTAINS_PII' }));
+      expect(() => blocked.startGeneration('job-1', LATER, { blockPromptsWithPii: true })).toThrow(
+        expect.objectContaining({ code: 'PROMPT_CONTAINS_PII' }),
+      );
       expect(blocked.snapshot().status).toBe('DRAFT');
 
       blocked.startGeneration('job-1', LATER, { blockPromptsWithPii: false });

@@ -1,4 +1,11 @@
-import { ContentBusyError, ContentDeleteForbiddenError, ContentFieldInvalidError, ContentInvalidTransitionError, PromptContainsPiiError, requireText } from './content.errors';
+import {
+  ContentBusyError,
+  ContentDeleteForbiddenError,
+  ContentFieldInvalidError,
+  ContentInvalidTransitionError,
+  PromptContainsPiiError,
+  requireText,
+} from './content.errors';
 import type { ContentStatus } from './content-status';
 import { normaliseUsage, type ContentVersion, type GenerationUsage } from './content-version';
 import { detectPii, type PiiFinding, type PiiScan } from './pii';
@@ -204,7 +211,8 @@ export class Content {
   startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
     if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
     this.assertNotBusy();
-    if (!GENERATABLE_FROM.includes(this.state.status)) throw new ContentInvalidTransitionError(this.state.status, 'generated');
+    if (!GENERATABLE_FROM.includes(this.state.status))
+      throw new ContentInvalidTransitionError(this.state.status, 'generated');
     if (policy.blockPromptsWithPii) {
       const scan = detectPii(this.state.prompt);
       this.state.promptPii = scan;
@@ -219,9 +227,20 @@ export class Content {
 
   completeGeneration(result: CompletedGeneration, now: Date): void {
     this.assertRunning(result.jobId, 'completed');
-    if (result.body.length > CONTENT_LIMITS.body) throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+    if (result.body.length > CONTENT_LIMITS.body)
+      throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
     const model = checkModel(result.model);
-    this.appendVersion({ source: 'ai', body: result.body, model, usage: normaliseUsage(result.usage), generationJobId: result.jobId, createdBy: result.by }, now);
+    this.appendVersion(
+      {
+        source: 'ai',
+        body: result.body,
+        model,
+        usage: normaliseUsage(result.usage),
+        generationJobId: result.jobId,
+        createdBy: result.by,
+      },
+      now,
+    );
     this.state.body = result.body;
     this.state.bodyModel = model;
     this.state.pii = detectPii(result.body);
@@ -235,7 +254,11 @@ export class Content {
   failGeneration(jobId: string, error: GenerationError, now: Date): void {
     this.assertRunning(jobId, 'failed');
     this.state.status = this.state.resumeStatus ?? 'DRAFT';
-    this.state.lastError = { code: error.code.slice(0, 64) || 'GENERATION_FAILED', message: error.message.slice(0, 1000), at: now };
+    this.state.lastError = {
+      code: error.code.slice(0, 64) || 'GENERATION_FAILED',
+      message: error.message.slice(0, 1000),
+      at: now,
+    };
     this.state.resumeStatus = null;
     this.state.generationStartedAt = null;
     this.state.updatedAt = now;
@@ -263,8 +286,12 @@ export class Content {
     }
     if (edit.body !== undefined && edit.body !== this.state.body) {
       if (!edit.body.trim()) throw new ContentFieldInvalidError('body', 'body must not be empty');
-      if (edit.body.length > CONTENT_LIMITS.body) throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
-      this.appendVersion({ source: 'manual', body: edit.body, model: null, usage: null, generationJobId: null, createdBy: by }, now);
+      if (edit.body.length > CONTENT_LIMITS.body)
+        throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+      this.appendVersion(
+        { source: 'manual', body: edit.body, model: null, usage: null, generationJobId: null, createdBy: by },
+        now,
+      );
       this.state.body = edit.body;
       this.state.bodyModel = null;
       this.state.pii = detectPii(edit.body);
@@ -278,7 +305,17 @@ export class Content {
   approve(by: string, comment: string | null | undefined, now: Date): void {
     this.assertInReview('approved');
     const note = comment?.trim() ? requireText('comment', comment, CONTENT_LIMITS.reviewNote) : null;
-    this.appendVersion({ source: 'approval', body: this.state.body ?? '', model: this.state.bodyModel, usage: null, generationJobId: null, createdBy: by }, now);
+    this.appendVersion(
+      {
+        source: 'approval',
+        body: this.state.body ?? '',
+        model: this.state.bodyModel,
+        usage: null,
+        generationJobId: null,
+        createdBy: by,
+      },
+      now,
+    );
     this.state.status = 'APPROVED';
     this.state.lastReview = { decision: 'APPROVED', by, at: now, note };
     this.state.updatedAt = now;
@@ -295,9 +332,11 @@ export class Content {
   /** An EDITOR may delete their own DRAFT; an ADMIN any content that is not being generated. */
   assertCanBeDeletedBy(caller: { userId: string; isAdmin: boolean }): void {
     const own = caller.userId === this.state.createdBy;
-    if (!caller.isAdmin && !own) throw new ContentDeleteForbiddenError('An EDITOR may delete only contents they created');
+    if (!caller.isAdmin && !own)
+      throw new ContentDeleteForbiddenError('An EDITOR may delete only contents they created');
     this.assertNotBusy();
-    if (!caller.isAdmin && this.state.status !== 'DRAFT') throw new ContentDeleteForbiddenError(`An EDITOR may delete only a DRAFT; this content is ${this.state.status}`);
+    if (!caller.isAdmin && this.state.status !== 'DRAFT')
+      throw new ContentDeleteForbiddenError(`An EDITOR may delete only a DRAFT; this content is ${this.state.status}`);
   }
 
   private assertNotBusy(): void {
@@ -306,7 +345,10 @@ export class Content {
 
   private assertRunning(jobId: string, action: string): void {
     if (!this.isRunningJob(jobId)) {
-      throw new ContentInvalidTransitionError(this.state.status, `${action} by a generation job that is not the running one (${jobId})`);
+      throw new ContentInvalidTransitionError(
+        this.state.status,
+        `${action} by a generation job that is not the running one (${jobId})`,
+      );
     }
   }
 
@@ -322,20 +364,25 @@ export class Content {
 
 function checkModel(model: string): string {
   const trimmed = model.trim();
-  if (!/^[A-Za-z0-9._:/-]{1,100}$/.test(trimmed)) throw new ContentFieldInvalidError('model', 'model must be 1–100 letters, digits or . _ : / -');
+  if (!/^[A-Za-z0-9._:/-]{1,100}$/.test(trimmed))
+    throw new ContentFieldInvalidError('model', 'model must be 1–100 letters, digits or . _ : / -');
   return trimmed;
 }
 
 function checkTemperature(value: number | null): number | null {
   if (value === null) return null;
-  if (!Number.isFinite(value) || value < 0 || value > CONTENT_LIMITS.maxTemperature) throw new ContentFieldInvalidError('temperature', 'temperature must be between 0 and 2');
+  if (!Number.isFinite(value) || value < 0 || value > CONTENT_LIMITS.maxTemperature)
+    throw new ContentFieldInvalidError('temperature', 'temperature must be between 0 and 2');
   return value;
 }
 
 function checkMaxTokens(value: number | null): number | null {
   if (value === null) return null;
   if (!Number.isInteger(value) || value < 1 || value > CONTENT_LIMITS.maxTokens) {
-    throw new ContentFieldInvalidError('maxTokens', `maxTokens must be a whole number from 1 to ${CONTENT_LIMITS.maxTokens}`);
+    throw new ContentFieldInvalidError(
+      'maxTokens',
+      `maxTokens must be a whole number from 1 to ${CONTENT_LIMITS.maxTokens}`,
+    );
   }
   return value;
 }

@@ -3,7 +3,10 @@ import { assertProjectDeletable } from './project';
 
 describe('Project', () => {
   it('trims its name and keeps a description', () => {
-    expect(makeProject({ name: '  کمپین پاییز  ', description: 'توضیح' }).snapshot()).toMatchObject({ name: 'کمپین پاییز', description: 'توضیح' });
+    expect(makeProject({ name: '  کمپین پاییز  ', description: 'توضیح' }).snapshot()).toMatchObject({
+      name: 'کمپین پاییز',
+      description: 'توضیح',
+    });
   });
 
   it('renames, and clears the description with null or blank', () => {
@@ -27,9 +30,17 @@ describe('Project', () => {
   });
 
   it('may be deleted unless one of its contents is being generated (CONTENT_BUSY)', () => {
-    expect(() => assertProjectDeletable([{ id: 'a', status: 'DRAFT' }, { id: 'b', status: 'APPROVED' }])).not.toThrow();
-    expect(() => assertProjectDeletable([{ id: 'a', status: 'DRAFT' }, { id: 'b', status: 'IN_PROGRESS' }])).toThrow(
-      expect.objectContaining({ code: 'CONTENT_BUSY', details: { contentId: 'b' } }),
-    );
+    expect(() =>
+      assertProjectDeletable([
+        { id: 'a', status: 'DRAFT' },
+        { id: 'b', status: 'APPROVED' },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      assertProjectDeletable([
+        { id: 'a', status: 'DRAFT' },
+        { id: 'b', status: 'IN_PROGRESS' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'CONTENT_BUSY', details: { contentId: 'b' } }));
   });
 });

@@ -17,7 +17,15 @@ export interface ProjectState {
 export class Project {
   private constructor(private state: ProjectState) {}
 
-  static create(input: { id: string; organizationId: string; workspaceId: string; name: string; description?: string | null; createdBy: string; now: Date }): Project {
+  static create(input: {
+    id: string;
+    organizationId: string;
+    workspaceId: string;
+    name: string;
+    description?: string | null;
+    createdBy: string;
+    now: Date;
+  }): Project {
     return new Project({
       id: input.id,
       organizationId: input.organizationId,
@@ -58,5 +66,9 @@ function optionalDescription(description: string | null | undefined): string | n
 /** A project cannot be deleted while one of its contents is being generated (its job would lose its content). */
 export function assertProjectDeletable(contents: { id: string; status: string }[]): void {
   const busy = contents.find((content) => content.status === 'IN_PROGRESS');
-  if (busy) throw new ContentBusyError({ contentId: busy.id }, 'A content of this project is being generated; delete the project when the generation has finished');
+  if (busy)
+    throw new ContentBusyError(
+      { contentId: busy.id },
+      'A content of this project is being generated; delete the project when the generation has finished',
+    );
 }

@@ -5,7 +5,11 @@ import { normaliseVariableName, renderTemplate, templateVariables } from './prom
 describe('prompt templates', () => {
   describe('templateVariables', () => {
     it('finds Persian variable names, with or without spaces inside the braces', () => {
-      expect(templateVariables('یک متن برای {{نام_محصول}} با لحن {{ لحن }} و قیمت {{قیمت۱}} بنویس.')).toEqual(['نام_محصول', 'لحن', 'قیمت۱']);
+      expect(templateVariables('یک متن برای {{نام_محصول}} با لحن {{ لحن }} و قیمت {{قیمت۱}} بنویس.')).toEqual([
+        'نام_محصول',
+        'لحن',
+        'قیمت۱',
+      ]);
     });
 
     it('lists each variable once, in order of first appearance', () => {
@@ -13,7 +17,11 @@ describe('prompt templates', () => {
     });
 
     it('accepts Latin names, digits, underscores and the zero-width non-joiner', () => {
-      expect(templateVariables('{{product_name}} {{item2}} {{نام‌کالا}}')).toEqual(['product_name', 'item2', 'نام‌کالا']);
+      expect(templateVariables('{{product_name}} {{item2}} {{نام‌کالا}}')).toEqual([
+        'product_name',
+        'item2',
+        'نام‌کالا',
+      ]);
     });
 
     it('treats names typed with Arabic ي and ك as the Persian ی and ک', () => {
@@ -32,7 +40,10 @@ describe('prompt templates', () => {
 
   describe('renderTemplate', () => {
     it('fills every placeholder, spaced or not, with its value', () => {
-      const rendered = renderTemplate('متنی برای {{نام_محصول}} با لحن {{ لحن }}؛ دوباره: {{نام_محصول}}', { نام_محصول: 'آوا ۵', لحن: 'صمیمی' });
+      const rendered = renderTemplate('متنی برای {{نام_محصول}} با لحن {{ لحن }}؛ دوباره: {{نام_محصول}}', {
+        نام_محصول: 'آوا ۵',
+        لحن: 'صمیمی',
+      });
       expect(rendered.text).toBe('متنی برای آوا ۵ با لحن صمیمی؛ دوباره: آوا ۵');
       expect(rendered.variables).toEqual({ نام_محصول: 'آوا ۵', لحن: 'صمیمی' });
     });
@@ -40,15 +51,26 @@ describe('prompt templates', () => {
     it('names every missing variable with TEMPLATE_VARIABLE_MISSING, in template order', () => {
       const render = () => renderTemplate('{{نام_محصول}} {{لحن}} {{مخاطب}}', { لحن: 'رسمی' });
       expect(render).toThrow(TemplateVariableMissingError);
-      expect(render).toThrow(expect.objectContaining({ code: 'TEMPLATE_VARIABLE_MISSING', kind: 'invalid', details: { missing: ['نام_محصول', 'مخاطب'] } }));
+      expect(render).toThrow(
+        expect.objectContaining({
+          code: 'TEMPLATE_VARIABLE_MISSING',
+          kind: 'invalid',
+          details: { missing: ['نام_محصول', 'مخاطب'] },
+        }),
+      );
     });
 
     it('counts a blank value as missing', () => {
-      expect(() => renderTemplate('{{لحن}}', { لحن: '  ' })).toThrow(expect.objectContaining({ details: { missing: ['لحن'] } }));
+      expect(() => renderTemplate('{{لحن}}', { لحن: '  ' })).toThrow(
+        expect.objectContaining({ details: { missing: ['لحن'] } }),
+      );
     });
 
     it('ignores values for names the template does not use, and does not keep them', () => {
-      expect(renderTemplate('سلام {{نام}}', { نام: 'مریم', اضافه: 'x' })).toEqual({ text: 'سلام مریم', variables: { نام: 'مریم' } });
+      expect(renderTemplate('سلام {{نام}}', { نام: 'مریم', اضافه: 'x' })).toEqual({
+        text: 'سلام مریم',
+        variables: { نام: 'مریم' },
+      });
     });
 
     it('matches a value given with Arabic letters to the Persian name', () => {
@@ -64,7 +86,12 @@ describe('prompt templates', () => {
     });
 
     it('handles a variable named like an object property safely', () => {
-      expect(renderTemplate('{{__proto__}} {{constructor}}', JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>).text).toBe('x y');
+      expect(
+        renderTemplate(
+          '{{__proto__}} {{constructor}}',
+          JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>,
+        ).text,
+      ).toBe('x y');
     });
 
     it('renders a template without variables as it is', () => {
@@ -87,7 +114,9 @@ describe('prompt templates', () => {
 
     it('refuses a blank name, category or template', () => {
       expect(() => makePrompt({ category: ' ' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-      expect(() => makePrompt().revise({ template: '' }, new Date())).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+      expect(() => makePrompt().revise({ template: '' }, new Date())).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
     });
   });
 });

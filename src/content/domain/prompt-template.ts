@@ -13,7 +13,11 @@ const PLACEHOLDER = /\{\{\s*([\p{L}\p{M}\p{N}_\u200c]+)\s*\}\}/gu;
  * ی and ک; names that differ only in that, or in Unicode composition, are the same variable.
  */
 export function normaliseVariableName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\u064a/g, '\u06cc').replace(/\u0643/g, '\u06a9');
+  return name
+    .normalize('NFC')
+    .trim()
+    .replace(/\u064a/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9');
 }
 
 /** The template's variables, each once, in order of first appearance. */

@@ -19,7 +19,16 @@ export interface PromptState {
 export class Prompt {
   private constructor(private state: PromptState) {}
 
-  static create(input: { id: string; organizationId: string; workspaceId: string; name: string; category: string; template: string; createdBy: string; now: Date }): Prompt {
+  static create(input: {
+    id: string;
+    organizationId: string;
+    workspaceId: string;
+    name: string;
+    category: string;
+    template: string;
+    createdBy: string;
+    now: Date;
+  }): Prompt {
     return new Prompt({
       id: input.id,
       organizationId: input.organizationId,
@@ -52,8 +61,10 @@ export class Prompt {
 
   revise(change: { name?: string; category?: string; template?: string }, now: Date): void {
     if (change.name !== undefined) this.state.name = requireText('name', change.name, PROMPT_LIMITS.name);
-    if (change.category !== undefined) this.state.category = requireText('category', change.category, PROMPT_LIMITS.category);
-    if (change.template !== undefined) this.state.template = requireText('template', change.template, PROMPT_LIMITS.template);
+    if (change.category !== undefined)
+      this.state.category = requireText('category', change.category, PROMPT_LIMITS.category);
+    if (change.template !== undefined)
+      this.state.template = requireText('template', change.template, PROMPT_LIMITS.template);
     this.state.updatedAt = now;
   }
 

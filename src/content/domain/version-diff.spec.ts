@@ -34,6 +34,9 @@ describe('buildLineDiff', () => {
       { type: 'added', toLine: 1, text: 'x' },
       { type: 'added', toLine: 2, text: 'y' },
     ]);
-    expect(buildLineDiff([], wordDiff)).toEqual({ stats: { unchanged: 0, changed: 0, added: 0, removed: 0 }, lines: [] });
+    expect(buildLineDiff([], wordDiff)).toEqual({
+      stats: { unchanged: 0, changed: 0, added: 0, removed: 0 },
+      lines: [],
+    });
   });
 });

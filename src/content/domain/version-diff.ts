@@ -32,7 +32,10 @@ function linesOf(value: string): string[] {
  * `changed` lines with a word diff; what is left over stays removed or added. Nothing here is
  * rendered: no "+"/"-" markers, so a right-to-left reader shows it as it reads.
  */
-export function buildLineDiff(lineParts: TextPart[], wordDiff: (before: string, after: string) => TextPart[]): LineDiff {
+export function buildLineDiff(
+  lineParts: TextPart[],
+  wordDiff: (before: string, after: string) => TextPart[],
+): LineDiff {
   const lines: DiffLine[] = [];
   let fromLine = 0;
   let toLine = 0;
@@ -40,7 +43,8 @@ export function buildLineDiff(lineParts: TextPart[], wordDiff: (before: string, 
     const part = lineParts[i];
     if (!part) continue;
     if (part.kind === 'equal') {
-      for (const text of linesOf(part.value)) lines.push({ type: 'unchanged', fromLine: ++fromLine, toLine: ++toLine, text });
+      for (const text of linesOf(part.value))
+        lines.push({ type: 'unchanged', fromLine: ++fromLine, toLine: ++toLine, text });
       continue;
     }
     if (part.kind === 'added') {
@@ -53,7 +57,12 @@ export function buildLineDiff(lineParts: TextPart[], wordDiff: (before: string, 
     if (next?.kind === 'added') i++;
     const paired = Math.min(removed.length, added.length);
     for (let k = 0; k < paired; k++) {
-      lines.push({ type: 'changed', fromLine: ++fromLine, toLine: ++toLine, segments: wordDiff(removed[k] ?? '', added[k] ?? '') });
+      lines.push({
+        type: 'changed',
+        fromLine: ++fromLine,
+        toLine: ++toLine,
+        segments: wordDiff(removed[k] ?? '', added[k] ?? ''),
+      });
     }
     for (const text of removed.slice(paired)) lines.push({ type: 'removed', fromLine: ++fromLine, text });
     for (const text of added.slice(paired)) lines.push({ type: 'added', toLine: ++toLine, text });

@@ -14,16 +14,26 @@ describe('PriceTable', () => {
 
   it('charges prompt and completion tokens at their own prices', () => {
     // 1 000 × 0.40 + 500 × 1.60 = 400 + 800 micro-USD
-    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 0, completionTokens: 500 }).toDecimalString()).toBe('0.001200');
+    expect(
+      prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 0, completionTokens: 500 }).toDecimalString(),
+    ).toBe('0.001200');
     // 1 000 000 × 2.50 + 1 000 000 × 10.00
-    expect(prices.costOf('gpt-4o', { promptTokens: 1_000_000, cachedTokens: 0, completionTokens: 1_000_000 }).toDecimalString()).toBe('12.500000');
+    expect(
+      prices
+        .costOf('gpt-4o', { promptTokens: 1_000_000, cachedTokens: 0, completionTokens: 1_000_000 })
+        .toDecimalString(),
+    ).toBe('12.500000');
   });
 
   it('charges cached prompt tokens at the cached price and only the rest at the input price', () => {
     // (1 000 − 800) × 0.40 + 800 × 0.10 + 0 = 80 + 80 micro-USD
-    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 800, completionTokens: 0 }).micros).toBe(160n);
+    expect(prices.costOf('gpt-4.1-mini', { promptTokens: 1_000, cachedTokens: 800, completionTokens: 0 }).micros).toBe(
+      160n,
+    );
     // gpt-4o-mini cached input is 0.075: 1 000 cached tokens = 75 micro-USD exactly
-    expect(prices.costOf('gpt-4o-mini', { promptTokens: 1_000, cachedTokens: 1_000, completionTokens: 0 }).micros).toBe(75n);
+    expect(prices.costOf('gpt-4o-mini', { promptTokens: 1_000, cachedTokens: 1_000, completionTokens: 0 }).micros).toBe(
+      75n,
+    );
   });
 
   it('rounds up once per call, not per token kind', () => {
@@ -37,7 +47,11 @@ describe('PriceTable', () => {
   });
 
   it('computes huge calls exactly, with no floating point', () => {
-    const cost = prices.costOf('gpt-4.1', { promptTokens: 123_456_789, cachedTokens: 23_456_789, completionTokens: 98_765_432 });
+    const cost = prices.costOf('gpt-4.1', {
+      promptTokens: 123_456_789,
+      cachedTokens: 23_456_789,
+      completionTokens: 98_765_432,
+    });
     // 100 000 000 × 2.00 + 23 456 789 × 0.50 + 98 765 432 × 8.00 = 200 + 11.7283945 + 790.123456 USD
     expect(cost.toDecimalString()).toBe('1001.851851');
   });
@@ -52,9 +66,15 @@ describe('PriceTable', () => {
   });
 
   it('refuses an unknown model with MODEL_UNKNOWN, listing the known ones', () => {
-    expect(() => prices.costOf('gpt-5-turbo', { promptTokens: 1, cachedTokens: 0, completionTokens: 1 })).toThrow(ModelUnknownError);
+    expect(() => prices.costOf('gpt-5-turbo', { promptTokens: 1, cachedTokens: 0, completionTokens: 1 })).toThrow(
+      ModelUnknownError,
+    );
     expect(() => prices.assertKnown('gpt-5-turbo')).toThrow(
-      expect.objectContaining({ code: 'MODEL_UNKNOWN', kind: 'invalid', details: { model: 'gpt-5-turbo', knownModels: prices.models } }),
+      expect.objectContaining({
+        code: 'MODEL_UNKNOWN',
+        kind: 'invalid',
+        details: { model: 'gpt-5-turbo', knownModels: prices.models },
+      }),
     );
   });
 
@@ -75,8 +95,16 @@ describe('PriceTable', () => {
     });
 
     it('adds a model the list does not have', () => {
-      const table = PriceTable.withOverrides({ 'ft:gpt-4o-mini:acme:fa-news:abc123': { input: '0.30', cachedInput: '0.15', output: '1.20' } });
-      expect(table.costOf('ft:gpt-4o-mini:acme:fa-news:abc123', { promptTokens: 1_000, cachedTokens: 0, completionTokens: 1_000 }).micros).toBe(1_500n);
+      const table = PriceTable.withOverrides({
+        'ft:gpt-4o-mini:acme:fa-news:abc123': { input: '0.30', cachedInput: '0.15', output: '1.20' },
+      });
+      expect(
+        table.costOf('ft:gpt-4o-mini:acme:fa-news:abc123', {
+          promptTokens: 1_000,
+          cachedTokens: 0,
+          completionTokens: 1_000,
+        }).micros,
+      ).toBe(1_500n);
     });
 
     it.each([

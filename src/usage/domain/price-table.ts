@@ -90,7 +90,10 @@ export class PriceTable {
     assertCallTokens(tokens);
     const price = this.priceOf(model);
     const uncached = BigInt(tokens.promptTokens - tokens.cachedTokens);
-    const microsTimesTokens = uncached * price.input + BigInt(tokens.cachedTokens) * price.cachedInput + BigInt(tokens.completionTokens) * price.output;
+    const microsTimesTokens =
+      uncached * price.input +
+      BigInt(tokens.cachedTokens) * price.cachedInput +
+      BigInt(tokens.completionTokens) * price.output;
     return Money.fromMicros(ceilDiv(microsTimesTokens, TOKENS_PER_PRICE_UNIT));
   }
 
@@ -102,18 +105,27 @@ export class PriceTable {
 
 function parseModelPrice(model: string, value: unknown): ModelPrice {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PriceTableInvalidError(`${model} must be an object {"input", "cachedInput", "output"} of USD per million tokens`);
+    throw new PriceTableInvalidError(
+      `${model} must be an object {"input", "cachedInput", "output"} of USD per million tokens`,
+    );
   }
   const entry = value as Record<string, unknown>;
   const unknownField = Object.keys(entry).find((field) => !(PRICE_FIELDS as readonly string[]).includes(field));
-  if (unknownField) throw new PriceTableInvalidError(`${model}.${unknownField} is not a price field (use input, cachedInput, output)`);
+  if (unknownField)
+    throw new PriceTableInvalidError(`${model}.${unknownField} is not a price field (use input, cachedInput, output)`);
   const read = (field: (typeof PRICE_FIELDS)[number]): bigint => {
     const raw = entry[field];
-    if (typeof raw !== 'string') throw new PriceTableInvalidError(`${model}.${field} must be a decimal string of USD per million tokens, like "0.40"`);
+    if (typeof raw !== 'string')
+      throw new PriceTableInvalidError(
+        `${model}.${field} must be a decimal string of USD per million tokens, like "0.40"`,
+      );
     try {
       return Money.parse(raw.trim()).micros;
     } catch (error) {
-      if (error instanceof MoneyInvalidError) throw new PriceTableInvalidError(`${model}.${field} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`);
+      if (error instanceof MoneyInvalidError)
+        throw new PriceTableInvalidError(
+          `${model}.${field} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`,
+        );
       throw error;
     }
   };
@@ -122,9 +134,11 @@ function parseModelPrice(model: string, value: unknown): ModelPrice {
 
 function assertCallTokens(tokens: CallTokens): void {
   for (const [field, value] of Object.entries(tokens)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0 (got ${String(value)})`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0 (got ${String(value)})`);
   }
-  if (tokens.cachedTokens > tokens.promptTokens) throw new TokenCountInvalidError('cachedTokens cannot exceed promptTokens');
+  if (tokens.cachedTokens > tokens.promptTokens)
+    throw new TokenCountInvalidError('cachedTokens cannot exceed promptTokens');
 }
 
 function ceilDiv(numerator: bigint, denominator: bigint): bigint {

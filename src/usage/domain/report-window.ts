@@ -24,7 +24,10 @@ export function resolveReportWindow(
   const from = bounds.from ? instantOf(bounds.from, calendar, 0) : periodAt(new Date(to.getTime() - 1)).start;
   if (from.getTime() >= to.getTime()) throw new UsageWindowInvalidError('to', 'to must be after from');
   if (to.getTime() - from.getTime() > MAX_REPORT_WINDOW_DAYS * DAY_MS) {
-    throw new UsageWindowInvalidError('to', `a report covers at most ${MAX_REPORT_WINDOW_DAYS} days; ask for a shorter window`);
+    throw new UsageWindowInvalidError(
+      'to',
+      `a report covers at most ${MAX_REPORT_WINDOW_DAYS} days; ask for a shorter window`,
+    );
   }
   return { from, to };
 }

@@ -15,7 +15,10 @@ export interface UsageLimitsState {
   updatedBy: string | null;
 }
 
-export type LimitSettings = Pick<UsageLimitsState, 'monthlyTokenLimit' | 'monthlyCostLimit' | 'perUserMonthlyTokenLimit' | 'calendar'>;
+export type LimitSettings = Pick<
+  UsageLimitsState,
+  'monthlyTokenLimit' | 'monthlyCostLimit' | 'perUserMonthlyTokenLimit' | 'calendar'
+>;
 
 /** The settings in plain JSON, as the audit log stores them. */
 export interface LimitSettingsSnapshot {
@@ -121,7 +124,11 @@ export class UsageLimits {
   }
 
   get isUnlimited(): boolean {
-    return this.state.monthlyTokenLimit === null && this.state.monthlyCostLimit === null && this.state.perUserMonthlyTokenLimit === null;
+    return (
+      this.state.monthlyTokenLimit === null &&
+      this.state.monthlyCostLimit === null &&
+      this.state.perUserMonthlyTokenLimit === null
+    );
   }
 
   snapshot(): LimitSettingsSnapshot {
@@ -137,12 +144,15 @@ export class UsageLimits {
   change(settings: LimitSettings, by: string, at: Date): boolean {
     assertTokenLimit('monthlyTokenLimit', settings.monthlyTokenLimit);
     assertTokenLimit('perUserMonthlyTokenLimit', settings.perUserMonthlyTokenLimit);
-    if (settings.monthlyCostLimit && settings.monthlyCostLimit.micros < 0n) throw new UsageLimitInvalidError('monthlyCostLimitUsd', 'must not be negative');
+    if (settings.monthlyCostLimit && settings.monthlyCostLimit.micros < 0n)
+      throw new UsageLimitInvalidError('monthlyCostLimitUsd', 'must not be negative');
     const same =
       settings.monthlyTokenLimit === this.state.monthlyTokenLimit &&
       settings.perUserMonthlyTokenLimit === this.state.perUserMonthlyTokenLimit &&
       settings.calendar === this.state.calendar &&
-      (settings.monthlyCostLimit === null ? this.state.monthlyCostLimit === null : this.state.monthlyCostLimit?.equals(settings.monthlyCostLimit) === true);
+      (settings.monthlyCostLimit === null
+        ? this.state.monthlyCostLimit === null
+        : this.state.monthlyCostLimit?.equals(settings.monthlyCostLimit) === true);
     if (same) return false;
     this.state = { ...this.state, ...settings, updatedAt: at, updatedBy: by };
     return true;
@@ -155,15 +165,29 @@ export class UsageLimits {
   assertAllows(request: BudgetRequest, spend: PeriodSpend, period: UsagePeriod): void {
     const { organization, user } = spend;
     const window = period.toJSON();
-    const refuse = (limit: LimitName, limitValue: number | string, used: number | string, reserved: number | string, requested: number | string) =>
-      new UsageLimitExceededError({ limit, limitValue, used, reserved, requested, period: window });
+    const refuse = (
+      limit: LimitName,
+      limitValue: number | string,
+      used: number | string,
+      reserved: number | string,
+      requested: number | string,
+    ) => new UsageLimitExceededError({ limit, limitValue, used, reserved, requested, period: window });
 
     const tokenLimit = this.state.monthlyTokenLimit;
     if (tokenLimit !== null && organization.usedTokens + organization.reservedTokens + request.tokens > tokenLimit) {
-      throw refuse('monthlyTokenLimit', tokenLimit, organization.usedTokens, organization.reservedTokens, request.tokens);
+      throw refuse(
+        'monthlyTokenLimit',
+        tokenLimit,
+        organization.usedTokens,
+        organization.reservedTokens,
+        request.tokens,
+      );
     }
     const costLimit = this.state.monthlyCostLimit;
-    if (costLimit !== null && organization.usedCost.add(organization.reservedCost).add(request.cost).isGreaterThan(costLimit)) {
+    if (
+      costLimit !== null &&
+      organization.usedCost.add(organization.reservedCost).add(request.cost).isGreaterThan(costLimit)
+    ) {
       throw refuse(
         'monthlyCostLimitUsd',
         costLimit.toDecimalString(),
@@ -183,11 +207,30 @@ export class UsageLimits {
     const reached: ThresholdReached[] = [];
     const check = (scope: string, limit: LimitName, userId: string | null, limitValue: bigint | null, used: bigint) => {
       if (limitValue === null) return;
-      for (const threshold of thresholdsReached(limitValue, used)) reached.push({ scope, limit, userId, threshold, limitValue, usedValue: used });
+      for (const threshold of thresholdsReached(limitValue, used))
+        reached.push({ scope, limit, userId, threshold, limitValue, usedValue: used });
     };
-    check('organization:tokens', 'monthlyTokenLimit', null, toBigInt(this.state.monthlyTokenLimit), BigInt(usage.organizationTokens));
-    check('organization:cost', 'monthlyCostLimitUsd', null, this.state.monthlyCostLimit?.micros ?? null, usage.organizationCost.micros);
-    check(`user:${usage.userId}:tokens`, 'perUserMonthlyTokenLimit', usage.userId, toBigInt(this.state.perUserMonthlyTokenLimit), BigInt(usage.userTokens));
+    check(
+      'organization:tokens',
+      'monthlyTokenLimit',
+      null,
+      toBigInt(this.state.monthlyTokenLimit),
+      BigInt(usage.organizationTokens),
+    );
+    check(
+      'organization:cost',
+      'monthlyCostLimitUsd',
+      null,
+      this.state.monthlyCostLimit?.micros ?? null,
+      usage.organizationCost.micros,
+    );
+    check(
+      `user:${usage.userId}:tokens`,
+      'perUserMonthlyTokenLimit',
+      usage.userId,
+      toBigInt(this.state.perUserMonthlyTokenLimit),
+      BigInt(usage.userTokens),
+    );
     return reached;
   }
 }
@@ -198,5 +241,6 @@ function toBigInt(value: number | null): bigint | null {
 
 function assertTokenLimit(field: LimitName, value: number | null): void {
   if (value === null) return;
-  if (!Number.isSafeInteger(value) || value < 0) throw new UsageLimitInvalidError(field, 'must be a whole number of tokens ≥ 0, or null for unlimited');
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new UsageLimitInvalidError(field, 'must be a whole number of tokens ≥ 0, or null for unlimited');
 }

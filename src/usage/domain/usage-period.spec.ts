@@ -1,12 +1,16 @@
 import * as jalaali from 'jalaali-js';
 import { startOfLocalDay, UsagePeriod, type UsageCalendar } from './usage-period';
 
-const periodAt = (iso: string, calendar: UsageCalendar) => UsagePeriod.containing(new Date(iso), calendar, jalaali).toJSON();
+const periodAt = (iso: string, calendar: UsageCalendar) =>
+  UsagePeriod.containing(new Date(iso), calendar, jalaali).toJSON();
 
 describe('UsagePeriod', () => {
   describe('gregorian: UTC calendar months', () => {
     it('runs from 00:00 UTC on the 1st to 00:00 UTC on the 1st of the next month', () => {
-      expect(periodAt('2026-11-24T10:00:00Z', 'gregorian')).toEqual({ start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' });
+      expect(periodAt('2026-11-24T10:00:00Z', 'gregorian')).toEqual({
+        start: '2026-11-01T00:00:00.000Z',
+        end: '2026-12-01T00:00:00.000Z',
+      });
     });
 
     it('puts the first and last millisecond of a month in that month', () => {
@@ -15,21 +19,33 @@ describe('UsagePeriod', () => {
     });
 
     it('rolls December over into the next year and knows leap Februaries', () => {
-      expect(periodAt('2026-12-31T23:00:00Z', 'gregorian')).toEqual({ start: '2026-12-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' });
-      expect(periodAt('2028-02-29T12:00:00Z', 'gregorian')).toEqual({ start: '2028-02-01T00:00:00.000Z', end: '2028-03-01T00:00:00.000Z' });
+      expect(periodAt('2026-12-31T23:00:00Z', 'gregorian')).toEqual({
+        start: '2026-12-01T00:00:00.000Z',
+        end: '2027-01-01T00:00:00.000Z',
+      });
+      expect(periodAt('2028-02-29T12:00:00Z', 'gregorian')).toEqual({
+        start: '2028-02-01T00:00:00.000Z',
+        end: '2028-03-01T00:00:00.000Z',
+      });
     });
   });
 
   describe('jalali: Persian months starting at midnight Asia/Tehran (UTC+03:30)', () => {
     it('cuts Azar 1405 at Tehran midnights', () => {
       // 1 Azar 1405 = 2026-11-22, 1 Dey 1405 = 2026-12-22, both 00:00 in Tehran = 20:30 UTC the day before
-      expect(periodAt('2026-11-24T10:00:00Z', 'jalali')).toEqual({ start: '2026-11-21T20:30:00.000Z', end: '2026-12-21T20:30:00.000Z' });
+      expect(periodAt('2026-11-24T10:00:00Z', 'jalali')).toEqual({
+        start: '2026-11-21T20:30:00.000Z',
+        end: '2026-12-21T20:30:00.000Z',
+      });
     });
 
     it('starts Farvardin at Nowruz midnight in Tehran, not at UTC midnight', () => {
       // Nowruz 1404 (1 Farvardin) = 2025-03-21; Tehran midnight = 2025-03-20T20:30Z
       expect(periodAt('2025-03-20T20:29:59.999Z', 'jalali').end).toBe('2025-03-20T20:30:00.000Z');
-      expect(periodAt('2025-03-20T20:30:00.000Z', 'jalali')).toEqual({ start: '2025-03-20T20:30:00.000Z', end: '2025-04-20T20:30:00.000Z' });
+      expect(periodAt('2025-03-20T20:30:00.000Z', 'jalali')).toEqual({
+        start: '2025-03-20T20:30:00.000Z',
+        end: '2025-04-20T20:30:00.000Z',
+      });
       // 22:00 UTC on 20 March is already 01:30 on Nowruz in Tehran
       expect(periodAt('2025-03-20T22:00:00Z', 'jalali').start).toBe('2025-03-20T20:30:00.000Z');
     });

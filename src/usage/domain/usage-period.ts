@@ -58,7 +58,11 @@ export class UsagePeriod {
   }
 
   equals(other: UsagePeriod): boolean {
-    return other.calendar === this.calendar && other.start.getTime() === this.start.getTime() && other.end.getTime() === this.end.getTime();
+    return (
+      other.calendar === this.calendar &&
+      other.start.getTime() === this.start.getTime() &&
+      other.end.getTime() === this.end.getTime()
+    );
   }
 
   toJSON(): { start: string; end: string } {

@@ -16,12 +16,23 @@ describe('usage errors on the wire', () => {
       statusCode: 402,
       code: 'USAGE_LIMIT_EXCEEDED',
       message: expect.stringContaining('monthly cost limit'),
-      details: { limit: 'monthlyCostLimitUsd', limitValue: '10.000000', used: '9.500000', reserved: '0.400000', requested: '0.200000', period: expect.any(Object) },
+      details: {
+        limit: 'monthlyCostLimitUsd',
+        limitValue: '10.000000',
+        used: '9.500000',
+        reserved: '0.400000',
+        requested: '0.200000',
+        period: expect.any(Object),
+      },
       requestId: 'req-1',
     });
   });
 
   it('sends MODEL_UNKNOWN as 400', () => {
-    expect(toErrorResponse(new ModelUnknownError('gpt-9', ['gpt-4o']), 'req-2').body).toMatchObject({ statusCode: 400, code: 'MODEL_UNKNOWN', details: { model: 'gpt-9' } });
+    expect(toErrorResponse(new ModelUnknownError('gpt-9', ['gpt-4o']), 'req-2').body).toMatchObject({
+      statusCode: 400,
+      code: 'MODEL_UNKNOWN',
+      details: { model: 'gpt-9' },
+    });
   });
 });

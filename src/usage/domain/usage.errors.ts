@@ -3,7 +3,10 @@ import { DomainError } from '#libs/ddd';
 /** A model the price table does not know: generating with it could not be charged, so it is refused. */
 export class ModelUnknownError extends DomainError {
   constructor(model: string, knownModels: string[]) {
-    super('MODEL_UNKNOWN', 'invalid', `The model "${model}" has no price; use one of: ${knownModels.join(', ')}`, { model, knownModels });
+    super('MODEL_UNKNOWN', 'invalid', `The model "${model}" has no price; use one of: ${knownModels.join(', ')}`, {
+      model,
+      knownModels,
+    });
   }
 }
 
@@ -51,7 +54,9 @@ const LIMIT_LABELS: Record<LimitName, string> = {
 /** A limit value that is not a whole, non-negative, representable amount. */
 export class UsageLimitInvalidError extends DomainError {
   constructor(field: LimitName, reason: string) {
-    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [`${field} ${reason}`] }] });
+    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, {
+      fields: [{ field, messages: [`${field} ${reason}`] }],
+    });
   }
 }
 

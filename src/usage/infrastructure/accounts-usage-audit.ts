@@ -11,7 +11,12 @@ export class AccountsUsageAudit extends UsageAudit {
     super();
   }
 
-  async limitsChanged(actor: Actor, organizationId: string, before: LimitSettingsSnapshot, after: LimitSettingsSnapshot): Promise<void> {
+  async limitsChanged(
+    actor: Actor,
+    organizationId: string,
+    before: LimitSettingsSnapshot,
+    after: LimitSettingsSnapshot,
+  ): Promise<void> {
     await this.auditLog.record({
       action: 'usage.limits_changed',
       actorId: actor.userId,

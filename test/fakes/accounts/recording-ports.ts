@@ -63,7 +63,11 @@ export class InMemoryUserRepository extends UserRepository {
     const existing = await this.findByPhone(phone);
     if (existing) return { user: existing, created: false };
     this.sequence += 1;
-    const user = User.create({ id: `00000000-0000-4000-8000-${String(this.sequence).padStart(12, '0')}`, phone, now: new Date() });
+    const user = User.create({
+      id: `00000000-0000-4000-8000-${String(this.sequence).padStart(12, '0')}`,
+      phone,
+      now: new Date(),
+    });
     this.users.set(user.id, user);
     return { user, created: true };
   }

@@ -1,5 +1,9 @@
 import { CompletedCalls } from '../../../src/ai/application/ports/completed-calls';
-import { GenerationEvents, type GenerationEventListener, type GenerationSubscription } from '../../../src/ai/application/ports/generation-events';
+import {
+  GenerationEvents,
+  type GenerationEventListener,
+  type GenerationSubscription,
+} from '../../../src/ai/application/ports/generation-events';
 import {
   GenerationOutcome,
   type CompletedCall,
@@ -8,7 +12,12 @@ import {
   type SettledContent,
 } from '../../../src/ai/application/ports/generation-outcome';
 import { GenerationSource, type GenerationRequest } from '../../../src/ai/application/ports/generation-source';
-import { LlmClient, type DeltaListener, type LlmRequest, type LlmResult } from '../../../src/ai/application/ports/llm-client';
+import {
+  LlmClient,
+  type DeltaListener,
+  type LlmRequest,
+  type LlmResult,
+} from '../../../src/ai/application/ports/llm-client';
 import type { GenerationEvent, PublishedGenerationEvent } from '../../../src/ai/domain/generation-event';
 
 /**
@@ -80,7 +89,12 @@ export class RecordingGenerationOutcome extends GenerationOutcome {
     this.failures.push(generation);
     const call = generation.unrecordedCall;
     if (call && !this.usageRecords.has(call.responseId)) this.usageRecords.set(call.responseId, call.usage);
-    return Promise.resolve(this.settle(generation.contentId, this.statusBefore, { code: generation.error.code, message: generation.error.message }));
+    return Promise.resolve(
+      this.settle(generation.contentId, this.statusBefore, {
+        code: generation.error.code,
+        message: generation.error.message,
+      }),
+    );
   }
 
   private settle(contentId: string, status: string, lastError: SettledContent['lastError']): SettledContent {
@@ -142,7 +156,8 @@ export class NullGenerationEvents extends GenerationEvents {
   }
 }
 
-export type LlmScriptStep = { pieces: string[]; result?: Partial<LlmResult> } | { error: Error; piecesFirst?: string[] };
+export type LlmScriptStep =
+  { pieces: string[]; result?: Partial<LlmResult> } | { error: Error; piecesFirst?: string[] };
 
 /** Plays scripted answers and failures, one per call, in order; records each request. */
 export class ScriptedLlmClient extends LlmClient {
@@ -169,7 +184,12 @@ export class ScriptedLlmClient extends LlmClient {
       model: `${request.model}-2025-04-14`,
       responseId: `chatcmpl-${this.calls}`,
       finishReason: 'stop',
-      usage: { promptTokens: 20, completionTokens: step.pieces.length, cachedTokens: 0, totalTokens: 20 + step.pieces.length },
+      usage: {
+        promptTokens: 20,
+        completionTokens: step.pieces.length,
+        cachedTokens: 0,
+        totalTokens: 20 + step.pieces.length,
+      },
       ...step.result,
     };
   }

@@ -4,7 +4,13 @@ import type { OrganizationAccess } from '../../../src/accounts';
 import type { Content } from '../../../src/content/domain/content';
 import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
 import { RecordingContentEvents } from './recording-content-events';
-import { FixedGenerationDefaults, InMemoryContentPolicyRepository, InMemoryContentRepository, InMemoryProjectRepository, InMemoryPromptRepository } from './in-memory-content.repositories';
+import {
+  FixedGenerationDefaults,
+  InMemoryContentPolicyRepository,
+  InMemoryContentRepository,
+  InMemoryProjectRepository,
+  InMemoryPromptRepository,
+} from './in-memory-content.repositories';
 
 /** The content context's ports in memory, with one organization and one member of each role. */
 export function contentPorts() {

@@ -1,5 +1,12 @@
 import { offsetOf, type Page, type PageRequest } from '#libs/ddd';
-import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView, type RunningGeneration } from '../../../src/content/application/ports/content.repository';
+import {
+  ContentRepository,
+  toContentView,
+  type ContentChange,
+  type ContentFilter,
+  type ContentView,
+  type RunningGeneration,
+} from '../../../src/content/application/ports/content.repository';
 import { ContentPolicyRepository } from '../../../src/content/application/ports/content-policy.repository';
 import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
 import { defaultContentPolicy, type ContentPolicy } from '../../../src/content/domain/content-policy';
@@ -40,7 +47,12 @@ export class InMemoryContentRepository extends ContentRepository {
     return Promise.resolve(state && state.organizationId === organizationId ? this.restore(state) : undefined);
   }
 
-  update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined> {
+  update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    within?: OpenTransaction,
+  ): Promise<Content | undefined> {
     if (within) this.transactionsSeen.push(within);
     const run = async (): Promise<Content | undefined> => {
       await Promise.resolve();
@@ -55,7 +67,10 @@ export class InMemoryContentRepository extends ContentRepository {
     };
     const previous = this.queues.get(contentId) ?? Promise.resolve();
     const next = previous.then(run, run);
-    this.queues.set(contentId, next.catch(() => undefined));
+    this.queues.set(
+      contentId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -68,7 +83,12 @@ export class InMemoryContentRepository extends ContentRepository {
     return true;
   }
 
-  listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
+  listForProject(
+    organizationId: string,
+    projectId: string,
+    filter: ContentFilter,
+    page: PageRequest,
+  ): Promise<Page<ContentView>> {
     const q = filter.q?.toLowerCase();
     const matching = [...this.rows.values()]
       .filter((s) => s.organizationId === organizationId && s.projectId === projectId)
@@ -78,7 +98,9 @@ export class InMemoryContentRepository extends ContentRepository {
       .filter((s) => !filter.to || s.createdAt < filter.to)
       .filter((s) => !q || [s.title, s.prompt, s.body ?? ''].some((text) => text.toLowerCase().includes(q)))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-    const items = matching.slice(offsetOf(page), offsetOf(page) + page.limit).map((s) => toContentView(this.restore(s)));
+    const items = matching
+      .slice(offsetOf(page), offsetOf(page) + page.limit)
+      .map((s) => toContentView(this.restore(s)));
     return Promise.resolve({ items, total: matching.length, page: page.page, limit: page.limit });
   }
 
@@ -90,7 +112,9 @@ export class InMemoryContentRepository extends ContentRepository {
 
   listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
     const state = this.rows.get(contentId);
-    return Promise.resolve(state?.organizationId === organizationId ? structuredClone(this.versions.get(contentId) ?? []) : []);
+    return Promise.resolve(
+      state?.organizationId === organizationId ? structuredClone(this.versions.get(contentId) ?? []) : [],
+    );
   }
 
   async findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined> {
@@ -108,7 +132,13 @@ export class InMemoryContentRepository extends ContentRepository {
 
   findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]> {
     const running = [...this.rows.values()]
-      .filter((state) => state.status === 'IN_PROGRESS' && state.generationJobId && state.generationStartedAt && state.generationStartedAt < startedBefore)
+      .filter(
+        (state) =>
+          state.status === 'IN_PROGRESS' &&
+          state.generationJobId &&
+          state.generationStartedAt &&
+          state.generationStartedAt < startedBefore,
+      )
       .sort((a, b) => (a.generationStartedAt?.getTime() ?? 0) - (b.generationStartedAt?.getTime() ?? 0))
       .slice(0, limit)
       .map((state) => ({
@@ -152,8 +182,12 @@ export class InMemoryProjectRepository extends ProjectRepository {
   }
 
   listForWorkspace(organizationId: string, workspaceId: string): Promise<Project[]> {
-    const states = [...this.rows.values()].filter((s) => s.organizationId === organizationId && s.workspaceId === workspaceId);
-    return Promise.resolve(states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Project.restore(s)));
+    const states = [...this.rows.values()].filter(
+      (s) => s.organizationId === organizationId && s.workspaceId === workspaceId,
+    );
+    return Promise.resolve(
+      states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Project.restore(s)),
+    );
   }
 
   save(project: Project): Promise<void> {
@@ -161,7 +195,11 @@ export class InMemoryProjectRepository extends ProjectRepository {
     return Promise.resolve();
   }
 
-  delete(organizationId: string, projectId: string, check: (contents: { id: string; status: string }[]) => void): Promise<boolean> {
+  delete(
+    organizationId: string,
+    projectId: string,
+    check: (contents: { id: string; status: string }[]) => void,
+  ): Promise<boolean> {
     const state = this.rows.get(projectId);
     if (state?.organizationId !== organizationId) return Promise.resolve(false);
     const contents = this.contents?.();
@@ -191,8 +229,13 @@ export class InMemoryPromptRepository extends PromptRepository {
   }
 
   listForWorkspace(organizationId: string, workspaceId: string, category?: string): Promise<Prompt[]> {
-    const states = [...this.rows.values()].filter((s) => s.organizationId === organizationId && s.workspaceId === workspaceId && (!category || s.category === category));
-    return Promise.resolve(states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Prompt.restore(s)));
+    const states = [...this.rows.values()].filter(
+      (s) =>
+        s.organizationId === organizationId && s.workspaceId === workspaceId && (!category || s.category === category),
+    );
+    return Promise.resolve(
+      states.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((s) => Prompt.restore(s)),
+    );
   }
 
   save(prompt: Prompt): Promise<void> {

@@ -1,6 +1,9 @@
 import { Clock, type Actor } from '#libs/ddd';
 import { UsageAudit } from '../../../src/usage/application/ports/usage-audit';
-import { UsageThresholdNotifier, type ThresholdCrossing } from '../../../src/usage/application/ports/usage-threshold-notifier';
+import {
+  UsageThresholdNotifier,
+  type ThresholdCrossing,
+} from '../../../src/usage/application/ports/usage-threshold-notifier';
 import type { LimitSettingsSnapshot } from '../../../src/usage/domain/usage-limits';
 
 /** A clock the test moves by hand. */
@@ -34,9 +37,19 @@ export class RecordingThresholdNotifier extends UsageThresholdNotifier {
 }
 
 export class RecordingUsageAudit extends UsageAudit {
-  readonly entries: { actor: Actor; organizationId: string; before: LimitSettingsSnapshot; after: LimitSettingsSnapshot }[] = [];
+  readonly entries: {
+    actor: Actor;
+    organizationId: string;
+    before: LimitSettingsSnapshot;
+    after: LimitSettingsSnapshot;
+  }[] = [];
 
-  limitsChanged(actor: Actor, organizationId: string, before: LimitSettingsSnapshot, after: LimitSettingsSnapshot): Promise<void> {
+  limitsChanged(
+    actor: Actor,
+    organizationId: string,
+    before: LimitSettingsSnapshot,
+    after: LimitSettingsSnapshot,
+  ): Promise<void> {
     this.entries.push({ actor, organizationId, before, after });
     return Promise.resolve();
   }

@@ -26,11 +26,21 @@ describe('HttpWebhookSender (local HTTP server)', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const sender = (allowPrivate: boolean, timeoutMs = 2000) =>
-    new HttpWebhookSender(loadConfig({ ...process.env, WEBHOOK_ALLOW_PRIVATE_TARGETS: String(allowPrivate), WEBHOOK_TIMEOUT_MS: String(timeoutMs) }));
+    new HttpWebhookSender(
+      loadConfig({
+        ...process.env,
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: String(allowPrivate),
+        WEBHOOK_TIMEOUT_MS: String(timeoutMs),
+      }),
+    );
 
   it('posts and reports the status when private targets are allowed', async () => {
     status = 204;
-    const response = await sender(true).send(`http://127.0.0.1:${port}/hook`, { 'content-type': 'application/json' }, '{}');
+    const response = await sender(true).send(
+      `http://127.0.0.1:${port}/hook`,
+      { 'content-type': 'application/json' },
+      '{}',
+    );
     expect(response).toEqual({ statusCode: 204, durationMs: expect.any(Number), error: null });
   });
 
@@ -41,8 +51,14 @@ describe('HttpWebhookSender (local HTTP server)', () => {
 
   it('refuses a private IP literal and a host name that resolves to loopback, without connecting', async () => {
     const before = hits;
-    expect(await sender(false).send(`http://127.0.0.1:${port}/hook`, {}, '{}')).toMatchObject({ statusCode: null, error: 'target forbidden' });
-    expect(await sender(false).send(`http://localhost:${port}/hook`, {}, '{}')).toMatchObject({ statusCode: null, error: 'target forbidden' });
+    expect(await sender(false).send(`http://127.0.0.1:${port}/hook`, {}, '{}')).toMatchObject({
+      statusCode: null,
+      error: 'target forbidden',
+    });
+    expect(await sender(false).send(`http://localhost:${port}/hook`, {}, '{}')).toMatchObject({
+      statusCode: null,
+      error: 'target forbidden',
+    });
     expect(hits).toBe(before);
   });
 
@@ -51,6 +67,9 @@ describe('HttpWebhookSender (local HTTP server)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await sender(true).send(`http://127.0.0.1:${closedPort}/`, {}, '{}')).toMatchObject({ statusCode: null, error: 'ECONNREFUSED' });
+    expect(await sender(true).send(`http://127.0.0.1:${closedPort}/`, {}, '{}')).toMatchObject({
+      statusCode: null,
+      error: 'ECONNREFUSED',
+    });
   });
 });

@@ -14,10 +14,22 @@ describe('KavenegarSmsSender (against a local Kavenegar)', () => {
   beforeAll(async () => {
     fake = await FakeKavenegarServer.start({ apiKey: API_KEY, templates: ['contexor-otp'] });
     sender = new KavenegarSmsSender(
-      loadConfig({ SMS_DRIVER: 'kavenegar', KAVENEGAR_API_KEY: API_KEY, KAVENEGAR_BASE_URL: fake.baseUrl, KAVENEGAR_OTP_TEMPLATE: 'contexor-otp' }),
+      loadConfig({
+        SMS_DRIVER: 'kavenegar',
+        KAVENEGAR_API_KEY: API_KEY,
+        KAVENEGAR_BASE_URL: fake.baseUrl,
+        KAVENEGAR_OTP_TEMPLATE: 'contexor-otp',
+      }),
     );
     const capture = (...args: unknown[]) => logged.push(JSON.stringify(args));
-    Logger.overrideLogger({ log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture });
+    Logger.overrideLogger({
+      log: capture,
+      error: capture,
+      warn: capture,
+      debug: capture,
+      verbose: capture,
+      fatal: capture,
+    });
   });
 
   afterAll(async () => {
@@ -32,7 +44,9 @@ describe('KavenegarSmsSender (against a local Kavenegar)', () => {
 
   it('sends the code through verify/lookup to the national form of the number', async () => {
     await sender.sendOtp('+989121234567', '482913');
-    expect(fake.messages).toEqual([expect.objectContaining({ receptor: '09121234567', template: 'contexor-otp', token: '482913', apiKey: API_KEY })]);
+    expect(fake.messages).toEqual([
+      expect.objectContaining({ receptor: '09121234567', template: 'contexor-otp', token: '482913', apiKey: API_KEY }),
+    ]);
   });
 
   it.each([409, 500, 502, 503] as const)('reports a %i as transient, so the job retries', async (status) => {
@@ -42,15 +56,20 @@ describe('KavenegarSmsSender (against a local Kavenegar)', () => {
     expect((error as SmsDeliveryError).transient).toBe(true);
   });
 
-  it.each([403, 418, 424, 426] as const)('reports a %i as a configuration fault: not retried, logged as an alert', async (status) => {
-    fake.failNext(1, status);
-    const error = await sender.sendOtp('+989121234567', '111111').catch((e: unknown) => e);
-    expect((error as SmsDeliveryError).transient).toBe(false);
-    expect(logged.join('\n')).toMatch(/"alert":true/);
-  });
+  it.each([403, 418, 424, 426] as const)(
+    'reports a %i as a configuration fault: not retried, logged as an alert',
+    async (status) => {
+      fake.failNext(1, status);
+      const error = await sender.sendOtp('+989121234567', '111111').catch((e: unknown) => e);
+      expect((error as SmsDeliveryError).transient).toBe(false);
+      expect(logged.join('\n')).toMatch(/"alert":true/);
+    },
+  );
 
   it('treats an unreachable server as transient', async () => {
-    const unreachable = new KavenegarSmsSender(loadConfig({ SMS_DRIVER: 'kavenegar', KAVENEGAR_API_KEY: API_KEY, KAVENEGAR_BASE_URL: 'http://127.0.0.1:1' }));
+    const unreachable = new KavenegarSmsSender(
+      loadConfig({ SMS_DRIVER: 'kavenegar', KAVENEGAR_API_KEY: API_KEY, KAVENEGAR_BASE_URL: 'http://127.0.0.1:1' }),
+    );
     await expect(unreachable.sendOtp('+989121234567', '111111')).rejects.toMatchObject({ transient: true });
   });
 

@@ -11,7 +11,12 @@ describe('TypeOrmMembershipRepository', () => {
   let memberships: TypeOrmMembershipRepository;
   let organizations: TypeOrmOrganizationRepository;
 
-  const newUser = async () => ((await dataSource.query('INSERT INTO users (phone) VALUES ($1) RETURNING id', [randomMobile()])) as { id: string }[])[0]!.id;
+  const newUser = async () =>
+    (
+      (await dataSource.query('INSERT INTO users (phone) VALUES ($1) RETURNING id', [randomMobile()])) as {
+        id: string;
+      }[]
+    )[0]!.id;
   const demoteTo = (role: Role) => (current: Role, admins: number) => {
     assertKeepsAnAdmin(current, role, admins);
     return role;
@@ -32,16 +37,23 @@ describe('TypeOrmMembershipRepository', () => {
     const organization = await organizations.createWithAdmin('سازمان آزمایشی', admin);
     expect(organization.role).toBe('ADMIN');
     await expect(memberships.findRole(organization.id, admin)).resolves.toBe('ADMIN');
-    await expect(organizations.listForMember(admin)).resolves.toEqual([expect.objectContaining({ id: organization.id, name: 'سازمان آزمایشی' })]);
+    await expect(organizations.listForMember(admin)).resolves.toEqual([
+      expect.objectContaining({ id: organization.id, name: 'سازمان آزمایشی' }),
+    ]);
   });
 
   it('never lets two concurrent demotions leave an organization without an ADMIN', async () => {
     const [a, b] = [await newUser(), await newUser()];
     const organization = await organizations.createWithAdmin('Race', a);
     await memberships.add(organization.id, b, 'ADMIN');
-    const results = await Promise.allSettled([memberships.update(organization.id, a, demoteTo('EDITOR')), memberships.update(organization.id, b, demoteTo('EDITOR'))]);
+    const results = await Promise.allSettled([
+      memberships.update(organization.id, a, demoteTo('EDITOR')),
+      memberships.update(organization.id, b, demoteTo('EDITOR')),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['LAST_ADMIN']);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      ['LAST_ADMIN'],
+    );
     const admins = (await memberships.listMembers(organization.id)).filter((m) => m.role === 'ADMIN');
     expect(admins).toHaveLength(1);
   });

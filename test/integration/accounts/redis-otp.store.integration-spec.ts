@@ -17,7 +17,9 @@ describe('RedisOtpStore', () => {
     const p = phone();
     await store.save(p, 'hash', Date.now() + 120_000);
     const attempts = await Promise.all(Array.from({ length: 20 }, () => store.takeAttempt(p)));
-    expect(attempts.map((a) => a?.attempts).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(attempts.map((a) => a?.attempts).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 
   it('keeps only the hash, never the code, and expires the key by itself', async () => {

@@ -11,12 +11,19 @@ describe('TypeOrmRefreshTokenRepository', () => {
   let userId: string;
   const now = new Date();
   const later = new Date(now.getTime() + 86_400_000);
-  const token = (familyId: string, hash = randomUUID().replace(/-/g, '').padEnd(64, '0')): NewRefreshToken => ({ userId, familyId, tokenHash: hash, expiresAt: later });
+  const token = (familyId: string, hash = randomUUID().replace(/-/g, '').padEnd(64, '0')): NewRefreshToken => ({
+    userId,
+    familyId,
+    tokenHash: hash,
+    expiresAt: later,
+  });
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
     repository = new TypeOrmRefreshTokenRepository(dataSource);
-    const rows = (await dataSource.query('INSERT INTO users (phone) VALUES ($1) RETURNING id', [randomMobile()])) as { id: string }[];
+    const rows = (await dataSource.query('INSERT INTO users (phone) VALUES ($1) RETURNING id', [randomMobile()])) as {
+      id: string;
+    }[];
     userId = rows[0]!.id;
   });
 
@@ -32,7 +39,10 @@ describe('TypeOrmRefreshTokenRepository', () => {
     const outcome = await repository.rotate(first.tokenHash, (user, fam) => (successor = token(fam)), now);
     expect(outcome).toEqual({ kind: 'rotated', userId });
     expect(successor?.familyId).toBe(family);
-    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'rotated', userId });
+    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+      kind: 'rotated',
+      userId,
+    });
   });
 
   it('treats a second use as reuse and revokes the whole family', async () => {
@@ -41,14 +51,22 @@ describe('TypeOrmRefreshTokenRepository', () => {
     await repository.issue(first);
     let successor: NewRefreshToken | undefined;
     await repository.rotate(first.tokenHash, (_, fam) => (successor = token(fam)), now);
-    await expect(repository.rotate(first.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'reused', userId, familyId: family });
-    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'invalid' });
+    await expect(repository.rotate(first.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+      kind: 'reused',
+      userId,
+      familyId: family,
+    });
+    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+      kind: 'invalid',
+    });
   });
 
   it('lets exactly one of two simultaneous rotations of the same token win', async () => {
     const first = token(randomUUID());
     await repository.issue(first);
-    const outcomes = await Promise.all([0, 1].map(() => repository.rotate(first.tokenHash, (_, fam) => token(fam), now)));
+    const outcomes = await Promise.all(
+      [0, 1].map(() => repository.rotate(first.tokenHash, (_, fam) => token(fam), now)),
+    );
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['reused', 'rotated']);
   });
 
@@ -56,7 +74,9 @@ describe('TypeOrmRefreshTokenRepository', () => {
     await expect(repository.rotate('f'.repeat(64), (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'invalid' });
     const expired = { ...token(randomUUID()), expiresAt: new Date(now.getTime() - 1000) };
     await repository.issue(expired);
-    await expect(repository.rotate(expired.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'invalid' });
+    await expect(repository.rotate(expired.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+      kind: 'invalid',
+    });
   });
 
   it('revokes a family on logout and deletes tokens long expired', async () => {

@@ -8,8 +8,16 @@ import { RedisModule } from '#libs/redis';
 import { AiModule, EnqueueGenerationUseCase } from '../../../src/ai';
 import { GenerationOutcome } from '../../../src/ai/application/ports/generation-outcome';
 import { GenerationSource, type GenerationRequest } from '../../../src/ai/application/ports/generation-source';
-import { AI_GENERATION_QUEUE, GENERATE_CONTENT_JOB, type GenerateContentPayload } from '../../../src/ai/infrastructure/queue/ai.queue';
-import { InMemoryGenerationSource, makeGenerationRequest, RecordingGenerationOutcome } from '../../fakes/ai/in-memory-generation-ports';
+import {
+  AI_GENERATION_QUEUE,
+  GENERATE_CONTENT_JOB,
+  type GenerateContentPayload,
+} from '../../../src/ai/infrastructure/queue/ai.queue';
+import {
+  InMemoryGenerationSource,
+  makeGenerationRequest,
+  RecordingGenerationOutcome,
+} from '../../fakes/ai/in-memory-generation-ports';
 import { FakeOpenAiServer } from '../../fakes/fake-openai.server';
 import { isolatedRedisPrefix } from '../../support/auth-helpers';
 import { eventually } from '../../support/eventually';
@@ -56,8 +64,17 @@ describe('ai-generation queue', () => {
     });
   }
 
-  async function bootWorker(config: AppConfig, source: GenerationSource, outcome: GenerationOutcome): Promise<TestingModule> {
-    const bridges = { providers: [{ provide: GenerationSource, useValue: source }, { provide: GenerationOutcome, useValue: outcome }] };
+  async function bootWorker(
+    config: AppConfig,
+    source: GenerationSource,
+    outcome: GenerationOutcome,
+  ): Promise<TestingModule> {
+    const bridges = {
+      providers: [
+        { provide: GenerationSource, useValue: source },
+        { provide: GenerationOutcome, useValue: outcome },
+      ],
+    };
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), RedisModule, QueueModule, AiModule.forRole(config, bridges)],
     }).compile();
@@ -66,7 +83,12 @@ describe('ai-generation queue', () => {
   }
 
   function payloadFor(request: GenerationRequest): GenerateContentPayload {
-    return { contentId: request.contentId, organizationId: request.organizationId, reservationId: `reservation-${request.contentId}`, requestedBy: 'user-1' };
+    return {
+      contentId: request.contentId,
+      organizationId: request.organizationId,
+      reservationId: `reservation-${request.contentId}`,
+      requestedBy: 'user-1',
+    };
   }
 
   function newRequest(): GenerationRequest {
@@ -99,13 +121,22 @@ describe('ai-generation queue', () => {
       fake.failNext(1, { status: 429, code: 'rate_limit_exceeded', retryAfterSeconds: 1 });
 
       const { jobId } = await moduleRef.get(EnqueueGenerationUseCase).execute(payloadFor(request));
-      const completion = await eventually('the completion', async () => outcome.completions.find((c) => c.contentId === request.contentId), 15_000);
+      const completion = await eventually(
+        'the completion',
+        async () => outcome.completions.find((c) => c.contentId === request.contentId),
+        15_000,
+      );
 
       expect(fake.requestCount).toBe(2);
       expect(source.loadedAt).toHaveLength(2);
       const [first = 0, second = 0] = source.loadedAt;
       expect(second - first).toBeGreaterThanOrEqual(1_000);
-      expect(completion).toMatchObject({ jobId, reservationId: `reservation-${request.contentId}`, requestedBy: 'user-1', body: expect.any(String) });
+      expect(completion).toMatchObject({
+        jobId,
+        reservationId: `reservation-${request.contentId}`,
+        requestedBy: 'user-1',
+        body: expect.any(String),
+      });
       expect(outcome.usageRecords.has(completion.responseId)).toBe(true);
       const job = await queue.getJob(jobId);
       expect(await job?.getState()).toBe('completed');
@@ -119,14 +150,26 @@ describe('ai-generation queue', () => {
       fake.failNext(1, { status: 429, code: 'insufficient_quota' });
 
       const { jobId } = await moduleRef.get(EnqueueGenerationUseCase).execute(payloadFor(request));
-      const failure = await eventually('the failure', async () => outcome.failures.find((f) => f.contentId === request.contentId), 15_000);
+      const failure = await eventually(
+        'the failure',
+        async () => outcome.failures.find((f) => f.contentId === request.contentId),
+        15_000,
+      );
 
-      expect(failure).toMatchObject({ jobId, reservationId: `reservation-${request.contentId}`, error: { code: 'INSUFFICIENT_QUOTA', reason: 'insufficient_quota', kind: 'permanent' } });
+      expect(failure).toMatchObject({
+        jobId,
+        reservationId: `reservation-${request.contentId}`,
+        error: { code: 'INSUFFICIENT_QUOTA', reason: 'insufficient_quota', kind: 'permanent' },
+      });
       expect(fake.requestCount).toBe(1);
       const job = await queue.getJob(jobId);
       expect(await job?.getState()).toBe('failed');
       expect(job?.attemptsMade).toBe(1);
-      expect(source.requests.get(request.contentId)).toMatchObject({ status: 'DRAFT', lastError: { code: 'INSUFFICIENT_QUOTA', message: failure.error.message }, inProgress: false });
+      expect(source.requests.get(request.contentId)).toMatchObject({
+        status: 'DRAFT',
+        lastError: { code: 'INSUFFICIENT_QUOTA', message: failure.error.message },
+        inProgress: false,
+      });
       expect(outcome.completions.filter((c) => c.contentId === request.contentId)).toEqual([]);
     });
 
@@ -137,7 +180,11 @@ describe('ai-generation queue', () => {
       const jobId = randomUUID();
 
       await queue.add(GENERATE_CONTENT_JOB, payloadFor(request), { jobId, attempts: 2, backoff: { type: 'custom' } });
-      const failure = await eventually('the failure', async () => outcome.failures.find((f) => f.contentId === request.contentId), 15_000);
+      const failure = await eventually(
+        'the failure',
+        async () => outcome.failures.find((f) => f.contentId === request.contentId),
+        15_000,
+      );
 
       expect(failure.error).toMatchObject({ code: 'SERVER_ERROR', reason: 'server_error', kind: 'transient' });
       expect(fake.requestCount).toBe(2);
@@ -157,7 +204,10 @@ describe('ai-generation queue', () => {
 
     /** Takes the job and "crashes": stops without finishing it or renewing its 1 s lock. */
     async function crashWhileRunning(job: { payload: GenerateContentPayload; jobId: string }): Promise<void> {
-      const queue = new Queue<GenerateContentPayload>(AI_GENERATION_QUEUE, { connection: connection(), prefix: prefix() });
+      const queue = new Queue<GenerateContentPayload>(AI_GENERATION_QUEUE, {
+        connection: connection(),
+        prefix: prefix(),
+      });
       let taken: () => void = () => undefined;
       const started = new Promise<void>((resolve) => (taken = resolve));
       const crashing = new Worker(
@@ -170,7 +220,11 @@ describe('ai-generation queue', () => {
         { connection: connection(), prefix: prefix(), lockDuration: 1_000, skipStalledCheck: true },
       );
       crashing.on('error', () => undefined);
-      await queue.add(GENERATE_CONTENT_JOB, job.payload, { jobId: job.jobId, attempts: 5, backoff: { type: 'custom' } });
+      await queue.add(GENERATE_CONTENT_JOB, job.payload, {
+        jobId: job.jobId,
+        attempts: 5,
+        backoff: { type: 'custom' },
+      });
       await started;
       await crashing.close(true); // no more lock renewals: as if the process had been killed
       await queue.close();
@@ -179,10 +233,20 @@ describe('ai-generation queue', () => {
     /** What another worker's stalled check does once the dead worker's lock has expired. */
     async function detectStalled(jobId: string, maxStalledCount: number): Promise<void> {
       const queue = new Queue(AI_GENERATION_QUEUE, { connection: connection(), prefix: prefix() });
-      const checker = new Worker(AI_GENERATION_QUEUE, undefined, { connection: connection(), prefix: prefix(), autorun: false, stalledInterval: 300, maxStalledCount });
+      const checker = new Worker(AI_GENERATION_QUEUE, undefined, {
+        connection: connection(),
+        prefix: prefix(),
+        autorun: false,
+        stalledInterval: 300,
+        maxStalledCount,
+      });
       try {
         await checker.startStalledCheckTimer();
-        await eventually('the stalled job back in the queue', async () => (await queue.getJobState(jobId)) === 'waiting', 15_000);
+        await eventually(
+          'the stalled job back in the queue',
+          async () => (await queue.getJobState(jobId)) === 'waiting',
+          15_000,
+        );
       } finally {
         await checker.close();
         await queue.close();
@@ -218,8 +282,15 @@ describe('ai-generation queue', () => {
       const moduleRef = await bootWorker(config, source, outcome);
       try {
         const failure = await eventually('the failure', async () => outcome.failures[0], 15_000);
-        expect(failure).toMatchObject({ jobId, contentId: request.contentId, error: { code: 'WORKER_LOST', reason: 'worker_lost' } });
-        expect(source.requests.get(request.contentId)).toMatchObject({ status: 'DRAFT', lastError: { code: 'WORKER_LOST', message: expect.any(String) } });
+        expect(failure).toMatchObject({
+          jobId,
+          contentId: request.contentId,
+          error: { code: 'WORKER_LOST', reason: 'worker_lost' },
+        });
+        expect(source.requests.get(request.contentId)).toMatchObject({
+          status: 'DRAFT',
+          lastError: { code: 'WORKER_LOST', message: expect.any(String) },
+        });
         expect(fake.requestCount).toBe(0);
         const queue = moduleRef.get<Queue>(getQueueToken(AI_GENERATION_QUEUE));
         const job: Job | undefined = await queue.getJob(jobId);

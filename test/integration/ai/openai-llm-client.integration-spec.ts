@@ -26,11 +26,22 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
   });
 
   const client = (env: Record<string, string> = {}) =>
-    new OpenAiLlmClient(loadConfig({ ...process.env, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: fake.baseUrl, OPENAI_TIMEOUT_MS: '5000', ...env }));
+    new OpenAiLlmClient(
+      loadConfig({
+        ...process.env,
+        OPENAI_API_KEY: API_KEY,
+        OPENAI_BASE_URL: fake.baseUrl,
+        OPENAI_TIMEOUT_MS: '5000',
+        ...env,
+      }),
+    );
 
   async function generate(request: Partial<LlmRequest> = {}, env: Record<string, string> = {}) {
     const deltas: string[] = [];
-    const result = await client(env).stream({ model: 'gpt-4.1-mini', messages: MESSAGES, ...request }, (text) => void deltas.push(text));
+    const result = await client(env).stream(
+      { model: 'gpt-4.1-mini', messages: MESSAGES, ...request },
+      (text) => void deltas.push(text),
+    );
     return { result, deltas };
   }
 

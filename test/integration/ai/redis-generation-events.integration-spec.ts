@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig } from '#libs/config';
 import type { PublishedGenerationEvent } from '../../../src/ai/domain/generation-event';
-import { KEPT_EVENTS_TTL_MS, RedisGenerationEvents } from '../../../src/ai/infrastructure/redis/redis-generation-events';
+import {
+  KEPT_EVENTS_TTL_MS,
+  RedisGenerationEvents,
+} from '../../../src/ai/infrastructure/redis/redis-generation-events';
 import { eventually } from '../../support/eventually';
 
 /** Each instance stands for one process (its own shared connection, its own subscriber connection). */
@@ -27,7 +30,10 @@ describe('RedisGenerationEvents', () => {
   });
 
   const subscribers = async (contentId: string) => {
-    const [, count] = (await admin.pubsub('NUMSUB', `${config.redis.prefix}:ai:events:${contentId}`)) as [string, number];
+    const [, count] = (await admin.pubsub('NUMSUB', `${config.redis.prefix}:ai:events:${contentId}`)) as [
+      string,
+      number,
+    ];
     return Number(count);
   };
 
@@ -47,10 +53,22 @@ describe('RedisGenerationEvents', () => {
     const subB = await apiB.subscribe(contentId, b.listener);
 
     const ids = [
-      await worker.publish(contentId, { type: 'status', status: 'IN_PROGRESS', lastError: null, jobId: 'job-1', attempt: 1 }),
+      await worker.publish(contentId, {
+        type: 'status',
+        status: 'IN_PROGRESS',
+        lastError: null,
+        jobId: 'job-1',
+        attempt: 1,
+      }),
       await worker.publish(contentId, { type: 'delta', text: 'سلام ' }),
       await worker.publish(contentId, { type: 'delta', text: 'دنیا' }),
-      await worker.publish(contentId, { type: 'done', jobId: 'job-1', model: 'gpt-4.1-mini', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 2, cachedTokens: 0, totalTokens: 7 } }),
+      await worker.publish(contentId, {
+        type: 'done',
+        jobId: 'job-1',
+        model: 'gpt-4.1-mini',
+        finishReason: 'stop',
+        usage: { promptTokens: 5, completionTokens: 2, cachedTokens: 0, totalTokens: 7 },
+      }),
     ];
     await eventually('both watchers to see four events', async () => a.seen.length === 4 && b.seen.length === 4);
 

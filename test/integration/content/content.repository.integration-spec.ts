@@ -7,10 +7,20 @@ import { StartGenerationUseCase } from '../../../src/content/application/use-cas
 import type { Content } from '../../../src/content/domain/content';
 import { TypeOrmContentPolicyRepository } from '../../../src/content/infrastructure/persistence/typeorm-content-policy.repository';
 import { RecordingContentEvents } from '../../fakes/content/recording-content-events';
-import { SEARCH_VECTOR, TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
+import {
+  SEARCH_VECTOR,
+  TypeOrmContentRepository,
+} from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
 import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
-import { AI_BODY, makeContent, makeContentIn, makeProject, makePrompt, SAMPLE_USAGE } from '../../factories/content.factory';
+import {
+  AI_BODY,
+  makeContent,
+  makeContentIn,
+  makeProject,
+  makePrompt,
+  SAMPLE_USAGE,
+} from '../../factories/content.factory';
 import { FixedClock } from '../../fakes/accounts/recording-ports';
 import { openTestDataSource } from '../../support/test-data-source';
 
@@ -47,17 +57,34 @@ describe('TypeOrmContentRepository', () => {
     await contents.add(content);
     return content;
   };
-  const inProject = (overrides: Parameters<typeof makeContent>[0] = {}) => ({ organizationId, projectId, ...overrides });
-  const rowVersion = async (id: string) => ((await dataSource.query('SELECT row_version FROM contents WHERE id = $1', [id])) as { row_version: number }[])[0]?.row_version;
+  const inProject = (overrides: Parameters<typeof makeContent>[0] = {}) => ({
+    organizationId,
+    projectId,
+    ...overrides,
+  });
+  const rowVersion = async (id: string) =>
+    ((await dataSource.query('SELECT row_version FROM contents WHERE id = $1', [id])) as { row_version: number }[])[0]
+      ?.row_version;
 
   it('stores and restores a content with every field, Persian text included', async () => {
-    const content = await stored(makeContentIn('REVIEW', inProject({ temperature: 0.7, maxTokens: 900, variables: { نام_محصول: 'آوا ۵' } })));
+    const content = await stored(
+      makeContentIn('REVIEW', inProject({ temperature: 0.7, maxTokens: 900, variables: { نام_محصول: 'آوا ۵' } })),
+    );
     const loaded = await contents.findByIdInOrganization(organizationId, content.id);
     expect(loaded?.snapshot()).toEqual(content.snapshot());
     expect(await contents.listVersions(organizationId, content.id)).toEqual([
-      expect.objectContaining({ number: 1, source: 'ai', body: AI_BODY, usage: SAMPLE_USAGE, model: 'gpt-4.1-mini-2025-04-14', generationJobId: 'job-1' }),
+      expect.objectContaining({
+        number: 1,
+        source: 'ai',
+        body: AI_BODY,
+        usage: SAMPLE_USAGE,
+        model: 'gpt-4.1-mini-2025-04-14',
+        generationJobId: 'job-1',
+      }),
     ]);
-    const [row] = (await dataSource.query('SELECT pii FROM contents WHERE id = $1', [content.id])) as { pii: unknown }[];
+    const [row] = (await dataSource.query('SELECT pii FROM contents WHERE id = $1', [content.id])) as {
+      pii: unknown;
+    }[];
     expect(row?.pii).toEqual({ found: false, findings: [] });
   });
 
@@ -78,15 +105,24 @@ describe('TypeOrmContentRepository', () => {
     expect(await rowVersion(content.id)).toBe(1);
     await contents.update(organizationId, content.id, (c) => c.startGeneration('job-2', clock.now()));
     await contents.update(organizationId, content.id, (c) =>
-      c.completeGeneration({ jobId: 'job-2', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: randomUUID() }, clock.now()),
+      c.completeGeneration(
+        { jobId: 'job-2', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: randomUUID() },
+        clock.now(),
+      ),
     );
     await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), 'تأیید', clock.now()));
     expect(await rowVersion(content.id)).toBe(4);
-    expect((await contents.listVersions(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual([
-      [1, 'ai', 'gpt-4.1-mini'],
-      [2, 'approval', 'gpt-4.1-mini'],
-    ]);
-    expect(await contents.findVersion(organizationId, content.id, 2)).toMatchObject({ source: 'approval', body: AI_BODY, usage: null });
+    expect((await contents.listVersions(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual(
+      [
+        [1, 'ai', 'gpt-4.1-mini'],
+        [2, 'approval', 'gpt-4.1-mini'],
+      ],
+    );
+    expect(await contents.findVersion(organizationId, content.id, 2)).toMatchObject({
+      source: 'approval',
+      body: AI_BODY,
+      usage: null,
+    });
   });
 
   it('writes nothing when the change says nothing changed', async () => {
@@ -97,18 +133,19 @@ describe('TypeOrmContentRepository', () => {
 
   it('keeps nothing of a change that throws', async () => {
     const content = await stored(makeContentIn('APPROVED', inProject()));
-    await expect(contents.update(organizationId, content.id, (c) => c.startGeneration('job-9', clock.now()))).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    await expect(
+      contents.update(organizationId, content.id, (c) => c.startGeneration('job-9', clock.now())),
+    ).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
     expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('APPROVED');
   });
 
   it('refuses two versions for one generation job at the database too', async () => {
     const content = await stored(makeContentIn('REVIEW', inProject()));
     await expect(
-      dataSource.query(`INSERT INTO content_versions (content_id, number, organization_id, source, body, generation_job_id, created_by) VALUES ($1, 2, $2, 'ai', 'x', 'job-1', $3)`, [
-        content.id,
-        organizationId,
-        randomUUID(),
-      ]),
+      dataSource.query(
+        `INSERT INTO content_versions (content_id, number, organization_id, source, body, generation_job_id, created_by) VALUES ($1, 2, $2, 'ai', 'x', 'job-1', $3)`,
+        [content.id, organizationId, randomUUID()],
+      ),
     ).rejects.toThrow(/uq_content_versions_job/);
   });
 
@@ -117,17 +154,33 @@ describe('TypeOrmContentRepository', () => {
       const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
       const content = await stored(makeContentIn('DRAFT', inProject()));
       const jobs = ['a', 'b', 'c', 'd', 'e'].map((x) => `job-${x}`);
-      const results = await Promise.allSettled(jobs.map((jobId) => start.execute({ contentId: content.id, organizationId, jobId })));
-      const winners = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<StartGenerationUseCase['execute']>>> => r.status === 'fulfilled');
+      const results = await Promise.allSettled(
+        jobs.map((jobId) => start.execute({ contentId: content.id, organizationId, jobId })),
+      );
+      const winners = results.filter(
+        (r): r is PromiseFulfilledResult<Awaited<ReturnType<StartGenerationUseCase['execute']>>> =>
+          r.status === 'fulfilled',
+      );
       expect(winners).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(4).fill('CONTENT_BUSY'));
-      expect((await contents.findByIdInOrganization(organizationId, content.id))?.generationJobId).toBe(winners[0]?.value.generationJobId);
+      expect(
+        results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
+      ).toEqual(Array(4).fill('CONTENT_BUSY'));
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.generationJobId).toBe(
+        winners[0]?.value.generationJobId,
+      );
     });
 
     it('writes one version when the same completion arrives twice at once', async () => {
       const complete = new CompleteGenerationUseCase(contents, new RecordingContentEvents(), clock);
       const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
-      const input = { contentId: content.id, jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, byUserId: randomUUID() };
+      const input = {
+        contentId: content.id,
+        jobId: 'job-running',
+        body: AI_BODY,
+        model: 'gpt-4.1-mini',
+        usage: SAMPLE_USAGE,
+        byUserId: randomUUID(),
+      };
       const outcomes = await Promise.all([complete.execute(input), complete.execute(input), complete.execute(input)]);
       expect(outcomes.map((o) => o.outcome).sort()).toEqual(['completed', 'duplicate', 'duplicate']);
       expect(await contents.listVersions(organizationId, content.id)).toHaveLength(1);
@@ -138,7 +191,15 @@ describe('TypeOrmContentRepository', () => {
       const fail = new FailGenerationUseCase(contents, new RecordingContentEvents(), clock);
       const content = await stored(makeContentIn('REJECTED', inProject()));
       await start.execute({ contentId: content.id, organizationId, jobId: 'job-2' });
-      expect((await fail.execute({ contentId: content.id, jobId: 'job-2', error: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' } })).outcome).toBe('failed');
+      expect(
+        (
+          await fail.execute({
+            contentId: content.id,
+            jobId: 'job-2',
+            error: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' },
+          })
+        ).outcome,
+      ).toBe('failed');
       expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
         status: 'REJECTED',
         lastError: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد', at: clock.now() },
@@ -158,8 +219,13 @@ describe('TypeOrmContentRepository', () => {
       ).rejects.toThrow('usage reservation failed');
       expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('DRAFT');
 
-      await dataSource.transaction((manager) => start.execute({ contentId: content.id, organizationId, jobId: 'job-committed' }, { manager }));
-      expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({ status: 'IN_PROGRESS', generationJobId: 'job-committed' });
+      await dataSource.transaction((manager) =>
+        start.execute({ contentId: content.id, organizationId, jobId: 'job-committed' }, { manager }),
+      );
+      expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
+        status: 'IN_PROGRESS',
+        generationJobId: 'job-committed',
+      });
     });
 
     it('holds the row lock until the caller commits', async () => {
@@ -176,7 +242,13 @@ describe('TypeOrmContentRepository', () => {
       });
       await hasStarted;
       const competitor = start.execute({ contentId: content.id, organizationId, jobId: 'job-competitor' });
-      const settledEarly = await Promise.race([competitor.then(() => 'settled', () => 'settled'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+      const settledEarly = await Promise.race([
+        competitor.then(
+          () => 'settled',
+          () => 'settled',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 300)),
+      ]);
       expect(settledEarly).toBe('waiting');
       release();
       await caller;
@@ -185,8 +257,12 @@ describe('TypeOrmContentRepository', () => {
 
     it('refuses a manager that is not in a transaction', async () => {
       const content = await stored(makeContentIn('DRAFT', inProject()));
-      await expect(contents.update(organizationId, content.id, () => undefined, { manager: dataSource.manager })).rejects.toThrow(/no active transaction/);
-      await expect(contents.update(organizationId, content.id, () => undefined, { manager: {} })).rejects.toThrow(/EntityManager/);
+      await expect(
+        contents.update(organizationId, content.id, () => undefined, { manager: dataSource.manager }),
+      ).rejects.toThrow(/no active transaction/);
+      await expect(contents.update(organizationId, content.id, () => undefined, { manager: {} })).rejects.toThrow(
+        /EntityManager/,
+      );
     });
   });
 
@@ -201,12 +277,17 @@ describe('TypeOrmContentRepository', () => {
       ids = {};
       const seed: [string, Parameters<typeof makeContent>[0], 'DRAFT' | 'REVIEW'][] = [
         ['phone', { title: 'معرفی گوشی آوا', createdBy: authorA, now: minutes(1) }, 'REVIEW'],
-        ['laptop', { title: 'Laptop LAUNCH post', prompt: 'درباره لپ‌تاپ بنویس', createdBy: authorB, now: minutes(2) }, 'DRAFT'],
+        [
+          'laptop',
+          { title: 'Laptop LAUNCH post', prompt: 'درباره لپ‌تاپ بنویس', createdBy: authorB, now: minutes(2) },
+          'DRAFT',
+        ],
         ['discount', { title: 'تخفیف ۵۰% نوروز', createdBy: authorA, now: minutes(3) }, 'DRAFT'],
         ['tie1', { title: 'هم‌زمان ۱', createdBy: authorB, now: minutes(4) }, 'DRAFT'],
         ['tie2', { title: 'هم‌زمان ۲', createdBy: authorB, now: minutes(4) }, 'DRAFT'],
       ];
-      for (const [key, overrides, status] of seed) ids[key] = (await stored(makeContentIn(status, inProject(overrides)))).id;
+      for (const [key, overrides, status] of seed)
+        ids[key] = (await stored(makeContentIn(status, inProject(overrides)))).id;
       await stored(makeContentIn('DRAFT', { organizationId, projectId: (await addProject()).id, title: 'پروژهٔ دیگر' }));
     });
 
@@ -215,8 +296,10 @@ describe('TypeOrmContentRepository', () => {
       await projects.add(project);
       return project;
     };
-    const list = async (filter: Parameters<TypeOrmContentRepository['listForProject']>[2], page = pageRequest()) => contents.listForProject(organizationId, projectId, filter, page);
-    const keysOf = (items: { id: string }[]) => items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id));
+    const list = async (filter: Parameters<TypeOrmContentRepository['listForProject']>[2], page = pageRequest()) =>
+      contents.listForProject(organizationId, projectId, filter, page);
+    const keysOf = (items: { id: string }[]) =>
+      items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id));
 
     it('lists the project only, newest first with id DESC between equal times', async () => {
       const page = await list({});
@@ -230,7 +313,9 @@ describe('TypeOrmContentRepository', () => {
       const second = await list({}, pageRequest(2, 2));
       const third = await list({}, pageRequest(3, 2));
       expect(first).toMatchObject({ total: 5, page: 1, limit: 2 });
-      expect([...first.items, ...second.items, ...third.items].map((i) => i.id)).toEqual((await list({})).items.map((i) => i.id));
+      expect([...first.items, ...second.items, ...third.items].map((i) => i.id)).toEqual(
+        (await list({})).items.map((i) => i.id),
+      );
     });
 
     it('filters by status and by author', async () => {
@@ -291,25 +376,38 @@ describe('TypeOrmContentRepository', () => {
     const content = await stored(makeContentIn('APPROVED', inProject()));
     expect(await contents.delete(organizationId, content.id, () => undefined)).toBe(true);
     expect(await contents.findByIdInOrganization(organizationId, content.id)).toBeUndefined();
-    const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [content.id])) as { n: number }[];
+    const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [
+      content.id,
+    ])) as { n: number }[];
     expect(row?.n).toBe(0);
   });
 
   it('keeps the content when the delete check refuses', async () => {
     const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
-    await expect(contents.delete(organizationId, content.id, (c) => c.assertCanBeDeletedBy({ userId: randomUUID(), isAdmin: true }))).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    await expect(
+      contents.delete(organizationId, content.id, (c) =>
+        c.assertCanBeDeletedBy({ userId: randomUUID(), isAdmin: true }),
+      ),
+    ).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
     expect(await contents.findByIdInOrganization(organizationId, content.id)).toBeDefined();
   });
 
   it('answers NOT_FOUND when the project is gone by the time the content is stored', async () => {
-    await expect(contents.add(makeContent({ organizationId, projectId: randomUUID() }))).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Project not found' });
+    await expect(contents.add(makeContent({ organizationId, projectId: randomUUID() }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Project not found',
+    });
   });
 
   it('tells the access guard which organization owns a content, and the worker reads it by id', async () => {
     const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
     expect(await contents.findOrganizationIdOf(content.id)).toBe(organizationId);
     expect(await contents.findOrganizationIdOf(randomUUID())).toBeUndefined();
-    expect((await contents.findForGeneration(content.id))?.snapshot()).toMatchObject({ organizationId, status: 'IN_PROGRESS', generationJobId: 'job-running' });
+    expect((await contents.findForGeneration(content.id))?.snapshot()).toMatchObject({
+      organizationId,
+      status: 'IN_PROGRESS',
+      generationJobId: 'job-running',
+    });
   });
 
   it('keeps a content made from a prompt template when the template is deleted', async () => {
@@ -317,6 +415,9 @@ describe('TypeOrmContentRepository', () => {
     await prompts.add(prompt);
     const content = await stored(makeContent(inProject({ promptId: prompt.id, variables: { نام_محصول: 'آوا' } })));
     expect(await prompts.delete(organizationId, prompt.id)).toBe(true);
-    expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({ promptId: null, prompt: content.snapshot().prompt });
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
+      promptId: null,
+      prompt: content.snapshot().prompt,
+    });
   });
 });

@@ -36,12 +36,21 @@ describe('TypeOrmProjectRepository and TypeOrmPromptRepository', () => {
   describe('projects', () => {
     it('stores, lists newest first, renames, and stays inside its organization', async () => {
       const first = makeProject({ organizationId, workspaceId, name: 'کمپین تابستان', now: later(1) });
-      const second = makeProject({ organizationId, workspaceId, name: 'کمپین پاییز', description: null, now: later(2) });
+      const second = makeProject({
+        organizationId,
+        workspaceId,
+        name: 'کمپین پاییز',
+        description: null,
+        now: later(2),
+      });
       await projects.add(first);
       await projects.add(second);
       await projects.add(makeProject({ organizationId, name: 'فضای کاری دیگر' }));
 
-      expect((await projects.listForWorkspace(organizationId, workspaceId)).map((p) => p.snapshot().name)).toEqual(['کمپین پاییز', 'کمپین تابستان']);
+      expect((await projects.listForWorkspace(organizationId, workspaceId)).map((p) => p.snapshot().name)).toEqual([
+        'کمپین پاییز',
+        'کمپین تابستان',
+      ]);
       expect(await projects.listForWorkspace(randomUUID(), workspaceId)).toEqual([]);
       expect(await projects.findByIdInOrganization(randomUUID(), first.id)).toBeUndefined();
 
@@ -58,7 +67,9 @@ describe('TypeOrmProjectRepository and TypeOrmPromptRepository', () => {
       await contents.add(content);
       expect(await projects.delete(organizationId, project.id, assertProjectDeletable)).toBe(true);
       expect(await contents.findByIdInOrganization(organizationId, content.id)).toBeUndefined();
-      const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [content.id])) as { n: number }[];
+      const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM content_versions WHERE content_id = $1', [
+        content.id,
+      ])) as { n: number }[];
       expect(row?.n).toBe(0);
     });
 
@@ -66,7 +77,9 @@ describe('TypeOrmProjectRepository and TypeOrmPromptRepository', () => {
       const project = makeProject({ organizationId, workspaceId });
       await projects.add(project);
       await contents.add(makeContentIn('IN_PROGRESS', { organizationId, projectId: project.id }));
-      await expect(projects.delete(organizationId, project.id, assertProjectDeletable)).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+      await expect(projects.delete(organizationId, project.id, assertProjectDeletable)).rejects.toMatchObject({
+        code: 'CONTENT_BUSY',
+      });
       expect(await projects.findByIdInOrganization(organizationId, project.id)).toBeDefined();
     });
 
@@ -81,12 +94,20 @@ describe('TypeOrmProjectRepository and TypeOrmPromptRepository', () => {
   describe('prompts', () => {
     it('stores, filters by category, revises, and stays inside its organization', async () => {
       const ad = makePrompt({ organizationId, workspaceId, category: 'تبلیغات', now: later(1) });
-      const blog = makePrompt({ organizationId, workspaceId, category: 'وبلاگ', template: 'مقاله‌ای دربارهٔ {{موضوع}}', now: later(2) });
+      const blog = makePrompt({
+        organizationId,
+        workspaceId,
+        category: 'وبلاگ',
+        template: 'مقاله‌ای دربارهٔ {{موضوع}}',
+        now: later(2),
+      });
       await prompts.add(ad);
       await prompts.add(blog);
 
       expect((await prompts.listForWorkspace(organizationId, workspaceId)).map((p) => p.id)).toEqual([blog.id, ad.id]);
-      expect((await prompts.listForWorkspace(organizationId, workspaceId, 'وبلاگ')).map((p) => p.variables)).toEqual([['موضوع']]);
+      expect((await prompts.listForWorkspace(organizationId, workspaceId, 'وبلاگ')).map((p) => p.variables)).toEqual([
+        ['موضوع'],
+      ]);
       expect(await prompts.listForWorkspace(randomUUID(), workspaceId)).toEqual([]);
       expect(await prompts.findByIdInOrganization(randomUUID(), ad.id)).toBeUndefined();
 

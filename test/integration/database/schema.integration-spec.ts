@@ -30,7 +30,9 @@ describe('database schema', () => {
   it('reverts and re-applies every migration cleanly', async () => {
     const count = dataSource.migrations.length;
     for (let i = 0; i < count; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = (await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`)) as [{ n: number }];
+    const tables = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`,
+    )) as [{ n: number }];
     expect(tables[0].n).toBe(0);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(count);

@@ -50,7 +50,13 @@ describe('FakeKavenegarServer', () => {
     await lookup({ receptor: '09121234567', template: TEMPLATE, token: '222222', token2: 'x' });
 
     expect(fake.messages).toHaveLength(2);
-    expect(fake.messages[1]).toMatchObject({ receptor: '09121234567', template: TEMPLATE, token: '222222', token2: 'x', apiKey: API_KEY });
+    expect(fake.messages[1]).toMatchObject({
+      receptor: '09121234567',
+      template: TEMPLATE,
+      token: '222222',
+      token2: 'x',
+      apiKey: API_KEY,
+    });
     expect(fake.lastCodeFor('09121234567')).toBe('222222');
     expect(fake.lastCodeFor('+989121234567')).toBe('222222');
     expect(fake.lastCodeFor('09350000000')).toBeUndefined();

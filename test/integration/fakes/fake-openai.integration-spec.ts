@@ -22,7 +22,12 @@ describe('FakeOpenAiServer', () => {
   });
 
   const client = (options: { maxRetries?: number; apiKey?: string } = {}) =>
-    new OpenAI({ apiKey: options.apiKey ?? API_KEY, baseURL: fake.baseUrl, maxRetries: options.maxRetries ?? 0, timeout: 10_000 });
+    new OpenAI({
+      apiKey: options.apiKey ?? API_KEY,
+      baseURL: fake.baseUrl,
+      maxRetries: options.maxRetries ?? 0,
+      timeout: 10_000,
+    });
 
   it('returns a completion with content and usage', async () => {
     fake.respondWith('سلام دنیا از مدل ساختگی');
@@ -33,7 +38,11 @@ describe('FakeOpenAiServer', () => {
     expect(completion.object).toBe('chat.completion');
     expect(completion.model).toBe(MODEL);
     expect(completion.choices).toEqual([
-      expect.objectContaining({ index: 0, message: expect.objectContaining({ role: 'assistant', content: 'سلام دنیا از مدل ساختگی', refusal: null }), finish_reason: 'stop' }),
+      expect.objectContaining({
+        index: 0,
+        message: expect.objectContaining({ role: 'assistant', content: 'سلام دنیا از مدل ساختگی', refusal: null }),
+        finish_reason: 'stop',
+      }),
     ]);
     const characters = MESSAGES.reduce((sum, m) => sum + m.content.length, 0);
     expect(completion.usage).toMatchObject({
@@ -98,7 +107,11 @@ describe('FakeOpenAiServer', () => {
   it('stops at max_completion_tokens with finish_reason length', async () => {
     fake.respondWith('یک دو سه چهار پنج');
 
-    const completion = await client().chat.completions.create({ model: MODEL, messages: MESSAGES, max_completion_tokens: 2 });
+    const completion = await client().chat.completions.create({
+      model: MODEL,
+      messages: MESSAGES,
+      max_completion_tokens: 2,
+    });
 
     expect(completion.choices[0]).toMatchObject({ message: { content: 'یک دو' }, finish_reason: 'length' });
     expect(completion.usage?.completion_tokens).toBe(2);
@@ -107,7 +120,9 @@ describe('FakeOpenAiServer', () => {
   it('surfaces a scripted rate limit as RateLimitError with retry-after', async () => {
     fake.failNext(1, { status: 429, code: 'rate_limit_exceeded', retryAfterSeconds: 7 });
 
-    const error = await client().chat.completions.create({ model: MODEL, messages: MESSAGES }).catch((e: unknown) => e);
+    const error = await client()
+      .chat.completions.create({ model: MODEL, messages: MESSAGES })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     const rateLimit = error as InstanceType<typeof OpenAI.RateLimitError>;
@@ -121,7 +136,9 @@ describe('FakeOpenAiServer', () => {
   it('surfaces insufficient_quota with its code', async () => {
     fake.failNext(1, { status: 429, code: 'insufficient_quota' });
 
-    const error = await client().chat.completions.create({ model: MODEL, messages: MESSAGES }).catch((e: unknown) => e);
+    const error = await client()
+      .chat.completions.create({ model: MODEL, messages: MESSAGES })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('insufficient_quota');
@@ -130,7 +147,9 @@ describe('FakeOpenAiServer', () => {
   it('surfaces a scripted 500 as InternalServerError', async () => {
     fake.failNext(1, { status: 500 });
 
-    await expect(client().chat.completions.create({ model: MODEL, messages: MESSAGES })).rejects.toBeInstanceOf(OpenAI.InternalServerError);
+    await expect(client().chat.completions.create({ model: MODEL, messages: MESSAGES })).rejects.toBeInstanceOf(
+      OpenAI.InternalServerError,
+    );
   });
 
   it('surfaces a scripted 400 as BadRequestError', async () => {
@@ -153,7 +172,9 @@ describe('FakeOpenAiServer', () => {
   });
 
   it('rejects a wrong API key with 401 invalid_api_key', async () => {
-    await expect(client({ apiKey: 'sk-wrong-key-123456' }).chat.completions.create({ model: MODEL, messages: MESSAGES })).rejects.toMatchObject({
+    await expect(
+      client({ apiKey: 'sk-wrong-key-123456' }).chat.completions.create({ model: MODEL, messages: MESSAGES }),
+    ).rejects.toMatchObject({
       status: 401,
       code: 'invalid_api_key',
     });
@@ -171,9 +192,13 @@ describe('FakeOpenAiServer', () => {
     const noMessages = await post({ model: MODEL });
 
     expect(noModel.status).toBe(400);
-    expect(await noModel.json()).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: null } });
+    expect(await noModel.json()).toEqual({
+      error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: null },
+    });
     expect(noMessages.status).toBe(400);
-    expect(await noMessages.json()).toEqual({ error: expect.objectContaining({ param: 'messages', code: 'missing_required_parameter' }) });
+    expect(await noMessages.json()).toEqual({
+      error: expect.objectContaining({ param: 'messages', code: 'missing_required_parameter' }),
+    });
   });
 
   it('delays the response by the configured latency', async () => {
@@ -206,7 +231,9 @@ describe('FakeOpenAiServer', () => {
 
     // Plain Node gives APIConnectionTimeoutError here; under Jest the abort's DOMException comes
     // from another realm, the SDK cannot recognise it and reports the APIConnectionError base class.
-    await expect(impatient.chat.completions.create({ model: MODEL, messages: MESSAGES })).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
+    await expect(impatient.chat.completions.create({ model: MODEL, messages: MESSAGES })).rejects.toBeInstanceOf(
+      OpenAI.APIConnectionError,
+    );
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
     expect(fake.requestCount).toBe(1);
   });

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Money } from '#libs/ddd';
 import { ReleaseGenerationBudgetUseCase } from '../../../src/usage/application/use-cases/release-generation-budget.use-case';
-import { ReserveGenerationBudgetUseCase, type ReserveGenerationBudgetInput } from '../../../src/usage/application/use-cases/reserve-generation-budget.use-case';
-import { SettleGenerationUsageUseCase, type SettleGenerationUsageInput } from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
+import {
+  ReserveGenerationBudgetUseCase,
+  type ReserveGenerationBudgetInput,
+} from '../../../src/usage/application/use-cases/reserve-generation-budget.use-case';
+import {
+  SettleGenerationUsageUseCase,
+  type SettleGenerationUsageInput,
+} from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import { RESERVATION_TTL_MS } from '../../../src/usage/domain/reservation';
 import type { UsageLimits } from '../../../src/usage/domain/usage-limits';
@@ -45,7 +51,15 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
     release = new ReleaseGenerationBudgetUseCase(ledger, clock);
   });
 
-  const setLimits = (organizationId: string, settings: { tokens?: number | null; cost?: string | null; perUser?: number | null; calendar?: 'gregorian' | 'jalali' }) =>
+  const setLimits = (
+    organizationId: string,
+    settings: {
+      tokens?: number | null;
+      cost?: string | null;
+      perUser?: number | null;
+      calendar?: 'gregorian' | 'jalali';
+    },
+  ) =>
     limitsRepository.update(organizationId, (limits: UsageLimits) =>
       limits.change(
         {
@@ -59,7 +73,10 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       ),
     );
 
-  const request = (organizationId: string, overrides: Partial<ReserveGenerationBudgetInput> = {}): ReserveGenerationBudgetInput => ({
+  const request = (
+    organizationId: string,
+    overrides: Partial<ReserveGenerationBudgetInput> = {},
+  ): ReserveGenerationBudgetInput => ({
     organizationId,
     userId: randomUUID(),
     model: 'gpt-4.1-mini',
@@ -68,7 +85,10 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
     ...overrides,
   });
 
-  const completedCall = (organizationId: string, overrides: Partial<SettleGenerationUsageInput> = {}): SettleGenerationUsageInput => ({
+  const completedCall = (
+    organizationId: string,
+    overrides: Partial<SettleGenerationUsageInput> = {},
+  ): SettleGenerationUsageInput => ({
     reservationId: null,
     callKey: `chatcmpl-${randomUUID()}`,
     organizationId,
@@ -83,18 +103,29 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
   });
 
   const reservationRow = async (id: string) =>
-    ((await dataSource.query('SELECT status, tokens, cost_micros, period_start, settled_at, released_at, expires_at FROM usage_reservations WHERE id = $1', [id])) as {
-      status: string;
-      tokens: string;
-      cost_micros: string;
-      period_start: Date;
-      settled_at: Date | null;
-      released_at: Date | null;
-      expires_at: Date;
-    }[])[0];
+    (
+      (await dataSource.query(
+        'SELECT status, tokens, cost_micros, period_start, settled_at, released_at, expires_at FROM usage_reservations WHERE id = $1',
+        [id],
+      )) as {
+        status: string;
+        tokens: string;
+        cost_micros: string;
+        period_start: Date;
+        settled_at: Date | null;
+        released_at: Date | null;
+        expires_at: Date;
+      }[]
+    )[0];
 
   const recordCount = async (callKey: string) =>
-    Number(((await dataSource.query('SELECT count(*) AS n FROM usage_records WHERE call_key = $1', [callKey])) as { n: string }[])[0]?.n);
+    Number(
+      (
+        (await dataSource.query('SELECT count(*) AS n FROM usage_records WHERE call_key = $1', [callKey])) as {
+          n: string;
+        }[]
+      )[0]?.n,
+    );
 
   describe('reserve', () => {
     it('reserves the worst case (all prompt tokens uncached plus maxTokens) and creates default limits for a new organization', async () => {
@@ -106,26 +137,45 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       // 1 000 × 0.40 + 500 × 1.60 = 1 200 micro-USD
       expect(reserved.worstCaseCost.toDecimalString()).toBe('0.001200');
       expect(reserved.expiresAt.getTime() - clock.time).toBe(RESERVATION_TTL_MS);
-      expect(await reservationRow(reserved.reservationId)).toMatchObject({ status: 'RESERVED', tokens: '1500', cost_micros: '1200', period_start: new Date('2026-11-01T00:00:00Z') });
+      expect(await reservationRow(reserved.reservationId)).toMatchObject({
+        status: 'RESERVED',
+        tokens: '1500',
+        cost_micros: '1200',
+        period_start: new Date('2026-11-01T00:00:00Z'),
+      });
       const limits = await limitsRepository.findByOrganization(organizationId);
-      expect(limits?.snapshot()).toEqual({ monthlyTokenLimit: null, monthlyCostLimitUsd: null, perUserMonthlyTokenLimit: null, calendar: 'gregorian' });
+      expect(limits?.snapshot()).toEqual({
+        monthlyTokenLimit: null,
+        monthlyCostLimitUsd: null,
+        perUserMonthlyTokenLimit: null,
+        calendar: 'gregorian',
+      });
     });
 
     it('refuses an unknown model with MODEL_UNKNOWN and writes nothing', async () => {
       const organizationId = randomUUID();
-      await expect(reserve.execute(request(organizationId, { model: 'gpt-9' }))).rejects.toMatchObject({ code: 'MODEL_UNKNOWN', kind: 'invalid' });
+      await expect(reserve.execute(request(organizationId, { model: 'gpt-9' }))).rejects.toMatchObject({
+        code: 'MODEL_UNKNOWN',
+        kind: 'invalid',
+      });
       expect(await limitsRepository.findByOrganization(organizationId)).toBeUndefined();
     });
 
     it('refuses with USAGE_LIMIT_EXCEEDED saying which limit, the limit, used, reserved and requested', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { tokens: 5_000 });
-      await seedUsageRecords(dataSource, [{ organizationId, promptTokens: 2_000, completionTokens: 500, createdAt: '2026-11-10T00:00:00Z' }]);
+      await seedUsageRecords(dataSource, [
+        { organizationId, promptTokens: 2_000, completionTokens: 500, createdAt: '2026-11-10T00:00:00Z' },
+      ]);
       // last month's usage does not count
-      await seedUsageRecords(dataSource, [{ organizationId, promptTokens: 90_000, completionTokens: 0, createdAt: '2026-10-31T23:59:59Z' }]);
+      await seedUsageRecords(dataSource, [
+        { organizationId, promptTokens: 90_000, completionTokens: 0, createdAt: '2026-10-31T23:59:59Z' },
+      ]);
       await reserve.execute(request(organizationId));
 
-      await expect(reserve.execute(request(organizationId, { promptTokens: 500, maxTokens: 600 }))).rejects.toMatchObject({
+      await expect(
+        reserve.execute(request(organizationId, { promptTokens: 500, maxTokens: 600 })),
+      ).rejects.toMatchObject({
         code: 'USAGE_LIMIT_EXCEEDED',
         kind: 'limit',
         details: {
@@ -138,14 +188,18 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
         },
       });
       // exactly reaching the limit is allowed
-      await expect(reserve.execute(request(organizationId, { promptTokens: 500, maxTokens: 500 }))).resolves.toBeDefined();
+      await expect(
+        reserve.execute(request(organizationId, { promptTokens: 500, maxTokens: 500 })),
+      ).resolves.toBeDefined();
     });
 
     it('never lets 20 concurrent reservations overspend a token limit that fits only some of them', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { tokens: 10_000 });
 
-      const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserve.execute(request(organizationId))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => reserve.execute(request(organizationId))),
+      );
 
       const granted = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
       const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code: string }).code);
@@ -153,9 +207,10 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       expect(granted).toHaveLength(6);
       expect(refused).toEqual(Array(14).fill('USAGE_LIMIT_EXCEEDED'));
       expect(granted.reduce((sum, g) => sum + g.worstCaseTokens, 0)).toBeLessThanOrEqual(10_000);
-      const held = (await dataSource.query(`SELECT coalesce(sum(tokens), 0) AS tokens FROM usage_reservations WHERE organization_id = $1 AND status = 'RESERVED'`, [
-        organizationId,
-      ])) as { tokens: string }[];
+      const held = (await dataSource.query(
+        `SELECT coalesce(sum(tokens), 0) AS tokens FROM usage_reservations WHERE organization_id = $1 AND status = 'RESERVED'`,
+        [organizationId],
+      )) as { tokens: string }[];
       expect(Number(held[0]?.tokens)).toBe(9_000);
     });
 
@@ -165,14 +220,18 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       await seedUsageRecords(dataSource, [{ organizationId, costMicros: 2_500, createdAt: '2026-11-02T00:00:00Z' }]);
 
       // 1 200 micro-USD worst case each; 7 500 left → 6 fit (7 200)
-      const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserve.execute(request(organizationId))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => reserve.execute(request(organizationId))),
+      );
 
       const granted = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
       expect(granted).toHaveLength(6);
       const grantedCost = granted.reduce((sum, g) => sum.add(g.worstCaseCost), Money.zero);
       expect(grantedCost.add(Money.fromMicros(2_500)).isGreaterThan(Money.parse('0.010'))).toBe(false);
       const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-      expect(refusal.reason).toMatchObject({ details: { limit: 'monthlyCostLimitUsd', limitValue: '0.010000', used: '0.002500', requested: '0.001200' } });
+      expect(refusal.reason).toMatchObject({
+        details: { limit: 'monthlyCostLimitUsd', limitValue: '0.010000', used: '0.002500', requested: '0.001200' },
+      });
     });
 
     it('holds each member to the per-member limit while others may still generate', async () => {
@@ -183,7 +242,13 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       await reserve.execute(request(organizationId, { userId: busy }));
 
       await expect(reserve.execute(request(organizationId, { userId: busy }))).rejects.toMatchObject({
-        details: expect.objectContaining({ limit: 'perUserMonthlyTokenLimit', limitValue: 3_000, used: 0, reserved: 3_000, requested: 1_500 }),
+        details: expect.objectContaining({
+          limit: 'perUserMonthlyTokenLimit',
+          limitValue: 3_000,
+          used: 0,
+          reserved: 3_000,
+          requested: 1_500,
+        }),
       });
       await expect(reserve.execute(request(organizationId, { userId: other }))).resolves.toBeDefined();
     });
@@ -205,7 +270,9 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { tokens: 2_000, calendar: 'jalali' });
       // 21:00 UTC on 21 Nov 2026 is already 1 Azar 1405 (00:30 in Tehran): a new period
-      await seedUsageRecords(dataSource, [{ organizationId, promptTokens: 1_000, completionTokens: 0, createdAt: '2026-11-21T20:29:59Z' }]);
+      await seedUsageRecords(dataSource, [
+        { organizationId, promptTokens: 1_000, completionTokens: 0, createdAt: '2026-11-21T20:29:59Z' },
+      ]);
       clock.set('2026-11-21T21:00:00Z');
 
       const reserved = await reserve.execute(request(organizationId));
@@ -213,7 +280,11 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       expect((await reservationRow(reserved.reservationId))?.period_start).toEqual(new Date('2026-11-21T20:30:00Z'));
       clock.set('2026-11-21T20:00:00Z');
       await expect(reserve.execute(request(organizationId, { promptTokens: 1 }))).rejects.toMatchObject({
-        details: expect.objectContaining({ used: 1_000, reserved: 1_500, period: { start: '2026-10-22T20:30:00.000Z', end: '2026-11-21T20:30:00.000Z' } }),
+        details: expect.objectContaining({
+          used: 1_000,
+          reserved: 1_500,
+          period: { start: '2026-10-22T20:30:00.000Z', end: '2026-11-21T20:30:00.000Z' },
+        }),
       });
     });
   });
@@ -225,14 +296,26 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       const reserved = await reserve.execute(request(organizationId));
       clock.advance(5_000);
 
-      const settled = await settle.execute(completedCall(organizationId, { reservationId: reserved.reservationId, promptTokens: 1_000, cachedTokens: 400, completionTokens: 200 }));
+      const settled = await settle.execute(
+        completedCall(organizationId, {
+          reservationId: reserved.reservationId,
+          promptTokens: 1_000,
+          cachedTokens: 400,
+          completionTokens: 200,
+        }),
+      );
 
       // 600 × 0.40 + 400 × 0.10 + 200 × 1.60 = 240 + 40 + 320
       expect(settled).toEqual({ recorded: true, cost: Money.fromMicros(600), thresholdsCrossed: [] });
-      expect(await reservationRow(reserved.reservationId)).toMatchObject({ status: 'SETTLED', settled_at: clock.now() });
+      expect(await reservationRow(reserved.reservationId)).toMatchObject({
+        status: 'SETTLED',
+        settled_at: clock.now(),
+      });
       // 1 200 used + 1 500 requested ≤ 3 000: the settled worst case (1 500) no longer counts
       await expect(reserve.execute(request(organizationId))).resolves.toBeDefined();
-      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({ details: expect.objectContaining({ used: 1_200, reserved: 1_500 }) });
+      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({
+        details: expect.objectContaining({ used: 1_200, reserved: 1_500 }),
+      });
     });
 
     it('records a call once however often its job settles it (same call key), and changes nothing the second time', async () => {
@@ -283,46 +366,90 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       const userId = randomUUID();
       await setLimits(organizationId, { tokens: 10_000, perUser: 2_000 });
 
-      const first = await settle.execute(completedCall(organizationId, { userId, promptTokens: 1_500, completionTokens: 100 }));
+      const first = await settle.execute(
+        completedCall(organizationId, { userId, promptTokens: 1_500, completionTokens: 100 }),
+      );
       expect(first.thresholdsCrossed).toEqual([
-        expect.objectContaining({ organizationId, scope: `user:${userId}:tokens`, limit: 'perUserMonthlyTokenLimit', userId, threshold: 80, limitValue: 2_000, used: 1_600 }),
+        expect.objectContaining({
+          organizationId,
+          scope: `user:${userId}:tokens`,
+          limit: 'perUserMonthlyTokenLimit',
+          userId,
+          threshold: 80,
+          limitValue: 2_000,
+          used: 1_600,
+        }),
       ]);
 
-      const second = await settle.execute(completedCall(organizationId, { userId, promptTokens: 100, completionTokens: 0 }));
+      const second = await settle.execute(
+        completedCall(organizationId, { userId, promptTokens: 100, completionTokens: 0 }),
+      );
       expect(second.thresholdsCrossed).toEqual([]);
 
       const other = randomUUID();
-      const third = await settle.execute(completedCall(organizationId, { userId: other, promptTokens: 7_000, completionTokens: 0 }));
+      const third = await settle.execute(
+        completedCall(organizationId, { userId: other, promptTokens: 7_000, completionTokens: 0 }),
+      );
       expect(third.thresholdsCrossed).toEqual([
-        expect.objectContaining({ scope: 'organization:tokens', userId: null, threshold: 80, limitValue: 10_000, used: 8_700 }),
+        expect.objectContaining({
+          scope: 'organization:tokens',
+          userId: null,
+          threshold: 80,
+          limitValue: 10_000,
+          used: 8_700,
+        }),
         expect.objectContaining({ scope: `user:${other}:tokens`, userId: other, threshold: 80, used: 7_000 }),
         expect.objectContaining({ scope: `user:${other}:tokens`, userId: other, threshold: 100, used: 7_000 }),
       ]);
 
-      const fourth = await settle.execute(completedCall(organizationId, { userId, promptTokens: 2_000, completionTokens: 0 }));
+      const fourth = await settle.execute(
+        completedCall(organizationId, { userId, promptTokens: 2_000, completionTokens: 0 }),
+      );
       expect(fourth.thresholdsCrossed.map((c) => [c.scope, c.threshold])).toEqual([
         ['organization:tokens', 100],
         [`user:${userId}:tokens`, 100],
       ]);
-      expect(fourth.thresholdsCrossed[0]?.period).toEqual({ start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' });
-      expect(notifier.crossings.map((c) => c.id)).toEqual([...first.thresholdsCrossed, ...third.thresholdsCrossed, ...fourth.thresholdsCrossed].map((c) => c.id));
+      expect(fourth.thresholdsCrossed[0]?.period).toEqual({
+        start: '2026-11-01T00:00:00.000Z',
+        end: '2026-12-01T00:00:00.000Z',
+      });
+      expect(notifier.crossings.map((c) => c.id)).toEqual(
+        [...first.thresholdsCrossed, ...third.thresholdsCrossed, ...fourth.thresholdsCrossed].map((c) => c.id),
+      );
 
       // A new month starts over.
       clock.set('2026-12-01T00:00:00Z');
-      const nextMonth = await settle.execute(completedCall(organizationId, { userId, promptTokens: 1_000, completionTokens: 0 }));
+      const nextMonth = await settle.execute(
+        completedCall(organizationId, { userId, promptTokens: 1_000, completionTokens: 0 }),
+      );
       expect(nextMonth.thresholdsCrossed).toEqual([]);
-      const eighty = await settle.execute(completedCall(organizationId, { userId, promptTokens: 600, completionTokens: 0 }));
+      const eighty = await settle.execute(
+        completedCall(organizationId, { userId, promptTokens: 600, completionTokens: 0 }),
+      );
       expect(eighty.thresholdsCrossed).toEqual([
-        expect.objectContaining({ scope: `user:${userId}:tokens`, threshold: 80, used: 1_600, period: { start: '2026-12-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' } }),
+        expect.objectContaining({
+          scope: `user:${userId}:tokens`,
+          threshold: 80,
+          used: 1_600,
+          period: { start: '2026-12-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' },
+        }),
       ]);
     });
 
     it('reports cost thresholds in decimal USD', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { cost: '0.001' });
-      const settled = await settle.execute(completedCall(organizationId, { promptTokens: 1_000, completionTokens: 400 }));
+      const settled = await settle.execute(
+        completedCall(organizationId, { promptTokens: 1_000, completionTokens: 400 }),
+      );
       expect(settled.thresholdsCrossed).toEqual([
-        expect.objectContaining({ scope: 'organization:cost', limit: 'monthlyCostLimitUsd', threshold: 80, limitValue: '0.001000', used: '0.001040' }),
+        expect.objectContaining({
+          scope: 'organization:cost',
+          limit: 'monthlyCostLimitUsd',
+          threshold: 80,
+          limitValue: '0.001000',
+          used: '0.001040',
+        }),
         expect.objectContaining({ scope: 'organization:cost', threshold: 100 }),
       ]);
     });
@@ -350,8 +477,14 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
 
       await expect(release.execute(reserved.reservationId)).resolves.toEqual({ released: true });
 
-      expect(await reservationRow(reserved.reservationId)).toMatchObject({ status: 'RELEASED', released_at: clock.now(), settled_at: null });
-      const records = (await dataSource.query('SELECT count(*) AS n FROM usage_records WHERE organization_id = $1', [organizationId])) as { n: string }[];
+      expect(await reservationRow(reserved.reservationId)).toMatchObject({
+        status: 'RELEASED',
+        released_at: clock.now(),
+        settled_at: null,
+      });
+      const records = (await dataSource.query('SELECT count(*) AS n FROM usage_records WHERE organization_id = $1', [
+        organizationId,
+      ])) as { n: string }[];
       expect(Number(records[0]?.n)).toBe(0);
       await expect(reserve.execute(request(organizationId))).resolves.toBeDefined();
       await expect(release.execute(reserved.reservationId)).resolves.toEqual({ released: false });

@@ -35,28 +35,59 @@ describe('usage reports (PostgreSQL)', () => {
   const actor = { userId: randomUUID() };
   const useJalali = (organizationId: string) =>
     limits.update(organizationId, (l) =>
-      l.change({ monthlyTokenLimit: null, monthlyCostLimit: null, perUserMonthlyTokenLimit: null, calendar: 'jalali' }, actor.userId, clock.now()),
+      l.change(
+        { monthlyTokenLimit: null, monthlyCostLimit: null, perUserMonthlyTokenLimit: null, calendar: 'jalali' },
+        actor.userId,
+        clock.now(),
+      ),
     );
 
   it('sums the current period by default, with totals and no groups', async () => {
     const organizationId = randomUUID();
     await seedUsageRecords(dataSource, [
-      { organizationId, promptTokens: 100, cachedTokens: 40, completionTokens: 10, costMicros: 5, createdAt: '2026-11-01T00:00:00Z' },
+      {
+        organizationId,
+        promptTokens: 100,
+        cachedTokens: 40,
+        completionTokens: 10,
+        costMicros: 5,
+        createdAt: '2026-11-01T00:00:00Z',
+      },
       { organizationId, promptTokens: 200, completionTokens: 20, costMicros: 7, createdAt: '2026-11-30T23:59:59Z' },
       { organizationId, promptTokens: 999, completionTokens: 999, costMicros: 999, createdAt: '2026-10-31T23:59:59Z' },
-      { organizationId: randomUUID(), promptTokens: 5, completionTokens: 5, costMicros: 5, createdAt: '2026-11-10T00:00:00Z' },
+      {
+        organizationId: randomUUID(),
+        promptTokens: 5,
+        completionTokens: 5,
+        costMicros: 5,
+        createdAt: '2026-11-10T00:00:00Z',
+      },
     ]);
 
     const view = await report.execute(actor, organizationId, {});
 
     expect(view.from.toISOString()).toBe('2026-11-01T00:00:00.000Z');
     expect(view.to.toISOString()).toBe('2026-12-01T00:00:00.000Z');
-    expect(view.totals).toEqual({ requests: 2, promptTokens: 300, cachedTokens: 40, completionTokens: 30, totalTokens: 330, cost: Money.fromMicros(12) });
+    expect(view.totals).toEqual({
+      requests: 2,
+      promptTokens: 300,
+      cachedTokens: 40,
+      completionTokens: 30,
+      totalTokens: 330,
+      cost: Money.fromMicros(12),
+    });
     expect(view.groups).toEqual([]);
   });
 
   it('answers zeros for a window without usage, whatever the grouping', async () => {
-    const empty = { requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, cost: Money.zero };
+    const empty = {
+      requests: 0,
+      promptTokens: 0,
+      cachedTokens: 0,
+      completionTokens: 0,
+      totalTokens: 0,
+      cost: Money.zero,
+    };
     for (const groupBy of [undefined, 'day', 'user', 'model', 'project'] as const) {
       const view = await report.execute(actor, randomUUID(), { groupBy });
       expect(view.totals).toEqual(empty);
@@ -69,9 +100,36 @@ describe('usage reports (PostgreSQL)', () => {
     const [alice, bob] = [randomUUID(), randomUUID()];
     const [p1, p2] = [randomUUID(), randomUUID()];
     await seedUsageRecords(dataSource, [
-      { organizationId, userId: alice, projectId: p1, model: 'gpt-4o', promptTokens: 10, completionTokens: 1, costMicros: 100, createdAt: '2026-11-02T00:00:00Z' },
-      { organizationId, userId: alice, projectId: p2, model: 'gpt-4o-mini', promptTokens: 20, completionTokens: 2, costMicros: 10, createdAt: '2026-11-03T00:00:00Z' },
-      { organizationId, userId: bob, projectId: p2, model: 'gpt-4o-mini', promptTokens: 30, completionTokens: 3, costMicros: 20, createdAt: '2026-11-04T00:00:00Z' },
+      {
+        organizationId,
+        userId: alice,
+        projectId: p1,
+        model: 'gpt-4o',
+        promptTokens: 10,
+        completionTokens: 1,
+        costMicros: 100,
+        createdAt: '2026-11-02T00:00:00Z',
+      },
+      {
+        organizationId,
+        userId: alice,
+        projectId: p2,
+        model: 'gpt-4o-mini',
+        promptTokens: 20,
+        completionTokens: 2,
+        costMicros: 10,
+        createdAt: '2026-11-03T00:00:00Z',
+      },
+      {
+        organizationId,
+        userId: bob,
+        projectId: p2,
+        model: 'gpt-4o-mini',
+        promptTokens: 30,
+        completionTokens: 3,
+        costMicros: 20,
+        createdAt: '2026-11-04T00:00:00Z',
+      },
     ]);
 
     const byModel = await report.execute(actor, organizationId, { groupBy: 'model' });
@@ -143,25 +201,49 @@ describe('usage reports (PostgreSQL)', () => {
       { organizationId, createdAt: '2026-11-10T20:30:00Z' }, // 20 Aban
     ]);
 
-    const oneDay = await report.execute(actor, organizationId, { from: { date: { year: 2026, month: 11, day: 10 } }, to: { date: { year: 2026, month: 11, day: 10 } } });
+    const oneDay = await report.execute(actor, organizationId, {
+      from: { date: { year: 2026, month: 11, day: 10 } },
+      to: { date: { year: 2026, month: 11, day: 10 } },
+    });
     expect(oneDay.totals.requests).toBe(2);
-    expect([oneDay.from.toISOString(), oneDay.to.toISOString()]).toEqual(['2026-11-09T20:30:00.000Z', '2026-11-10T20:30:00.000Z']);
+    expect([oneDay.from.toISOString(), oneDay.to.toISOString()]).toEqual([
+      '2026-11-09T20:30:00.000Z',
+      '2026-11-10T20:30:00.000Z',
+    ]);
 
-    const instants = await report.execute(actor, organizationId, { from: { instant: new Date('2026-11-09T20:29:59Z') }, to: { instant: new Date('2026-11-10T20:29:59Z') } });
+    const instants = await report.execute(actor, organizationId, {
+      from: { instant: new Date('2026-11-09T20:29:59Z') },
+      to: { instant: new Date('2026-11-10T20:29:59Z') },
+    });
     expect(instants.totals.requests).toBe(2);
   });
 
   it('refuses inverted and over-long windows with VALIDATION_FAILED on `to`', async () => {
     const organizationId = randomUUID();
-    await expect(report.execute(actor, organizationId, { from: { date: { year: 2026, month: 11, day: 10 } }, to: { date: { year: 2026, month: 11, day: 9 } } })).rejects.toMatchObject({
+    await expect(
+      report.execute(actor, organizationId, {
+        from: { date: { year: 2026, month: 11, day: 10 } },
+        to: { date: { year: 2026, month: 11, day: 9 } },
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { fields: [{ field: 'to', messages: ['to must be after from'] }] },
     });
-    await expect(report.execute(actor, organizationId, { from: { date: { year: 2025, month: 1, day: 1 } }, to: { date: { year: 2026, month: 3, day: 1 } } })).rejects.toMatchObject({
+    await expect(
+      report.execute(actor, organizationId, {
+        from: { date: { year: 2025, month: 1, day: 1 } },
+        to: { date: { year: 2026, month: 3, day: 1 } },
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     // a full year is fine
-    await expect(report.execute(actor, organizationId, { from: { date: { year: 2025, month: 1, day: 1 } }, to: { date: { year: 2025, month: 12, day: 31 } } })).resolves.toBeDefined();
+    await expect(
+      report.execute(actor, organizationId, {
+        from: { date: { year: 2025, month: 1, day: 1 } },
+        to: { date: { year: 2025, month: 12, day: 31 } },
+      }),
+    ).resolves.toBeDefined();
   });
 
   describe("a member's own usage (GET /me/usage)", () => {
@@ -170,22 +252,82 @@ describe('usage reports (PostgreSQL)', () => {
       const [gregorianOrg, jalaliOrg, oldOrg] = [randomUUID(), randomUUID(), randomUUID()];
       await useJalali(jalaliOrg);
       await limits.update(gregorianOrg, (l) =>
-        l.change({ monthlyTokenLimit: null, monthlyCostLimit: null, perUserMonthlyTokenLimit: 50_000, calendar: 'gregorian' }, userId, clock.now()),
+        l.change(
+          { monthlyTokenLimit: null, monthlyCostLimit: null, perUserMonthlyTokenLimit: 50_000, calendar: 'gregorian' },
+          userId,
+          clock.now(),
+        ),
       );
       clock.set('2026-11-21T21:00:00Z'); // 1 Azar 1405 in Tehran, still 21 Nov in UTC
       await seedUsageRecords(dataSource, [
-        { organizationId: gregorianOrg, userId, promptTokens: 100, completionTokens: 0, costMicros: 10, createdAt: '2026-11-05T00:00:00Z' },
-        { organizationId: gregorianOrg, userId, promptTokens: 100, completionTokens: 0, costMicros: 10, createdAt: '2026-10-31T00:00:00Z' },
-        { organizationId: gregorianOrg, promptTokens: 777, completionTokens: 0, costMicros: 777, createdAt: '2026-11-05T00:00:00Z' }, // someone else
-        { organizationId: jalaliOrg, userId, promptTokens: 30, completionTokens: 0, costMicros: 30, createdAt: '2026-11-21T20:45:00Z' },
-        { organizationId: jalaliOrg, userId, promptTokens: 40, completionTokens: 0, costMicros: 40, createdAt: '2026-11-21T20:00:00Z' }, // Aban
-        { organizationId: oldOrg, userId, promptTokens: 1, completionTokens: 0, costMicros: 1, createdAt: '2026-10-25T00:00:00Z' },
+        {
+          organizationId: gregorianOrg,
+          userId,
+          promptTokens: 100,
+          completionTokens: 0,
+          costMicros: 10,
+          createdAt: '2026-11-05T00:00:00Z',
+        },
+        {
+          organizationId: gregorianOrg,
+          userId,
+          promptTokens: 100,
+          completionTokens: 0,
+          costMicros: 10,
+          createdAt: '2026-10-31T00:00:00Z',
+        },
+        {
+          organizationId: gregorianOrg,
+          promptTokens: 777,
+          completionTokens: 0,
+          costMicros: 777,
+          createdAt: '2026-11-05T00:00:00Z',
+        }, // someone else
+        {
+          organizationId: jalaliOrg,
+          userId,
+          promptTokens: 30,
+          completionTokens: 0,
+          costMicros: 30,
+          createdAt: '2026-11-21T20:45:00Z',
+        },
+        {
+          organizationId: jalaliOrg,
+          userId,
+          promptTokens: 40,
+          completionTokens: 0,
+          costMicros: 40,
+          createdAt: '2026-11-21T20:00:00Z',
+        }, // Aban
+        {
+          organizationId: oldOrg,
+          userId,
+          promptTokens: 1,
+          completionTokens: 0,
+          costMicros: 1,
+          createdAt: '2026-10-25T00:00:00Z',
+        },
       ]);
 
       const usage = await mine.execute({ userId });
 
-      expect(usage.totals).toEqual({ requests: 2, promptTokens: 130, cachedTokens: 0, completionTokens: 0, totalTokens: 130, cost: Money.fromMicros(40) });
-      expect(usage.organizations.map((o) => [o.organizationId, o.calendar, o.period.start.toISOString(), o.totals.totalTokens, o.perUserMonthlyTokenLimit])).toEqual([
+      expect(usage.totals).toEqual({
+        requests: 2,
+        promptTokens: 130,
+        cachedTokens: 0,
+        completionTokens: 0,
+        totalTokens: 130,
+        cost: Money.fromMicros(40),
+      });
+      expect(
+        usage.organizations.map((o) => [
+          o.organizationId,
+          o.calendar,
+          o.period.start.toISOString(),
+          o.totals.totalTokens,
+          o.perUserMonthlyTokenLimit,
+        ]),
+      ).toEqual([
         [jalaliOrg, 'jalali', '2026-11-21T20:30:00.000Z', 30, null],
         [gregorianOrg, 'gregorian', '2026-11-01T00:00:00.000Z', 100, 50_000],
       ]);
@@ -193,7 +335,17 @@ describe('usage reports (PostgreSQL)', () => {
 
     it('is empty for someone who has not generated anything this period', async () => {
       const usage = await mine.execute({ userId: randomUUID() });
-      expect(usage).toEqual({ totals: { requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, cost: Money.zero }, organizations: [] });
+      expect(usage).toEqual({
+        totals: {
+          requests: 0,
+          promptTokens: 0,
+          cachedTokens: 0,
+          completionTokens: 0,
+          totalTokens: 0,
+          cost: Money.zero,
+        },
+        organizations: [],
+      });
     });
   });
 
@@ -218,7 +370,8 @@ describe('usage reports (PostgreSQL)', () => {
       } as unknown as DataSource;
       const reports = new TypeOrmUsageReports(explaining);
       const window = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
-      for (const groupBy of [null, 'day', 'user', 'model', 'project'] as const) await reports.report(organizationId, window, groupBy, 210);
+      for (const groupBy of [null, 'day', 'user', 'model', 'project'] as const)
+        await reports.report(organizationId, window, groupBy, 210);
     } finally {
       await runner.query('RESET ALL');
       await runner.release();

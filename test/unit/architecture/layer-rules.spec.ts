@@ -10,12 +10,16 @@ interface Violation {
 const root = join(__dirname, '..', '..', '..');
 
 function cruise(target: string): Violation[] {
-  const output = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), [target, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: root,
-    encoding: 'utf8',
-    // depcruise exits non-zero when it finds violations; the JSON report is what we assert on.
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).toString();
+  const output = execFileSync(
+    join(root, 'node_modules', '.bin', 'depcruise'),
+    [target, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      // depcruise exits non-zero when it finds violations; the JSON report is what we assert on.
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  ).toString();
   return (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
@@ -38,7 +42,9 @@ describe('the layer rule (dependency-cruiser)', () => {
   });
 
   it('fails a use case that imports an infrastructure adapter', () => {
-    expect(ruleFor('content/application/use-cases/adapter-in-use-case.ts')).toContain('application-does-not-know-adapters');
+    expect(ruleFor('content/application/use-cases/adapter-in-use-case.ts')).toContain(
+      'application-does-not-know-adapters',
+    );
   });
 
   it("fails a context that imports another context's internals", () => {

@@ -12,7 +12,9 @@ export interface AuditEntryInput {
   ip?: string;
 }
 
-export interface AuditEntryView extends Required<Omit<AuditEntryInput, 'targetType' | 'targetId' | 'requestId' | 'ip' | 'metadata'>> {
+export interface AuditEntryView extends Required<
+  Omit<AuditEntryInput, 'targetType' | 'targetId' | 'requestId' | 'ip' | 'metadata'>
+> {
   id: string;
   targetType: string | null;
   targetId: string | null;

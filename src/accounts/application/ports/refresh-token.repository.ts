@@ -17,7 +17,11 @@ export abstract class RefreshTokenRepository {
    * In one transaction with the presented token's row locked: checks it, marks it used and stores
    * its successor in the same family; or, when it had been used already, revokes the family.
    */
-  abstract rotate(presentedHash: string, successor: (userId: string, familyId: string) => NewRefreshToken, now: Date): Promise<RotationOutcome>;
+  abstract rotate(
+    presentedHash: string,
+    successor: (userId: string, familyId: string) => NewRefreshToken,
+    now: Date,
+  ): Promise<RotationOutcome>;
   /** Revokes the family of the presented token. Returns the user it belonged to, if any. */
   abstract revokeFamilyOf(presentedHash: string, now: Date): Promise<string | undefined>;
   /** Deletes tokens that expired before `before`; returns how many. */

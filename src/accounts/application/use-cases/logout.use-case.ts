@@ -17,7 +17,13 @@ export class LogoutUseCase {
   async execute(input: { refreshToken: string; requestId?: string; ip?: string }): Promise<void> {
     const userId = await this.refreshTokens.revokeFamilyOf(this.secrets.hash(input.refreshToken), this.clock.now());
     if (userId) {
-      await this.audit.record({ action: 'auth.signed_out', actorId: userId, organizationId: null, requestId: input.requestId, ip: input.ip });
+      await this.audit.record({
+        action: 'auth.signed_out',
+        actorId: userId,
+        organizationId: null,
+        requestId: input.requestId,
+        ip: input.ip,
+      });
     }
   }
 }

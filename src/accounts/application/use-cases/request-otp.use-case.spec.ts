@@ -30,7 +30,10 @@ describe('RequestOtpUseCase', () => {
   it('refuses a second request within the cooldown with OTP_COOLDOWN and the seconds left', async () => {
     await useCase.execute({ phone: '09121234567' });
     clock.advance(20_000);
-    await expect(useCase.execute({ phone: '+989121234567' })).rejects.toMatchObject({ code: 'OTP_COOLDOWN', retryAfterSeconds: 40 });
+    await expect(useCase.execute({ phone: '+989121234567' })).rejects.toMatchObject({
+      code: 'OTP_COOLDOWN',
+      retryAfterSeconds: 40,
+    });
     expect(sms.sent).toHaveLength(1);
   });
 

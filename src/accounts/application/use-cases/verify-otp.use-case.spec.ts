@@ -1,5 +1,10 @@
 import { InMemoryOtpStore } from '../../../../test/fakes/accounts/in-memory-otp.store';
-import { FixedClock, InMemoryUserRepository, PredictableOtpCrypto, RecordingAuditLog } from '../../../../test/fakes/accounts/recording-ports';
+import {
+  FixedClock,
+  InMemoryUserRepository,
+  PredictableOtpCrypto,
+  RecordingAuditLog,
+} from '../../../../test/fakes/accounts/recording-ports';
 import type { SessionIssuer } from '../services/session-issuer';
 import { VerifyOtpUseCase } from './verify-otp.use-case';
 
@@ -20,7 +25,13 @@ describe('VerifyOtpUseCase', () => {
     users = new InMemoryUserRepository();
     audit = new RecordingAuditLog();
     const sessions = {
-      startFamily: (userId: string) => Promise.resolve({ accessToken: `access-${userId}`, refreshToken: 'refresh', tokenType: 'Bearer' as const, expiresIn: 3600 }),
+      startFamily: (userId: string) =>
+        Promise.resolve({
+          accessToken: `access-${userId}`,
+          refreshToken: 'refresh',
+          tokenType: 'Bearer' as const,
+          expiresIn: 3600,
+        }),
     } as unknown as SessionIssuer;
     useCase = new VerifyOtpUseCase(store, crypto, users, sessions, audit, clock);
     await store.save(PHONE, crypto.hash(PHONE, '123456'), clock.time + 120_000);
@@ -31,7 +42,9 @@ describe('VerifyOtpUseCase', () => {
     expect(result.user.phone.e164).toBe(PHONE);
     expect(result.accessToken).toBe(`access-${result.user.id}`);
     expect(users.users.size).toBe(1);
-    expect(audit.entries).toEqual([expect.objectContaining({ action: 'auth.signed_in', actorId: result.user.id, metadata: { newUser: true } })]);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({ action: 'auth.signed_in', actorId: result.user.id, metadata: { newUser: true } }),
+    ]);
   });
 
   it('refuses a wrong code with OTP_INVALID', async () => {
@@ -49,12 +62,16 @@ describe('VerifyOtpUseCase', () => {
   });
 
   it('locks the code after five wrong tries, even against the right one', async () => {
-    for (let i = 0; i < 5; i += 1) await expect(useCase.execute({ phone: PHONE, code: '999999' })).rejects.toMatchObject({ code: 'OTP_INVALID' });
-    await expect(useCase.execute({ phone: PHONE, code: '123456' })).rejects.toMatchObject({ code: 'OTP_ATTEMPTS_EXCEEDED' });
+    for (let i = 0; i < 5; i += 1)
+      await expect(useCase.execute({ phone: PHONE, code: '999999' })).rejects.toMatchObject({ code: 'OTP_INVALID' });
+    await expect(useCase.execute({ phone: PHONE, code: '123456' })).rejects.toMatchObject({
+      code: 'OTP_ATTEMPTS_EXCEEDED',
+    });
   });
 
   it('accepts the right code on the fifth try', async () => {
-    for (let i = 0; i < 4; i += 1) await expect(useCase.execute({ phone: PHONE, code: '999999' })).rejects.toMatchObject({ code: 'OTP_INVALID' });
+    for (let i = 0; i < 4; i += 1)
+      await expect(useCase.execute({ phone: PHONE, code: '999999' })).rejects.toMatchObject({ code: 'OTP_INVALID' });
     await expect(useCase.execute({ phone: PHONE, code: '123456' })).resolves.toBeDefined();
   });
 

@@ -13,6 +13,14 @@ export class DeleteWebhookUseCase {
 
   async execute(actor: Actor, organizationId: string, id: string): Promise<void> {
     if (!(await this.endpoints.delete(organizationId, id))) throw new NotFoundError('Webhook');
-    await this.audit.record({ action: 'webhook.deleted', actorId: actor.userId, organizationId, targetType: 'webhook', targetId: id, requestId: actor.requestId, ip: actor.ip });
+    await this.audit.record({
+      action: 'webhook.deleted',
+      actorId: actor.userId,
+      organizationId,
+      targetType: 'webhook',
+      targetId: id,
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
   }
 }

@@ -65,15 +65,25 @@ export class DeliverWebhookUseCase {
       return 'delivered';
     }
     const failing = await this.endpoints.recordFailure(endpoint.id, now);
-    if (failing && shouldDisable(failing, now, this.config.webhooks.disableAfterMs) && (await this.endpoints.disable(endpoint.id, now))) {
-      this.logger.warn({ webhookId: endpoint.id, organizationId: endpoint.organizationId }, 'Webhook endpoint disabled after failing too long');
+    if (
+      failing &&
+      shouldDisable(failing, now, this.config.webhooks.disableAfterMs) &&
+      (await this.endpoints.disable(endpoint.id, now))
+    ) {
+      this.logger.warn(
+        { webhookId: endpoint.id, organizationId: endpoint.organizationId },
+        'Webhook endpoint disabled after failing too long',
+      );
       await this.audit.record({
         action: 'webhook.disabled',
         actorId: null,
         organizationId: endpoint.organizationId,
         targetType: 'webhook',
         targetId: endpoint.id,
-        metadata: { failingSince: failing.failingSince?.toISOString(), lastError: response.error ?? `HTTP ${response.statusCode}` },
+        metadata: {
+          failingSince: failing.failingSince?.toISOString(),
+          lastError: response.error ?? `HTTP ${response.statusCode}`,
+        },
       });
       return 'disabled';
     }

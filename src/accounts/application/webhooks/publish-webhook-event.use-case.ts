@@ -33,10 +33,25 @@ export class PublishWebhookEventUseCase {
       if (!subscribed.length) return 0;
       const eventId = `msg_${(event.id ?? randomUUID()).replace(/[^A-Za-z0-9_-]/g, '')}`;
       const occurredAt = this.clock.now().toISOString();
-      await this.queue.enqueue(subscribed.map((endpoint) => ({ endpointId: endpoint.id, eventId, type: event.type, occurredAt, data: event.data })));
+      await this.queue.enqueue(
+        subscribed.map((endpoint) => ({
+          endpointId: endpoint.id,
+          eventId,
+          type: event.type,
+          occurredAt,
+          data: event.data,
+        })),
+      );
       return subscribed.length;
     } catch (error) {
-      this.logger.error({ organizationId: event.organizationId, type: event.type, err: { name: (error as Error).name, message: (error as Error).message } }, 'Could not queue a webhook event');
+      this.logger.error(
+        {
+          organizationId: event.organizationId,
+          type: event.type,
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
+        'Could not queue a webhook event',
+      );
       return 0;
     }
   }

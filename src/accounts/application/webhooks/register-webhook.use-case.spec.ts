@@ -17,10 +17,16 @@ class Resolver extends HostResolver {
 
 function setUp(allowPrivate: boolean) {
   const added: WebhookEndpoint[] = [];
-  const endpoints = { add: async (endpoint: WebhookEndpoint) => void added.push(endpoint) } as unknown as WebhookEndpointRepository;
+  const endpoints = {
+    add: async (endpoint: WebhookEndpoint) => void added.push(endpoint),
+  } as unknown as WebhookEndpointRepository;
   const secrets: WebhookSecrets = { generate: () => 'whsec_dGVzdA==' };
   const audit = new RecordingAuditLog();
-  const resolver = new Resolver({ 'hooks.example.com': ['93.184.216.34'], 'internal.example.com': ['93.184.216.34', '10.0.0.7'], 'rebind.example.com': ['127.0.0.1'] });
+  const resolver = new Resolver({
+    'hooks.example.com': ['93.184.216.34'],
+    'internal.example.com': ['93.184.216.34', '10.0.0.7'],
+    'rebind.example.com': ['127.0.0.1'],
+  });
   const config = loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: String(allowPrivate) });
   const useCase = new RegisterWebhookUseCase(endpoints, resolver, secrets, audit, new FixedClock(), config);
   return { useCase, added, audit };
@@ -32,11 +38,25 @@ describe('RegisterWebhookUseCase', () => {
   it('registers a public URL with a new secret, de-duplicates events, and audits it', async () => {
     const { useCase, added, audit } = setUp(false);
 
-    const endpoint = await useCase.execute(actor, 'org-1', { url: 'https://hooks.example.com/in', events: ['content.approved', 'content.approved'] });
+    const endpoint = await useCase.execute(actor, 'org-1', {
+      url: 'https://hooks.example.com/in',
+      events: ['content.approved', 'content.approved'],
+    });
 
-    expect(endpoint).toMatchObject({ organizationId: 'org-1', url: 'https://hooks.example.com/in', events: ['content.approved'], secret: 'whsec_dGVzdA==' });
+    expect(endpoint).toMatchObject({
+      organizationId: 'org-1',
+      url: 'https://hooks.example.com/in',
+      events: ['content.approved'],
+      secret: 'whsec_dGVzdA==',
+    });
     expect(added).toHaveLength(1);
-    expect(audit.entries).toEqual([expect.objectContaining({ action: 'webhook.created', targetId: endpoint.id, metadata: { url: endpoint.url, events: ['content.approved'] } })]);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({
+        action: 'webhook.created',
+        targetId: endpoint.id,
+        metadata: { url: endpoint.url, events: ['content.approved'] },
+      }),
+    ]);
   });
 
   it.each([
@@ -49,17 +69,23 @@ describe('RegisterWebhookUseCase', () => {
     ['a name that resolves to loopback', 'https://rebind.example.com/'],
   ])('refuses %s with WEBHOOK_TARGET_FORBIDDEN', async (_, url) => {
     const { useCase, added } = setUp(false);
-    await expect(useCase.execute(actor, 'org-1', { url, events: ['content.approved'] })).rejects.toMatchObject({ code: 'WEBHOOK_TARGET_FORBIDDEN' });
+    await expect(useCase.execute(actor, 'org-1', { url, events: ['content.approved'] })).rejects.toMatchObject({
+      code: 'WEBHOOK_TARGET_FORBIDDEN',
+    });
     expect(added).toHaveLength(0);
   });
 
   it('refuses a host that does not resolve', async () => {
     const { useCase } = setUp(false);
-    await expect(useCase.execute(actor, 'org-1', { url: 'https://nowhere.invalid/', events: ['content.approved'] })).rejects.toMatchObject({ code: 'WEBHOOK_URL_INVALID' });
+    await expect(
+      useCase.execute(actor, 'org-1', { url: 'https://nowhere.invalid/', events: ['content.approved'] }),
+    ).rejects.toMatchObject({ code: 'WEBHOOK_URL_INVALID' });
   });
 
   it('allows private targets when the deployment says so', async () => {
     const { useCase } = setUp(true);
-    await expect(useCase.execute(actor, 'org-1', { url: 'http://127.0.0.1:8080/', events: ['content.approved'] })).resolves.toMatchObject({ url: 'http://127.0.0.1:8080/' });
+    await expect(
+      useCase.execute(actor, 'org-1', { url: 'http://127.0.0.1:8080/', events: ['content.approved'] }),
+    ).resolves.toMatchObject({ url: 'http://127.0.0.1:8080/' });
   });
 });

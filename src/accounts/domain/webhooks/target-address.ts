@@ -57,7 +57,8 @@ export function isForbiddenTarget(address: string): boolean {
   if (groups.every((group) => group === 0)) return true; // ::
   if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return true; // ::1
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): judge the IPv4 address.
-  if (groups.slice(0, 5).every((group) => group === 0) && (g5 === 0xffff || g5 === 0)) return isForbiddenTarget(groupsToV4(g6, g7));
+  if (groups.slice(0, 5).every((group) => group === 0) && (g5 === 0xffff || g5 === 0))
+    return isForbiddenTarget(groupsToV4(g6, g7));
   if (g0 === 0x64 && groups[1] === 0xff9b) return isForbiddenTarget(groupsToV4(g6, g7)); // NAT64
   if ((g0 & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((g0 & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local

@@ -17,8 +17,16 @@ export interface WebhookEndpoint {
 }
 
 /** An endpoint failing for `disableAfterMs` (a day by default) is switched off. */
-export function shouldDisable(endpoint: Pick<WebhookEndpoint, 'failingSince' | 'disabledAt'>, now: Date, disableAfterMs: number): boolean {
-  return endpoint.disabledAt === null && endpoint.failingSince !== null && now.getTime() - endpoint.failingSince.getTime() >= disableAfterMs;
+export function shouldDisable(
+  endpoint: Pick<WebhookEndpoint, 'failingSince' | 'disabledAt'>,
+  now: Date,
+  disableAfterMs: number,
+): boolean {
+  return (
+    endpoint.disabledAt === null &&
+    endpoint.failingSince !== null &&
+    now.getTime() - endpoint.failingSince.getTime() >= disableAfterMs
+  );
 }
 
 /** Exponential: base, 2×base, 4×base… (30 s … 32 min for 8 attempts: about an hour in all). */

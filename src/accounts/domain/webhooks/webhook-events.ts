@@ -1,4 +1,10 @@
 /** What an organization can subscribe a URL to. Names are stable: they are stored and sent. */
-export const WEBHOOK_EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'usage.threshold_reached'] as const;
+export const WEBHOOK_EVENTS = [
+  'content.generated',
+  'content.generation_failed',
+  'content.approved',
+  'content.rejected',
+  'usage.threshold_reached',
+] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];

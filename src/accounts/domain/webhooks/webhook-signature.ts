@@ -12,7 +12,13 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
 }
 
 /** For receivers and tests: whether one of the space-separated signatures in the header is right. */
-export function verifyWebhookSignature(secret: string, id: string, timestampSeconds: number, body: string, header: string): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+  header: string,
+): boolean {
   const expected = Buffer.from(signWebhook(secret, id, timestampSeconds, body));
   return header.split(' ').some((candidate) => {
     const given = Buffer.from(candidate);

@@ -9,8 +9,10 @@ export function parseWebhookUrl(raw: string): URL {
   } catch {
     throw new WebhookUrlInvalidError('The URL is not valid');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookUrlInvalidError('Webhook URLs must use http or https');
-  if (url.username || url.password) throw new WebhookUrlInvalidError('Webhook URLs must not carry a user name or password');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new WebhookUrlInvalidError('Webhook URLs must use http or https');
+  if (url.username || url.password)
+    throw new WebhookUrlInvalidError('Webhook URLs must not carry a user name or password');
   if (!url.hostname) throw new WebhookUrlInvalidError('The URL has no host');
   return url;
 }

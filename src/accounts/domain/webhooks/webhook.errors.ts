@@ -9,6 +9,10 @@ export class WebhookUrlInvalidError extends DomainError {
 /** The URL's host is, or resolves to, a loopback, private, link-local or otherwise internal address. */
 export class WebhookTargetForbiddenError extends DomainError {
   constructor() {
-    super('WEBHOOK_TARGET_FORBIDDEN', 'invalid', 'The URL points to a private, loopback or link-local address; webhooks are delivered to public addresses only');
+    super(
+      'WEBHOOK_TARGET_FORBIDDEN',
+      'invalid',
+      'The URL points to a private, loopback or link-local address; webhooks are delivered to public addresses only',
+    );
   }
 }

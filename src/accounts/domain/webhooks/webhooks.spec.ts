@@ -22,14 +22,41 @@ describe('webhook signature (Standard Webhooks)', () => {
 });
 
 describe('webhook target addresses', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00::1', 'fc12::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:7f00:1', '64:ff9b::a00:1', 'ff02::1', 'not-an-ip'])(
-    'refuses %s',
-    (address) => {
-      expect(isForbiddenTarget(address)).toBe(true);
-    },
-  );
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fd00::1',
+    'fc12::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '::ffff:7f00:1',
+    '64:ff9b::a00:1',
+    'ff02::1',
+    'not-an-ip',
+  ])('refuses %s', (address) => {
+    expect(isForbiddenTarget(address)).toBe(true);
+  });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '185.143.232.10', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2a00:1450:4001:80b::200e'])('allows %s', (address) => {
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '185.143.232.10',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '2a00:1450:4001:80b::200e',
+  ])('allows %s', (address) => {
     expect(isForbiddenTarget(address)).toBe(false);
   });
 });
@@ -39,7 +66,14 @@ describe('webhook URLs', () => {
     expect(parseWebhookUrl('https://hooks.example.com/contexor?x=1').hostname).toBe('hooks.example.com');
   });
 
-  it.each(['ftp://example.com/x', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pass@example.com/', 'not a url', `https://e.com/${'a'.repeat(2000)}`])('refuses %s with WEBHOOK_URL_INVALID', (url) => {
+  it.each([
+    'ftp://example.com/x',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://user:pass@example.com/',
+    'not a url',
+    `https://e.com/${'a'.repeat(2000)}`,
+  ])('refuses %s with WEBHOOK_URL_INVALID', (url) => {
     expect(() => parseWebhookUrl(url)).toThrow(expect.objectContaining({ code: 'WEBHOOK_URL_INVALID' }));
   });
 });
@@ -53,9 +87,17 @@ describe('webhook retries and disabling', () => {
 
   it('disables an endpoint once it has failed for the whole period, and never one that succeeds', () => {
     const since = new Date('2026-11-23T10:00:00Z');
-    expect(shouldDisable({ failingSince: since, disabledAt: null }, new Date('2026-11-24T09:59:59Z'), 86_400_000)).toBe(false);
-    expect(shouldDisable({ failingSince: since, disabledAt: null }, new Date('2026-11-24T10:00:00Z'), 86_400_000)).toBe(true);
-    expect(shouldDisable({ failingSince: null, disabledAt: null }, new Date('2026-11-30T00:00:00Z'), 86_400_000)).toBe(false);
-    expect(shouldDisable({ failingSince: since, disabledAt: since }, new Date('2026-11-30T00:00:00Z'), 86_400_000)).toBe(false);
+    expect(shouldDisable({ failingSince: since, disabledAt: null }, new Date('2026-11-24T09:59:59Z'), 86_400_000)).toBe(
+      false,
+    );
+    expect(shouldDisable({ failingSince: since, disabledAt: null }, new Date('2026-11-24T10:00:00Z'), 86_400_000)).toBe(
+      true,
+    );
+    expect(shouldDisable({ failingSince: null, disabledAt: null }, new Date('2026-11-30T00:00:00Z'), 86_400_000)).toBe(
+      false,
+    );
+    expect(
+      shouldDisable({ failingSince: since, disabledAt: since }, new Date('2026-11-30T00:00:00Z'), 86_400_000),
+    ).toBe(false);
   });
 });

@@ -50,7 +50,10 @@ export class KavenegarSmsSender extends SmsSender {
     }
     const message = `Kavenegar answered ${status}${reply.return?.message ? ` (${reply.return.message})` : ''}`;
     if (CONFIGURATION.has(status)) {
-      this.logger.error({ alert: true, providerStatus: status, provider: 'kavenegar' }, `SMS configuration problem: ${message}`);
+      this.logger.error(
+        { alert: true, providerStatus: status, provider: 'kavenegar' },
+        `SMS configuration problem: ${message}`,
+      );
       throw new SmsDeliveryError(message, false, status);
     }
     throw new SmsDeliveryError(message, TRANSIENT.has(status) || status >= 500, status);

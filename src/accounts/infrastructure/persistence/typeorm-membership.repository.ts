@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '#libs/database';
-import { MembershipRepository, type MemberView, type MembershipDecision } from '../../application/ports/membership.repository';
+import {
+  MembershipRepository,
+  type MemberView,
+  type MembershipDecision,
+} from '../../application/ports/membership.repository';
 import { MemberExistsError } from '../../domain/accounts.errors';
 import type { Role } from '../../domain/role';
 
@@ -17,7 +21,13 @@ interface MemberRow {
 const MEMBER_SELECT = `SELECT m.user_id, u.phone, u.name, m.role, m.created_at
                          FROM memberships m JOIN users u ON u.id = m.user_id`;
 
-const toView = (row: MemberRow): MemberView => ({ userId: row.user_id, phone: row.phone, name: row.name, role: row.role, joinedAt: row.created_at });
+const toView = (row: MemberRow): MemberView => ({
+  userId: row.user_id,
+  phone: row.phone,
+  name: row.name,
+  role: row.role,
+  joinedAt: row.created_at,
+});
 
 @Injectable()
 export class TypeOrmMembershipRepository extends MembershipRepository {
@@ -26,25 +36,38 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async findRole(organizationId: string, userId: string): Promise<Role | undefined> {
-    const rows = (await this.dataSource.query('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2', [organizationId, userId])) as {
+    const rows = (await this.dataSource.query(
+      'SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2',
+      [organizationId, userId],
+    )) as {
       role: Role;
     }[];
     return rows[0]?.role;
   }
 
   async listMembers(organizationId: string): Promise<MemberView[]> {
-    const rows = (await this.dataSource.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id`, [organizationId])) as MemberRow[];
+    const rows = (await this.dataSource.query(
+      `${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id`,
+      [organizationId],
+    )) as MemberRow[];
     return rows.map(toView);
   }
 
   async findMember(organizationId: string, userId: string): Promise<MemberView | undefined> {
-    const rows = (await this.dataSource.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [organizationId, userId])) as MemberRow[];
+    const rows = (await this.dataSource.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [
+      organizationId,
+      userId,
+    ])) as MemberRow[];
     return rows[0] ? toView(rows[0]) : undefined;
   }
 
   async add(organizationId: string, userId: string, role: Role): Promise<void> {
     try {
-      await this.dataSource.query('INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)', [organizationId, userId, role]);
+      await this.dataSource.query('INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)', [
+        organizationId,
+        userId,
+        role,
+      ]);
     } catch (error) {
       if (isUniqueViolation(error)) throw new MemberExistsError();
       throw error;
@@ -54,19 +77,32 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   update(organizationId: string, userId: string, decide: MembershipDecision): Promise<Role | undefined> {
     return this.dataSource.transaction(async (manager) => {
       // Locking every ADMIN row of the organization serialises concurrent demotions and removals.
-      const admins = (await manager.query(`SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'ADMIN' FOR UPDATE`, [organizationId])) as {
+      const admins = (await manager.query(
+        `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'ADMIN' FOR UPDATE`,
+        [organizationId],
+      )) as {
         user_id: string;
       }[];
-      const rows = (await manager.query('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2 FOR UPDATE', [organizationId, userId])) as {
+      const rows = (await manager.query(
+        'SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2 FOR UPDATE',
+        [organizationId, userId],
+      )) as {
         role: Role;
       }[];
       const current = rows[0]?.role;
       if (!current) return undefined;
       const next = decide(current, admins.length);
       if (next === 'REMOVED') {
-        await manager.query('DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2', [organizationId, userId]);
+        await manager.query('DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2', [
+          organizationId,
+          userId,
+        ]);
       } else if (next !== current) {
-        await manager.query('UPDATE memberships SET role = $3 WHERE organization_id = $1 AND user_id = $2', [organizationId, userId, next]);
+        await manager.query('UPDATE memberships SET role = $3 WHERE organization_id = $1 AND user_id = $2', [
+          organizationId,
+          userId,
+          next,
+        ]);
       }
       return current;
     });

@@ -13,7 +13,12 @@ interface OrganizationRow {
   created_at: Date;
 }
 
-const toView = (row: OrganizationRow): OrganizationView => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at });
+const toView = (row: OrganizationRow): OrganizationView => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  createdAt: row.created_at,
+});
 
 @Injectable()
 export class TypeOrmOrganizationRepository extends OrganizationRepository {

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RefreshTokenRepository, type NewRefreshToken, type RotationOutcome } from '../../application/ports/refresh-token.repository';
+import {
+  RefreshTokenRepository,
+  type NewRefreshToken,
+  type RotationOutcome,
+} from '../../application/ports/refresh-token.repository';
 
 interface TokenRow {
   id: string;
@@ -24,7 +28,11 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     await this.dataSource.query(INSERT, [token.userId, token.familyId, token.tokenHash, token.expiresAt]);
   }
 
-  rotate(presentedHash: string, successor: (userId: string, familyId: string) => NewRefreshToken, now: Date): Promise<RotationOutcome> {
+  rotate(
+    presentedHash: string,
+    successor: (userId: string, familyId: string) => NewRefreshToken,
+    now: Date,
+  ): Promise<RotationOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         'SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
@@ -33,7 +41,10 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
       const row = rows[0];
       if (!row || row.revoked_at) return { kind: 'invalid' };
       if (row.used_at) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id, now]);
+        await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
+          row.family_id,
+          now,
+        ]);
         return { kind: 'reused', userId: row.user_id, familyId: row.family_id };
       }
       if (row.expires_at <= now) return { kind: 'invalid' };
@@ -55,7 +66,10 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async deleteExpired(before: Date): Promise<number> {
-    const result = (await this.dataSource.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [before])) as [unknown[], number];
+    const result = (await this.dataSource.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [before])) as [
+      unknown[],
+      number,
+    ];
     return result[1];
   }
 }

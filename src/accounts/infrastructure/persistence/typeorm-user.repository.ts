@@ -24,7 +24,10 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async findOrCreateByPhone(phone: Phone): Promise<{ user: User; created: boolean }> {
-    const inserted = (await this.rows.query('INSERT INTO users (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id', [phone.e164])) as unknown[];
+    const inserted = (await this.rows.query(
+      'INSERT INTO users (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id',
+      [phone.e164],
+    )) as unknown[];
     const row = await this.rows.findOneByOrFail({ phone: phone.e164 });
     return { user: UserMapper.toDomain(row), created: inserted.length > 0 };
   }

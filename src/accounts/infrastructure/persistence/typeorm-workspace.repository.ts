@@ -6,7 +6,12 @@ import { WorkspaceRepository, type WorkspaceView } from '../../application/ports
 import { WorkspaceNameTakenError } from '../../domain/accounts.errors';
 import { WorkspaceEntity } from './workspace.entity';
 
-const toView = (row: WorkspaceEntity): WorkspaceView => ({ id: row.id, organizationId: row.organizationId, name: row.name, createdAt: row.createdAt });
+const toView = (row: WorkspaceEntity): WorkspaceView => ({
+  id: row.id,
+  organizationId: row.organizationId,
+  name: row.name,
+  createdAt: row.createdAt,
+});
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {

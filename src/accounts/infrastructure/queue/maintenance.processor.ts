@@ -20,7 +20,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(CLEAN_UP_EXPIRED_AUTH_JOB, { every: CLEAN_UP_EVERY_MS }, { name: CLEAN_UP_EXPIRED_AUTH_JOB });
+    await this.queue.upsertJobScheduler(
+      CLEAN_UP_EXPIRED_AUTH_JOB,
+      { every: CLEAN_UP_EVERY_MS },
+      { name: CLEAN_UP_EXPIRED_AUTH_JOB },
+    );
   }
 
   async process(job: Job): Promise<number> {

@@ -30,7 +30,12 @@ export class SmsProcessor extends WorkerHost {
     } catch (error) {
       const transient = error instanceof SmsDeliveryError ? error.transient : true;
       this.logger.warn(
-        { phone: Phone.parse(phoneE164).masked, attempt: job.attemptsMade + 1, transient, reason: (error as Error).message },
+        {
+          phone: Phone.parse(phoneE164).masked,
+          attempt: job.attemptsMade + 1,
+          transient,
+          reason: (error as Error).message,
+        },
         'Sign-in SMS not delivered',
       );
       if (!transient) throw new UnrecoverableError((error as Error).message);

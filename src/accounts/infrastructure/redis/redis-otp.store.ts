@@ -31,7 +31,10 @@ export class RedisOtpStore extends OtpStore {
     super();
   }
 
-  async startCooldown(phoneE164: string, seconds: number): Promise<{ started: true } | { started: false; retryAfterMs: number }> {
+  async startCooldown(
+    phoneE164: string,
+    seconds: number,
+  ): Promise<{ started: true } | { started: false; retryAfterMs: number }> {
     const key = this.key('cooldown', phoneE164);
     const set = await this.redis.set(key, '1', 'PX', seconds * 1000, 'NX');
     if (set === 'OK') return { started: true };
@@ -39,7 +42,12 @@ export class RedisOtpStore extends OtpStore {
   }
 
   async countDailySend(phoneE164: string): Promise<{ count: number; resetInMs: number }> {
-    const [count, ttl] = (await this.redis.eval(COUNT_WITH_EXPIRY, 1, this.key('daily', phoneE164), String(DAY_MS))) as [number, number];
+    const [count, ttl] = (await this.redis.eval(
+      COUNT_WITH_EXPIRY,
+      1,
+      this.key('daily', phoneE164),
+      String(DAY_MS),
+    )) as [number, number];
     return { count, resetInMs: ttl };
   }
 
@@ -54,7 +62,8 @@ export class RedisOtpStore extends OtpStore {
   }
 
   async takeAttempt(phoneE164: string): Promise<StoredOtp | undefined> {
-    const result = (await this.redis.eval(TAKE_ATTEMPT, 1, this.key('code', phoneE164))) as [string, string, number] | null;
+    const result = (await this.redis.eval(TAKE_ATTEMPT, 1, this.key('code', phoneE164))) as
+      [string, string, number] | null;
     if (!result) return undefined;
     return { codeHash: result[0], expiresAt: Number(result[1]), attempts: result[2] };
   }

@@ -17,7 +17,9 @@ describe('HmacOtpCrypto', () => {
     const hash = crypto.hash('+989121234567', '123456');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain('123456');
-    expect(new HmacOtpCrypto(loadConfig({ JWT_SECRET: 'b'.repeat(40) })).hash('+989121234567', '123456')).not.toBe(hash);
+    expect(new HmacOtpCrypto(loadConfig({ JWT_SECRET: 'b'.repeat(40) })).hash('+989121234567', '123456')).not.toBe(
+      hash,
+    );
   });
 
   it('matches the right code, typed in Latin, Persian or Arabic-Indic digits', () => {

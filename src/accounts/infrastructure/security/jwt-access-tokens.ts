@@ -61,7 +61,9 @@ export class JwtAccessTokens extends AccessTokens {
       return { userId: payload.sub };
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      throw new UnauthenticatedError(expired ? 'The access token has expired; refresh it' : 'The access token is not valid');
+      throw new UnauthenticatedError(
+        expired ? 'The access token has expired; refresh it' : 'The access token is not valid',
+      );
     }
   }
 }

@@ -28,14 +28,16 @@ export class HttpWebhookSender extends WebhookSender {
     const target = new URL(url);
     const allowPrivate = this.config.webhooks.allowPrivateTargets;
     const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
-    if (!allowPrivate && isIP(host) && isForbiddenTarget(host)) return Promise.resolve({ statusCode: null, durationMs: elapsed(), error: FORBIDDEN });
+    if (!allowPrivate && isIP(host) && isForbiddenTarget(host))
+      return Promise.resolve({ statusCode: null, durationMs: elapsed(), error: FORBIDDEN });
 
     const guardedLookup: LookupFunction = (hostname, options, callback) => {
       dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
         if (error) return callback(error, '', 4);
         const allowed = allowPrivate ? addresses : addresses.filter((entry) => !isForbiddenTarget(entry.address));
         if (!allowed.length) return callback(Object.assign(new Error(FORBIDDEN), { code: 'EFORBIDDEN' }), '', 4);
-        if ((options as { all?: boolean }).all) return (callback as unknown as (err: null, all: LookupAddress[]) => void)(null, allowed);
+        if ((options as { all?: boolean }).all)
+          return (callback as unknown as (err: null, all: LookupAddress[]) => void)(null, allowed);
         const first = allowed[0] as LookupAddress;
         callback(null, first.address, first.family);
       });
@@ -61,7 +63,16 @@ export class HttpWebhookSender extends WebhookSender {
       });
       req.once('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       req.once('error', (error: NodeJS.ErrnoException) =>
-        resolve({ statusCode: null, durationMs: elapsed(), error: error.message === FORBIDDEN ? FORBIDDEN : error.code === 'ETIMEDOUT' ? 'timeout' : (error.code ?? error.name) }),
+        resolve({
+          statusCode: null,
+          durationMs: elapsed(),
+          error:
+            error.message === FORBIDDEN
+              ? FORBIDDEN
+              : error.code === 'ETIMEDOUT'
+                ? 'timeout'
+                : (error.code ?? error.name),
+        }),
       );
       req.end(body);
     });

@@ -13,7 +13,9 @@ export class TypeOrmWebhookDeliveryLog extends WebhookDeliveryLog {
   }
 
   async record(attempt: WebhookDeliveryAttempt): Promise<void> {
-    await this.dataSource.getRepository(WebhookDeliveryEntity).insert({ ...attempt, error: attempt.error?.slice(0, 300) ?? null });
+    await this.dataSource
+      .getRepository(WebhookDeliveryEntity)
+      .insert({ ...attempt, error: attempt.error?.slice(0, 300) ?? null });
   }
 
   async listForEndpoint(endpointId: string, page: PageRequest): Promise<Page<WebhookDeliveryAttempt>> {
@@ -23,6 +25,11 @@ export class TypeOrmWebhookDeliveryLog extends WebhookDeliveryLog {
       skip: offsetOf(page),
       take: page.limit,
     });
-    return { items: rows.map((row) => ({ ...row, eventType: row.eventType as WebhookEventType })), total, page: page.page, limit: page.limit };
+    return {
+      items: rows.map((row) => ({ ...row, eventType: row.eventType as WebhookEventType })),
+      total,
+      page: page.page,
+      limit: page.limit,
+    };
   }
 }

@@ -21,7 +21,9 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   async listForOrganization(organizationId: string): Promise<WebhookEndpoint[]> {
-    return (await this.rows.find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(toDomain);
+    return (await this.rows.find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(
+      toDomain,
+    );
   }
 
   async findById(organizationId: string, id: string): Promise<WebhookEndpoint | undefined> {
@@ -41,7 +43,10 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   async subscribedTo(organizationId: string, type: WebhookEventType): Promise<WebhookEndpoint[]> {
     const rows = await this.rows
       .createQueryBuilder('w')
-      .where('w.organization_id = :organizationId AND w.disabled_at IS NULL AND :type = ANY(w.events)', { organizationId, type })
+      .where('w.organization_id = :organizationId AND w.disabled_at IS NULL AND :type = ANY(w.events)', {
+        organizationId,
+        type,
+      })
       .getMany();
     return rows.map(toDomain);
   }
@@ -51,7 +56,10 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   async recordFailure(id: string, at: Date): Promise<WebhookEndpoint | undefined> {
-    await this.dataSource.query('UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2) WHERE id = $1', [id, at]);
+    await this.dataSource.query(
+      'UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2) WHERE id = $1',
+      [id, at],
+    );
     return this.findForDelivery(id);
   }
 

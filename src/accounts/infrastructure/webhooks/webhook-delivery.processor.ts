@@ -25,7 +25,8 @@ export class WebhookDeliveryProcessor extends WorkerHost {
   async process(job: Job<WebhookDelivery>): Promise<DeliveryOutcome> {
     if (job.name !== DELIVER_WEBHOOK_JOB) throw new UnrecoverableError(`Unknown job ${job.name}`);
     const outcome = await this.deliver.execute(job.data, job.attemptsMade + 1);
-    if (outcome === 'failed') throw new WebhookDeliveryFailedError(`Delivery ${job.data.eventId} to ${job.data.endpointId} failed`);
+    if (outcome === 'failed')
+      throw new WebhookDeliveryFailedError(`Delivery ${job.data.eventId} to ${job.data.endpointId} failed`);
     return outcome;
   }
 }
@@ -34,7 +35,9 @@ export class WebhookDeliveryProcessor extends WorkerHost {
 export function webhookDeliveryProcessorFor(config: AppConfig): Type<WebhookDeliveryProcessor> {
   @Processor(WEBHOOK_DELIVERY_QUEUE, {
     concurrency: 20,
-    settings: { backoffStrategy: (attemptsMade: number) => webhookRetryDelay(attemptsMade, config.webhooks.retryBaseDelayMs) },
+    settings: {
+      backoffStrategy: (attemptsMade: number) => webhookRetryDelay(attemptsMade, config.webhooks.retryBaseDelayMs),
+    },
   })
   class ConfiguredWebhookDeliveryProcessor extends WebhookDeliveryProcessor {}
   return ConfiguredWebhookDeliveryProcessor;

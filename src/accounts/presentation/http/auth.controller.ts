@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '#libs/ddd';
 import { Public } from '#libs/http';
@@ -12,7 +19,13 @@ import { UpdateMeUseCase } from '../../application/use-cases/update-me.use-case'
 import { VerifyOtpUseCase } from '../../application/use-cases/verify-otp.use-case';
 import { OTP_POLICY } from '../../domain/otp-policy';
 import { Authenticated, CurrentActor } from './access/access.decorators';
-import { OtpRequestedResponseDto, RefreshTokenDto, RequestOtpDto, SessionResponseDto, VerifyOtpDto } from './dto/auth.dto';
+import {
+  OtpRequestedResponseDto,
+  RefreshTokenDto,
+  RequestOtpDto,
+  SessionResponseDto,
+  VerifyOtpDto,
+} from './dto/auth.dto';
 import { MeResponseDto, UpdateMeDto } from './dto/me.dto';
 
 @ApiTags('Auth')
@@ -33,7 +46,8 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a sign-in code by SMS',
-    description: 'Same answer whether or not the phone has an account. Errors: 400 PHONE_INVALID, 429 OTP_COOLDOWN (with Retry-After), 429 RATE_LIMITED.',
+    description:
+      'Same answer whether or not the phone has an account. Errors: 400 PHONE_INVALID, 429 OTP_COOLDOWN (with Retry-After), 429 RATE_LIMITED.',
   })
   @ApiAcceptedResponse({ type: OtpRequestedResponseDto })
   async request(@Body() body: RequestOtpDto): Promise<OtpRequestedResponseDto> {
@@ -44,20 +58,39 @@ export class AuthController {
   @Public()
   @RateLimit({ name: 'otp-verify', limit: 60, windowSeconds: 3600 })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange the code for tokens; the first sign-in creates the user', description: 'Errors: 401 OTP_INVALID, 401 OTP_EXPIRED, 429 OTP_ATTEMPTS_EXCEEDED.' })
+  @ApiOperation({
+    summary: 'Exchange the code for tokens; the first sign-in creates the user',
+    description: 'Errors: 401 OTP_INVALID, 401 OTP_EXPIRED, 429 OTP_ATTEMPTS_EXCEEDED.',
+  })
   @ApiOkResponse({ type: SessionResponseDto })
   async verify(@Body() body: VerifyOtpDto, @Req() request: FastifyRequest): Promise<SessionResponseDto> {
-    return SessionResponseDto.from(await this.verifyOtp.execute({ phone: body.phone, code: body.code, requestId: String(request.id), ip: request.ip }));
+    return SessionResponseDto.from(
+      await this.verifyOtp.execute({
+        phone: body.phone,
+        code: body.code,
+        requestId: String(request.id),
+        ip: request.ip,
+      }),
+    );
   }
 
   @Post('auth/refresh')
   @Public()
   @RateLimit({ name: 'refresh', limit: 120, windowSeconds: 3600 })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate the refresh token', description: 'Errors: 401 REFRESH_INVALID, 401 REFRESH_REUSED (the whole family is revoked).' })
+  @ApiOperation({
+    summary: 'Rotate the refresh token',
+    description: 'Errors: 401 REFRESH_INVALID, 401 REFRESH_REUSED (the whole family is revoked).',
+  })
   @ApiOkResponse({ type: SessionResponseDto })
   async refresh(@Body() body: RefreshTokenDto, @Req() request: FastifyRequest): Promise<SessionResponseDto> {
-    return SessionResponseDto.from(await this.refreshSession.execute({ refreshToken: body.refreshToken, requestId: String(request.id), ip: request.ip }));
+    return SessionResponseDto.from(
+      await this.refreshSession.execute({
+        refreshToken: body.refreshToken,
+        requestId: String(request.id),
+        ip: request.ip,
+      }),
+    );
   }
 
   @Post('auth/logout')

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { pageRequest, type Actor } from '#libs/ddd';
 import { PageQueryDto, ParseUuidOr404Pipe } from '#libs/http';
 import { AddMemberUseCase } from '../../application/use-cases/add-member.use-case';
@@ -15,7 +22,13 @@ import { RemoveMemberUseCase } from '../../application/use-cases/remove-member.u
 import { Authenticated, CurrentActor, RequireRole } from './access/access.decorators';
 import { AuditPageResponseDto } from './dto/audit.dto';
 import { AddMemberDto, MemberResponseDto } from './dto/member.dto';
-import { CreateOrganizationDto, CreateWorkspaceDto, OrganizationResponseDto, RoleDto, WorkspaceResponseDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  CreateWorkspaceDto,
+  OrganizationResponseDto,
+  RoleDto,
+  WorkspaceResponseDto,
+} from './dto/organization.dto';
 
 @ApiTags('Organizations')
 @ApiBearerAuth()
@@ -66,15 +79,25 @@ export class OrganizationsController {
 
   @Post(':orgId/members')
   @RequireRole('ADMIN')
-  @ApiOperation({ summary: 'Invite a member by phone (an account is created for a new phone)', description: 'Errors: 400 PHONE_INVALID, 409 MEMBER_EXISTS.' })
+  @ApiOperation({
+    summary: 'Invite a member by phone (an account is created for a new phone)',
+    description: 'Errors: 400 PHONE_INVALID, 409 MEMBER_EXISTS.',
+  })
   @ApiCreatedResponse({ type: MemberResponseDto })
-  async invite(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: AddMemberDto): Promise<MemberResponseDto> {
+  async invite(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberResponseDto> {
     return MemberResponseDto.from(await this.addMember.execute(actor, orgId, body));
   }
 
   @Patch(':orgId/members/:userId')
   @RequireRole('ADMIN')
-  @ApiOperation({ summary: "Change a member's role", description: 'Errors: 409 LAST_ADMIN when it would leave no ADMIN.' })
+  @ApiOperation({
+    summary: "Change a member's role",
+    description: 'Errors: 409 LAST_ADMIN when it would leave no ADMIN.',
+  })
   @ApiOkResponse({ type: MemberResponseDto })
   async changeRole(
     @CurrentActor() actor: Actor,
@@ -90,7 +113,11 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member', description: 'Errors: 409 LAST_ADMIN for the last ADMIN.' })
   @ApiNoContentResponse()
-  async remove(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Param('userId', ParseUuidOr404Pipe) userId: string): Promise<void> {
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Param('userId', ParseUuidOr404Pipe) userId: string,
+  ): Promise<void> {
     await this.removeMember.execute(actor, orgId, userId);
   }
 
@@ -98,7 +125,11 @@ export class OrganizationsController {
   @RequireRole('ADMIN')
   @ApiOperation({ summary: 'Create a workspace', description: 'Errors: 409 WORKSPACE_NAME_TAKEN.' })
   @ApiCreatedResponse({ type: WorkspaceResponseDto })
-  async addWorkspace(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: CreateWorkspaceDto): Promise<WorkspaceResponseDto> {
+  async addWorkspace(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Body() body: CreateWorkspaceDto,
+  ): Promise<WorkspaceResponseDto> {
     return WorkspaceResponseDto.from(await this.createWorkspace.execute(actor, orgId, body));
   }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { pageRequest, type Actor } from '#libs/ddd';
 import { PageQueryDto } from '#libs/http';
 import { DeleteWebhookUseCase } from '../../application/webhooks/delete-webhook.use-case';
@@ -7,7 +14,13 @@ import { ListWebhookDeliveriesUseCase } from '../../application/webhooks/list-we
 import { ListWebhooksUseCase } from '../../application/webhooks/list-webhooks.use-case';
 import { RegisterWebhookUseCase } from '../../application/webhooks/register-webhook.use-case';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from './access/access.decorators';
-import { RegisteredWebhookResponseDto, RegisterWebhookDto, WebhookDeliveryPageResponseDto, WebhookDeliveryResponseDto, WebhookResponseDto } from './dto/webhook.dto';
+import {
+  RegisteredWebhookResponseDto,
+  RegisterWebhookDto,
+  WebhookDeliveryPageResponseDto,
+  WebhookDeliveryResponseDto,
+  WebhookResponseDto,
+} from './dto/webhook.dto';
 
 @ApiTags('Webhooks')
 @ApiBearerAuth()
@@ -32,8 +45,14 @@ export class WebhooksController {
       '(loopback, private or link-local address), 403 FORBIDDEN, 404.',
   })
   @ApiCreatedResponse({ type: RegisteredWebhookResponseDto })
-  async create(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: RegisterWebhookDto): Promise<RegisteredWebhookResponseDto> {
-    return RegisteredWebhookResponseDto.fromRegistered(await this.register.execute(actor, orgId, { url: body.url, events: body.events }));
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Body() body: RegisterWebhookDto,
+  ): Promise<RegisteredWebhookResponseDto> {
+    return RegisteredWebhookResponseDto.fromRegistered(
+      await this.register.execute(actor, orgId, { url: body.url, events: body.events }),
+    );
   }
 
   @Get('organizations/:orgId/webhooks')
@@ -49,15 +68,25 @@ export class WebhooksController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a webhook; queued deliveries to it are dropped. Audited.' })
   @ApiNoContentResponse()
-  async delete(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<void> {
+  async delete(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+  ): Promise<void> {
     await this.remove.execute(actor, access.organizationId, id);
   }
 
   @Get('webhooks/:id/deliveries')
   @RequireRole('ADMIN', 'webhook', 'id')
-  @ApiOperation({ summary: 'Delivery attempts of a webhook, newest first: event, attempt, HTTP status, duration, error' })
+  @ApiOperation({
+    summary: 'Delivery attempts of a webhook, newest first: event, attempt, HTTP status, duration, error',
+  })
   @ApiOkResponse({ type: WebhookDeliveryPageResponseDto })
-  async attempts(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageResponseDto> {
+  async attempts(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<WebhookDeliveryPageResponseDto> {
     const page = await this.deliveries.execute(access.organizationId, id, pageRequest(query.page, query.limit));
     return { ...page, items: page.items.map((attempt) => WebhookDeliveryResponseDto.from(attempt)) };
   }

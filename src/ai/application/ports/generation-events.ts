@@ -21,5 +21,9 @@ export abstract class GenerationEvents {
    * watcher saw last), recent events published after it are replayed first, when still kept.
    * Resolves once delivery is live: anything published afterwards reaches `listener`.
    */
-  abstract subscribe(contentId: string, listener: GenerationEventListener, options?: { after?: string }): Promise<GenerationSubscription>;
+  abstract subscribe(
+    contentId: string,
+    listener: GenerationEventListener,
+    options?: { after?: string },
+  ): Promise<GenerationSubscription>;
 }

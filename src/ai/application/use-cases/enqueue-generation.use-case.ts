@@ -19,7 +19,12 @@ export class EnqueueGenerationUseCase {
 
   async execute(input: GenerationJobInput, options: GenerationEnqueueOptions = {}): Promise<{ jobId: string }> {
     const jobId = await this.queue.enqueue(input, options);
-    await publishBestEffort(this.events, this.logger, input.contentId, { type: 'status', status: GENERATING_STATUS, lastError: null, jobId });
+    await publishBestEffort(this.events, this.logger, input.contentId, {
+      type: 'status',
+      status: GENERATING_STATUS,
+      lastError: null,
+      jobId,
+    });
     return { jobId };
   }
 }

@@ -13,11 +13,20 @@ describe('EstimateGenerationTokensUseCase', () => {
   const messages: ChatMessage[] = [{ role: 'user', content: 'hi' }];
 
   it('reserves the prompt plus the content’s completion cap', async () => {
-    await expect(estimate.execute({ model: 'gpt-4.1-mini', messages, maxTokens: 500 })).resolves.toEqual({ promptTokens: 10, maxCompletionTokens: 500, worstCaseTokens: 510 });
+    await expect(estimate.execute({ model: 'gpt-4.1-mini', messages, maxTokens: 500 })).resolves.toEqual({
+      promptTokens: 10,
+      maxCompletionTokens: 500,
+      worstCaseTokens: 510,
+    });
   });
 
   it('falls back to the model’s own output cap when the content sets none', async () => {
-    await expect(estimate.execute({ model: 'gpt-4.1-mini', messages })).resolves.toMatchObject({ maxCompletionTokens: 32_768, worstCaseTokens: 32_778 });
-    await expect(estimate.execute({ model: 'gpt-4o-mini', messages, maxTokens: null })).resolves.toMatchObject({ maxCompletionTokens: 16_384 });
+    await expect(estimate.execute({ model: 'gpt-4.1-mini', messages })).resolves.toMatchObject({
+      maxCompletionTokens: 32_768,
+      worstCaseTokens: 32_778,
+    });
+    await expect(estimate.execute({ model: 'gpt-4o-mini', messages, maxTokens: null })).resolves.toMatchObject({
+      maxCompletionTokens: 16_384,
+    });
   });
 });

@@ -34,9 +34,17 @@ export class FailGenerationUseCase {
       error: { ...failure, kind: input.failure.kind, reason: input.failure.code },
       ...(unrecordedCall && { unrecordedCall }),
     });
-    this.logger.warn({ contentId: input.contentId, jobId: input.jobId, reason: input.failure.code, status: settled.status }, 'Generation failed');
+    this.logger.warn(
+      { contentId: input.contentId, jobId: input.jobId, reason: input.failure.code, status: settled.status },
+      'Generation failed',
+    );
     await this.announce(input.contentId, { type: 'error', ...failure, retrying: false, jobId: input.jobId });
-    await this.announce(input.contentId, { type: 'status', status: settled.status, lastError: settled.lastError, jobId: input.jobId });
+    await this.announce(input.contentId, {
+      type: 'status',
+      status: settled.status,
+      lastError: settled.lastError,
+      jobId: input.jobId,
+    });
     return settled;
   }
 

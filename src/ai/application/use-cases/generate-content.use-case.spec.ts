@@ -36,8 +36,15 @@ function setUp(script: LlmScriptStep[], request = makeGenerationRequest()) {
   return { request, source, llm, events, outcome, calls, generate, fail, input, eventTypes };
 }
 
-const rateLimited = () => new LlmError('transient', 'rate_limited', 'OpenAI 429 error rate_limit_exceeded (rate_limited)', { status: 429, retryAfterMs: 7000 });
-const noQuota = () => new LlmError('permanent', 'insufficient_quota', 'OpenAI 429 error insufficient_quota (insufficient_quota)', { status: 429 });
+const rateLimited = () =>
+  new LlmError('transient', 'rate_limited', 'OpenAI 429 error rate_limit_exceeded (rate_limited)', {
+    status: 429,
+    retryAfterMs: 7000,
+  });
+const noQuota = () =>
+  new LlmError('permanent', 'insufficient_quota', 'OpenAI 429 error insufficient_quota (insufficient_quota)', {
+    status: 429,
+  });
 
 describe('GenerateContentUseCase', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -74,8 +81,15 @@ describe('GenerateContentUseCase', () => {
     const events = t.events.eventsOf(t.request.contentId);
     expect(events.map((event) => event.type)).toEqual(['status', 'delta', 'delta', 'delta', 'delta', 'done', 'status']);
     expect(events[0]).toMatchObject({ status: 'IN_PROGRESS', jobId: JOB, attempt: 1 });
-    expect(events.filter((event) => event.type === 'delta').map((event) => (event.type === 'delta' ? event.text : ''))).toEqual(['یک ', 'دو ', 'سه ', 'چهار']);
-    expect(events[5]).toMatchObject({ type: 'done', jobId: JOB, model: 'gpt-4.1-mini-2025-04-14', usage: { completionTokens: 4 } });
+    expect(
+      events.filter((event) => event.type === 'delta').map((event) => (event.type === 'delta' ? event.text : '')),
+    ).toEqual(['یک ', 'دو ', 'سه ', 'چهار']);
+    expect(events[5]).toMatchObject({
+      type: 'done',
+      jobId: JOB,
+      model: 'gpt-4.1-mini-2025-04-14',
+      usage: { completionTokens: 4 },
+    });
     expect(events[6]).toMatchObject({ type: 'status', status: 'REVIEW', lastError: null });
   });
 
@@ -91,16 +105,28 @@ describe('GenerateContentUseCase', () => {
   it('throws a transient error for the queue to retry, tells watchers, then succeeds on the next attempt', async () => {
     const t = setUp([{ error: rateLimited(), piecesFirst: ['نیمه '] }, { pieces: ['کامل'] }]);
 
-    await expect(t.generate.execute(t.input(1))).rejects.toMatchObject({ kind: 'transient', code: 'rate_limited', retryAfterMs: 7000 });
+    await expect(t.generate.execute(t.input(1))).rejects.toMatchObject({
+      kind: 'transient',
+      code: 'rate_limited',
+      retryAfterMs: 7000,
+    });
     expect(t.outcome.completions).toHaveLength(0);
     expect(t.eventTypes()).toEqual(['status', 'delta', 'error']);
-    expect(t.events.eventsOf(t.request.contentId)[2]).toMatchObject({ code: 'RATE_LIMITED', retrying: true, retryAfterMs: 7000 });
+    expect(t.events.eventsOf(t.request.contentId)[2]).toMatchObject({
+      code: 'RATE_LIMITED',
+      retrying: true,
+      retryAfterMs: 7000,
+    });
 
     const second = await t.generate.execute(t.input(2));
 
     expect(second).toMatchObject({ outcome: 'completed', status: 'REVIEW' });
     expect(t.outcome.completions.map((c) => c.body)).toEqual(['کامل']);
-    expect(t.events.eventsOf(t.request.contentId).slice(3)[0]).toMatchObject({ type: 'status', status: 'IN_PROGRESS', attempt: 2 });
+    expect(t.events.eventsOf(t.request.contentId).slice(3)[0]).toMatchObject({
+      type: 'status',
+      status: 'IN_PROGRESS',
+      attempt: 2,
+    });
     expect(t.outcome.failures).toHaveLength(0);
   });
 
@@ -115,12 +141,20 @@ describe('GenerateContentUseCase', () => {
 
     const settled = await t.fail.execute({ ...t.input(1), failure: { code: 'insufficient_quota', kind: 'permanent' } });
 
-    expect(settled).toEqual({ status: 'DRAFT', lastError: { code: 'INSUFFICIENT_QUOTA', message: expect.stringContaining('quota') } });
+    expect(settled).toEqual({
+      status: 'DRAFT',
+      lastError: { code: 'INSUFFICIENT_QUOTA', message: expect.stringContaining('quota') },
+    });
     expect(t.outcome.failures).toEqual([
       expect.objectContaining({
         jobId: JOB,
         reservationId: 'reservation-1',
-        error: { code: 'INSUFFICIENT_QUOTA', message: settled.lastError?.message, kind: 'permanent', reason: 'insufficient_quota' },
+        error: {
+          code: 'INSUFFICIENT_QUOTA',
+          message: settled.lastError?.message,
+          kind: 'permanent',
+          reason: 'insufficient_quota',
+        },
       }),
     ]);
     expect(t.outcome.failures[0]).not.toHaveProperty('unrecordedCall');
@@ -141,7 +175,9 @@ describe('GenerateContentUseCase', () => {
     const t = setUp([{ pieces: ['x'] }]);
     t.source.requests.clear();
 
-    await expect(t.generate.execute(t.input())).rejects.toEqual(expect.objectContaining({ kind: 'permanent', code: 'content_not_found' }));
+    await expect(t.generate.execute(t.input())).rejects.toEqual(
+      expect.objectContaining({ kind: 'permanent', code: 'content_not_found' }),
+    );
     expect(t.llm.requests).toHaveLength(0);
     expect(t.calls.calls.size).toBe(0);
     await expect(t.generate.execute(t.input())).rejects.toBeInstanceOf(GenerationFailure);
@@ -149,7 +185,10 @@ describe('GenerateContentUseCase', () => {
 
   it('does nothing for a content that no longer waits for a generation, or waits for another job', async () => {
     const settled = setUp([{ pieces: ['x'] }], makeGenerationRequest({ status: 'REVIEW', inProgress: false }));
-    await expect(settled.generate.execute(settled.input())).resolves.toEqual({ outcome: 'skipped', reason: 'not_in_progress' });
+    await expect(settled.generate.execute(settled.input())).resolves.toEqual({
+      outcome: 'skipped',
+      reason: 'not_in_progress',
+    });
 
     const other = setUp([{ pieces: ['x'] }], makeGenerationRequest({ jobId: 'job-2' }));
     await expect(other.generate.execute(other.input())).resolves.toEqual({ outcome: 'skipped', reason: 'stale_job' });

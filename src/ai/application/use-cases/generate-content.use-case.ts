@@ -47,27 +47,51 @@ export class GenerateContentUseCase {
     if (earlier) return this.record(input, earlier, true);
 
     const request = await this.source.load(input.contentId);
-    if (!request) throw new GenerationFailure('permanent', 'content_not_found', `Content ${input.contentId} does not exist`);
+    if (!request)
+      throw new GenerationFailure('permanent', 'content_not_found', `Content ${input.contentId} does not exist`);
     if (!request.inProgress) return { outcome: 'skipped', reason: 'not_in_progress' };
     if (request.jobId && request.jobId !== input.jobId) return { outcome: 'skipped', reason: 'stale_job' };
 
-    await this.announce(input.contentId, { type: 'status', status: GENERATING_STATUS, lastError: null, jobId: input.jobId, attempt: input.attempt });
+    await this.announce(input.contentId, {
+      type: 'status',
+      status: GENERATING_STATUS,
+      lastError: null,
+      jobId: input.jobId,
+      attempt: input.attempt,
+    });
     let call: CompletedCall;
     try {
       const result = await this.llm.stream(
-        { model: request.model, messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens, signal: input.signal },
+        {
+          model: request.model,
+          messages: request.messages,
+          temperature: request.temperature,
+          maxTokens: request.maxTokens,
+          signal: input.signal,
+        },
         (text) => this.announce(input.contentId, { type: 'delta', text }),
       );
-      call = { responseId: result.responseId, model: result.model, body: result.text, finishReason: result.finishReason, usage: result.usage };
+      call = {
+        responseId: result.responseId,
+        model: result.model,
+        body: result.text,
+        finishReason: result.finishReason,
+        usage: result.usage,
+      };
     } catch (error) {
       await this.announceRetry(input, error);
       throw error;
     }
 
     // Kept before anything else is written, so that a crash from here on re-records this call.
-    await this.calls.remember(input.jobId, call).catch((error: unknown) =>
-      this.logger.warn({ contentId: input.contentId, jobId: input.jobId, err: errorSummary(error) }, 'Could not keep the completed call for recovery'),
-    );
+    await this.calls
+      .remember(input.jobId, call)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { contentId: input.contentId, jobId: input.jobId, err: errorSummary(error) },
+          'Could not keep the completed call for recovery',
+        ),
+      );
     return this.record(input, call, false);
   }
 
@@ -75,12 +99,35 @@ export class GenerateContentUseCase {
     return publishBestEffort(this.events, this.logger, contentId, event);
   }
 
-  private async record(input: GenerateContentInput, call: CompletedCall, recovered: boolean): Promise<GenerateContentResult> {
+  private async record(
+    input: GenerateContentInput,
+    call: CompletedCall,
+    recovered: boolean,
+  ): Promise<GenerateContentResult> {
     const settled = await this.outcome.completed({ ...jobRefOf(input), ...call });
-    await this.announce(input.contentId, { type: 'done', jobId: input.jobId, model: call.model, finishReason: call.finishReason, usage: call.usage });
-    await this.announce(input.contentId, { type: 'status', status: settled.status, lastError: settled.lastError, jobId: input.jobId });
+    await this.announce(input.contentId, {
+      type: 'done',
+      jobId: input.jobId,
+      model: call.model,
+      finishReason: call.finishReason,
+      usage: call.usage,
+    });
+    await this.announce(input.contentId, {
+      type: 'status',
+      status: settled.status,
+      lastError: settled.lastError,
+      jobId: input.jobId,
+    });
     this.logger.log(
-      { contentId: input.contentId, jobId: input.jobId, attempt: input.attempt, model: call.model, responseId: call.responseId, usage: call.usage, recovered },
+      {
+        contentId: input.contentId,
+        jobId: input.jobId,
+        attempt: input.attempt,
+        model: call.model,
+        responseId: call.responseId,
+        usage: call.usage,
+        recovered,
+      },
       'Content generated',
     );
     return { outcome: 'completed', responseId: call.responseId, status: settled.status, recovered };
@@ -91,7 +138,14 @@ export class GenerateContentUseCase {
     const failure = error instanceof GenerationFailure ? error : undefined;
     const retrying = (failure?.transient ?? true) && input.attempt < input.maxAttempts;
     this.logger.warn(
-      { contentId: input.contentId, jobId: input.jobId, attempt: input.attempt, retrying, code: failure?.code ?? 'internal', err: errorSummary(error) },
+      {
+        contentId: input.contentId,
+        jobId: input.jobId,
+        attempt: input.attempt,
+        retrying,
+        code: failure?.code ?? 'internal',
+        err: errorSummary(error),
+      },
       'Generation attempt failed',
     );
     if (!retrying) return; // the final failure is announced by FailGenerationUseCase

@@ -30,7 +30,12 @@ function setUp(generations: RunningGeneration[], jobs: Record<string, QueuedGene
   const queue = { inspect: jest.fn(async (jobId: string) => jobs[jobId] ?? { state: 'gone' }) };
   const fail = { execute: jest.fn(async () => ({ status: 'DRAFT' })) };
   const clock: Clock = { now: () => NOW };
-  const useCase = new RecoverLostGenerationsUseCase(listed, queue as unknown as GenerationQueue, fail as unknown as FailGenerationUseCase, clock);
+  const useCase = new RecoverLostGenerationsUseCase(
+    listed,
+    queue as unknown as GenerationQueue,
+    fail as unknown as FailGenerationUseCase,
+    clock,
+  );
   return { useCase, listed, queue, fail };
 }
 
@@ -60,12 +65,19 @@ describe('RecoverLostGenerationsUseCase', () => {
   });
 
   it('uses the payload of a job that ended without the content hearing of it', async () => {
-    const input = { contentId: 'content-job-done', organizationId: 'org-1', reservationId: 'reservation-9', requestedBy: 'editor-7' };
+    const input = {
+      contentId: 'content-job-done',
+      organizationId: 'org-1',
+      reservationId: 'reservation-9',
+      requestedBy: 'editor-7',
+    };
     const { useCase, fail } = setUp([running('job-done', 10)], { 'job-done': { state: 'completed', input } });
 
     await useCase.execute({ graceMs: 120_000 });
 
-    expect(fail.execute).toHaveBeenCalledWith(expect.objectContaining({ jobId: 'job-done', reservationId: 'reservation-9', requestedBy: 'editor-7' }));
+    expect(fail.execute).toHaveBeenCalledWith(
+      expect.objectContaining({ jobId: 'job-done', reservationId: 'reservation-9', requestedBy: 'editor-7' }),
+    );
   });
 
   it.each(['waiting', 'delayed', 'active'] as const)('leaves a %s job to BullMQ', async (state) => {

@@ -42,7 +42,8 @@ export class RecoverLostGenerationsUseCase {
     for (const generation of candidates) {
       if (await this.recover(generation)) recovered += 1;
     }
-    if (recovered > 0) this.logger.warn({ checked: candidates.length, recovered }, 'Lost generations returned to their previous state');
+    if (recovered > 0)
+      this.logger.warn({ checked: candidates.length, recovered }, 'Lost generations returned to their previous state');
     return { checked: candidates.length, recovered };
   }
 
@@ -62,7 +63,10 @@ export class RecoverLostGenerationsUseCase {
       });
       return true;
     } catch (error) {
-      this.logger.error({ contentId: generation.contentId, jobId: generation.jobId, err: errorSummary(error) }, 'Could not recover a lost generation');
+      this.logger.error(
+        { contentId: generation.contentId, jobId: generation.jobId, err: errorSummary(error) },
+        'Could not recover a lost generation',
+      );
       return false;
     }
   }

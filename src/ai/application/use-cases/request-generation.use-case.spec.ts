@@ -42,13 +42,38 @@ class RecordingTransactions extends GenerationTransactions {
 
 function setUp(status = 'DRAFT') {
   const calls: string[] = [];
-  const get = { execute: jest.fn(async () => ({ contentId: 'c1', organizationId: 'o1', projectId: 'p1', prompt: 'Hi', model: 'gpt-4.1-mini', maxTokens: 100, status, generationJobId: null })) };
-  const estimate = { execute: jest.fn(async () => ({ promptTokens: 5, maxCompletionTokens: 100, worstCaseTokens: 105 })) };
-  const start = { execute: jest.fn(async (_input: { jobId: string }, within?: OpenTransaction) => void calls.push(`start in ${String(within?.manager)}`)) };
+  const get = {
+    execute: jest.fn(async () => ({
+      contentId: 'c1',
+      organizationId: 'o1',
+      projectId: 'p1',
+      prompt: 'Hi',
+      model: 'gpt-4.1-mini',
+      maxTokens: 100,
+      status,
+      generationJobId: null,
+    })),
+  };
+  const estimate = {
+    execute: jest.fn(async () => ({ promptTokens: 5, maxCompletionTokens: 100, worstCaseTokens: 105 })),
+  };
+  const start = {
+    execute: jest.fn(
+      async (_input: { jobId: string }, within?: OpenTransaction) =>
+        void calls.push(`start in ${String(within?.manager)}`),
+    ),
+  };
   const reserve = { execute: jest.fn(async () => (calls.push('reserve'), { reservationId: 'r1' })) };
   const release = { execute: jest.fn(async () => (calls.push('release'), { released: true })) };
-  const enqueue = { execute: jest.fn(async (_input: unknown, options: { jobId?: string }) => (calls.push('enqueue'), { jobId: options.jobId ?? '' })) };
-  const queue = { release: jest.fn(async () => void calls.push('release job')), discard: jest.fn(async () => void calls.push('discard job')) };
+  const enqueue = {
+    execute: jest.fn(
+      async (_input: unknown, options: { jobId?: string }) => (calls.push('enqueue'), { jobId: options.jobId ?? '' }),
+    ),
+  };
+  const queue = {
+    release: jest.fn(async () => void calls.push('release job')),
+    discard: jest.fn(async () => void calls.push('discard job')),
+  };
   const transactions = new RecordingTransactions();
   const answers = new InMemoryAnswers();
   const useCase = new RequestGenerationUseCase(
@@ -104,7 +129,9 @@ describe('RequestGenerationUseCase', () => {
   it('refuses a running content with CONTENT_BUSY before reserving anything', async () => {
     const { useCase, reserve } = setUp('IN_PROGRESS');
 
-    await expect(useCase.execute(actor, { contentId: 'c1', organizationId: 'o1' })).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    await expect(useCase.execute(actor, { contentId: 'c1', organizationId: 'o1' })).rejects.toMatchObject({
+      code: 'CONTENT_BUSY',
+    });
 
     expect(reserve.execute).not.toHaveBeenCalled();
   });
@@ -123,7 +150,9 @@ describe('RequestGenerationUseCase', () => {
     const { useCase, answers, reserve } = setUp();
     reserve.execute.mockRejectedValueOnce(Object.assign(new Error('limit'), { code: 'USAGE_LIMIT_EXCEEDED' }));
 
-    await expect(useCase.execute(actor, { contentId: 'c1', organizationId: 'o1', idempotencyKey: 'k' })).rejects.toThrow('limit');
+    await expect(
+      useCase.execute(actor, { contentId: 'c1', organizationId: 'o1', idempotencyKey: 'k' }),
+    ).rejects.toThrow('limit');
 
     expect(answers.stored.size).toBe(0);
   });

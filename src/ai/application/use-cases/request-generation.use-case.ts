@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '#libs/ddd';
-import { ContentBusyError, ContentInvalidTransitionError, GetGenerationRequestUseCase, StartGenerationUseCase } from '../../../content';
+import {
+  ContentBusyError,
+  ContentInvalidTransitionError,
+  GetGenerationRequestUseCase,
+  StartGenerationUseCase,
+} from '../../../content';
 import { ReleaseGenerationBudgetUseCase, ReserveGenerationBudgetUseCase } from '../../../usage';
 import { GenerationQueue } from '../ports/generation-queue';
 import { GenerationAnswers, type RequestedGeneration } from '../ports/generation-answers';
@@ -51,12 +56,15 @@ export class RequestGenerationUseCase {
     if (!key) return this.request(actor, input);
 
     const claim = await this.answers.claim(input.organizationId, key);
-    if (!claim.claimed) return claim.answer ?? (await this.awaitFirstAnswer(input.organizationId, key, input.contentId));
+    if (!claim.claimed)
+      return claim.answer ?? (await this.awaitFirstAnswer(input.organizationId, key, input.contentId));
     let answer: RequestedGeneration;
     try {
       answer = await this.request(actor, input);
     } catch (error) {
-      await this.answers.forget(input.organizationId, key).catch((err: unknown) => this.logger.warn({ err }, 'Could not free an idempotency key'));
+      await this.answers
+        .forget(input.organizationId, key)
+        .catch((err: unknown) => this.logger.warn({ err }, 'Could not free an idempotency key'));
       throw error;
     }
     await this.answers.store(input.organizationId, key, answer);
@@ -66,7 +74,8 @@ export class RequestGenerationUseCase {
   private async request(actor: Actor, input: RequestGenerationInput): Promise<RequestedGeneration> {
     const request = await this.getGenerationRequest.execute(input.contentId, input.organizationId);
     // Refused before anything is reserved; StartGeneration checks again under the row lock.
-    if (request.status === 'IN_PROGRESS') throw new ContentBusyError({ jobId: request.generationJobId, contentId: request.contentId });
+    if (request.status === 'IN_PROGRESS')
+      throw new ContentBusyError({ jobId: request.generationJobId, contentId: request.contentId });
     if (request.status === 'APPROVED') throw new ContentInvalidTransitionError(request.status, 'generated');
 
     const estimate = await this.estimateTokens.execute({
@@ -89,21 +98,38 @@ export class RequestGenerationUseCase {
     let queued = false;
     try {
       await this.transactions.run(async (transaction) => {
-        await this.startGeneration.execute({ contentId: input.contentId, organizationId: input.organizationId, jobId }, transaction);
+        await this.startGeneration.execute(
+          { contentId: input.contentId, organizationId: input.organizationId, jobId },
+          transaction,
+        );
         // Last: if queuing fails the content goes back; the row lock is held until commit.
         await this.enqueueGeneration.execute(
-          { contentId: input.contentId, organizationId: input.organizationId, reservationId, requestedBy: actor.userId },
+          {
+            contentId: input.contentId,
+            organizationId: input.organizationId,
+            reservationId,
+            requestedBy: actor.userId,
+          },
           { jobId, holdMs: HOLD_UNTIL_COMMIT_MS },
         );
         queued = true;
       });
     } catch (error) {
-      if (queued) await this.queue.discard(jobId).catch((err: unknown) => this.logger.warn({ err, jobId }, 'Could not discard a held generation job'));
-      await this.releaseBudget.execute(reservationId).catch((err: unknown) => this.logger.error({ err, reservationId }, 'Could not release a usage reservation'));
+      if (queued)
+        await this.queue
+          .discard(jobId)
+          .catch((err: unknown) => this.logger.warn({ err, jobId }, 'Could not discard a held generation job'));
+      await this.releaseBudget
+        .execute(reservationId)
+        .catch((err: unknown) => this.logger.error({ err, reservationId }, 'Could not release a usage reservation'));
       throw error;
     }
     // Committed: the job may run now (else it runs once its hold ends).
-    await this.queue.release(jobId).catch((err: unknown) => this.logger.warn({ err, jobId }, 'Could not release a held generation job; it runs after its hold'));
+    await this.queue
+      .release(jobId)
+      .catch((err: unknown) =>
+        this.logger.warn({ err, jobId }, 'Could not release a held generation job; it runs after its hold'),
+      );
     return { contentId: input.contentId, jobId, status: 'IN_PROGRESS' };
   }
 
@@ -118,6 +144,9 @@ export class RequestGenerationUseCase {
         break;
       }
     }
-    throw new ContentBusyError({ contentId }, 'A request with this Idempotency-Key is still being processed; try again shortly');
+    throw new ContentBusyError(
+      { contentId },
+      'A request with this Idempotency-Key is still being processed; try again shortly',
+    );
   }
 }

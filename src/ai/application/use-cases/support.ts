@@ -4,7 +4,12 @@ import type { GenerationEvents } from '../ports/generation-events';
 import type { GenerationJobRef } from '../ports/generation-outcome';
 
 /** Live events are best effort: a watcher missing a word must never cost a retry (and a second OpenAI call). */
-export async function publishBestEffort(events: GenerationEvents, logger: Logger, contentId: string, event: GenerationEvent): Promise<void> {
+export async function publishBestEffort(
+  events: GenerationEvents,
+  logger: Logger,
+  contentId: string,
+  event: GenerationEvent,
+): Promise<void> {
   try {
     await events.publish(contentId, event);
   } catch (error) {
@@ -13,7 +18,13 @@ export async function publishBestEffort(events: GenerationEvents, logger: Logger
 }
 
 export function jobRefOf(input: GenerationJobRef): GenerationJobRef {
-  return { contentId: input.contentId, organizationId: input.organizationId, jobId: input.jobId, reservationId: input.reservationId, requestedBy: input.requestedBy };
+  return {
+    contentId: input.contentId,
+    organizationId: input.organizationId,
+    jobId: input.jobId,
+    reservationId: input.reservationId,
+    requestedBy: input.requestedBy,
+  };
 }
 
 /** Name, code and the start of the message of an error, for logs. Adapters keep prompts and generated text out of messages. */

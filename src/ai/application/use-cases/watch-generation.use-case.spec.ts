@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { InMemoryGenerationEvents, InMemoryGenerationSource, makeGenerationRequest } from '../../../../test/fakes/ai/in-memory-generation-ports';
+import {
+  InMemoryGenerationEvents,
+  InMemoryGenerationSource,
+  makeGenerationRequest,
+} from '../../../../test/fakes/ai/in-memory-generation-ports';
 import type { PublishedGenerationEvent } from '../../domain/generation-event';
 import { GenerationSource, type GenerationRequest } from '../ports/generation-source';
 import { WatchGenerationUseCase } from './watch-generation.use-case';
@@ -37,7 +41,10 @@ describe('WatchGenerationUseCase', () => {
 
     await new WatchGenerationUseCase(events, new SlowSource()).execute(request.contentId, (event) => seen.push(event));
 
-    expect(seen.map((event) => (event.type === 'status' ? event.status : event.type))).toEqual(['REVIEW', 'IN_PROGRESS']);
+    expect(seen.map((event) => (event.type === 'status' ? event.status : event.type))).toEqual([
+      'REVIEW',
+      'IN_PROGRESS',
+    ]);
   });
 
   it('works without a GenerationSource, and when reading the status fails', async () => {

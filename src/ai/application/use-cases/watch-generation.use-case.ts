@@ -1,6 +1,10 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { PublishedGenerationEvent } from '../../domain/generation-event';
-import { GenerationEvents, type GenerationEventListener, type GenerationSubscription } from '../ports/generation-events';
+import {
+  GenerationEvents,
+  type GenerationEventListener,
+  type GenerationSubscription,
+} from '../ports/generation-events';
 import { GenerationSource } from '../ports/generation-source';
 import { errorSummary } from './support';
 
@@ -25,16 +29,27 @@ export class WatchGenerationUseCase {
     @Optional() private readonly source?: GenerationSource,
   ) {}
 
-  async execute(contentId: string, listener: GenerationEventListener, options: WatchGenerationOptions = {}): Promise<GenerationSubscription> {
+  async execute(
+    contentId: string,
+    listener: GenerationEventListener,
+    options: WatchGenerationOptions = {},
+  ): Promise<GenerationSubscription> {
     // Subscribe before reading the state, and hold live events back until the state is out: then
     // nothing published in between is lost, and nothing arrives before the state it follows.
     let held: PublishedGenerationEvent[] | undefined = [];
-    const subscription = await this.events.subscribe(contentId, (event) => (held ? held.push(event) : listener(event)), options);
+    const subscription = await this.events.subscribe(
+      contentId,
+      (event) => (held ? held.push(event) : listener(event)),
+      options,
+    );
     try {
       const current = await this.source?.load(contentId);
       if (current) listener({ type: 'status', status: current.status, lastError: current.lastError });
     } catch (error) {
-      this.logger.warn({ contentId, err: errorSummary(error) }, 'Could not read the current state of a watched content');
+      this.logger.warn(
+        { contentId, err: errorSummary(error) },
+        'Could not read the current state of a watched content',
+      );
     }
     const pending = held;
     held = undefined;

@@ -46,7 +46,10 @@ export function generationBridges(config: AppConfig): GenerationBridges {
 
 /** True when `providers` provides `token`. */
 export function provides(providers: Provider[], token: unknown): boolean {
-  return providers.some((provider) => provider === token || (typeof provider === 'object' && 'provide' in provider && provider.provide === token));
+  return providers.some(
+    (provider) =>
+      provider === token || (typeof provider === 'object' && 'provide' in provider && provider.provide === token),
+  );
 }
 
 /** The recovery of lost generations also needs to know which contents are running. */

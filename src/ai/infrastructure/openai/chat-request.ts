@@ -15,7 +15,8 @@ export function chatCompletionBody(request: LlmRequest): OpenAI.Chat.Completions
     messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
     stream: true,
     stream_options: { include_usage: true },
-    ...(request.maxTokens !== undefined && (reasoning ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens })),
+    ...(request.maxTokens !== undefined &&
+      (reasoning ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens })),
     ...(request.temperature !== undefined && !reasoning && { temperature: request.temperature }),
   };
 }

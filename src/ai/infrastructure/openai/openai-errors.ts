@@ -21,15 +21,23 @@ export function toLlmError(error: unknown, stopped?: StopReason): LlmError {
   if (stopped === 'caller_aborted') return new LlmError('transient', 'aborted', 'The call was aborted by its caller');
   if (stopped === 'idle_timeout') return new LlmError('transient', 'timeout', 'The stream stopped sending data');
   if (error instanceof OpenAI.APIUserAbortError) return new LlmError('transient', 'aborted', 'The call was aborted');
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new LlmError('transient', 'timeout', 'The provider did not answer in time');
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new LlmError('transient', 'timeout', 'The provider did not answer in time');
   if (error instanceof OpenAI.APIConnectionError) {
     const timedOut = /timed? ?out/i.test(error.message);
-    return new LlmError('transient', timedOut ? 'timeout' : 'connection', timedOut ? 'The provider did not answer in time' : 'Could not reach the provider');
+    return new LlmError(
+      'transient',
+      timedOut ? 'timeout' : 'connection',
+      timedOut ? 'The provider did not answer in time' : 'Could not reach the provider',
+    );
   }
   if (error instanceof OpenAI.APIError) return fromApiError(error);
   // Raised while reading the stream: a socket reset (TypeError: terminated), malformed JSON…
   // (duck-typed: under Jest, errors from Node's fetch come from another realm and fail instanceof Error).
-  const name = typeof (error as { name?: unknown } | undefined)?.name === 'string' ? (error as { name: string }).name : 'unknown error';
+  const name =
+    typeof (error as { name?: unknown } | undefined)?.name === 'string'
+      ? (error as { name: string }).name
+      : 'unknown error';
   return new LlmError('transient', 'connection', `The stream broke: ${name}`);
 }
 
@@ -42,13 +50,19 @@ function fromApiError(error: InstanceType<typeof OpenAI.APIError>): LlmError {
   };
   const retryAfterMs = retryAfterMsOf(error.headers);
   const make = (kind: FailureKind, code: LlmErrorCode, withRetryAfter = false) =>
-    new LlmError(kind, code, describe(status, providerCode, code), { ...details, ...(withRetryAfter && retryAfterMs !== undefined && { retryAfterMs }) });
+    new LlmError(kind, code, describe(status, providerCode, code), {
+      ...details,
+      ...(withRetryAfter && retryAfterMs !== undefined && { retryAfterMs }),
+    });
 
-  if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota') return make('permanent', 'insufficient_quota');
+  if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota')
+    return make('permanent', 'insufficient_quota');
   if (status === 429 || error.code === 'rate_limit_exceeded') return make('transient', 'rate_limited', true);
   if (status === undefined) {
     // An error event inside a 200 stream: OpenAI sends these for server-side trouble.
-    return error.type === 'invalid_request_error' ? make('permanent', 'invalid_request') : make('transient', 'server_error', true);
+    return error.type === 'invalid_request_error'
+      ? make('permanent', 'invalid_request')
+      : make('transient', 'server_error', true);
   }
   if (status >= 500) return make('transient', 'server_error', true);
   if (status === 408) return make('transient', 'timeout', true);

@@ -94,7 +94,12 @@ export class OpenAiLlmClient extends LlmClient {
       // The listener's own failures are not the provider's: passed on as they are.
       if (error instanceof ListenerFailure) throw error.cause;
       // The SDK's timer fired first: a connection error after a full timeout of silence is that timeout.
-      if (!stopped && error instanceof OpenAI.APIConnectionError && performance.now() - lastActivity >= this.idleTimeoutMs - 5) stopped = 'idle_timeout';
+      if (
+        !stopped &&
+        error instanceof OpenAI.APIConnectionError &&
+        performance.now() - lastActivity >= this.idleTimeoutMs - 5
+      )
+        stopped = 'idle_timeout';
       throw toLlmError(error, stopped);
     } finally {
       clearTimeout(idle);

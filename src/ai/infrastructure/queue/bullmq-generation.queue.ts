@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { GenerationQueue, type GenerationEnqueueOptions, type GenerationJobInput, type QueuedGeneration, type QueuedGenerationState } from '../../application/ports/generation-queue';
-import { AI_GENERATION_QUEUE, GENERATE_CONTENT_JOB, GENERATION_JOB_OPTIONS, type GenerateContentPayload } from './ai.queue';
+import {
+  GenerationQueue,
+  type GenerationEnqueueOptions,
+  type GenerationJobInput,
+  type QueuedGeneration,
+  type QueuedGenerationState,
+} from '../../application/ports/generation-queue';
+import {
+  AI_GENERATION_QUEUE,
+  GENERATE_CONTENT_JOB,
+  GENERATION_JOB_OPTIONS,
+  type GenerateContentPayload,
+} from './ai.queue';
 
 @Injectable()
 export class BullMqGenerationQueue extends GenerationQueue {
@@ -29,11 +40,12 @@ export class BullMqGenerationQueue extends GenerationQueue {
 
   async release(jobId: string): Promise<void> {
     const job = await this.queue.getJob(jobId);
-    if (job && (await job.isDelayed())) await job.promote().catch(async (error: unknown) => {
-      // Promoted or picked up meanwhile: nothing to do. Anything else is the caller's to log.
-      if (!(await job.isDelayed())) return;
-      throw error;
-    });
+    if (job && (await job.isDelayed()))
+      await job.promote().catch(async (error: unknown) => {
+        // Promoted or picked up meanwhile: nothing to do. Anything else is the caller's to log.
+        if (!(await job.isDelayed())) return;
+        throw error;
+      });
   }
 
   async discard(jobId: string): Promise<void> {
@@ -45,7 +57,10 @@ export class BullMqGenerationQueue extends GenerationQueue {
     const job = await this.queue.getJob(jobId);
     if (!job) return { state: 'gone' };
     const { contentId, organizationId, reservationId, requestedBy } = job.data;
-    return { state: stateOf(await job.getState()), input: { contentId, organizationId, reservationId: reservationId ?? null, requestedBy } };
+    return {
+      state: stateOf(await job.getState()),
+      input: { contentId, organizationId, reservationId: reservationId ?? null, requestedBy },
+    };
   }
 }
 

@@ -2,7 +2,10 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AppConfig } from '#libs/config';
-import { RecoverLostGenerationsUseCase, type RecoveryReport } from '../../application/use-cases/recover-lost-generations.use-case';
+import {
+  RecoverLostGenerationsUseCase,
+  type RecoveryReport,
+} from '../../application/use-cases/recover-lost-generations.use-case';
 import { AI_MAINTENANCE_QUEUE, RECOVER_LOST_GENERATIONS_JOB } from './ai.queue';
 
 /**
@@ -22,7 +25,11 @@ export class GenerationRecoveryProcessor extends WorkerHost implements OnApplica
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(RECOVER_LOST_GENERATIONS_JOB, { every: this.config.ai.recoveryIntervalMs }, { name: RECOVER_LOST_GENERATIONS_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler(
+      RECOVER_LOST_GENERATIONS_JOB,
+      { every: this.config.ai.recoveryIntervalMs },
+      { name: RECOVER_LOST_GENERATIONS_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
   }
 
   async process(job: Job): Promise<RecoveryReport | undefined> {

@@ -1,8 +1,19 @@
 import { UnrecoverableError } from 'bullmq';
 import { GenerationFailure, LlmError } from '../../domain/generation.errors';
-import { failureOf, generationBackoffDelay, isFinalFailure, MAX_RETRY_AFTER_MS, PermanentGenerationError, toQueueError } from './generation-retry';
+import {
+  failureOf,
+  generationBackoffDelay,
+  isFinalFailure,
+  MAX_RETRY_AFTER_MS,
+  PermanentGenerationError,
+  toQueueError,
+} from './generation-retry';
 
-const rateLimited = (retryAfterMs?: number) => new LlmError('transient', 'rate_limited', 'OpenAI 429', { status: 429, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+const rateLimited = (retryAfterMs?: number) =>
+  new LlmError('transient', 'rate_limited', 'OpenAI 429', {
+    status: 429,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  });
 
 describe('generation retries', () => {
   describe('generationBackoffDelay', () => {
@@ -49,7 +60,9 @@ describe('generation retries', () => {
       expect(isFinalFailure(job(1), rateLimited())).toBe(false);
       expect(isFinalFailure(job(4), rateLimited())).toBe(false);
       expect(isFinalFailure(job(5), rateLimited())).toBe(true);
-      expect(isFinalFailure(job(1), new PermanentGenerationError(new LlmError('permanent', 'auth', 'OpenAI 401')))).toBe(true);
+      expect(
+        isFinalFailure(job(1), new PermanentGenerationError(new LlmError('permanent', 'auth', 'OpenAI 401'))),
+      ).toBe(true);
       // A job whose worker died too often: BullMQ fails it with this error on the next pick-up.
       expect(isFinalFailure(job(0), new UnrecoverableError('job stalled more than allowable limit'))).toBe(true);
     });
@@ -58,8 +71,13 @@ describe('generation retries', () => {
   describe('failureOf', () => {
     it('names the failure for the content', () => {
       expect(failureOf(rateLimited())).toEqual({ code: 'rate_limited', kind: 'transient' });
-      expect(failureOf(new PermanentGenerationError(new GenerationFailure('permanent', 'content_not_found', 'gone')))).toEqual({ code: 'content_not_found', kind: 'permanent' });
-      expect(failureOf(new UnrecoverableError('job stalled more than allowable limit'))).toEqual({ code: 'worker_lost', kind: 'transient' });
+      expect(
+        failureOf(new PermanentGenerationError(new GenerationFailure('permanent', 'content_not_found', 'gone'))),
+      ).toEqual({ code: 'content_not_found', kind: 'permanent' });
+      expect(failureOf(new UnrecoverableError('job stalled more than allowable limit'))).toEqual({
+        code: 'worker_lost',
+        kind: 'transient',
+      });
       expect(failureOf(new Error('database unavailable'))).toEqual({ code: 'internal', kind: 'transient' });
       expect(failureOf(undefined)).toEqual({ code: 'internal', kind: 'transient' });
     });

@@ -18,7 +18,11 @@ export const MAX_RETRY_AFTER_MS = 5 * 60_000;
  * most 1 s) of jitter so that jobs throttled together do not come back together; otherwise
  * exponential with jitter between half and all of the step.
  */
-export function generationBackoffDelay(attemptsMade: number, error: unknown, random: () => number = Math.random): number {
+export function generationBackoffDelay(
+  attemptsMade: number,
+  error: unknown,
+  random: () => number = Math.random,
+): number {
   const retryAfterMs = error instanceof GenerationFailure ? error.retryAfterMs : undefined;
   if (retryAfterMs !== undefined && retryAfterMs >= 0) {
     const wait = Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
@@ -29,7 +33,8 @@ export function generationBackoffDelay(attemptsMade: number, error: unknown, ran
 }
 
 /** The BullMQ worker's `settings.backoffStrategy`, used by jobs with `backoff: {type: 'custom'}`. */
-export const generationBackoffStrategy = (attemptsMade: number, _type?: string, error?: Error): number => generationBackoffDelay(attemptsMade, error);
+export const generationBackoffStrategy = (attemptsMade: number, _type?: string, error?: Error): number =>
+  generationBackoffDelay(attemptsMade, error);
 
 /**
  * The generation worker's options. The limiter is global per queue: at most

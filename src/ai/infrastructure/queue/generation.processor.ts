@@ -3,8 +3,16 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type Type } from '@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppConfig } from '#libs/config';
 import { FailGenerationUseCase } from '../../application/use-cases/fail-generation.use-case';
-import { GenerateContentUseCase, type GenerateContentResult } from '../../application/use-cases/generate-content.use-case';
-import { AI_GENERATION_QUEUE, GENERATE_CONTENT_JOB, GENERATION_ATTEMPTS, type GenerateContentPayload } from './ai.queue';
+import {
+  GenerateContentUseCase,
+  type GenerateContentResult,
+} from '../../application/use-cases/generate-content.use-case';
+import {
+  AI_GENERATION_QUEUE,
+  GENERATE_CONTENT_JOB,
+  GENERATION_ATTEMPTS,
+  type GenerateContentPayload,
+} from './ai.queue';
 import { failureOf, generationWorkerOptions, isFinalFailure, toQueueError } from './generation-retry';
 
 /**
@@ -29,7 +37,11 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
   }
 
   /** `signal` (BullMQ passes it to processors that take three parameters) aborts when the job loses its lock. */
-  async process(job: Job<GenerateContentPayload>, _token?: string, signal?: AbortSignal): Promise<GenerateContentResult> {
+  async process(
+    job: Job<GenerateContentPayload>,
+    _token?: string,
+    signal?: AbortSignal,
+  ): Promise<GenerateContentResult> {
     if (job.name !== GENERATE_CONTENT_JOB) throw new UnrecoverableError(`Unknown job ${job.name}`);
     try {
       return await this.generate.execute({
@@ -52,7 +64,11 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
       .then(() => undefined)
       .catch((failError: unknown) =>
         this.logger.error(
-          { contentId: job.data.contentId, jobId: job.id, err: { name: (failError as Error).name, message: (failError as Error).message } },
+          {
+            contentId: job.data.contentId,
+            jobId: job.id,
+            err: { name: (failError as Error).name, message: (failError as Error).message },
+          },
           'Could not put a failed generation back; the content stays IN_PROGRESS',
         ),
       )

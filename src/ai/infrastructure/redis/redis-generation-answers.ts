@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
 import { redisKey } from '#libs/redis';
-import { GenerationAnswers, type AnswerClaim, type RequestedGeneration } from '../../application/ports/generation-answers';
+import {
+  GenerationAnswers,
+  type AnswerClaim,
+  type RequestedGeneration,
+} from '../../application/ports/generation-answers';
 
 /** How long a first answer is replayed. */
 export const GENERATION_ANSWER_TTL_MS = 24 * 3_600_000;

@@ -3,7 +3,11 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
 import { redisKey } from '#libs/redis';
-import { GenerationEvents, type GenerationEventListener, type GenerationSubscription } from '../../application/ports/generation-events';
+import {
+  GenerationEvents,
+  type GenerationEventListener,
+  type GenerationSubscription,
+} from '../../application/ports/generation-events';
 import type { GenerationEvent, PublishedGenerationEvent } from '../../domain/generation-event';
 
 /** Recent events kept per content for watchers that reconnect (SSE Last-Event-ID): about 10 000 tokens of text, well under 1 MB. */
@@ -52,7 +56,13 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
   }
 
   async publish(contentId: string, event: GenerationEvent): Promise<string> {
-    const args = [this.logKey(contentId), this.channel(contentId), JSON.stringify(event), String(KEPT_EVENTS), String(KEPT_EVENTS_TTL_MS)];
+    const args = [
+      this.logKey(contentId),
+      this.channel(contentId),
+      JSON.stringify(event),
+      String(KEPT_EVENTS),
+      String(KEPT_EVENTS_TTL_MS),
+    ];
     try {
       return String(await this.redis.evalsha(PUBLISH_SHA, 1, ...args));
     } catch (error) {
@@ -61,7 +71,11 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
     }
   }
 
-  async subscribe(contentId: string, listener: GenerationEventListener, options: { after?: string } = {}): Promise<GenerationSubscription> {
+  async subscribe(
+    contentId: string,
+    listener: GenerationEventListener,
+    options: { after?: string } = {},
+  ): Promise<GenerationSubscription> {
     const after = options.after && EVENT_ID.test(options.after) ? options.after : undefined;
     let last = after;
     const deliver = (message: string) => {
@@ -78,11 +92,20 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
     const close = await this.listen(channel, onMessage);
     if (after !== undefined) {
       try {
-        for (const [id, fields] of await this.redis.xrange(this.logKey(contentId), `(${after}`, '+', 'COUNT', KEPT_EVENTS)) {
+        for (const [id, fields] of await this.redis.xrange(
+          this.logKey(contentId),
+          `(${after}`,
+          '+',
+          'COUNT',
+          KEPT_EVENTS,
+        )) {
           deliver(`${id} ${fields[1] ?? ''}`);
         }
       } catch (error) {
-        this.logger.warn({ contentId, err: { message: (error as Error).message } }, 'Could not replay recent generation events');
+        this.logger.warn(
+          { contentId, err: { message: (error as Error).message } },
+          'Could not replay recent generation events',
+        );
       }
       const pending = held ?? [];
       held = undefined;
@@ -129,13 +152,19 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
     // Commands on one connection run in order: a SUBSCRIBE sent after this UNSUBSCRIBE wins.
     this.channels.delete(channel);
     await this.subscriber?.unsubscribe(channel).catch((error: unknown) => {
-      this.logger.warn({ err: { message: (error as Error).message } }, 'Could not unsubscribe from a generation channel');
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'Could not unsubscribe from a generation channel',
+      );
     });
   }
 
   private connection(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate({ connectionName: 'contexor-generation-events', maxRetriesPerRequest: null });
+    const subscriber = this.redis.duplicate({
+      connectionName: 'contexor-generation-events',
+      maxRetriesPerRequest: null,
+    });
     subscriber.on('message', (channel: string, message: string) => {
       for (const listener of this.channels.get(channel)?.listeners ?? []) {
         try {
@@ -145,7 +174,9 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
         }
       }
     });
-    subscriber.on('error', (error: Error) => this.logger.warn({ err: { message: error.message } }, 'Generation events subscriber connection error'));
+    subscriber.on('error', (error: Error) =>
+      this.logger.warn({ err: { message: error.message } }, 'Generation events subscriber connection error'),
+    );
     this.subscriber = subscriber;
     return subscriber;
   }

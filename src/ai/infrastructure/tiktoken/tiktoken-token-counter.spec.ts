@@ -6,13 +6,22 @@ describe('TiktokenTokenCounter', () => {
   it('counts a chat with the per-message overhead and reply priming (o200k_base)', async () => {
     // "Hello world" is 2 tokens, "user" 1: 3 + (3 + 1 + 2) = 9, as the OpenAI cookbook recipe gives.
     await expect(counter.countChat('gpt-4.1-mini', [{ role: 'user', content: 'Hello world' }])).resolves.toBe(9);
-    await expect(counter.countChat('gpt-4o', [{ role: 'system', content: '' }, { role: 'user', content: 'Hello world' }])).resolves.toBe(13);
+    await expect(
+      counter.countChat('gpt-4o', [
+        { role: 'system', content: '' },
+        { role: 'user', content: 'Hello world' },
+      ]),
+    ).resolves.toBe(13);
   });
 
   it('counts Persian text and text that looks like a special token without refusing it', async () => {
-    const persian = await counter.countChat('gpt-4.1-mini', [{ role: 'user', content: 'یک جمله کوتاه درباره چای ایرانی بنویس.' }]);
+    const persian = await counter.countChat('gpt-4.1-mini', [
+      { role: 'user', content: 'یک جمله کوتاه درباره چای ایرانی بنویس.' },
+    ]);
     expect(persian).toBeGreaterThan(9);
-    await expect(counter.countChat('gpt-4.1-mini', [{ role: 'user', content: 'a <|endoftext|> b' }])).resolves.toBeGreaterThan(7);
+    await expect(
+      counter.countChat('gpt-4.1-mini', [{ role: 'user', content: 'a <|endoftext|> b' }]),
+    ).resolves.toBeGreaterThan(7);
   });
 
   it('adds a margin for models whose own encoding is not shipped', async () => {

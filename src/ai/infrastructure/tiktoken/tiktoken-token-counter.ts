@@ -23,15 +23,18 @@ export class TiktokenTokenCounter extends TokenCounter {
   async countChat(model: string, messages: ChatMessage[]): Promise<number> {
     const encoder = await this.load();
     let tokens = REPLY_PRIMING;
-    for (const message of messages) tokens += TOKENS_PER_MESSAGE + count(encoder, message.role) + count(encoder, message.content);
+    for (const message of messages)
+      tokens += TOKENS_PER_MESSAGE + count(encoder, message.role) + count(encoder, message.content);
     return profileOf(model).o200k ? tokens : Math.ceil(tokens * OTHER_MODEL_MARGIN);
   }
 
   private load(): Promise<Tiktoken> {
-    this.encoder ??= import('js-tiktoken/ranks/o200k_base').then((rank) => new Tiktoken(rank.default)).catch((error: unknown) => {
-      this.encoder = undefined; // let the next call try again
-      throw error;
-    });
+    this.encoder ??= import('js-tiktoken/ranks/o200k_base')
+      .then((rank) => new Tiktoken(rank.default))
+      .catch((error: unknown) => {
+        this.encoder = undefined; // let the next call try again
+        throw error;
+      });
     return this.encoder;
   }
 }

@@ -28,11 +28,18 @@ export class GenerationEventsController {
 
   @Get(':id/events')
   @RequireRole('VIEWER', 'content', 'id')
-  @ApiOperation({ summary: 'Live status and generated text of a content (Server-Sent Events)', description: DESCRIPTION })
+  @ApiOperation({
+    summary: 'Live status and generated text of a content (Server-Sent Events)',
+    description: DESCRIPTION,
+  })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
   @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
-  async events(@Param('id') contentId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async events(
+    @Param('id') contentId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const stream = this.streams.create(reply);
     const lastEventId = request.headers['last-event-id'];
     // Subscribed before the response starts: a failure here still gets the contract's JSON error.

@@ -1,5 +1,13 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiPaymentRequiredResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DomainError, type Actor } from '#libs/ddd';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
 import { RequestGenerationUseCase } from '../../application/use-cases/request-generation.use-case';
@@ -24,7 +32,9 @@ export class GenerationController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 printable ASCII characters' })
   @ApiAcceptedResponse({ type: GenerationRequestedResponseDto })
-  @ApiConflictResponse({ description: 'CONTENT_BUSY while a generation runs; CONTENT_INVALID_TRANSITION for APPROVED content' })
+  @ApiConflictResponse({
+    description: 'CONTENT_BUSY while a generation runs; CONTENT_INVALID_TRANSITION for APPROVED content',
+  })
   @ApiPaymentRequiredResponse({ description: 'USAGE_LIMIT_EXCEEDED: the worst case could pass a usage limit' })
   async generate(
     @CurrentActor() actor: Actor,
@@ -33,9 +43,18 @@ export class GenerationController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<GenerationRequestedResponseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('VALIDATION_FAILED', 'invalid', 'Idempotency-Key must be 1–255 printable ASCII characters', { fields: ['Idempotency-Key'] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'invalid',
+        'Idempotency-Key must be 1–255 printable ASCII characters',
+        { fields: ['Idempotency-Key'] },
+      );
     }
-    const answer = await this.requestGeneration.execute(actor, { contentId: id, organizationId: access.organizationId, idempotencyKey });
+    const answer = await this.requestGeneration.execute(actor, {
+      contentId: id,
+      organizationId: access.organizationId,
+      idempotencyKey,
+    });
     return GenerationRequestedResponseDto.from(answer);
   }
 }

@@ -6,7 +6,10 @@ import { SseStream, SseStreams } from './sse-stream';
 /** The parts of a Fastify reply SseStream uses; the body it is given is read as a client would. */
 function fakeReply({ read = true } = {}) {
   const raw = new EventEmitter();
-  const sent: { status?: number; headers: Record<string, string>; body?: PassThrough; text: string } = { headers: {}, text: '' };
+  const sent: { status?: number; headers: Record<string, string>; body?: PassThrough; text: string } = {
+    headers: {},
+    text: '',
+  };
   const reply = {
     raw,
     status(code: number) {
@@ -39,9 +42,14 @@ describe('SseStream', () => {
     await flush();
 
     expect(sent.status).toBe(200);
-    expect(sent.headers).toMatchObject({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform' });
+    expect(sent.headers).toMatchObject({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+    });
     expect(sent.text).toBe(
-      'retry: 3000\n\n' + 'event: status\ndata: {"status":"REVIEW","lastError":null}\n\n' + 'id: 1700000000000-0\nevent: delta\ndata: {"text":"سلام\\nدنیا"}\n\n',
+      'retry: 3000\n\n' +
+        'event: status\ndata: {"status":"REVIEW","lastError":null}\n\n' +
+        'id: 1700000000000-0\nevent: delta\ndata: {"text":"سلام\\nدنیا"}\n\n',
     );
     stream.end();
   });
@@ -52,7 +60,8 @@ describe('SseStream', () => {
     stream.open();
     try {
       const heartbeats = () => sent.text.match(/: keep-alive\n\n/g)?.length ?? 0;
-      for (let waited = 0; heartbeats() < 2 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let waited = 0; heartbeats() < 2 && waited < 2_000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
 
       expect(heartbeats()).toBeGreaterThanOrEqual(2);
     } finally {

@@ -46,11 +46,21 @@ export abstract class ContentRepository {
    * one after another. Runs in its own transaction, or in the caller's `within`. Returns the
    * content as changed, or undefined when it does not exist in the organization.
    */
-  abstract update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined>;
+  abstract update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    within?: OpenTransaction,
+  ): Promise<Content | undefined>;
   /** Deletes the content and its versions if `check` (given the locked content) does not throw. False when not found. */
   abstract delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean>;
   /** Newest first (created_at DESC, id DESC). */
-  abstract listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>>;
+  abstract listForProject(
+    organizationId: string,
+    projectId: string,
+    filter: ContentFilter,
+    page: PageRequest,
+  ): Promise<Page<ContentView>>;
   /** Oldest first. */
   abstract listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]>;
   /** The versions of several contents at once, oldest first per content. */

@@ -11,7 +11,11 @@ export abstract class ProjectRepository {
    * the project and its contents and passes their statuses to `check` (which throws to refuse).
    * Returns false when the project does not exist in the organization.
    */
-  abstract delete(organizationId: string, projectId: string, check: (contents: { id: string; status: string }[]) => void): Promise<boolean>;
+  abstract delete(
+    organizationId: string,
+    projectId: string,
+    check: (contents: { id: string; status: string }[]) => void,
+  ): Promise<boolean>;
   /** For the access guard: the organization owning the project. */
   abstract findOrganizationIdOf(projectId: string): Promise<string | undefined>;
 }

@@ -63,7 +63,8 @@ export function isInternationalCardNumber(digits: string): boolean {
   if (digits.startsWith('4')) return length === 13 || length === 16 || length === 19;
   if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return length === 16;
   if (two === 34 || two === 37) return length === 15;
-  if (digits.startsWith('6011') || digits.startsWith('65') || (four >= 6440 && four <= 6499)) return length === 16 || length === 19;
+  if (digits.startsWith('6011') || digits.startsWith('65') || (four >= 6440 && four <= 6499))
+    return length === 16 || length === 19;
   if (four >= 3528 && four <= 3589) return length >= 16 && length <= 19;
   if (digits.startsWith('62')) return length >= 16 && length <= 19;
   if (two === 36 || two === 38 || two === 39 || (four >= 3000 && four <= 3059)) return length === 14;

@@ -5,9 +5,12 @@ describe('checksums', () => {
     expect(isValidIranianNationalId(id)).toBe(true);
   });
 
-  it.each(['0079425193', '1111111111', '0000000000', '123456789', '12345678901'])('refuses %s as a national ID', (id) => {
-    expect(isValidIranianNationalId(id)).toBe(false);
-  });
+  it.each(['0079425193', '1111111111', '0000000000', '123456789', '12345678901'])(
+    'refuses %s as a national ID',
+    (id) => {
+      expect(isValidIranianNationalId(id)).toBe(false);
+    },
+  );
 
   it('checks card numbers with Luhn', () => {
     expect(passesLuhn('4111111111111111')).toBe(true);

@@ -8,12 +8,18 @@ const PHONE = /(موبایل|همراه|تلفن|شماره ?تماس|تماس|�
 const SHEBA = /(شبا|sheba|shaba|iban)/;
 const NATIONAL_ID = /(کد ?ملی|شماره ?ملی|national ?(id|code|number)|melli ?code|کارت ملی)/;
 /** Numbers that are references, not people: an ID-shaped order number is still an order number. */
-const REFERENCE = /(سفارش|پیگیری|رهگیری|فاکتور|صورتحساب|مرسوله|تراکنش|ارجاع|بلیت|بلیط|تیکت|سریال|شابک|order|tracking|track|invoice|receipt|reference|ref\b|ticket|serial|transaction|isbn|sku|shipment|booking)/;
+const REFERENCE =
+  /(سفارش|پیگیری|رهگیری|فاکتور|صورتحساب|مرسوله|تراکنش|ارجاع|بلیت|بلیط|تیکت|سریال|شابک|order|tracking|track|invoice|receipt|reference|ref\b|ticket|serial|transaction|isbn|sku|shipment|booking)/;
 const VERSION = /(\bv|version|ver\.?|نسخه|ورژن|build)\s*$/;
 const CURRENCY_AFTER = /^\s*(ریال|تومان|تومن|دلار|یورو|درهم|rial|toman|usd|eur|\$|€)/;
 
 function folded(text: string): string {
-  return text.replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c|\u200d|\u200e|\u200f/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/\u200c|\u200d|\u200e|\u200f/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** The `window` characters before `start`, folded. */

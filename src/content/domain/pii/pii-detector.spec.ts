@@ -2,7 +2,8 @@ import { detectPii } from './pii-detector';
 import type { PiiType } from './pii-finding';
 
 /** [type, the finding's text] for every finding, in order. */
-const found = (text: string): [PiiType, string][] => detectPii(text).findings.map((finding) => [finding.type, text.slice(finding.start, finding.end)]);
+const found = (text: string): [PiiType, string][] =>
+  detectPii(text).findings.map((finding) => [finding.type, text.slice(finding.start, finding.end)]);
 
 const VALID_NATIONAL_ID = '0079425194';
 const MELLI_CARD = '6037991234567891'.slice(0, 15);
@@ -60,9 +61,12 @@ describe('detectPii', () => {
   });
 
   describe('IR_LANDLINE', () => {
-    it.each(['021-88776655', '(021) 8877 6655', '+98 21 8877 6655', '02188776655', '۰۳۱-۳۲۲۱۴۴۵۵'])('finds %s', (number) => {
-      expect(found(`تلفن دفتر ${number}`)).toEqual([['IR_LANDLINE', number]]);
-    });
+    it.each(['021-88776655', '(021) 8877 6655', '+98 21 8877 6655', '02188776655', '۰۳۱-۳۲۲۱۴۴۵۵'])(
+      'finds %s',
+      (number) => {
+        expect(found(`تلفن دفتر ${number}`)).toEqual([['IR_LANDLINE', number]]);
+      },
+    );
   });
 
   describe('IR_NATIONAL_ID', () => {
@@ -142,7 +146,9 @@ describe('detectPii', () => {
 
   describe('EMAIL', () => {
     it('finds addresses inside Persian text, with plus tags and subdomains', () => {
-      expect(found('ایمیل: ali.rezaei+news@mail.example.co.ir لطفاً')).toEqual([['EMAIL', 'ali.rezaei+news@mail.example.co.ir']]);
+      expect(found('ایمیل: ali.rezaei+news@mail.example.co.ir لطفاً')).toEqual([
+        ['EMAIL', 'ali.rezaei+news@mail.example.co.ir'],
+      ]);
     });
 
     it('ignores masked addresses', () => {

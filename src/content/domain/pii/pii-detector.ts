@@ -15,16 +15,23 @@ const END = '(?![0-9A-Za-z_*#/\\\\]|[.,:\\u066b\\u066c/-]\\d)';
 
 const pattern = (body: string, flags = 'g') => new RegExp(`${START}(?:${body})${END}`, flags);
 
-const MOBILE = pattern(`(?:\\+|00)98${SEP}?\\(?0?9[0-49]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{4}|\\(?09[0-49]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{4}`);
+const MOBILE = pattern(
+  `(?:\\+|00)98${SEP}?\\(?0?9[0-49]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{4}|\\(?09[0-49]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{4}`,
+);
 const BARE_MOBILE = pattern('9[0-49]\\d{8}');
-const LANDLINE = pattern(`(?:(?:\\+|00)98${SEP}?\\(?0?|\\(?0)[1-8]\\d\\)?${SEP}?\\d{4}${SEP}?\\d{4}|(?:(?:\\+|00)98${SEP}?\\(?0?|\\(?0)[1-8]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{2}${SEP}?\\d{3}`);
+const LANDLINE = pattern(
+  `(?:(?:\\+|00)98${SEP}?\\(?0?|\\(?0)[1-8]\\d\\)?${SEP}?\\d{4}${SEP}?\\d{4}|(?:(?:\\+|00)98${SEP}?\\(?0?|\\(?0)[1-8]\\d\\)?${SEP}?\\d{3}${SEP}?\\d{2}${SEP}?\\d{3}`,
+);
 const IBAN = pattern(`IR${SEP}?\\d{2}(?:${SEP}?\\d{4}){5}${SEP}?\\d{2}|IR\\d{24}`, 'gi');
 const BARE_IBAN = pattern(`\\d{2}(?:${SEP}?\\d{4}){5}${SEP}?\\d{2}|\\d{24}`);
 const CARD = pattern(`\\d{4}(${SEP})\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?|\\d{4}${SEP}\\d{6}${SEP}\\d{5}|\\d{13,19}`);
 const TEN_DIGITS = pattern(`\\d{10}|\\d{3}-\\d{6}-\\d|\\d{5}${SEP}\\d{5}`);
-const EMAIL = /(?<![A-Za-z0-9._%+*-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
-const IPV4 = /(?<![0-9A-Za-z.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![0-9A-Za-z]|\.\d)/g;
-const IPV6_CANDIDATE = /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![0-9A-Za-z:]|\.\d)/g;
+const EMAIL =
+  /(?<![A-Za-z0-9._%+*-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const IPV4 =
+  /(?<![0-9A-Za-z.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![0-9A-Za-z]|\.\d)/g;
+const IPV6_CANDIDATE =
+  /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![0-9A-Za-z:]|\.\d)/g;
 
 /** When two findings overlap, the longer wins; at equal length, the more specific type. */
 const PRIORITY: Record<PiiType, number> = {
@@ -63,7 +70,8 @@ export function detectPii(text: string): PiiScan {
     if (isValidIranianIban(digitsOf(match[0]))) add('IBAN_IR', match.index, match.index + match[0].length);
   }
   for (const match of shadow.matchAll(BARE_IBAN)) {
-    if (context.isSheba(shadow, match.index) && isValidIranianIban(digitsOf(match[0]))) add('IBAN_IR', match.index, match.index + match[0].length);
+    if (context.isSheba(shadow, match.index) && isValidIranianIban(digitsOf(match[0])))
+      add('IBAN_IR', match.index, match.index + match[0].length);
   }
   for (const match of shadow.matchAll(CARD)) {
     const type = cardTypeOf(digitsOf(match[0]));
@@ -71,7 +79,8 @@ export function detectPii(text: string): PiiScan {
   }
   for (const match of shadow.matchAll(MOBILE)) add('IR_PHONE', match.index, match.index + match[0].length);
   for (const match of shadow.matchAll(BARE_MOBILE)) {
-    if (context.isPhone(shadow, match.index) && !context.isNationalId(shadow, match.index)) add('IR_PHONE', match.index, match.index + match[0].length);
+    if (context.isPhone(shadow, match.index) && !context.isNationalId(shadow, match.index))
+      add('IR_PHONE', match.index, match.index + match[0].length);
   }
   for (const match of shadow.matchAll(LANDLINE)) add('IR_LANDLINE', match.index, match.index + match[0].length);
   for (const match of shadow.matchAll(TEN_DIGITS)) {
@@ -120,7 +129,9 @@ function isIpv6(candidate: string): boolean {
 }
 
 function withoutOverlaps(candidates: PiiFinding[]): PiiFinding[] {
-  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start);
+  const ranked = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start,
+  );
   const kept: PiiFinding[] = [];
   for (const candidate of ranked) {
     if (kept.every((other) => candidate.end <= other.start || candidate.start >= other.end)) kept.push(candidate);

@@ -15,11 +15,17 @@ export class JsDiffTextDiffer extends TextDiffer {
 
   /** A missing newline at the end is not a change a reader sees: both sides end with one before comparing. */
   lines(before: string, after: string): TextPart[] {
-    return diffLines(withFinalNewline(before), withFinalNewline(after)).map((change: ChangeObject<string>) => ({ kind: kindOf(change), value: change.value }));
+    return diffLines(withFinalNewline(before), withFinalNewline(after)).map((change: ChangeObject<string>) => ({
+      kind: kindOf(change),
+      value: change.value,
+    }));
   }
 
   words(before: string, after: string): TextPart[] {
-    return diffArrays(this.tokens(before), this.tokens(after)).map((change) => ({ kind: kindOf(change), value: change.value.join('') }));
+    return diffArrays(this.tokens(before), this.tokens(after)).map((change) => ({
+      kind: kindOf(change),
+      value: change.value.join(''),
+    }));
   }
 
   private tokens(text: string): string[] {

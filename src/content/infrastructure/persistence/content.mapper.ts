@@ -76,7 +76,11 @@ export const ContentMapper = {
     };
   },
 
-  versionToPersistence(organizationId: string, contentId: string, version: ContentVersion): Omit<ContentVersionEntity, 'content'> {
+  versionToPersistence(
+    organizationId: string,
+    contentId: string,
+    version: ContentVersion,
+  ): Omit<ContentVersionEntity, 'content'> {
     return { contentId, organizationId, ...version };
   },
 };

@@ -20,9 +20,17 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
   save(policy: ContentPolicy): Promise<ContentPolicy> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ContentPolicyEntity);
-      const previous = await repository.findOne({ where: { organizationId: policy.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const previous = await repository.findOne({
+        where: { organizationId: policy.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       await repository.upsert(
-        { organizationId: policy.organizationId, blockPromptsWithPii: policy.blockPromptsWithPii, updatedAt: policy.updatedAt ?? new Date(), updatedBy: policy.updatedBy ?? undefined },
+        {
+          organizationId: policy.organizationId,
+          blockPromptsWithPii: policy.blockPromptsWithPii,
+          updatedAt: policy.updatedAt ?? new Date(),
+          updatedBy: policy.updatedBy ?? undefined,
+        },
         ['organizationId'],
       );
       return previous ? toDomain(previous) : defaultContentPolicy(policy.organizationId);
@@ -31,5 +39,10 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
 }
 
 function toDomain(row: ContentPolicyEntity): ContentPolicy {
-  return { organizationId: row.organizationId, blockPromptsWithPii: row.blockPromptsWithPii, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  return {
+    organizationId: row.organizationId,
+    blockPromptsWithPii: row.blockPromptsWithPii,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
 }

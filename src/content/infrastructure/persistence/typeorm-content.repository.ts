@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EntityManager, In, LessThan, type DataSource } from 'typeorm';
 import { NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
-import { ContentRepository, toContentView, type ContentChange, type ContentFilter, type ContentView, type RunningGeneration } from '../../application/ports/content.repository';
+import {
+  ContentRepository,
+  toContentView,
+  type ContentChange,
+  type ContentFilter,
+  type ContentView,
+  type RunningGeneration,
+} from '../../application/ports/content.repository';
 import type { OpenTransaction } from '../../application/ports/open-transaction';
 import type { Content } from '../../domain/content';
 import type { ContentVersion } from '../../domain/content-version';
@@ -33,7 +40,12 @@ export class TypeOrmContentRepository extends ContentRepository {
     const state = content.snapshot();
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.insert(ContentEntity, { id: state.id, organizationId: state.organizationId, rowVersion: 1, ...ContentMapper.toPersistence(state) });
+        await manager.insert(ContentEntity, {
+          id: state.id,
+          organizationId: state.organizationId,
+          rowVersion: 1,
+          ...ContentMapper.toPersistence(state),
+        });
         await this.insertVersions(manager, content);
       });
     } catch (error) {
@@ -48,7 +60,12 @@ export class TypeOrmContentRepository extends ContentRepository {
     return this.load({ id: contentId, organizationId });
   }
 
-  async update(organizationId: string, contentId: string, change: ContentChange, within?: OpenTransaction): Promise<Content | undefined> {
+  async update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    within?: OpenTransaction,
+  ): Promise<Content | undefined> {
     const work = async (manager: EntityManager): Promise<Content | undefined> => {
       const loaded = await this.lockedRow(manager, organizationId, contentId);
       if (!loaded) return undefined;
@@ -58,7 +75,11 @@ export class TypeOrmContentRepository extends ContentRepository {
         .createQueryBuilder()
         .update(ContentEntity)
         .set({ ...ContentMapper.toPersistence(content.snapshot()), rowVersion: rowVersion + 1 })
-        .where('id = :id AND organization_id = :organizationId AND row_version = :rowVersion', { id: contentId, organizationId, rowVersion })
+        .where('id = :id AND organization_id = :organizationId AND row_version = :rowVersion', {
+          id: contentId,
+          organizationId,
+          rowVersion,
+        })
         .execute();
       if (written.affected !== 1) throw new ContentWriteConflictError(contentId);
       await this.insertVersions(manager, content);
@@ -77,15 +98,30 @@ export class TypeOrmContentRepository extends ContentRepository {
     });
   }
 
-  async listForProject(organizationId: string, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
+  async listForProject(
+    organizationId: string,
+    projectId: string,
+    filter: ContentFilter,
+    page: PageRequest,
+  ): Promise<Page<ContentView>> {
     const terms = filter.q ? searchTermsOf(filter.q) : [];
     if (terms.length) return this.search(organizationId, projectId, filter, terms, page);
     const query = this.dataSource.getRepository(ContentEntity).createQueryBuilder('c');
     const { where, parameters } = filterSql(organizationId, projectId, filter);
     query.where(where, parameters);
-    const [rows, total] = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').offset(offsetOf(page)).limit(page.limit).getManyAndCount();
+    const [rows, total] = await query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .offset(offsetOf(page))
+      .limit(page.limit)
+      .getManyAndCount();
     // The list shows no version model, so none is loaded.
-    return { items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))), total, page: page.page, limit: page.limit };
+    return {
+      items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))),
+      total,
+      page: page.page,
+      limit: page.limit,
+    };
   }
 
   /**
@@ -93,14 +129,23 @@ export class TypeOrmContentRepository extends ContentRepository {
    * the project newest-first testing every row for a rare word), then one pass over them gives the
    * total and the page's ids, and only the page's rows are loaded.
    */
-  private async search(organizationId: string, projectId: string, filter: ContentFilter, terms: string[], page: PageRequest): Promise<Page<ContentView>> {
+  private async search(
+    organizationId: string,
+    projectId: string,
+    filter: ContentFilter,
+    terms: string[],
+    page: PageRequest,
+  ): Promise<Page<ContentView>> {
     const { where, parameters } = filterSql(organizationId, projectId, filter);
     const values: unknown[] = [];
     // The same clause with positional parameters: `IN (:...list)` becomes `= ANY($n)`.
-    const sql = where.replace(/IN \(:\.\.\.(\w+)\)|:(\w+)/g, (_, list: string | undefined, name: string | undefined) => {
-      values.push(parameters[(list ?? name) as string]);
-      return list ? `= ANY($${values.length})` : `$${values.length}`;
-    });
+    const sql = where.replace(
+      /IN \(:\.\.\.(\w+)\)|:(\w+)/g,
+      (_, list: string | undefined, name: string | undefined) => {
+        values.push(parameters[(list ?? name) as string]);
+        return list ? `= ANY($${values.length})` : `$${values.length}`;
+      },
+    );
     values.push(terms.map((term) => `${term}:*`).join(' & '), offsetOf(page), page.limit);
     const n = values.length;
     const [found] = (await this.dataSource.query(
@@ -112,7 +157,9 @@ export class TypeOrmContentRepository extends ContentRepository {
       values,
     )) as { total: number; ids: string[] }[];
     const ids = found?.ids ?? [];
-    const rows = ids.length ? await this.dataSource.getRepository(ContentEntity).findBy({ organizationId, id: In(ids) }) : [];
+    const rows = ids.length
+      ? await this.dataSource.getRepository(ContentEntity).findBy({ organizationId, id: In(ids) })
+      : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const items = ids.flatMap((id) => {
       const row = byId.get(id);
@@ -122,25 +169,33 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   async listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
-    const rows = await this.dataSource.getRepository(ContentVersionEntity).find({ where: { contentId, organizationId }, order: { number: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ContentVersionEntity)
+      .find({ where: { contentId, organizationId }, order: { number: 'ASC' } });
     return rows.map((row) => ContentMapper.versionToDomain(row));
   }
 
   async listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>> {
     const versions = new Map<string, ContentVersion[]>(contentIds.map((id) => [id, []]));
     if (!contentIds.length) return versions;
-    const rows = await this.dataSource.getRepository(ContentVersionEntity).find({ where: { organizationId, contentId: In(contentIds) }, order: { contentId: 'ASC', number: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ContentVersionEntity)
+      .find({ where: { organizationId, contentId: In(contentIds) }, order: { contentId: 'ASC', number: 'ASC' } });
     for (const row of rows) versions.get(row.contentId)?.push(ContentMapper.versionToDomain(row));
     return versions;
   }
 
   async findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined> {
-    const row = await this.dataSource.getRepository(ContentVersionEntity).findOneBy({ contentId, organizationId, number });
+    const row = await this.dataSource
+      .getRepository(ContentVersionEntity)
+      .findOneBy({ contentId, organizationId, number });
     return row ? ContentMapper.versionToDomain(row) : undefined;
   }
 
   async findOrganizationIdOf(contentId: string): Promise<string | undefined> {
-    const row = await this.dataSource.getRepository(ContentEntity).findOne({ where: { id: contentId }, select: { organizationId: true } });
+    const row = await this.dataSource
+      .getRepository(ContentEntity)
+      .findOne({ where: { id: contentId }, select: { organizationId: true } });
     return row?.organizationId;
   }
 
@@ -157,24 +212,47 @@ export class TypeOrmContentRepository extends ContentRepository {
     });
     return rows.flatMap((row) =>
       row.generationJobId && row.generationStartedAt
-        ? [{ contentId: row.id, organizationId: row.organizationId, jobId: row.generationJobId, startedAt: row.generationStartedAt, createdBy: row.createdBy }]
+        ? [
+            {
+              contentId: row.id,
+              organizationId: row.organizationId,
+              jobId: row.generationJobId,
+              startedAt: row.generationStartedAt,
+              createdBy: row.createdBy,
+            },
+          ]
         : [],
     );
   }
 
-  private async lockedRow(manager: EntityManager, organizationId: string, contentId: string): Promise<{ content: Content; rowVersion: number } | undefined> {
-    const row = await manager.getRepository(ContentEntity).findOne({ where: { id: contentId, organizationId }, lock: { mode: 'pessimistic_write' } });
+  private async lockedRow(
+    manager: EntityManager,
+    organizationId: string,
+    contentId: string,
+  ): Promise<{ content: Content; rowVersion: number } | undefined> {
+    const row = await manager
+      .getRepository(ContentEntity)
+      .findOne({ where: { id: contentId, organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!row) return undefined;
-    return { content: ContentMapper.toDomain(row, await this.newestVersionModel(manager, organizationId, contentId)), rowVersion: row.rowVersion };
+    return {
+      content: ContentMapper.toDomain(row, await this.newestVersionModel(manager, organizationId, contentId)),
+      rowVersion: row.rowVersion,
+    };
   }
 
   private async load(where: { id: string; organizationId?: string }): Promise<Content | undefined> {
     const manager = this.dataSource.manager;
     const row = await manager.getRepository(ContentEntity).findOneBy(where);
-    return row ? ContentMapper.toDomain(row, await this.newestVersionModel(manager, row.organizationId, row.id)) : undefined;
+    return row
+      ? ContentMapper.toDomain(row, await this.newestVersionModel(manager, row.organizationId, row.id))
+      : undefined;
   }
 
-  private async newestVersionModel(manager: EntityManager, organizationId: string, contentId: string): Promise<string | null> {
+  private async newestVersionModel(
+    manager: EntityManager,
+    organizationId: string,
+    contentId: string,
+  ): Promise<string | null> {
     const newest = await manager.getRepository(ContentVersionEntity).findOne({
       where: { contentId, organizationId },
       order: { number: 'DESC' },
@@ -195,13 +273,19 @@ export class TypeOrmContentRepository extends ContentRepository {
 
 function transactionManager(within: OpenTransaction): EntityManager {
   const manager = within.manager;
-  if (!(manager instanceof EntityManager)) throw new Error('OpenTransaction.manager must be the EntityManager of a TypeORM transaction');
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('OpenTransaction.manager has no active transaction: open one with dataSource.transaction()');
+  if (!(manager instanceof EntityManager))
+    throw new Error('OpenTransaction.manager must be the EntityManager of a TypeORM transaction');
+  if (!manager.queryRunner?.isTransactionActive)
+    throw new Error('OpenTransaction.manager has no active transaction: open one with dataSource.transaction()');
   return manager;
 }
 
 /** The list's filters as a WHERE clause over `contents c` with named parameters (`:...name` for lists). */
-function filterSql(organizationId: string, projectId: string, filter: ContentFilter): { where: string; parameters: Record<string, unknown> } {
+function filterSql(
+  organizationId: string,
+  projectId: string,
+  filter: ContentFilter,
+): { where: string; parameters: Record<string, unknown> } {
   const conditions = ['c.organization_id = :organizationId', 'c.project_id = :projectId'];
   const parameters: Record<string, unknown> = { organizationId, projectId };
   if (filter.statuses?.length) {

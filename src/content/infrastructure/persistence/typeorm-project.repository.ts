@@ -26,7 +26,10 @@ export class TypeOrmProjectRepository extends ProjectRepository {
   }
 
   async listForWorkspace(organizationId: string, workspaceId: string): Promise<Project[]> {
-    const rows = await this.rows.find({ where: { organizationId, workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const rows = await this.rows.find({
+      where: { organizationId, workspaceId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
     return rows.map((row) => ProjectMapper.toDomain(row));
   }
 
@@ -35,15 +38,22 @@ export class TypeOrmProjectRepository extends ProjectRepository {
     await this.rows.update({ id, organizationId }, { name, description, updatedAt });
   }
 
-  delete(organizationId: string, projectId: string, check: (contents: { id: string; status: string }[]) => void): Promise<boolean> {
+  delete(
+    organizationId: string,
+    projectId: string,
+    check: (contents: { id: string; status: string }[]) => void,
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       // Locking the project first serialises with new contents (their foreign key check waits for it).
-      const found = (await manager.query('SELECT id FROM projects WHERE id = $1 AND organization_id = $2 FOR UPDATE', [projectId, organizationId])) as unknown[];
-      if (!found.length) return false;
-      const contents = (await manager.query('SELECT id, status FROM contents WHERE project_id = $1 AND organization_id = $2 FOR UPDATE', [
+      const found = (await manager.query('SELECT id FROM projects WHERE id = $1 AND organization_id = $2 FOR UPDATE', [
         projectId,
         organizationId,
-      ])) as { id: string; status: string }[];
+      ])) as unknown[];
+      if (!found.length) return false;
+      const contents = (await manager.query(
+        'SELECT id, status FROM contents WHERE project_id = $1 AND organization_id = $2 FOR UPDATE',
+        [projectId, organizationId],
+      )) as { id: string; status: string }[];
       check(contents);
       await manager.query('DELETE FROM projects WHERE id = $1 AND organization_id = $2', [projectId, organizationId]);
       return true;

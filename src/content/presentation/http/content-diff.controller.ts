@@ -19,7 +19,11 @@ export class ContentDiffController {
       'Errors: 400 VALIDATION_FAILED (from/to missing or not positive whole numbers), 404 NOT_FOUND (no such content or version).',
   })
   @ApiOkResponse({ type: ContentDiffResponseDto })
-  async diff(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Query() query: DiffQueryDto): Promise<ContentDiffResponseDto> {
+  async diff(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Query() query: DiffQueryDto,
+  ): Promise<ContentDiffResponseDto> {
     return ContentDiffResponseDto.from(await this.compare.execute(access, id, query.from, query.to));
   }
 }

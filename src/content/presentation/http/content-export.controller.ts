@@ -23,7 +23,8 @@ export class ContentExportController {
   @Get('contents/:id/export')
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOperation({
-    summary: 'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version)',
+    summary:
+      'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version)',
     description: 'Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
   })
   @ApiProduces('text/markdown', 'application/json')
@@ -37,7 +38,10 @@ export class ContentExportController {
     const exported = await this.exportContent.execute(access, id);
     const markdown = (query.format ?? 'markdown') === 'markdown';
     reply.header('content-type', markdown ? 'text/markdown; charset=utf-8' : 'application/json; charset=utf-8');
-    reply.header('content-disposition', attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json'));
+    reply.header(
+      'content-disposition',
+      attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json'),
+    );
     return markdown ? contentMarkdown(exported) : JSON.stringify(contentExportJson(exported), null, 2);
   }
 
@@ -49,7 +53,10 @@ export class ContentExportController {
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ description: 'A JSON array, as an attachment' })
-  async project(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string): Promise<StreamableFile> {
+  async project(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('projectId') projectId: string,
+  ): Promise<StreamableFile> {
     const contents = await this.exportProject.execute(access, projectId);
     return new StreamableFile(Readable.from(jsonArray(contents)), {
       type: 'application/json; charset=utf-8',

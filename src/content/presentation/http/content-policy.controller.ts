@@ -17,7 +17,10 @@ export class ContentPolicyController {
 
   @Get()
   @RequireRole('VIEWER')
-  @ApiOperation({ summary: "The organization's content policy", description: 'Any member may read it. Errors: 404 (not a member).' })
+  @ApiOperation({
+    summary: "The organization's content policy",
+    description: 'Any member may read it. Errors: 404 (not a member).',
+  })
   @ApiOkResponse({ type: ContentPolicyResponseDto })
   async get(@Param('orgId') orgId: string): Promise<ContentPolicyResponseDto> {
     return ContentPolicyResponseDto.from(await this.getPolicy.execute(orgId));
@@ -27,10 +30,17 @@ export class ContentPolicyController {
   @RequireRole('ADMIN')
   @ApiOperation({
     summary: 'Set whether prompts with personal data may be sent to the model',
-    description: 'A change is audited (`content.policy_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
+    description:
+      'A change is audited (`content.policy_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
   })
   @ApiOkResponse({ type: ContentPolicyResponseDto })
-  async update(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: UpdateContentPolicyDto): Promise<ContentPolicyResponseDto> {
-    return ContentPolicyResponseDto.from(await this.updatePolicy.execute(actor, orgId, { blockPromptsWithPii: body.blockPromptsWithPii }));
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Body() body: UpdateContentPolicyDto,
+  ): Promise<ContentPolicyResponseDto> {
+    return ContentPolicyResponseDto.from(
+      await this.updatePolicy.execute(actor, orgId, { blockPromptsWithPii: body.blockPromptsWithPii }),
+    );
   }
 }

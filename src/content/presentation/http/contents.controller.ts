@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { pageRequest, type Actor } from '#libs/ddd';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
 import { ApproveContentUseCase } from '../../application/use-cases/contents/approve-content.use-case';
@@ -62,7 +69,11 @@ export class ContentsController {
   @RequireRole('VIEWER', 'project', 'projectId')
   @ApiOperation({ summary: "The project's contents, newest first (createdAt DESC, id DESC) (VIEWER)" })
   @ApiOkResponse({ type: ContentPageResponseDto })
-  async list(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string, @Query() query: ListContentsQueryDto): Promise<ContentPageResponseDto> {
+  async list(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('projectId') projectId: string,
+    @Query() query: ListContentsQueryDto,
+  ): Promise<ContentPageResponseDto> {
     const filter = {
       statuses: query.status,
       q: query.q,
@@ -70,7 +81,9 @@ export class ContentsController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? endOfRange(query.to) : undefined,
     };
-    return ContentPageResponseDto.from(await this.listContents.execute(access, projectId, filter, pageRequest(query.page, query.limit)));
+    return ContentPageResponseDto.from(
+      await this.listContents.execute(access, projectId, filter, pageRequest(query.page, query.limit)),
+    );
   }
 
   @Get('contents/:id')
@@ -89,7 +102,12 @@ export class ContentsController {
       'Errors: 409 CONTENT_INVALID_TRANSITION for APPROVED content, 409 CONTENT_BUSY while it is being generated.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
-  async update(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: UpdateContentDto): Promise<ContentResponseDto> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Body() body: UpdateContentDto,
+  ): Promise<ContentResponseDto> {
     return ContentResponseDto.from(await this.editContent.execute(actor, access, id, body));
   }
 
@@ -98,10 +116,16 @@ export class ContentsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve a content in REVIEW (ADMIN)',
-    description: 'Records the approved text as a version with source "approval" and writes `content.approved` to the audit log. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+    description:
+      'Records the approved text as a version with source "approval" and writes `content.approved` to the audit log. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
-  async approve(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: ApproveContentDto): Promise<ContentResponseDto> {
+  async approve(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Body() body: ApproveContentDto,
+  ): Promise<ContentResponseDto> {
     return ContentResponseDto.from(await this.approveContent.execute(actor, access, id, body));
   }
 
@@ -110,10 +134,16 @@ export class ContentsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Reject a content in REVIEW with a reason (ADMIN)',
-    description: 'Writes `content.rejected` to the audit log; the content may be generated again. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+    description:
+      'Writes `content.rejected` to the audit log; the content may be generated again. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
-  async reject(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Body() body: RejectContentDto): Promise<ContentResponseDto> {
+  async reject(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Body() body: RejectContentDto,
+  ): Promise<ContentResponseDto> {
     return ContentResponseDto.from(await this.rejectContent.execute(actor, access, id, body));
   }
 
@@ -121,14 +151,21 @@ export class ContentsController {
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOperation({ summary: 'Every version of the content, oldest first (VIEWER)' })
   @ApiOkResponse({ type: [ContentVersionResponseDto] })
-  async versions(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<ContentVersionResponseDto[]> {
+  async versions(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+  ): Promise<ContentVersionResponseDto[]> {
     return (await this.listVersions.execute(access, id)).map((version) => ContentVersionResponseDto.from(version));
   }
 
   @Get('contents/:id/versions/:number')
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOkResponse({ type: ContentVersionResponseDto })
-  async version(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string, @Param('number', ParseVersionNumberPipe) number: number): Promise<ContentVersionResponseDto> {
+  async version(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+    @Param('number', ParseVersionNumberPipe) number: number,
+  ): Promise<ContentVersionResponseDto> {
     return ContentVersionResponseDto.from(await this.getVersion.execute(access, id, number));
   }
 
@@ -137,10 +174,15 @@ export class ContentsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a content with its versions',
-    description: 'An EDITOR may delete their own DRAFT (else 403 FORBIDDEN); an ADMIN any content. Errors: 409 CONTENT_BUSY while it is being generated.',
+    description:
+      'An EDITOR may delete their own DRAFT (else 403 FORBIDDEN); an ADMIN any content. Errors: 409 CONTENT_BUSY while it is being generated.',
   })
   @ApiNoContentResponse()
-  async remove(@CurrentActor() actor: Actor, @CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<void> {
+  async remove(
+    @CurrentActor() actor: Actor,
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('id') id: string,
+  ): Promise<void> {
     await this.deleteContent.execute(actor, access, id);
   }
 }

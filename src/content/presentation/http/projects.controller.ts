@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '#libs/ddd';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
 import { CreateProjectUseCase } from '../../application/use-cases/projects/create-project.use-case';
@@ -38,14 +45,20 @@ export class ProjectsController {
   @RequireRole('VIEWER', 'workspace', 'workspaceId')
   @ApiOperation({ summary: "The workspace's projects, newest first (VIEWER)" })
   @ApiOkResponse({ type: [ProjectResponseDto] })
-  async list(@CurrentAccess() access: OrganizationAccess, @Param('workspaceId') workspaceId: string): Promise<ProjectResponseDto[]> {
+  async list(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('workspaceId') workspaceId: string,
+  ): Promise<ProjectResponseDto[]> {
     return (await this.listProjects.execute(access, workspaceId)).map((project) => ProjectResponseDto.from(project));
   }
 
   @Get('projects/:projectId')
   @RequireRole('VIEWER', 'project', 'projectId')
   @ApiOkResponse({ type: ProjectResponseDto })
-  async get(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string): Promise<ProjectResponseDto> {
+  async get(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('projectId') projectId: string,
+  ): Promise<ProjectResponseDto> {
     return ProjectResponseDto.from(await this.getProject.execute(access, projectId));
   }
 
@@ -53,7 +66,11 @@ export class ProjectsController {
   @RequireRole('EDITOR', 'project', 'projectId')
   @ApiOperation({ summary: 'Rename or describe a project (EDITOR)' })
   @ApiOkResponse({ type: ProjectResponseDto })
-  async update(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string, @Body() body: UpdateProjectDto): Promise<ProjectResponseDto> {
+  async update(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('projectId') projectId: string,
+    @Body() body: UpdateProjectDto,
+  ): Promise<ProjectResponseDto> {
     return ProjectResponseDto.from(await this.updateProject.execute(access, projectId, body));
   }
 
@@ -62,7 +79,8 @@ export class ProjectsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete a project with all its contents and their versions (ADMIN)',
-    description: 'The deletion is permanent. Errors: 409 CONTENT_BUSY while one of its contents is being generated (details.contentId).',
+    description:
+      'The deletion is permanent. Errors: 409 CONTENT_BUSY while one of its contents is being generated (details.contentId).',
   })
   @ApiNoContentResponse()
   async remove(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string): Promise<void> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '#libs/ddd';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
 import { CreatePromptUseCase } from '../../application/use-cases/prompts/create-prompt.use-case';
@@ -38,14 +45,23 @@ export class PromptsController {
   @RequireRole('VIEWER', 'workspace', 'workspaceId')
   @ApiOperation({ summary: "The workspace's prompt templates, newest first, optionally of one category (VIEWER)" })
   @ApiOkResponse({ type: [PromptResponseDto] })
-  async list(@CurrentAccess() access: OrganizationAccess, @Param('workspaceId') workspaceId: string, @Query() query: ListPromptsQueryDto): Promise<PromptResponseDto[]> {
-    return (await this.listPrompts.execute(access, workspaceId, query.category)).map((prompt) => PromptResponseDto.from(prompt));
+  async list(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('workspaceId') workspaceId: string,
+    @Query() query: ListPromptsQueryDto,
+  ): Promise<PromptResponseDto[]> {
+    return (await this.listPrompts.execute(access, workspaceId, query.category)).map((prompt) =>
+      PromptResponseDto.from(prompt),
+    );
   }
 
   @Get('prompts/:promptId')
   @RequireRole('VIEWER', 'prompt', 'promptId')
   @ApiOkResponse({ type: PromptResponseDto })
-  async get(@CurrentAccess() access: OrganizationAccess, @Param('promptId') promptId: string): Promise<PromptResponseDto> {
+  async get(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('promptId') promptId: string,
+  ): Promise<PromptResponseDto> {
     return PromptResponseDto.from(await this.getPrompt.execute(access, promptId));
   }
 
@@ -53,14 +69,20 @@ export class PromptsController {
   @RequireRole('EDITOR', 'prompt', 'promptId')
   @ApiOperation({ summary: 'Change a prompt template (EDITOR); contents already created keep their prompt text' })
   @ApiOkResponse({ type: PromptResponseDto })
-  async update(@CurrentAccess() access: OrganizationAccess, @Param('promptId') promptId: string, @Body() body: UpdatePromptDto): Promise<PromptResponseDto> {
+  async update(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('promptId') promptId: string,
+    @Body() body: UpdatePromptDto,
+  ): Promise<PromptResponseDto> {
     return PromptResponseDto.from(await this.updatePrompt.execute(access, promptId, body));
   }
 
   @Delete('prompts/:promptId')
   @RequireRole('EDITOR', 'prompt', 'promptId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a prompt template (EDITOR); contents made from it keep their prompt text and get promptId null' })
+  @ApiOperation({
+    summary: 'Delete a prompt template (EDITOR); contents made from it keep their prompt text and get promptId null',
+  })
   @ApiNoContentResponse()
   async remove(@CurrentAccess() access: OrganizationAccess, @Param('promptId') promptId: string): Promise<void> {
     await this.deletePrompt.execute(access, promptId);

@@ -16,7 +16,10 @@ export interface NewReservation {
  * Decides, under the lock on the organization's limits, whether a reservation fits: returns the
  * period it belongs to, or throws. `spendIn` reads the period's spend inside the same transaction.
  */
-export type AdmitReservation = (limits: UsageLimits, spendIn: (period: UsagePeriod) => Promise<PeriodSpend>) => Promise<UsagePeriod>;
+export type AdmitReservation = (
+  limits: UsageLimits,
+  spendIn: (period: UsagePeriod) => Promise<PeriodSpend>,
+) => Promise<UsagePeriod>;
 
 export interface NewUsageRecord {
   /** The OpenAI response id: one completed call, one record, however often its job is retried. */
@@ -70,5 +73,10 @@ export abstract class UsageLedger {
   abstract spendIn(organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend>;
 
   /** Records each reached threshold once per organization, period, scope and threshold; returns those recorded now. */
-  abstract recordThresholds(organizationId: string, period: UsagePeriod, reached: ThresholdReached[], at: Date): Promise<RecordedThreshold[]>;
+  abstract recordThresholds(
+    organizationId: string,
+    period: UsagePeriod,
+    reached: ThresholdReached[],
+    at: Date,
+  ): Promise<RecordedThreshold[]>;
 }

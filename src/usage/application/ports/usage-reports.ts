@@ -41,7 +41,12 @@ export abstract class UsageReports {
    * Totals of the organization's records in `[from, to)`, and the same per group. Days are cut at
    * midnight `dayOffsetMinutes` east of UTC.
    */
-  abstract report(organizationId: string, window: { from: Date; to: Date }, groupBy: UsageGroupBy | null, dayOffsetMinutes: number): Promise<UsageReport>;
+  abstract report(
+    organizationId: string,
+    window: { from: Date; to: Date },
+    groupBy: UsageGroupBy | null,
+    dayOffsetMinutes: number,
+  ): Promise<UsageReport>;
 
   /** Organizations in which the user has records since `since`, with their calendar and per-member limit. */
   abstract organizationsUsedBy(userId: string, since: Date): Promise<OrganizationOfUser[]>;

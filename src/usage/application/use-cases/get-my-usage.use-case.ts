@@ -30,7 +30,10 @@ export class GetMyUsageUseCase {
 
   async execute(actor: Actor): Promise<MyUsage> {
     const now = this.clock.now();
-    const organizations = await this.reports.organizationsUsedBy(actor.userId, new Date(now.getTime() - LONGEST_PERIOD_MS));
+    const organizations = await this.reports.organizationsUsedBy(
+      actor.userId,
+      new Date(now.getTime() - LONGEST_PERIOD_MS),
+    );
     const periods = new Map(organizations.map((o) => [o.organizationId, periodContaining(now, o.calendar)]));
     const totals = await this.reports.userTotalsIn(
       actor.userId,
@@ -39,9 +42,21 @@ export class GetMyUsageUseCase {
     const rows: MyOrganizationUsage[] = organizations.flatMap((o) => {
       const own = totals.get(o.organizationId);
       const period = periods.get(o.organizationId);
-      return own && period ? [{ organizationId: o.organizationId, calendar: o.calendar, period, perUserMonthlyTokenLimit: o.perUserMonthlyTokenLimit, totals: own }] : [];
+      return own && period
+        ? [
+            {
+              organizationId: o.organizationId,
+              calendar: o.calendar,
+              period,
+              perUserMonthlyTokenLimit: o.perUserMonthlyTokenLimit,
+              totals: own,
+            },
+          ]
+        : [];
     });
-    rows.sort((a, b) => Number(b.totals.cost.micros - a.totals.cost.micros) || a.organizationId.localeCompare(b.organizationId));
+    rows.sort(
+      (a, b) => Number(b.totals.cost.micros - a.totals.cost.micros) || a.organizationId.localeCompare(b.organizationId),
+    );
     return { totals: sumOf(rows.map((row) => row.totals)), organizations: rows };
   }
 }

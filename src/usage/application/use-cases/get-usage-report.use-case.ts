@@ -31,7 +31,12 @@ export class GetUsageReportUseCase {
 
   async execute(_actor: Actor, organizationId: string, query: UsageReportQuery): Promise<UsageReportView> {
     const { calendar } = (await this.limits.findByOrganization(organizationId)) ?? UsageLimits.defaults(organizationId);
-    const window = resolveReportWindow(query, calendar, (instant) => periodContaining(instant, calendar), this.clock.now());
+    const window = resolveReportWindow(
+      query,
+      calendar,
+      (instant) => periodContaining(instant, calendar),
+      this.clock.now(),
+    );
     const groupBy = query.groupBy ?? null;
     const report = await this.reports.report(organizationId, window, groupBy, utcOffsetMinutesOf(calendar));
     return { ...report, ...window, groupBy, calendar };

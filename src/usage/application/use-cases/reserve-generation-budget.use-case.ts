@@ -41,7 +41,8 @@ export class ReserveGenerationBudgetUseCase {
 
   async execute(input: ReserveGenerationBudgetInput): Promise<ReservedBudget> {
     for (const field of ['promptTokens', 'maxTokens'] as const) {
-      if (!Number.isSafeInteger(input[field]) || input[field] < 0) throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0`);
+      if (!Number.isSafeInteger(input[field]) || input[field] < 0)
+        throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0`);
     }
     const worstCaseCost = this.prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
     const worstCaseTokens = input.promptTokens + input.maxTokens;
@@ -49,10 +50,18 @@ export class ReserveGenerationBudgetUseCase {
     const expiresAt = new Date(now.getTime() + RESERVATION_TTL_MS);
 
     const { reservationId } = await this.ledger.reserve(
-      { id: input.reservationId, organizationId: input.organizationId, userId: input.userId, tokens: worstCaseTokens, cost: worstCaseCost, expiresAt },
+      {
+        id: input.reservationId,
+        organizationId: input.organizationId,
+        userId: input.userId,
+        tokens: worstCaseTokens,
+        cost: worstCaseCost,
+        expiresAt,
+      },
       async (limits, spendIn) => {
         const period = periodContaining(now, limits.calendar);
-        if (!limits.isUnlimited) limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period);
+        if (!limits.isUnlimited)
+          limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period);
         return period;
       },
       now,

@@ -52,7 +52,11 @@ export class SettleGenerationUsageUseCase {
   ) {}
 
   async execute(input: SettleGenerationUsageInput): Promise<SettledUsage> {
-    const tokens = { promptTokens: input.promptTokens, cachedTokens: input.cachedTokens, completionTokens: input.completionTokens };
+    const tokens = {
+      promptTokens: input.promptTokens,
+      cachedTokens: input.cachedTokens,
+      completionTokens: input.completionTokens,
+    };
     const cost = this.prices.costOf(input.model, tokens);
     const outcome = await this.ledger.settle(
       {
@@ -88,7 +92,11 @@ export class SettleGenerationUsageUseCase {
     return { recorded: true, cost: outcome.cost, thresholdsCrossed };
   }
 
-  private async recordThresholds(organizationId: string, userId: string, recordedAt: Date): Promise<ThresholdCrossing[]> {
+  private async recordThresholds(
+    organizationId: string,
+    userId: string,
+    recordedAt: Date,
+  ): Promise<ThresholdCrossing[]> {
     const limits = (await this.limits.findByOrganization(organizationId)) ?? UsageLimits.defaults(organizationId);
     if (limits.isUnlimited) return [];
     const period = periodContaining(recordedAt, limits.calendar);
@@ -106,7 +114,8 @@ export class SettleGenerationUsageUseCase {
 }
 
 function toCrossing(organizationId: string, period: UsagePeriod, event: RecordedThreshold): ThresholdCrossing {
-  const figure = (value: bigint) => (event.limit === 'monthlyCostLimitUsd' ? Money.fromMicros(value).toDecimalString() : Number(value));
+  const figure = (value: bigint) =>
+    event.limit === 'monthlyCostLimitUsd' ? Money.fromMicros(value).toDecimalString() : Number(value);
   return {
     id: event.id,
     organizationId,

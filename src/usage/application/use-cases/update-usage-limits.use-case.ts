@@ -16,7 +16,11 @@ export class UpdateUsageLimitsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, organizationId: string, settings: Omit<LimitSettings, 'calendar'> & { calendar?: LimitSettings['calendar'] }): Promise<UsageLimitsView> {
+  async execute(
+    actor: Actor,
+    organizationId: string,
+    settings: Omit<LimitSettings, 'calendar'> & { calendar?: LimitSettings['calendar'] },
+  ): Promise<UsageLimitsView> {
     const now = this.clock.now();
     let before: LimitSettingsSnapshot | undefined;
     let changed = false;

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid, Money } from '#libs/ddd';
-import { UsageLedger, type AdmitReservation, type NewReservation, type NewUsageRecord, type RecordedThreshold, type SettleOutcome } from '../../application/ports/usage-ledger';
+import {
+  UsageLedger,
+  type AdmitReservation,
+  type NewReservation,
+  type NewUsageRecord,
+  type RecordedThreshold,
+  type SettleOutcome,
+} from '../../application/ports/usage-ledger';
 import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
 import type { UsagePeriod } from '../../domain/usage-period';
 import { lockLimitsRow } from './typeorm-usage-limits.repository';
@@ -38,7 +45,13 @@ const SPEND_SQL = `
          held.tokens AS reserved_tokens, held.cost AS reserved_cost, held.user_tokens AS reserved_user_tokens
     FROM used, held`;
 
-async function spendIn(manager: EntityManager | DataSource, organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend> {
+async function spendIn(
+  manager: EntityManager | DataSource,
+  organizationId: string,
+  userId: string | null,
+  period: UsagePeriod,
+  now: Date,
+): Promise<PeriodSpend> {
   const [row] = (await manager.query(SPEND_SQL, [organizationId, period.start, period.end, userId, now])) as SpendRow[];
   if (!row) throw new Error('The spend query returned no row');
   return {
@@ -61,11 +74,22 @@ export class TypeOrmUsageLedger extends UsageLedger {
   reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
     return this.dataSource.transaction(async (manager) => {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
-      const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p, now));
+      const period = await admit(limits, (p) =>
+        spendIn(manager, reservation.organizationId, reservation.userId, p, now),
+      );
       const rows = (await manager.query(
         `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at, expires_at)
          VALUES (COALESCE($8::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6, $7) RETURNING id`,
-        [reservation.organizationId, reservation.userId, period.start, reservation.tokens, reservation.cost.micros.toString(), now, reservation.expiresAt, reservation.id ?? null],
+        [
+          reservation.organizationId,
+          reservation.userId,
+          period.start,
+          reservation.tokens,
+          reservation.cost.micros.toString(),
+          now,
+          reservation.expiresAt,
+          reservation.id ?? null,
+        ],
       )) as { id: string }[];
       const id = rows[0]?.id;
       if (!id) throw new Error('The reservation insert returned no id');
@@ -98,17 +122,19 @@ export class TypeOrmUsageLedger extends UsageLedger {
       )) as { cost_micros: string; created_at: Date }[];
       const row = inserted[0];
       if (!row) {
-        const [existing] = (await manager.query('SELECT cost_micros, created_at FROM usage_records WHERE call_key = $1', [record.callKey])) as { cost_micros: string; created_at: Date }[];
+        const [existing] = (await manager.query(
+          'SELECT cost_micros, created_at FROM usage_records WHERE call_key = $1',
+          [record.callKey],
+        )) as { cost_micros: string; created_at: Date }[];
         if (!existing) throw new Error(`usage record ${record.callKey} conflicted but cannot be read`);
         return { recorded: false, cost: Money.fromMicros(existing.cost_micros), recordedAt: existing.created_at };
       }
       if (reservationId !== null && isUuid(reservationId)) {
         // A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
-        await manager.query(`UPDATE usage_reservations SET status = 'SETTLED', settled_at = $3 WHERE id = $1 AND organization_id = $2 AND status <> 'SETTLED'`, [
-          reservationId,
-          record.organizationId,
-          record.createdAt,
-        ]);
+        await manager.query(
+          `UPDATE usage_reservations SET status = 'SETTLED', settled_at = $3 WHERE id = $1 AND organization_id = $2 AND status <> 'SETTLED'`,
+          [reservationId, record.organizationId, record.createdAt],
+        );
       }
       return { recorded: true, cost: Money.fromMicros(row.cost_micros), recordedAt: row.created_at };
     });
@@ -116,10 +142,10 @@ export class TypeOrmUsageLedger extends UsageLedger {
 
   async release(reservationId: string, at: Date): Promise<boolean> {
     if (!isUuid(reservationId)) return false;
-    const [, affected] = (await this.dataSource.query(`UPDATE usage_reservations SET status = 'RELEASED', released_at = $2 WHERE id = $1 AND status = 'RESERVED'`, [
-      reservationId,
-      at,
-    ])) as [unknown[], number];
+    const [, affected] = (await this.dataSource.query(
+      `UPDATE usage_reservations SET status = 'RELEASED', released_at = $2 WHERE id = $1 AND status = 'RESERVED'`,
+      [reservationId, at],
+    )) as [unknown[], number];
     return affected > 0;
   }
 
@@ -127,7 +153,12 @@ export class TypeOrmUsageLedger extends UsageLedger {
     return spendIn(this.dataSource, organizationId, userId, period, now);
   }
 
-  async recordThresholds(organizationId: string, period: UsagePeriod, reached: ThresholdReached[], at: Date): Promise<RecordedThreshold[]> {
+  async recordThresholds(
+    organizationId: string,
+    period: UsagePeriod,
+    reached: ThresholdReached[],
+    at: Date,
+  ): Promise<RecordedThreshold[]> {
     if (!reached.length) return [];
     const rows = (await this.dataSource.query(
       `INSERT INTO usage_threshold_events (organization_id, period_start, scope, threshold, limit_value, used_value, created_at)

@@ -15,10 +15,16 @@ const LIMITS_COLUMNS = `organization_id AS "organizationId", monthly_token_limit
  * defaults first when the organization has none. Whoever holds the lock decides alone.
  */
 export async function lockLimitsRow(manager: EntityManager, organizationId: string): Promise<UsageLimits> {
-  const select = async () => (await manager.query(`SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1 FOR UPDATE`, [organizationId])) as UsageLimitEntity[];
+  const select = async () =>
+    (await manager.query(`SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1 FOR UPDATE`, [
+      organizationId,
+    ])) as UsageLimitEntity[];
   let rows = await select();
   if (!rows[0]) {
-    await manager.query('INSERT INTO usage_limits (organization_id) VALUES ($1) ON CONFLICT (organization_id) DO NOTHING', [organizationId]);
+    await manager.query(
+      'INSERT INTO usage_limits (organization_id) VALUES ($1) ON CONFLICT (organization_id) DO NOTHING',
+      [organizationId],
+    );
     rows = await select();
   }
   const row = rows[0];
@@ -33,7 +39,9 @@ export class TypeOrmUsageLimitsRepository extends UsageLimitsRepository {
   }
 
   async findByOrganization(organizationId: string): Promise<UsageLimits | undefined> {
-    const rows = (await this.dataSource.query(`SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1`, [organizationId])) as UsageLimitEntity[];
+    const rows = (await this.dataSource.query(`SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1`, [
+      organizationId,
+    ])) as UsageLimitEntity[];
     return rows[0] ? UsageLimitsMapper.toDomain(rows[0]) : undefined;
   }
 
@@ -47,7 +55,15 @@ export class TypeOrmUsageLimitsRepository extends UsageLimitsRepository {
             SET monthly_token_limit = $2, monthly_cost_limit_micros = $3, per_user_monthly_token_limit = $4,
                 calendar = $5, updated_at = $6, updated_by = $7
           WHERE organization_id = $1`,
-        [row.organizationId, row.monthlyTokenLimit, row.monthlyCostLimitMicros, row.perUserMonthlyTokenLimit, row.calendar, row.updatedAt, row.updatedBy],
+        [
+          row.organizationId,
+          row.monthlyTokenLimit,
+          row.monthlyCostLimitMicros,
+          row.perUserMonthlyTokenLimit,
+          row.calendar,
+          row.updatedAt,
+          row.updatedBy,
+        ],
       );
       return limits;
     });

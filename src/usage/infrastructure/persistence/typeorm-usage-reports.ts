@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Money } from '#libs/ddd';
-import { UsageReports, type OrganizationOfUser, type UsageGroupBy, type UsageReport, type UsageTotals, type UserWindow } from '../../application/ports/usage-reports';
+import {
+  UsageReports,
+  type OrganizationOfUser,
+  type UsageGroupBy,
+  type UsageReport,
+  type UsageTotals,
+  type UserWindow,
+} from '../../application/ports/usage-reports';
 import type { UsageCalendar } from '../../domain/usage-period';
 
 interface TotalsRow {
@@ -45,10 +52,19 @@ export class TypeOrmUsageReports extends UsageReports {
     super();
   }
 
-  async report(organizationId: string, window: { from: Date; to: Date }, groupBy: UsageGroupBy | null, dayOffsetMinutes: number): Promise<UsageReport> {
+  async report(
+    organizationId: string,
+    window: { from: Date; to: Date },
+    groupBy: UsageGroupBy | null,
+    dayOffsetMinutes: number,
+  ): Promise<UsageReport> {
     const where = 'organization_id = $1 AND created_at >= $2 AND created_at < $3';
     if (!groupBy) {
-      const rows = (await this.dataSource.query(`SELECT ${SUMS} FROM usage_records WHERE ${where}`, [organizationId, window.from, window.to])) as TotalsRow[];
+      const rows = (await this.dataSource.query(`SELECT ${SUMS} FROM usage_records WHERE ${where}`, [
+        organizationId,
+        window.from,
+        window.to,
+      ])) as TotalsRow[];
       return { totals: toTotals(rows[0]), groups: [] };
     }
     // One pass computes both the groups and the grand total (the empty grouping set).
@@ -80,7 +96,8 @@ export class TypeOrmUsageReports extends UsageReports {
     return rows.map((row) => ({
       organizationId: row.organization_id,
       calendar: row.calendar,
-      perUserMonthlyTokenLimit: row.per_user_monthly_token_limit === null ? null : Number(row.per_user_monthly_token_limit),
+      perUserMonthlyTokenLimit:
+        row.per_user_monthly_token_limit === null ? null : Number(row.per_user_monthly_token_limit),
     }));
   }
 
@@ -92,7 +109,12 @@ export class TypeOrmUsageReports extends UsageReports {
          JOIN usage_records r
            ON r.user_id = $1 AND r.organization_id = w.organization_id AND r.created_at >= w.window_start AND r.created_at < w.window_end
         GROUP BY w.organization_id`,
-      [userId, windows.map((w) => w.organizationId), windows.map((w) => w.from.toISOString()), windows.map((w) => w.to.toISOString())],
+      [
+        userId,
+        windows.map((w) => w.organizationId),
+        windows.map((w) => w.from.toISOString()),
+        windows.map((w) => w.to.toISOString()),
+      ],
     )) as (TotalsRow & { organization_id: string })[];
     return new Map(rows.map((row) => [row.organization_id, toTotals(row)]));
   }

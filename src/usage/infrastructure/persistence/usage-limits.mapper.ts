@@ -22,7 +22,8 @@ export const UsageLimitsMapper = {
       organizationId: limits.organizationId,
       monthlyTokenLimit: limits.monthlyTokenLimit === null ? null : String(limits.monthlyTokenLimit),
       monthlyCostLimitMicros: limits.monthlyCostLimit === null ? null : limits.monthlyCostLimit.micros.toString(),
-      perUserMonthlyTokenLimit: limits.perUserMonthlyTokenLimit === null ? null : String(limits.perUserMonthlyTokenLimit),
+      perUserMonthlyTokenLimit:
+        limits.perUserMonthlyTokenLimit === null ? null : String(limits.perUserMonthlyTokenLimit),
       calendar: limits.calendar,
       updatedAt: limits.updatedAt,
       updatedBy: limits.updatedBy,

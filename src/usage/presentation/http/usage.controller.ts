@@ -30,7 +30,11 @@ export class UsageController {
       'Errors: 400 VALIDATION_FAILED (bad date, groupBy, or a window that is empty or longer than 400 days), 403 FORBIDDEN (not ADMIN), 404 (not a member).',
   })
   @ApiOkResponse({ type: UsageReportResponseDto })
-  async report(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Query() query: UsageReportQueryDto): Promise<UsageReportResponseDto> {
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Query() query: UsageReportQueryDto,
+  ): Promise<UsageReportResponseDto> {
     const view = await this.getUsageReport.execute(actor, orgId, {
       from: query.from === undefined ? undefined : parseWindowBound(query.from),
       to: query.to === undefined ? undefined : parseWindowBound(query.to),
@@ -59,7 +63,11 @@ export class UsageController {
       'Changes are audited (`usage.limits_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
   })
   @ApiOkResponse({ type: UsageLimitsResponseDto })
-  async setLimits(@CurrentActor() actor: Actor, @Param('orgId') orgId: string, @Body() body: UpdateUsageLimitsDto): Promise<UsageLimitsResponseDto> {
+  async setLimits(
+    @CurrentActor() actor: Actor,
+    @Param('orgId') orgId: string,
+    @Body() body: UpdateUsageLimitsDto,
+  ): Promise<UsageLimitsResponseDto> {
     const view = await this.updateUsageLimits.execute(actor, orgId, {
       monthlyTokenLimit: body.monthlyTokenLimit,
       monthlyCostLimit: body.monthlyCostLimitUsd === null ? null : Money.parse(body.monthlyCostLimitUsd),

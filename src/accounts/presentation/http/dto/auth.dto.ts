@@ -4,7 +4,10 @@ import type { TokenPair } from '../../../application/services/session-issuer';
 import type { User } from '../../../domain/user';
 
 export class RequestOtpDto {
-  @ApiProperty({ description: 'Iranian mobile in any common form and digit script', examples: ['09121234567', '+98 912 123 4567', '۰۹۱۲۱۲۳۴۵۶۷'] })
+  @ApiProperty({
+    description: 'Iranian mobile in any common form and digit script',
+    examples: ['09121234567', '+98 912 123 4567', '۰۹۱۲۱۲۳۴۵۶۷'],
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
@@ -12,7 +15,10 @@ export class RequestOtpDto {
 }
 
 export class VerifyOtpDto extends RequestOtpDto {
-  @ApiProperty({ description: 'The 6-digit code from the SMS (Latin, Persian or Arabic-Indic digits)', example: '123456' })
+  @ApiProperty({
+    description: 'The 6-digit code from the SMS (Latin, Persian or Arabic-Indic digits)',
+    example: '123456',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(12)

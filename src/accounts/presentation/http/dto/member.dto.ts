@@ -4,7 +4,10 @@ import type { MemberView } from '../../../application/ports/membership.repositor
 import { ROLES, type Role } from '../../../domain/role';
 
 export class AddMemberDto {
-  @ApiProperty({ example: '0912 345 6789', description: 'Iranian mobile in any common form; a new phone gets an account' })
+  @ApiProperty({
+    example: '0912 345 6789',
+    description: 'Iranian mobile in any common form; a new phone gets an account',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
@@ -32,6 +35,12 @@ export class MemberResponseDto {
   joinedAt!: string;
 
   static from(view: MemberView): MemberResponseDto {
-    return { userId: view.userId, phone: view.phone, name: view.name, role: view.role, joinedAt: view.joinedAt.toISOString() };
+    return {
+      userId: view.userId,
+      phone: view.phone,
+      name: view.name,
+      role: view.role,
+      joinedAt: view.joinedAt.toISOString(),
+    };
   }
 }

@@ -50,7 +50,12 @@ export class WorkspaceResponseDto {
   createdAt!: string;
 
   static from(view: WorkspaceView): WorkspaceResponseDto {
-    return { id: view.id, organizationId: view.organizationId, name: view.name, createdAt: view.createdAt.toISOString() };
+    return {
+      id: view.id,
+      organizationId: view.organizationId,
+      name: view.name,
+      createdAt: view.createdAt.toISOString(),
+    };
   }
 }
 

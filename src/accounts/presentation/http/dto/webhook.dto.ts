@@ -5,7 +5,10 @@ import type { WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint'
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../../../domain/webhooks/webhook-events';
 
 export class RegisterWebhookDto {
-  @ApiProperty({ example: 'https://hooks.example.com/contexor', description: 'http or https; must resolve to a public address' })
+  @ApiProperty({
+    example: 'https://hooks.example.com/contexor',
+    description: 'http or https; must resolve to a public address',
+  })
   @IsString()
   @MaxLength(2000)
   url!: string;
@@ -69,7 +72,10 @@ export class WebhookDeliveryResponseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'msg_2b6f0cc904d137be2e1730235f5664094b831186', description: 'The webhook-id header: the same for every attempt of one event' })
+  @ApiProperty({
+    example: 'msg_2b6f0cc904d137be2e1730235f5664094b831186',
+    description: 'The webhook-id header: the same for every attempt of one event',
+  })
   eventId!: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS })

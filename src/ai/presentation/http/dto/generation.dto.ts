@@ -12,6 +12,10 @@ export class GenerationRequestedResponseDto {
   status!: 'IN_PROGRESS';
 
   static from(answer: RequestedGeneration): GenerationRequestedResponseDto {
-    return Object.assign(new GenerationRequestedResponseDto(), { contentId: answer.contentId, jobId: answer.jobId, status: answer.status });
+    return Object.assign(new GenerationRequestedResponseDto(), {
+      contentId: answer.contentId,
+      jobId: answer.jobId,
+      status: answer.status,
+    });
   }
 }

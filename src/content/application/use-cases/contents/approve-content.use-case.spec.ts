@@ -14,7 +14,11 @@ describe('ApproveContentUseCase', () => {
   it('approves a content in REVIEW, records the approval version, and audits it', async () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
     const view = await approve.execute(ports.admin.actor, ports.admin.access, content.id, { comment: 'عالی است' });
-    expect(view).toMatchObject({ status: 'APPROVED', currentVersion: 2, lastReview: { decision: 'APPROVED', by: ports.admin.actor.userId, note: 'عالی است' } });
+    expect(view).toMatchObject({
+      status: 'APPROVED',
+      currentVersion: 2,
+      lastReview: { decision: 'APPROVED', by: ports.admin.actor.userId, note: 'عالی است' },
+    });
     expect(ports.contents.versions.get(content.id)?.map((v) => v.source)).toEqual(['ai', 'approval']);
     expect(ports.audit.entries).toEqual([
       {
@@ -32,7 +36,13 @@ describe('ApproveContentUseCase', () => {
       {
         organizationId: ports.organizationId,
         type: 'content.approved',
-        data: expect.objectContaining({ contentId: content.id, status: 'APPROVED', version: 2, approvedBy: ports.admin.actor.userId, comment: 'عالی است' }),
+        data: expect.objectContaining({
+          contentId: content.id,
+          status: 'APPROVED',
+          version: 2,
+          approvedBy: ports.admin.actor.userId,
+          comment: 'عالی است',
+        }),
       },
     ]);
     expect(JSON.stringify(ports.events.published)).not.toContain(view.body ?? '—');
@@ -40,7 +50,9 @@ describe('ApproveContentUseCase', () => {
 
   it('refuses approving a DRAFT with CONTENT_INVALID_TRANSITION, writes nothing and audits nothing', async () => {
     const content = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId }));
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+      code: 'CONTENT_INVALID_TRANSITION',
+    });
     expect(ports.contents.stored(content.id).status).toBe('DRAFT');
     expect(ports.audit.entries).toEqual([]);
     expect(ports.events.published).toEqual([]);
@@ -49,14 +61,17 @@ describe('ApproveContentUseCase', () => {
   it('refuses approving twice', async () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
     await approve.execute(ports.admin.actor, ports.admin.access, content.id, {});
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+      code: 'CONTENT_INVALID_TRANSITION',
+    });
     expect(ports.contents.versions.get(content.id)).toHaveLength(2);
   });
 
-
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('REVIEW'));
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(ports.contents.stored(content.id).status).toBe('REVIEW');
   });
 });

@@ -15,9 +15,16 @@ export class ApproveContentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, access: OrganizationAccess, contentId: string, input: { comment?: string }): Promise<ContentView> {
+  async execute(
+    actor: Actor,
+    access: OrganizationAccess,
+    contentId: string,
+    input: { comment?: string },
+  ): Promise<ContentView> {
     const now = this.clock.now();
-    const content = await this.contents.update(access.organizationId, contentId, (c) => c.approve(actor.userId, input.comment, now));
+    const content = await this.contents.update(access.organizationId, contentId, (c) =>
+      c.approve(actor.userId, input.comment, now),
+    );
     if (!content) throw new NotFoundError('Content');
     const view = toContentView(content);
     await this.audit.record({
@@ -26,14 +33,23 @@ export class ApproveContentUseCase {
       organizationId: access.organizationId,
       targetType: 'content',
       targetId: contentId,
-      metadata: { projectId: view.projectId, version: view.currentVersion, ...(view.lastReview?.note ? { comment: view.lastReview.note } : {}) },
+      metadata: {
+        projectId: view.projectId,
+        version: view.currentVersion,
+        ...(view.lastReview?.note ? { comment: view.lastReview.note } : {}),
+      },
       requestId: actor.requestId,
       ip: actor.ip,
     });
     await this.events.publish({
       organizationId: access.organizationId,
       type: 'content.approved',
-      data: { ...contentEventData(view), approvedBy: actor.userId, approvedAt: now.toISOString(), comment: view.lastReview?.note ?? null },
+      data: {
+        ...contentEventData(view),
+        approvedBy: actor.userId,
+        approvedAt: now.toISOString(),
+        comment: view.lastReview?.note ?? null,
+      },
     });
     return view;
   }

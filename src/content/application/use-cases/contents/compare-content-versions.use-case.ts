@@ -19,16 +19,24 @@ export class CompareContentVersionsUseCase {
     private readonly differ: TextDiffer,
   ) {}
 
-  async execute(access: OrganizationAccess, contentId: string, fromNumber: number, toNumber: number): Promise<VersionComparison> {
+  async execute(
+    access: OrganizationAccess,
+    contentId: string,
+    fromNumber: number,
+    toNumber: number,
+  ): Promise<VersionComparison> {
     const [from, to] = await Promise.all([
       this.contents.findVersion(access.organizationId, contentId, fromNumber),
       this.contents.findVersion(access.organizationId, contentId, toNumber),
     ]);
     if (!from || !to) {
-      if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId))) throw new NotFoundError('Content');
+      if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId)))
+        throw new NotFoundError('Content');
       throw new NotFoundError(`Version ${!from ? fromNumber : toNumber}`);
     }
-    const diff = buildLineDiff(this.differ.lines(from.body, to.body), (before, after) => this.differ.words(before, after));
+    const diff = buildLineDiff(this.differ.lines(from.body, to.body), (before, after) =>
+      this.differ.words(before, after),
+    );
     return { from, to, ...diff };
   }
 }

@@ -44,10 +44,21 @@ describe('CreateContentUseCase', () => {
   });
 
   it('renders a prompt template of the organization with the variables and keeps them', async () => {
-    const prompt = makePrompt({ organizationId: ports.organizationId, template: 'برای {{نام_محصول}} با لحن {{ لحن }} بنویس.' });
+    const prompt = makePrompt({
+      organizationId: ports.organizationId,
+      template: 'برای {{نام_محصول}} با لحن {{ لحن }} بنویس.',
+    });
     await ports.prompts.add(prompt);
-    const view = await create({ title: 'معرفی', promptId: prompt.id, variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی', اضافه: 'نادیده' } });
-    expect(view).toMatchObject({ prompt: 'برای آوا ۵ با لحن صمیمی بنویس.', promptId: prompt.id, variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی' } });
+    const view = await create({
+      title: 'معرفی',
+      promptId: prompt.id,
+      variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی', اضافه: 'نادیده' },
+    });
+    expect(view).toMatchObject({
+      prompt: 'برای آوا ۵ با لحن صمیمی بنویس.',
+      promptId: prompt.id,
+      variables: { نام_محصول: 'آوا ۵', لحن: 'صمیمی' },
+    });
   });
 
   it('refuses missing variables with TEMPLATE_VARIABLE_MISSING naming them, and stores nothing', async () => {
@@ -63,18 +74,27 @@ describe('CreateContentUseCase', () => {
   it('answers 404 for a prompt template of another organization', async () => {
     const foreign = makePrompt();
     await ports.prompts.add(foreign);
-    await expect(create({ title: 'x', promptId: foreign.id, variables: {} })).rejects.toMatchObject({ code: 'NOT_FOUND', kind: 'not_found' });
+    await expect(create({ title: 'x', promptId: foreign.id, variables: {} })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      kind: 'not_found',
+    });
   });
 
   it('answers 404 for a project of another organization', async () => {
     const foreign = makeProject();
     await ports.projects.add(foreign);
-    await expect(useCase.execute(ports.editor.actor, ports.editor.access, { projectId: foreign.id, title: 'x', prompt: 'y' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      useCase.execute(ports.editor.actor, ports.editor.access, { projectId: foreign.id, title: 'x', prompt: 'y' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses neither or both of prompt and promptId', async () => {
     await expect(create({ title: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(create({ title: 'x', prompt: 'y', promptId: '6c0d4b55-8d9d-4a54-9d5c-3b7a2f1e0a11' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(create({ title: 'x', prompt: 'y', variables: { a: 'b' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      create({ title: 'x', prompt: 'y', promptId: '6c0d4b55-8d9d-4a54-9d5c-3b7a2f1e0a11' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(create({ title: 'x', prompt: 'y', variables: { a: 'b' } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });

@@ -55,15 +55,20 @@ export class CreateContentUseCase {
     return toContentView(content);
   }
 
-  private async promptText(organizationId: string, input: CreateContentInput): Promise<{ prompt: string; variables: Record<string, string> | null }> {
+  private async promptText(
+    organizationId: string,
+    input: CreateContentInput,
+  ): Promise<{ prompt: string; variables: Record<string, string> | null }> {
     if (input.promptId !== undefined) {
-      if (input.prompt !== undefined) throw new ContentFieldInvalidError('prompt', 'send either prompt or promptId, not both');
+      if (input.prompt !== undefined)
+        throw new ContentFieldInvalidError('prompt', 'send either prompt or promptId, not both');
       const template = await this.prompts.findByIdInOrganization(organizationId, input.promptId);
       if (!template) throw new NotFoundError('Prompt');
       const rendered = template.render(input.variables ?? {});
       return { prompt: rendered.text, variables: rendered.variables };
     }
-    if (input.prompt === undefined) throw new ContentFieldInvalidError('prompt', 'send prompt, or promptId with variables');
+    if (input.prompt === undefined)
+      throw new ContentFieldInvalidError('prompt', 'send prompt, or promptId with variables');
     if (input.variables !== undefined) throw new ContentFieldInvalidError('variables', 'variables go with promptId');
     return { prompt: input.prompt, variables: null };
   }

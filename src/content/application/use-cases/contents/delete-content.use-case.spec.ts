@@ -12,16 +12,24 @@ describe('DeleteContentUseCase', () => {
   });
 
   it('lets an EDITOR delete their own DRAFT', async () => {
-    const content = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }));
+    const content = await ports.store(
+      makeContentIn('DRAFT', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }),
+    );
     await remove.execute(ports.editor.actor, ports.editor.access, content.id);
     expect(ports.contents.rows.has(content.id)).toBe(false);
   });
 
   it("refuses an EDITOR another member's DRAFT, and their own content in REVIEW, with FORBIDDEN", async () => {
     const others = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId }));
-    const reviewed = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }));
-    await expect(remove.execute(ports.editor.actor, ports.editor.access, others.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(remove.execute(ports.editor.actor, ports.editor.access, reviewed.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const reviewed = await ports.store(
+      makeContentIn('REVIEW', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }),
+    );
+    await expect(remove.execute(ports.editor.actor, ports.editor.access, others.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(remove.execute(ports.editor.actor, ports.editor.access, reviewed.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(ports.contents.rows.size).toBe(2);
   });
 
@@ -29,12 +37,16 @@ describe('DeleteContentUseCase', () => {
     const approved = await ports.store(makeContentIn('APPROVED', { organizationId: ports.organizationId }));
     const running = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
     await remove.execute(ports.admin.actor, ports.admin.access, approved.id);
-    await expect(remove.execute(ports.admin.actor, ports.admin.access, running.id)).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    await expect(remove.execute(ports.admin.actor, ports.admin.access, running.id)).rejects.toMatchObject({
+      code: 'CONTENT_BUSY',
+    });
     expect([...ports.contents.rows.keys()]).toEqual([running.id]);
   });
 
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('DRAFT'));
-    await expect(remove.execute(ports.admin.actor, ports.admin.access, content.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(remove.execute(ports.admin.actor, ports.admin.access, content.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -10,7 +10,9 @@ export class DeleteContentUseCase {
 
   async execute(actor: Actor, access: OrganizationAccess, contentId: string): Promise<void> {
     const caller = { userId: actor.userId, isAdmin: access.role === 'ADMIN' };
-    const deleted = await this.contents.delete(access.organizationId, contentId, (content) => content.assertCanBeDeletedBy(caller));
+    const deleted = await this.contents.delete(access.organizationId, contentId, (content) =>
+      content.assertCanBeDeletedBy(caller),
+    );
     if (!deleted) throw new NotFoundError('Content');
   }
 }

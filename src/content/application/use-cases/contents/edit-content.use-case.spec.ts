@@ -15,7 +15,12 @@ describe('EditContentUseCase', () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
     const view = await edit.execute(ports.editor.actor, ports.editor.access, content.id, { body: 'متن بهتر' });
     expect(view).toMatchObject({ status: 'REVIEW', body: 'متن بهتر', currentVersion: 2 });
-    expect(ports.contents.versions.get(content.id)?.at(-1)).toMatchObject({ number: 2, source: 'manual', createdBy: ports.editor.actor.userId, model: null });
+    expect(ports.contents.versions.get(content.id)?.at(-1)).toMatchObject({
+      number: 2,
+      source: 'manual',
+      createdBy: ports.editor.actor.userId,
+      model: null,
+    });
   });
 
   it('makes no version for a title change or an unchanged body', async () => {
@@ -28,12 +33,18 @@ describe('EditContentUseCase', () => {
   it('refuses APPROVED content with CONTENT_INVALID_TRANSITION and IN_PROGRESS with CONTENT_BUSY', async () => {
     const approved = await ports.store(makeContentIn('APPROVED', { organizationId: ports.organizationId }));
     const running = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
-    await expect(edit.execute(ports.editor.actor, ports.editor.access, approved.id, { body: 'x' })).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
-    await expect(edit.execute(ports.editor.actor, ports.editor.access, running.id, { title: 'x' })).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    await expect(
+      edit.execute(ports.editor.actor, ports.editor.access, approved.id, { body: 'x' }),
+    ).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    await expect(
+      edit.execute(ports.editor.actor, ports.editor.access, running.id, { title: 'x' }),
+    ).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
   });
 
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('DRAFT'));
-    await expect(edit.execute(ports.editor.actor, ports.editor.access, content.id, { title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      edit.execute(ports.editor.actor, ports.editor.access, content.id, { title: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

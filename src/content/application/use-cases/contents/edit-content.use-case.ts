@@ -14,7 +14,9 @@ export class EditContentUseCase {
 
   async execute(actor: Actor, access: OrganizationAccess, contentId: string, edit: ManualEdit): Promise<ContentView> {
     const now = this.clock.now();
-    const content = await this.contents.update(access.organizationId, contentId, (c) => c.editManually(edit, actor.userId, now));
+    const content = await this.contents.update(access.organizationId, contentId, (c) =>
+      c.editManually(edit, actor.userId, now),
+    );
     if (!content) throw new NotFoundError('Content');
     return toContentView(content);
   }

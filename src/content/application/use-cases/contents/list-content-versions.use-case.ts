@@ -10,7 +10,8 @@ export class ListContentVersionsUseCase {
 
   /** Oldest first. */
   async execute(access: OrganizationAccess, contentId: string): Promise<ContentVersion[]> {
-    if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId))) throw new NotFoundError('Content');
+    if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId)))
+      throw new NotFoundError('Content');
     return this.contents.listVersions(access.organizationId, contentId);
   }
 }

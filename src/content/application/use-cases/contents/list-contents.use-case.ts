@@ -7,7 +7,17 @@ import { ContentRepository, type ContentFilter, type ContentView } from '../../p
 export class ListContentsUseCase {
   constructor(private readonly contents: ContentRepository) {}
 
-  execute(access: OrganizationAccess, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
-    return this.contents.listForProject(access.organizationId, projectId, { ...filter, q: filter.q?.trim() || undefined }, page);
+  execute(
+    access: OrganizationAccess,
+    projectId: string,
+    filter: ContentFilter,
+    page: PageRequest,
+  ): Promise<Page<ContentView>> {
+    return this.contents.listForProject(
+      access.organizationId,
+      projectId,
+      { ...filter, q: filter.q?.trim() || undefined },
+      page,
+    );
   }
 }

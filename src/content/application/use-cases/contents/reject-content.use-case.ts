@@ -15,9 +15,16 @@ export class RejectContentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, access: OrganizationAccess, contentId: string, input: { reason: string }): Promise<ContentView> {
+  async execute(
+    actor: Actor,
+    access: OrganizationAccess,
+    contentId: string,
+    input: { reason: string },
+  ): Promise<ContentView> {
     const now = this.clock.now();
-    const content = await this.contents.update(access.organizationId, contentId, (c) => c.reject(actor.userId, input.reason, now));
+    const content = await this.contents.update(access.organizationId, contentId, (c) =>
+      c.reject(actor.userId, input.reason, now),
+    );
     if (!content) throw new NotFoundError('Content');
     const view = toContentView(content);
     await this.audit.record({
@@ -26,14 +33,23 @@ export class RejectContentUseCase {
       organizationId: access.organizationId,
       targetType: 'content',
       targetId: contentId,
-      metadata: { projectId: view.projectId, version: view.currentVersion, reason: view.lastReview?.note ?? input.reason },
+      metadata: {
+        projectId: view.projectId,
+        version: view.currentVersion,
+        reason: view.lastReview?.note ?? input.reason,
+      },
       requestId: actor.requestId,
       ip: actor.ip,
     });
     await this.events.publish({
       organizationId: access.organizationId,
       type: 'content.rejected',
-      data: { ...contentEventData(view), rejectedBy: actor.userId, rejectedAt: now.toISOString(), reason: view.lastReview?.note ?? input.reason },
+      data: {
+        ...contentEventData(view),
+        rejectedBy: actor.userId,
+        rejectedAt: now.toISOString(),
+        reason: view.lastReview?.note ?? input.reason,
+      },
     });
     return view;
   }

@@ -11,6 +11,9 @@ export class ExportContentUseCase {
   async execute(access: OrganizationAccess, contentId: string): Promise<ContentExport> {
     const content = await this.contents.findByIdInOrganization(access.organizationId, contentId);
     if (!content) throw new NotFoundError('Content');
-    return { content: toContentView(content), versions: await this.contents.listVersions(access.organizationId, contentId) };
+    return {
+      content: toContentView(content),
+      versions: await this.contents.listVersions(access.organizationId, contentId),
+    };
   }
 }

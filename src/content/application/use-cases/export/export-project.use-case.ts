@@ -21,7 +21,8 @@ export class ExportProjectUseCase {
 
   /** Checks the project first, so that a missing project is a 404 before anything is sent. */
   async execute(access: OrganizationAccess, projectId: string): Promise<AsyncIterable<ContentExport>> {
-    if (!(await this.projects.findByIdInOrganization(access.organizationId, projectId))) throw new NotFoundError('Project');
+    if (!(await this.projects.findByIdInOrganization(access.organizationId, projectId)))
+      throw new NotFoundError('Project');
     return this.batches(access.organizationId, projectId);
   }
 
@@ -29,7 +30,10 @@ export class ExportProjectUseCase {
     for (let page = 1; ; page++) {
       const { items } = await this.contents.listForProject(organizationId, projectId, {}, { page, limit: BATCH });
       if (!items.length) return;
-      const versions = await this.contents.listVersionsOf(organizationId, items.map((content) => content.id));
+      const versions = await this.contents.listVersionsOf(
+        organizationId,
+        items.map((content) => content.id),
+      );
       for (const content of items) yield { content, versions: versions.get(content.id) ?? [] };
       if (items.length < BATCH) return;
     }

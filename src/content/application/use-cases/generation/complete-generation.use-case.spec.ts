@@ -5,7 +5,14 @@ import { CompleteGenerationUseCase } from './complete-generation.use-case';
 describe('CompleteGenerationUseCase', () => {
   let ports: ContentPorts;
   let complete: CompleteGenerationUseCase;
-  const input = (contentId: string, jobId = 'job-running') => ({ contentId, jobId, body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, byUserId: ports.editor.actor.userId });
+  const input = (contentId: string, jobId = 'job-running') => ({
+    contentId,
+    jobId,
+    body: AI_BODY,
+    model: 'gpt-4.1-mini-2025-04-14',
+    usage: SAMPLE_USAGE,
+    byUserId: ports.editor.actor.userId,
+  });
 
   beforeEach(() => {
     ports = contentPorts();
@@ -18,10 +25,21 @@ describe('CompleteGenerationUseCase', () => {
     expect(result.outcome).toBe('completed');
     expect(result.content).toMatchObject({ status: 'REVIEW', body: AI_BODY, currentVersion: 1, lastError: null });
     expect(ports.contents.versions.get(content.id)).toEqual([
-      expect.objectContaining({ number: 1, source: 'ai', usage: SAMPLE_USAGE, model: 'gpt-4.1-mini-2025-04-14', createdBy: ports.editor.actor.userId, generationJobId: 'job-running' }),
+      expect.objectContaining({
+        number: 1,
+        source: 'ai',
+        usage: SAMPLE_USAGE,
+        model: 'gpt-4.1-mini-2025-04-14',
+        createdBy: ports.editor.actor.userId,
+        generationJobId: 'job-running',
+      }),
     ]);
     expect(ports.events.published).toEqual([
-      { organizationId: ports.organizationId, type: 'content.generated', data: expect.objectContaining({ contentId: content.id, status: 'REVIEW', version: 1, jobId: 'job-running' }) },
+      {
+        organizationId: ports.organizationId,
+        type: 'content.generated',
+        data: expect.objectContaining({ contentId: content.id, status: 'REVIEW', version: 1, jobId: 'job-running' }),
+      },
     ]);
   });
 
@@ -57,7 +75,9 @@ describe('CompleteGenerationUseCase', () => {
 
   it('scopes the write to organizationId when given', async () => {
     const content = await ports.store(makeContentIn('IN_PROGRESS'));
-    expect((await complete.execute({ ...input(content.id), organizationId: ports.organizationId })).outcome).toBe('stale');
+    expect((await complete.execute({ ...input(content.id), organizationId: ports.organizationId })).outcome).toBe(
+      'stale',
+    );
     expect(ports.contents.stored(content.id).status).toBe('IN_PROGRESS');
   });
 });

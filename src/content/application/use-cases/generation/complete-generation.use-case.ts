@@ -44,14 +44,21 @@ export class CompleteGenerationUseCase {
         outcome = c.hasFinishedJob(input.jobId) ? 'duplicate' : 'stale';
         return false;
       }
-      c.completeGeneration({ jobId: input.jobId, body: input.body, model: input.model, usage: input.usage, by: input.byUserId }, now);
+      c.completeGeneration(
+        { jobId: input.jobId, body: input.body, model: input.model, usage: input.usage, by: input.byUserId },
+        now,
+      );
       outcome = 'completed';
     });
     const view = content ? toContentView(content) : undefined;
     // Assigned inside the update callback, where the compiler does not follow it.
     const result = outcome as GenerationOutcome<'completed'>['outcome'];
     if (view && result === 'completed') {
-      await this.events.publish({ organizationId, type: 'content.generated', data: { ...contentEventData(view), jobId: input.jobId, usage: input.usage } });
+      await this.events.publish({
+        organizationId,
+        type: 'content.generated',
+        data: { ...contentEventData(view), jobId: input.jobId, usage: input.usage },
+      });
     }
     return { outcome: view ? result : 'stale', content: view };
   }

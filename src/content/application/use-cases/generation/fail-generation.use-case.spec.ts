@@ -17,22 +17,34 @@ describe('FailGenerationUseCase', () => {
   it('returns the content to the status it left, with lastError', async () => {
     const content = await ports.store(makeContentIn('REJECTED', { organizationId: ports.organizationId }));
     await start.execute({ contentId: content.id, organizationId: ports.organizationId, jobId: 'job-2' });
-    const result = await fail.execute({ contentId: content.id, jobId: 'job-2', error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' } });
+    const result = await fail.execute({
+      contentId: content.id,
+      jobId: 'job-2',
+      error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' },
+    });
     expect(result.outcome).toBe('failed');
-    expect(ports.contents.stored(content.id)).toMatchObject({ status: 'REJECTED', lastError: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید', at: ports.clock.now() } });
+    expect(ports.contents.stored(content.id)).toMatchObject({
+      status: 'REJECTED',
+      lastError: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید', at: ports.clock.now() },
+    });
   });
 
   it('takes a plain message as a GENERATION_FAILED error', async () => {
     const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
     await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'quota exceeded' });
-    expect(ports.contents.stored(content.id)).toMatchObject({ status: 'DRAFT', lastError: { code: 'GENERATION_FAILED', message: 'quota exceeded' } });
+    expect(ports.contents.stored(content.id)).toMatchObject({
+      status: 'DRAFT',
+      lastError: { code: 'GENERATION_FAILED', message: 'quota exceeded' },
+    });
   });
 
   it('is idempotent: a repeat is a duplicate and changes nothing', async () => {
     const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
     await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'first' });
     ports.clock.advance(1000);
-    expect((await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'second' })).outcome).toBe('duplicate');
+    expect((await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'second' })).outcome).toBe(
+      'duplicate',
+    );
     expect(ports.contents.stored(content.id).lastError?.message).toBe('first');
   });
 
@@ -43,6 +55,8 @@ describe('FailGenerationUseCase', () => {
   });
 
   it('is a no-op for a content that is gone', async () => {
-    expect((await fail.execute({ contentId: '4f3b1c5e-0000-4000-8000-000000000000', jobId: 'j', error: 'x' })).outcome).toBe('stale');
+    expect(
+      (await fail.execute({ contentId: '4f3b1c5e-0000-4000-8000-000000000000', jobId: 'j', error: 'x' })).outcome,
+    ).toBe('stale');
   });
 });

@@ -44,7 +44,11 @@ export class FailGenerationUseCase {
     // Assigned inside the update callback, where the compiler does not follow it.
     const result = outcome as GenerationOutcome<'failed'>['outcome'];
     if (view && result === 'failed') {
-      await this.events.publish({ organizationId, type: 'content.generation_failed', data: { ...contentEventData(view), jobId: input.jobId, error: { code: error.code, message: error.message } } });
+      await this.events.publish({
+        organizationId,
+        type: 'content.generation_failed',
+        data: { ...contentEventData(view), jobId: input.jobId, error: { code: error.code, message: error.message } },
+      });
     }
     return { outcome: view ? result : 'stale', content: view };
   }

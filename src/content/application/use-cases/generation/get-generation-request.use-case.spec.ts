@@ -12,7 +12,9 @@ describe('GetGenerationRequestUseCase', () => {
   });
 
   it('gives what a generation job needs, by content id alone', async () => {
-    const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId, temperature: 0.7, maxTokens: 600 }));
+    const content = await ports.store(
+      makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId, temperature: 0.7, maxTokens: 600 }),
+    );
     const state = content.snapshot();
     expect(await get.execute(content.id)).toEqual({
       contentId: content.id,

@@ -31,7 +31,9 @@ export class GetGenerationRequestUseCase {
 
   /** `organizationId`, when the caller knows it, scopes the read to that organization. */
   async execute(contentId: string, organizationId?: string): Promise<GenerationRequest> {
-    const content = organizationId ? await this.contents.findByIdInOrganization(organizationId, contentId) : await this.contents.findForGeneration(contentId);
+    const content = organizationId
+      ? await this.contents.findByIdInOrganization(organizationId, contentId)
+      : await this.contents.findForGeneration(contentId);
     if (!content) throw new NotFoundError('Content');
     const state = content.snapshot();
     return {

@@ -33,7 +33,12 @@ export class StartGenerationUseCase {
   async execute(input: StartGenerationInput, within?: OpenTransaction): Promise<ContentView> {
     const now = this.clock.now();
     const policy = await this.policies.find(input.organizationId);
-    const content = await this.contents.update(input.organizationId, input.contentId, (c) => c.startGeneration(input.jobId, now, policy), within);
+    const content = await this.contents.update(
+      input.organizationId,
+      input.contentId,
+      (c) => c.startGeneration(input.jobId, now, policy),
+      within,
+    );
     if (!content) throw new NotFoundError('Content');
     return toContentView(content);
   }

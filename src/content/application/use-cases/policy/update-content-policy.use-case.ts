@@ -18,7 +18,12 @@ export class UpdateContentPolicyUseCase {
   ) {}
 
   async execute(actor: Actor, organizationId: string, change: ContentPolicyChange): Promise<ContentPolicy> {
-    const policy: ContentPolicy = { organizationId, blockPromptsWithPii: change.blockPromptsWithPii, updatedAt: this.clock.now(), updatedBy: actor.userId };
+    const policy: ContentPolicy = {
+      organizationId,
+      blockPromptsWithPii: change.blockPromptsWithPii,
+      updatedAt: this.clock.now(),
+      updatedBy: actor.userId,
+    };
     const before = await this.policies.save(policy);
     if (before.blockPromptsWithPii !== policy.blockPromptsWithPii) {
       await this.audit.record({
@@ -27,7 +32,10 @@ export class UpdateContentPolicyUseCase {
         organizationId,
         targetType: 'organization',
         targetId: organizationId,
-        metadata: { from: { blockPromptsWithPii: before.blockPromptsWithPii }, to: { blockPromptsWithPii: policy.blockPromptsWithPii } },
+        metadata: {
+          from: { blockPromptsWithPii: before.blockPromptsWithPii },
+          to: { blockPromptsWithPii: policy.blockPromptsWithPii },
+        },
         requestId: actor.requestId,
         ip: actor.ip,
       });

@@ -20,7 +20,13 @@ export class CreateProjectUseCase {
 
   /** The access guard has checked that the workspace belongs to `access.organizationId`. */
   async execute(actor: Actor, access: OrganizationAccess, input: CreateProjectInput): Promise<ProjectState> {
-    const project = Project.create({ id: randomUUID(), organizationId: access.organizationId, ...input, createdBy: actor.userId, now: this.clock.now() });
+    const project = Project.create({
+      id: randomUUID(),
+      organizationId: access.organizationId,
+      ...input,
+      createdBy: actor.userId,
+      now: this.clock.now(),
+    });
     await this.projects.add(project);
     return project.snapshot();
   }

@@ -23,8 +23,13 @@ describe('DeleteProjectUseCase', () => {
   it('refuses while one of its contents is being generated (CONTENT_BUSY)', async () => {
     const project = makeProject({ organizationId: ports.organizationId });
     await ports.projects.add(project);
-    const running = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId, projectId: project.id }));
-    await expect(remove.execute(ports.admin.access, project.id)).rejects.toMatchObject({ code: 'CONTENT_BUSY', details: { contentId: running.id } });
+    const running = await ports.store(
+      makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId, projectId: project.id }),
+    );
+    await expect(remove.execute(ports.admin.access, project.id)).rejects.toMatchObject({
+      code: 'CONTENT_BUSY',
+      details: { contentId: running.id },
+    });
     expect(ports.projects.rows.size).toBe(1);
   });
 

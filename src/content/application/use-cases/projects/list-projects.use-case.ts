@@ -8,6 +8,8 @@ export class ListProjectsUseCase {
   constructor(private readonly projects: ProjectRepository) {}
 
   async execute(access: OrganizationAccess, workspaceId: string): Promise<ProjectState[]> {
-    return (await this.projects.listForWorkspace(access.organizationId, workspaceId)).map((project) => project.snapshot());
+    return (await this.projects.listForWorkspace(access.organizationId, workspaceId)).map((project) =>
+      project.snapshot(),
+    );
   }
 }

@@ -18,7 +18,13 @@ describe('CreatePromptUseCase', () => {
       category: 'تبلیغات',
       template: 'برای {{نام_محصول}} با لحن {{ لحن }}؛ باز هم {{نام_محصول}}',
     });
-    expect(view).toMatchObject({ name: 'معرفی محصول', category: 'تبلیغات', variables: ['نام_محصول', 'لحن'], organizationId: ports.organizationId, createdBy: ports.editor.actor.userId });
+    expect(view).toMatchObject({
+      name: 'معرفی محصول',
+      category: 'تبلیغات',
+      variables: ['نام_محصول', 'لحن'],
+      organizationId: ports.organizationId,
+      createdBy: ports.editor.actor.userId,
+    });
     expect(ports.prompts.rows.get(view.id)?.template).toContain('{{ لحن }}');
   });
 
@@ -27,7 +33,9 @@ describe('CreatePromptUseCase', () => {
     await create.execute(ports.editor.actor, ports.editor.access, { ...input, category: 'تبلیغات' });
     await create.execute(ports.editor.actor, ports.editor.access, { ...input, category: 'وبلاگ' });
     const list = new ListPromptsUseCase(ports.prompts);
-    expect((await list.execute(ports.viewer.access, ports.workspaceId, 'وبلاگ')).map((p) => p.category)).toEqual(['وبلاگ']);
+    expect((await list.execute(ports.viewer.access, ports.workspaceId, 'وبلاگ')).map((p) => p.category)).toEqual([
+      'وبلاگ',
+    ]);
     expect(await list.execute(ports.viewer.access, ports.workspaceId)).toHaveLength(2);
   });
 });

@@ -22,7 +22,13 @@ export class CreatePromptUseCase {
 
   /** The access guard has checked that the workspace belongs to `access.organizationId`. */
   async execute(actor: Actor, access: OrganizationAccess, input: CreatePromptInput): Promise<PromptView> {
-    const prompt = Prompt.create({ id: randomUUID(), organizationId: access.organizationId, ...input, createdBy: actor.userId, now: this.clock.now() });
+    const prompt = Prompt.create({
+      id: randomUUID(),
+      organizationId: access.organizationId,
+      ...input,
+      createdBy: actor.userId,
+      now: this.clock.now(),
+    });
     await this.prompts.add(prompt);
     return toPromptView(prompt);
   }

@@ -8,6 +8,8 @@ export class ListPromptsUseCase {
   constructor(private readonly prompts: PromptRepository) {}
 
   async execute(access: OrganizationAccess, workspaceId: string, category?: string): Promise<PromptView[]> {
-    return (await this.prompts.listForWorkspace(access.organizationId, workspaceId, category?.trim() || undefined)).map(toPromptView);
+    return (await this.prompts.listForWorkspace(access.organizationId, workspaceId, category?.trim() || undefined)).map(
+      toPromptView,
+    );
   }
 }

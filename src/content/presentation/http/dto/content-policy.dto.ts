@@ -12,7 +12,10 @@ export class ContentPolicyResponseDto {
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
 
-  @ApiProperty({ description: 'When true, POST /contents/:id/generate answers 422 PROMPT_CONTAINS_PII for a prompt with personal data; otherwise the content only carries a warning in `promptPii`' })
+  @ApiProperty({
+    description:
+      'When true, POST /contents/:id/generate answers 422 PROMPT_CONTAINS_PII for a prompt with personal data; otherwise the content only carries a warning in `promptPii`',
+  })
   blockPromptsWithPii!: boolean;
 
   @ApiProperty({ type: String, nullable: true, description: 'null while the defaults apply' })
@@ -22,6 +25,11 @@ export class ContentPolicyResponseDto {
   updatedBy!: string | null;
 
   static from(policy: ContentPolicy): ContentPolicyResponseDto {
-    return { organizationId: policy.organizationId, blockPromptsWithPii: policy.blockPromptsWithPii, updatedAt: policy.updatedAt?.toISOString() ?? null, updatedBy: policy.updatedBy };
+    return {
+      organizationId: policy.organizationId,
+      blockPromptsWithPii: policy.blockPromptsWithPii,
+      updatedAt: policy.updatedAt?.toISOString() ?? null,
+      updatedBy: policy.updatedBy,
+    };
   }
 }

@@ -1,11 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { toLatinDigits, type Page } from '#libs/ddd';
 import { PageQueryDto } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
 import { CONTENT_LIMITS } from '../../../domain/content';
-import { CONTENT_STATUSES, VERSION_SOURCES, type ContentStatus, type VersionSource } from '../../../domain/content-status';
+import {
+  CONTENT_STATUSES,
+  VERSION_SOURCES,
+  type ContentStatus,
+  type VersionSource,
+} from '../../../domain/content-status';
 import type { ContentVersion } from '../../../domain/content-version';
 import { PiiReportDto } from './pii.dto';
 import { IsStringMap, NotBefore, NotWith, Optional, trim } from './validators';
@@ -20,7 +41,11 @@ export class CreateContentDto {
   @MaxLength(CONTENT_LIMITS.title)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'یک متن کوتاه و صمیمی برای معرفی گوشی «آوا ۵» بنویس.', maxLength: CONTENT_LIMITS.prompt, description: 'The prompt written out. Send this, or promptId (with variables).' })
+  @ApiPropertyOptional({
+    example: 'یک متن کوتاه و صمیمی برای معرفی گوشی «آوا ۵» بنویس.',
+    maxLength: CONTENT_LIMITS.prompt,
+    description: 'The prompt written out. Send this, or promptId (with variables).',
+  })
   @ValidateIf((dto: CreateContentDto) => dto.prompt !== undefined || dto.promptId === undefined)
   @Transform(trim)
   @IsString({ message: 'send prompt, or promptId with variables' })
@@ -28,7 +53,10 @@ export class CreateContentDto {
   @MaxLength(CONTENT_LIMITS.prompt)
   prompt?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A prompt template of the same organization (404 otherwise), rendered with `variables`' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A prompt template of the same organization (404 otherwise), rendered with `variables`',
+  })
   @Optional()
   @IsUUID()
   @NotWith('prompt')
@@ -59,7 +87,11 @@ export class CreateContentDto {
   @Max(CONTENT_LIMITS.maxTemperature)
   temperature?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: CONTENT_LIMITS.maxTokens, description: "Most tokens the answer may have. Default: the model's own limit" })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: CONTENT_LIMITS.maxTokens,
+    description: "Most tokens the answer may have. Default: the model's own limit",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -76,14 +108,20 @@ export class UpdateContentDto {
   @MaxLength(CONTENT_LIMITS.title)
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: CONTENT_LIMITS.body, description: 'A changed body is kept as a new version with source "manual"; the status does not change' })
+  @ApiPropertyOptional({
+    maxLength: CONTENT_LIMITS.body,
+    description: 'A changed body is kept as a new version with source "manual"; the status does not change',
+  })
   @Optional()
   @IsString()
   @Matches(/\S/, { message: 'body must not be empty' })
   @MaxLength(CONTENT_LIMITS.body)
   body?: string;
 
-  @ApiPropertyOptional({ maxLength: CONTENT_LIMITS.prompt, description: 'A hand-edited prompt no longer comes from a template: promptId and variables become null' })
+  @ApiPropertyOptional({
+    maxLength: CONTENT_LIMITS.prompt,
+    description: 'A hand-edited prompt no longer comes from a template: promptId and variables become null',
+  })
   @Optional()
   @Transform(trim)
   @IsString()
@@ -138,7 +176,10 @@ export class ListContentsQueryDto extends PageQueryDto {
   @IsUUID()
   createdBy?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'Created at or after this date or instant (ISO 8601; Persian digits accepted)' })
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Created at or after this date or instant (ISO 8601; Persian digits accepted)',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
   @IsISO8601({ strict: true })
@@ -146,7 +187,8 @@ export class ListContentsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-11-30',
-    description: 'Created before this instant (exclusive), or on or before this date when only a date is given (ISO 8601; Persian digits accepted)',
+    description:
+      'Created before this instant (exclusive), or on or before this date when only a date is given (ISO 8601; Persian digits accepted)',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
@@ -157,8 +199,20 @@ export class ListContentsQueryDto extends PageQueryDto {
 
 /** `a,b`, `["a", "b,c"]` (a repeated parameter) → `["a", "b", "c"]`. */
 function listOf(value: unknown): unknown {
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()).filter(Boolean) : [item]));
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  if (Array.isArray(value))
+    return value.flatMap((item) =>
+      typeof item === 'string'
+        ? item
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [item],
+    );
   return value;
 }
 
@@ -226,13 +280,28 @@ export class ContentResponseDto {
   @ApiProperty({ description: 'The prompt sent to the model (rendered, when it came from a template)' })
   prompt!: string;
 
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The template the prompt was rendered from; null for a written prompt, after a hand edit of the prompt, or once the template is deleted' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description:
+      'The template the prompt was rendered from; null for a written prompt, after a hand edit of the prompt, or once the template is deleted',
+  })
   promptId!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'The values the template used' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'The values the template used',
+  })
   variables!: Record<string, string> | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The current text; null until the first generation or edit' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The current text; null until the first generation or edit',
+  })
   body!: string | null;
 
   @ApiProperty({ enum: CONTENT_STATUSES })
@@ -250,15 +319,24 @@ export class ContentResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Number of the newest version; null before the first' })
   currentVersion!: number | null;
 
-  @ApiProperty({ type: LastErrorDto, nullable: true, description: 'Why the last generation failed; cleared by the next successful one' })
+  @ApiProperty({
+    type: LastErrorDto,
+    nullable: true,
+    description: 'Why the last generation failed; cleared by the next successful one',
+  })
   lastError!: LastErrorDto | null;
 
-  @ApiProperty({ type: PiiReportDto, description: 'Personal data found in the current body: types and UTF-16 offsets (`body.slice(start, end)`), never the values' })
+  @ApiProperty({
+    type: PiiReportDto,
+    description:
+      'Personal data found in the current body: types and UTF-16 offsets (`body.slice(start, end)`), never the values',
+  })
   pii!: PiiReportDto;
 
   @ApiProperty({
     type: PiiReportDto,
-    description: 'Personal data found in the prompt: a warning before generating. Where the organization blocks such prompts, generate answers 422 PROMPT_CONTAINS_PII.',
+    description:
+      'Personal data found in the prompt: a warning before generating. Where the organization blocks such prompts, generate answers 422 PROMPT_CONTAINS_PII.',
   })
   promptPii!: PiiReportDto;
 
@@ -292,11 +370,18 @@ export class ContentResponseDto {
       temperature: view.temperature,
       maxTokens: view.maxTokens,
       currentVersion: view.currentVersion || null,
-      lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, at: view.lastError.at.toISOString() } : null,
+      lastError: view.lastError
+        ? { code: view.lastError.code, message: view.lastError.message, at: view.lastError.at.toISOString() }
+        : null,
       pii: PiiReportDto.from(view.pii),
       promptPii: PiiReportDto.from(view.promptPii),
       lastReview: view.lastReview
-        ? { decision: view.lastReview.decision, by: view.lastReview.by, at: view.lastReview.at.toISOString(), note: view.lastReview.note }
+        ? {
+            decision: view.lastReview.decision,
+            by: view.lastReview.by,
+            at: view.lastReview.at.toISOString(),
+            note: view.lastReview.note,
+          }
         : null,
       generationJobId: view.generationJobId,
       createdBy: view.createdBy,
@@ -334,7 +419,11 @@ export class ContentVersionResponseDto {
   @ApiProperty()
   body!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The model that wrote the text (null for a manual version)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The model that wrote the text (null for a manual version)',
+  })
   model!: string | null;
 
   @ApiProperty({ type: GenerationUsageDto, nullable: true, description: 'Set on "ai" versions' })

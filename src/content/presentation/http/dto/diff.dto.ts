@@ -7,7 +7,8 @@ import { VERSION_SOURCES, type VersionSource } from '../../../domain/content-sta
 import type { ContentVersion } from '../../../domain/content-version';
 import type { DiffLine, TextPart } from '../../../domain/version-diff';
 
-const versionNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && /^[\d۰-۹٠-٩]{1,9}$/.test(value.trim()) ? Number(toLatinDigits(value.trim())) : value);
+const versionNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^[\d۰-۹٠-٩]{1,9}$/.test(value.trim()) ? Number(toLatinDigits(value.trim())) : value;
 
 export class DiffQueryDto {
   @ApiProperty({ description: 'The older version number (Persian digits accepted)', example: 1 })
@@ -42,12 +43,21 @@ export class DiffVersionDto {
   createdAt!: string;
 
   static from(version: ContentVersion): DiffVersionDto {
-    return { number: version.number, source: version.source, model: version.model, createdBy: version.createdBy, createdAt: version.createdAt.toISOString() };
+    return {
+      number: version.number,
+      source: version.source,
+      model: version.model,
+      createdBy: version.createdBy,
+      createdAt: version.createdAt.toISOString(),
+    };
   }
 }
 
 export class DiffSegmentDto {
-  @ApiProperty({ enum: ['equal', 'added', 'removed'], description: 'equal: in both versions; removed: only in `from`; added: only in `to`' })
+  @ApiProperty({
+    enum: ['equal', 'added', 'removed'],
+    description: 'equal: in both versions; removed: only in `from`; added: only in `to`',
+  })
   type!: TextPart['kind'];
 
   @ApiProperty({ description: 'Whole words with their spaces and punctuation' })
@@ -67,7 +77,10 @@ export class DiffLineDto {
   @ApiPropertyOptional({ description: 'The line, for unchanged, added and removed lines' })
   text?: string;
 
-  @ApiPropertyOptional({ type: [DiffSegmentDto], description: 'For changed lines: the words, in order, each equal, removed or added' })
+  @ApiPropertyOptional({
+    type: [DiffSegmentDto],
+    description: 'For changed lines: the words, in order, each equal, removed or added',
+  })
   segments?: DiffSegmentDto[];
 }
 
@@ -109,7 +122,12 @@ export class ContentDiffResponseDto {
       stats: { ...comparison.stats },
       lines: comparison.lines.map((line) =>
         line.type === 'changed'
-          ? { type: line.type, fromLine: line.fromLine, toLine: line.toLine, segments: line.segments.map((segment) => ({ type: segment.kind, text: segment.value })) }
+          ? {
+              type: line.type,
+              fromLine: line.fromLine,
+              toLine: line.toLine,
+              segments: line.segments.map((segment) => ({ type: segment.kind, text: segment.value })),
+            }
           : { ...line },
       ),
     };

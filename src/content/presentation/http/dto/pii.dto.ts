@@ -9,7 +9,10 @@ export class PiiFindingDto {
   @ApiProperty({ enum: PII_TYPES, example: 'IR_PHONE' })
   type!: PiiType;
 
-  @ApiProperty({ description: 'UTF-16 offset of the first character: `text.slice(start, end)` is the finding', example: 12 })
+  @ApiProperty({
+    description: 'UTF-16 offset of the first character: `text.slice(start, end)` is the finding',
+    example: 12,
+  })
   start!: number;
 
   @ApiProperty({ description: 'UTF-16 offset just after the last character', example: 23 })
@@ -29,7 +32,11 @@ export class PiiReportDto {
 }
 
 export class ScanTextRequestDto {
-  @ApiProperty({ description: 'Any text: Persian, English or mixed, in any digit script', maxLength: SCAN_TEXT_MAX_LENGTH, example: 'با من به شماره ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید' })
+  @ApiProperty({
+    description: 'Any text: Persian, English or mixed, in any digit script',
+    maxLength: SCAN_TEXT_MAX_LENGTH,
+    example: 'با من به شماره ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید',
+  })
   @IsString()
   @MaxLength(SCAN_TEXT_MAX_LENGTH)
   text!: string;

@@ -12,7 +12,12 @@ export class CreateProjectDto {
   @MaxLength(PROJECT_LIMITS.name)
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'متن‌های تبلیغاتی فروش ویژهٔ نوروز', maxLength: PROJECT_LIMITS.description })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'متن‌های تبلیغاتی فروش ویژهٔ نوروز',
+    maxLength: PROJECT_LIMITS.description,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -29,7 +34,12 @@ export class UpdateProjectDto {
   @MaxLength(PROJECT_LIMITS.name)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or "" clears it', maxLength: PROJECT_LIMITS.description })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null or "" clears it',
+    maxLength: PROJECT_LIMITS.description,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -17,14 +17,22 @@ export class CreatePromptDto {
   @MaxLength(PROMPT_LIMITS.name)
   name!: string;
 
-  @ApiProperty({ example: 'تبلیغات', maxLength: PROMPT_LIMITS.category, description: 'Free text; lists filter on it exactly' })
+  @ApiProperty({
+    example: 'تبلیغات',
+    maxLength: PROMPT_LIMITS.category,
+    description: 'Free text; lists filter on it exactly',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(PROMPT_LIMITS.category)
   category!: string;
 
-  @ApiProperty({ example: 'یک متن تبلیغاتی کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.', maxLength: PROMPT_LIMITS.template, description: TEMPLATE_HELP })
+  @ApiProperty({
+    example: 'یک متن تبلیغاتی کوتاه برای {{نام_محصول}} با لحن {{ لحن }} بنویس.',
+    maxLength: PROMPT_LIMITS.template,
+    description: TEMPLATE_HELP,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PROMPT_LIMITS.template)
@@ -48,7 +56,10 @@ export class UpdatePromptDto {
   @MaxLength(PROMPT_LIMITS.category)
   category?: string;
 
-  @ApiPropertyOptional({ maxLength: PROMPT_LIMITS.template, description: `${TEMPLATE_HELP} Contents already created keep their prompt text.` })
+  @ApiPropertyOptional({
+    maxLength: PROMPT_LIMITS.template,
+    description: `${TEMPLATE_HELP} Contents already created keep their prompt text.`,
+  })
   @Optional()
   @IsString()
   @IsNotEmpty()
@@ -84,7 +95,11 @@ export class PromptResponseDto {
   @ApiProperty()
   template!: string;
 
-  @ApiProperty({ type: [String], example: ['نام_محصول', 'لحن'], description: "The template's variables, each once, in order of first appearance" })
+  @ApiProperty({
+    type: [String],
+    example: ['نام_محصول', 'لحن'],
+    description: "The template's variables, each once, in order of first appearance",
+  })
   variables!: string[];
 
   @ApiProperty({ format: 'uuid' })

@@ -17,7 +17,9 @@ export function NotWith(other: string, options: ValidationOptions = {}) {
       propertyName,
       constraints: [other],
       options: { message: `send either ${other} or ${propertyName}, not both`, ...options },
-      validator: { validate: (_value: unknown, args: ValidationArguments) => (args.object as Dto)[other] === undefined },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => (args.object as Dto)[other] === undefined,
+      },
     });
 }
 
@@ -28,7 +30,10 @@ export function IsStringMap(maxKeys: number, maxLength: number, options: Validat
       name: 'isStringMap',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an object of at most ${maxKeys} text values of at most ${maxLength} characters`, ...options },
+      options: {
+        message: `${propertyName} must be an object of at most ${maxKeys} text values of at most ${maxLength} characters`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown) =>
           typeof value === 'object' &&

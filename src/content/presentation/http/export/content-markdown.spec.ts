@@ -9,8 +9,14 @@ describe('contentMarkdown', () => {
     const markdown = contentMarkdown({ content: toContentView(content), versions: [] });
     const view = toContentView(content);
 
-    expect(markdown.startsWith('---\ntitle: "عنوان: «ویژه» \\"نقل‌قول\\"\\nخط دوم"\nstatus: APPROVED\nmodel: "gpt-4.1-mini"\n')).toBe(true);
-    expect(markdown).toContain(`approval:\n  approvedBy: "${view.lastReview?.by}"\n  approvedAt: "${view.lastReview?.at.toISOString()}"\n  comment: "منتشر شود"\n`);
+    expect(
+      markdown.startsWith(
+        '---\ntitle: "عنوان: «ویژه» \\"نقل‌قول\\"\\nخط دوم"\nstatus: APPROVED\nmodel: "gpt-4.1-mini"\n',
+      ),
+    ).toBe(true);
+    expect(markdown).toContain(
+      `approval:\n  approvedBy: "${view.lastReview?.by}"\n  approvedAt: "${view.lastReview?.at.toISOString()}"\n  comment: "منتشر شود"\n`,
+    );
     expect(markdown.endsWith(`---\n\n${view.body}\n`)).toBe(true);
   });
 

@@ -4,7 +4,8 @@ import type { ContentExport } from '../../../application/use-cases/export/conten
  * A JSON string is a valid YAML double-quoted scalar: quotes, colons, newlines and Persian text
  * cannot break the front matter.
  */
-const yaml = (value: string | number | null): string => (value === null ? 'null' : typeof value === 'number' ? String(value) : JSON.stringify(value));
+const yaml = (value: string | number | null): string =>
+  value === null ? 'null' : typeof value === 'number' ? String(value) : JSON.stringify(value);
 
 /**
  * Markdown with YAML front matter: title, status, model, current version, dates, and the approval
@@ -23,11 +24,30 @@ export function contentMarkdown({ content }: ContentExport): string {
     `updatedAt: ${yaml(content.updatedAt.toISOString())}`,
   ];
   if (review?.decision === 'APPROVED') {
-    lines.push('approval:', `  approvedBy: ${yaml(review.by)}`, `  approvedAt: ${yaml(review.at.toISOString())}`, `  comment: ${yaml(review.note)}`);
+    lines.push(
+      'approval:',
+      `  approvedBy: ${yaml(review.by)}`,
+      `  approvedAt: ${yaml(review.at.toISOString())}`,
+      `  comment: ${yaml(review.note)}`,
+    );
   } else if (review?.decision === 'REJECTED') {
-    lines.push('rejection:', `  rejectedBy: ${yaml(review.by)}`, `  rejectedAt: ${yaml(review.at.toISOString())}`, `  reason: ${yaml(review.note)}`);
+    lines.push(
+      'rejection:',
+      `  rejectedBy: ${yaml(review.by)}`,
+      `  rejectedAt: ${yaml(review.at.toISOString())}`,
+      `  reason: ${yaml(review.note)}`,
+    );
   }
-  lines.push(`personalData: ${content.pii.found ? content.pii.findings.map((finding) => finding.type).filter((type, i, all) => all.indexOf(type) === i).join(', ') || 'found' : 'none found'}`);
+  lines.push(
+    `personalData: ${
+      content.pii.found
+        ? content.pii.findings
+            .map((finding) => finding.type)
+            .filter((type, i, all) => all.indexOf(type) === i)
+            .join(', ') || 'found'
+        : 'none found'
+    }`,
+  );
   lines.push('---', '');
   return `${lines.join('\n')}\n${content.body ?? ''}\n`;
 }

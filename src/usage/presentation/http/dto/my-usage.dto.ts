@@ -22,7 +22,10 @@ export class MyUsageResponseDto {
   @ApiProperty({ type: UsageTotalsDto, description: 'The sum over all organizations below' })
   totals!: UsageTotalsDto;
 
-  @ApiProperty({ type: [MyOrganizationUsageDto], description: 'One entry per organization you used tokens in this period, highest cost first' })
+  @ApiProperty({
+    type: [MyOrganizationUsageDto],
+    description: 'One entry per organization you used tokens in this period, highest cost first',
+  })
   organizations!: MyOrganizationUsageDto[];
 
   static from(usage: MyUsage): MyUsageResponseDto {

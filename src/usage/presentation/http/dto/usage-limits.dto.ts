@@ -7,7 +7,8 @@ import { USAGE_CALENDARS, type UsageCalendar } from '../../../domain/usage-perio
 
 const unlessNull = ValidateIf((_object: unknown, value: unknown) => value !== null);
 const required = (field: string) => IsDefined({ message: `${field} is required; send null for unlimited` });
-const latinTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value).trim() : value);
+const latinTrimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? toLatinDigits(value).trim() : value;
 
 export class UsagePeriodDto {
   @ApiProperty({ example: '2026-11-01T00:00:00.000Z' })
@@ -27,7 +28,13 @@ export class UsageAmountDto {
 
 /** PUT body: every limit must be sent (null = unlimited); the calendar may be left out to keep it. */
 export class UpdateUsageLimitsDto {
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, example: 5_000_000, description: 'Tokens the organization may use per period; null = unlimited' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    example: 5_000_000,
+    description: 'Tokens the organization may use per period; null = unlimited',
+  })
   @required('monthlyTokenLimit')
   @unlessNull
   @IsInt()
@@ -35,15 +42,28 @@ export class UpdateUsageLimitsDto {
   @Max(Number.MAX_SAFE_INTEGER)
   monthlyTokenLimit!: number | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '50.00', description: 'USD per period as a decimal string (at most 6 decimals); null = unlimited' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '50.00',
+    description: 'USD per period as a decimal string (at most 6 decimals); null = unlimited',
+  })
   @required('monthlyCostLimitUsd')
   @unlessNull
   @Transform(latinTrimmed)
   @IsString()
-  @Matches(/^\d{1,12}(?:\.\d{1,6})?$/, { message: 'monthlyCostLimitUsd must be a decimal string of USD with at most 6 decimals, like "50.00"' })
+  @Matches(/^\d{1,12}(?:\.\d{1,6})?$/, {
+    message: 'monthlyCostLimitUsd must be a decimal string of USD with at most 6 decimals, like "50.00"',
+  })
   monthlyCostLimitUsd!: string | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, example: 500_000, description: 'Tokens each member may use per period in this organization; null = unlimited' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    example: 500_000,
+    description: 'Tokens each member may use per period in this organization; null = unlimited',
+  })
   @required('perUserMonthlyTokenLimit')
   @unlessNull
   @IsInt()
@@ -51,7 +71,11 @@ export class UpdateUsageLimitsDto {
   @Max(Number.MAX_SAFE_INTEGER)
   perUserMonthlyTokenLimit!: number | null;
 
-  @ApiPropertyOptional({ enum: USAGE_CALENDARS, description: 'gregorian: UTC calendar months; jalali: Persian months from midnight Asia/Tehran. Left out: unchanged.' })
+  @ApiPropertyOptional({
+    enum: USAGE_CALENDARS,
+    description:
+      'gregorian: UTC calendar months; jalali: Persian months from midnight Asia/Tehran. Left out: unchanged.',
+  })
   @IsOptional()
   @IsIn(USAGE_CALENDARS)
   calendar?: UsageCalendar;
@@ -76,7 +100,10 @@ export class UsageLimitsResponseDto {
   @ApiProperty({ type: UsageAmountDto, description: 'Recorded usage of the organization in the current period' })
   used!: UsageAmountDto;
 
-  @ApiProperty({ type: UsageAmountDto, description: 'Worst cases held by generations in progress; they count against the limits until settled' })
+  @ApiProperty({
+    type: UsageAmountDto,
+    description: 'Worst cases held by generations in progress; they count against the limits until settled',
+  })
   reserved!: UsageAmountDto;
 
   @ApiProperty({ type: String, nullable: true, description: 'null while the defaults were never changed' })

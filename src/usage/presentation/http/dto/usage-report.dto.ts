@@ -33,18 +33,23 @@ const IsWindowBound = () =>
     name: 'isWindowBound',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && parseWindowBound(value) !== undefined,
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO date (2026-03-21) or an ISO date-time with an offset (2026-03-21T10:00:00Z)`,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO date (2026-03-21) or an ISO date-time with an offset (2026-03-21T10:00:00Z)`,
     },
   });
 
-const latinTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value).trim() : value);
+const latinTrimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? toLatinDigits(value).trim() : value;
 
 const BOUND_HELP =
   'A date (`2026-03-21`) is a whole day in the organization calendar’s time zone (UTC for gregorian, Asia/Tehran for jalali); ' +
   'a date-time with an offset is an exact instant.';
 
 export class UsageReportQueryDto {
-  @ApiPropertyOptional({ description: `Start of the window, inclusive. Default: the start of the period that holds \`to\` (or the current period). ${BOUND_HELP}`, example: '2026-11-01' })
+  @ApiPropertyOptional({
+    description: `Start of the window, inclusive. Default: the start of the period that holds \`to\` (or the current period). ${BOUND_HELP}`,
+    example: '2026-11-01',
+  })
   @IsOptional()
   @Transform(latinTrimmed)
   @IsString()
@@ -61,7 +66,11 @@ export class UsageReportQueryDto {
   @IsWindowBound()
   to?: string;
 
-  @ApiPropertyOptional({ enum: USAGE_GROUP_BY, description: 'Split the totals per local day, member (user id), model or project (project id). Without it `groups` is empty.' })
+  @ApiPropertyOptional({
+    enum: USAGE_GROUP_BY,
+    description:
+      'Split the totals per local day, member (user id), model or project (project id). Without it `groups` is empty.',
+  })
   @IsOptional()
   @IsIn(USAGE_GROUP_BY)
   groupBy?: UsageGroupBy;
@@ -74,7 +83,10 @@ export class UsageTotalsDto {
   @ApiProperty({ type: 'integer' })
   promptTokens!: number;
 
-  @ApiProperty({ type: 'integer', description: 'Prompt tokens served from the OpenAI prompt cache (included in promptTokens)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Prompt tokens served from the OpenAI prompt cache (included in promptTokens)',
+  })
   cachedTokens!: number;
 
   @ApiProperty({ type: 'integer' })
@@ -99,7 +111,11 @@ export class UsageTotalsDto {
 }
 
 export class UsageGroupDto extends UsageTotalsDto {
-  @ApiProperty({ description: 'groupBy=day: the local date `YYYY-MM-DD` (Gregorian, in the calendar’s time zone); user: a user id; model: a model name; project: a project id', example: '2026-11-24' })
+  @ApiProperty({
+    description:
+      'groupBy=day: the local date `YYYY-MM-DD` (Gregorian, in the calendar’s time zone); user: a user id; model: a model name; project: a project id',
+    example: '2026-11-24',
+  })
   key!: string;
 }
 
@@ -107,7 +123,10 @@ export class UsageReportResponseDto {
   @ApiProperty({ type: UsageTotalsDto })
   totals!: UsageTotalsDto;
 
-  @ApiProperty({ type: [UsageGroupDto], description: 'Days ascending; other groupings by cost, highest first. Groups without usage are left out.' })
+  @ApiProperty({
+    type: [UsageGroupDto],
+    description: 'Days ascending; other groupings by cost, highest first. Groups without usage are left out.',
+  })
   groups!: UsageGroupDto[];
 
   @ApiProperty({ description: 'The window reported, `[from, to)`', example: '2026-10-31T20:30:00.000Z' })
