@@ -24,6 +24,9 @@ describe('loadConfig', () => {
     ['USAGE_PRICES', '{not json'],
     ['USAGE_PRICES', '[1,2]'],
     ['AI_CONCURRENCY', '0'],
+    ['DB_ACQUIRE_TIMEOUT_MS', '0'],
+    ['DB_STATEMENT_TIMEOUT_MS', '-1'],
+    ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', '1.5'],
   ])('refuses %s=%j with one line naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -49,6 +52,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(
       expect.not.objectContaining({ message: expect.stringContaining('tiny-secret') }),
     );
+  });
+
+  it('bounds every database wait by default and reads each bound', () => {
+    expect(loadConfig({}).database).toMatchObject({
+      acquireTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 10_000,
+    });
+    const config = loadConfig({
+      DB_ACQUIRE_TIMEOUT_MS: '250',
+      DB_STATEMENT_TIMEOUT_MS: '1000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+    });
+    expect(config.database).toMatchObject({
+      acquireTimeoutMs: 250,
+      statementTimeoutMs: 1_000,
+      idleInTransactionTimeoutMs: 2_000,
+    });
   });
 
   it('reads the CORS origin list', () => {

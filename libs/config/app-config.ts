@@ -23,7 +23,15 @@ export class AppConfig {
   readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimitBytes: number; trustProxy: boolean };
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
   readonly shutdownTimeoutMs: number;
-  readonly database: { url: string; migrateOnStart: boolean; poolSize: number; logQueries: boolean };
+  readonly database: {
+    url: string;
+    migrateOnStart: boolean;
+    poolSize: number;
+    logQueries: boolean;
+    acquireTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
   readonly redis: { url: string; prefix: string };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
   readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
@@ -66,6 +74,9 @@ export class AppConfig {
       migrateOnStart: raw.DB_MIGRATE_ON_START,
       poolSize: raw.DB_POOL_SIZE,
       logQueries: raw.DB_LOG_QUERIES,
+      acquireTimeoutMs: raw.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: raw.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: raw.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     };
     this.redis = { url: raw.REDIS_URL, prefix: raw.REDIS_PREFIX };
     this.jwt = {

@@ -48,6 +48,12 @@ export const configSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),
     DB_MIGRATE_ON_START: bool.default(true),
     DB_POOL_SIZE: positiveInt.default(10),
+    /** Longest wait for a pooled connection (a free one, or a new one to connect); past it the request answers 503. */
+    DB_ACQUIRE_TIMEOUT_MS: positiveInt.default(5_000),
+    /** PostgreSQL cancels any statement running longer (not applied to migrations). */
+    DB_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
+    /** PostgreSQL ends a session whose transaction sits idle this long, releasing its locks. */
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt.default(10_000),
     DB_LOG_QUERIES: bool.default(false),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
