@@ -10,7 +10,7 @@ export async function prepareDatabase(config: AppConfig, log: (message: string) 
   if (!config.database.migrateOnStart) return;
   if (!config.isProduction && (await ensureDatabaseExists(config.database.url)))
     log('Created the database named in DATABASE_URL');
-  const dataSource = new DataSource(dataSourceOptions(config));
+  const dataSource = new DataSource(dataSourceOptions(config, 'migrations'));
   await dataSource.initialize();
   try {
     const applied = await runMigrationsExclusively(dataSource);

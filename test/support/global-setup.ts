@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
 
   await ensureDatabaseExists(process.env.DATABASE_URL);
   const dataSource = new DataSource(
-    dataSourceOptions(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: 'test' })),
+    dataSourceOptions(loadConfig({ DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: 'test' }), 'migrations'),
   );
   await dataSource.initialize();
   try {
