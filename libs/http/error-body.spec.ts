@@ -1,6 +1,8 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '#libs/ddd';
-import { toErrorResponse } from './error-body';
+import { toErrorResponse, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-body';
 
 describe('toErrorResponse', () => {
   it.each([
@@ -47,5 +49,41 @@ describe('toErrorResponse', () => {
     expect(response.unexpected).toBe(true);
     expect(response.body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
     expect(JSON.stringify(response.body)).not.toContain('secret internals');
+  });
+
+  describe('when PostgreSQL or Redis did not answer in time', () => {
+    const statementTimeout = new QueryFailedError(
+      'SELECT * FROM contents WHERE id = $1',
+      ['9f0c…'],
+      Object.assign(new DatabaseError('canceling statement due to statement timeout', 0, 'error'), { code: '57014' }),
+    );
+
+    it.each([
+      ['a pool acquire timeout', new Error('timeout exceeded when trying to connect')],
+      ['a statement timeout wrapped by TypeORM', statementTimeout],
+      ['an ioredis command timeout', new Error('Command timed out')],
+    ])('answers 503 SERVICE_UNAVAILABLE with Retry-After for %s', (_, error) => {
+      const response = toErrorResponse(error, 'req-9');
+      expect(response.body).toEqual({
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: expect.stringMatching(/try again/i) as unknown,
+        details: {},
+        requestId: 'req-9',
+      });
+      expect(response.headers['retry-after']).toBe(String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      expect(response.unavailable).toBe(true);
+      expect(response.unexpected).toBe(false);
+    });
+
+    it('never sends the driver text or the query', () => {
+      const sent = JSON.stringify(toErrorResponse(statementTimeout, 'r').body);
+      expect(sent).not.toContain('canceling statement');
+      expect(sent).not.toContain('contents');
+    });
+
+    it('keeps other errors out of it', () => {
+      expect(toErrorResponse(new TypeError('boom'), 'r')).toMatchObject({ unavailable: false, headers: {} });
+    });
   });
 });

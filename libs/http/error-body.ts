@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '#libs/ddd';
+import { isUnavailableError } from './unavailable';
 
 /** The contract's error body. Every error the API sends has exactly this shape. */
 export interface ErrorBody {
@@ -15,7 +16,12 @@ export interface ErrorResponse {
   headers: Record<string, string>;
   /** Whether this is our fault (logged with its stack) rather than the client's. */
   unexpected: boolean;
+  /** Whether PostgreSQL or Redis did not answer in time (logged as a warning: an outage, not a bug). */
+  unavailable: boolean;
 }
+
+/** Long enough for a pool to free a connection or a failover to finish, short enough not to lose the user. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -90,6 +96,7 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
     body: { statusCode, code, message, details, requestId },
     headers: {},
     unexpected,
+    unavailable: false,
   });
 
   if (error instanceof DomainError) {
@@ -121,6 +128,18 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       {},
       status >= 500,
     );
+  }
+
+  if (isUnavailableError(error)) {
+    return {
+      ...make(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The service is briefly overloaded or unreachable. Try again in a few seconds.',
+      ),
+      headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      unavailable: true,
+    };
   }
 
   const { statusCode } = (error ?? {}) as ErrorWithCode;

@@ -20,10 +20,12 @@ export function sendError(
   error: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  logger: Pick<Logger, 'error'>,
+  logger: Pick<Logger, 'error' | 'warn'>,
 ): void {
-  const { body, headers, unexpected } = toErrorResponse(error, String(request.id));
+  const { body, headers, unexpected, unavailable } = toErrorResponse(error, String(request.id));
   if (unexpected) logger.error({ err: error, requestId: request.id }, 'Unexpected error while handling a request');
+  if (unavailable)
+    logger.warn({ err: error, requestId: request.id }, 'PostgreSQL or Redis did not answer in time: answered 503');
   if (reply.sent) return;
   void reply.status(body.statusCode).headers(headers).type('application/json; charset=utf-8').send(body);
 }

@@ -1,4 +1,5 @@
 export * from './error-body';
+export * from './unavailable';
 export * from './validation';
 export * from './request-id';
 export * from './http-exception.filter';
