@@ -122,7 +122,12 @@ export const benchmark: Benchmark = {
     'Contents list with Persian full-text search and filters over 100 000 contents (GIN + btree indexes) against an ILIKE scan',
   async run() {
     Logger.overrideLogger(['error']);
-    const config = loadConfig({ ...benchSettings.appEnv(), DB_MIGRATE_ON_START: 'true' });
+    // The seed is one long INSERT … generate_series: give it more than the service's statement timeout.
+    const config = loadConfig({
+      ...benchSettings.appEnv(),
+      DB_MIGRATE_ON_START: 'true',
+      DB_STATEMENT_TIMEOUT_MS: '600000',
+    });
     await ensureDatabaseExists(benchSettings.databaseUrl);
     await prepareDatabase(config, () => undefined);
     const dataSource = await new DataSource(dataSourceOptions(config)).initialize();

@@ -191,7 +191,12 @@ export const benchmark: Benchmark = {
     // Migration messages and slow-query warnings (the seed is meant to be slow) would drown the figures.
     Logger.overrideLogger(['error']);
     await ensureDatabaseExists(benchSettings.databaseUrl);
-    const config = loadConfig({ ...benchSettings.appEnv(), DB_MIGRATE_ON_START: 'true' });
+    // The seed is one long INSERT … generate_series: give it more than the service's statement timeout.
+    const config = loadConfig({
+      ...benchSettings.appEnv(),
+      DB_MIGRATE_ON_START: 'true',
+      DB_STATEMENT_TIMEOUT_MS: '600000',
+    });
     await prepareDatabase(config, () => undefined);
     const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
     try {
