@@ -11,6 +11,12 @@ export {
   type SettledUsage,
 } from './application/use-cases/settle-generation-usage.use-case';
 export { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
+export { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
+export {
+  ListHeldReservationsUseCase,
+  type ListHeldReservationsInput,
+  type HeldReservation,
+} from './application/use-cases/list-held-reservations.use-case';
 export { UsageThresholdNotifier, type ThresholdCrossing } from './application/ports/usage-threshold-notifier';
 export { PriceTable, type CallTokens, type ModelPrice } from './domain/price-table';
 export {

@@ -1,3 +1,4 @@
+import { Money } from '#libs/ddd';
 import { PriceTable, PriceTableInvalidError } from './price-table';
 import { ModelUnknownError, TokenCountInvalidError } from './usage.errors';
 
@@ -85,6 +86,61 @@ describe('PriceTable', () => {
     [{ promptTokens: 10, cachedTokens: 0, completionTokens: Number.NaN }],
   ])('refuses impossible token counts %j', (tokens) => {
     expect(() => prices.costOf('gpt-4o', tokens)).toThrow(TokenCountInvalidError);
+  });
+
+  describe('the fallback price of a completed call whose model has no price', () => {
+    const tokens = { promptTokens: 1_000, cachedTokens: 200, completionTokens: 500 };
+
+    it('is by default, field by field, the highest price of the table’s models', () => {
+      // input and output from gpt-4o, cached input from gpt-4o too (1.25): never less than a known model
+      expect(prices.fallbackPrice).toEqual({ input: 2_500_000n, cachedInput: 1_250_000n, output: 10_000_000n });
+      const table = PriceTable.withOverrides({ 'o1-pro': { input: '150', cachedInput: '0', output: '600' } });
+      expect(table.fallbackPrice).toEqual({ input: 150_000_000n, cachedInput: 1_250_000n, output: 600_000_000n });
+    });
+
+    it('charges an unknown model at the fallback price and flags it', () => {
+      // 800 × 2.50 + 200 × 1.25 + 500 × 10.00 = 2 000 + 250 + 5 000 micro-USD
+      expect(prices.chargeOf('relay/gpt-5-preview', tokens)).toEqual({
+        cost: Money.fromMicros(7_250),
+        priceFallback: true,
+      });
+    });
+
+    it('charges a known model, or its dated snapshot, at its own price, unflagged', () => {
+      expect(prices.chargeOf('gpt-4.1-mini-2025-04-14', tokens)).toEqual({
+        cost: prices.costOf('gpt-4.1-mini', tokens),
+        priceFallback: false,
+      });
+    });
+
+    it('takes a configured fallback price in place of the default', () => {
+      const table = PriceTable.defaults().withFallbackPrice({ input: '1', cachedInput: '0.5', output: '4' });
+      expect(table.fallbackPrice).toEqual({ input: 1_000_000n, cachedInput: 500_000n, output: 4_000_000n });
+      // 800 × 1 + 200 × 0.5 + 500 × 4 = 800 + 100 + 2 000
+      expect(table.chargeOf('gpt-9', tokens).cost.micros).toBe(2_900n);
+      expect(table.models).toEqual(prices.models);
+    });
+
+    it('still refuses an unknown model up front (a reservation) with MODEL_UNKNOWN', () => {
+      expect(() => prices.worstCaseCostOf('gpt-9', 10, 10)).toThrow(ModelUnknownError);
+    });
+
+    it.each([
+      ['1.00', /^must be an object/],
+      [{ input: '1', output: '4' }, /^cachedInput must be a decimal string/],
+      [{ input: 1, cachedInput: '0.5', output: '4' }, /^input must be a decimal string/],
+      [{ input: '1', cachedInput: '0.5', output: '4', extra: '1' }, /^extra is not a price field/],
+      [{ input: 'free', cachedInput: '0.5', output: '4' }, /^input "free" is not a decimal/],
+    ])('refuses the malformed fallback price %j', (fallback, message) => {
+      expect(() => prices.withFallbackPrice(fallback)).toThrow(PriceTableInvalidError);
+      expect(() => prices.withFallbackPrice(fallback)).toThrow(message);
+    });
+
+    it('refuses impossible token counts at the fallback price too', () => {
+      expect(() => prices.chargeOf('gpt-9', { promptTokens: 1, cachedTokens: 2, completionTokens: 0 })).toThrow(
+        TokenCountInvalidError,
+      );
+    });
   });
 
   describe('overrides from USAGE_PRICES', () => {

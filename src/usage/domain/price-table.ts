@@ -33,6 +33,13 @@ export const DEFAULT_MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-4o': { input: usd('2.50'), cachedInput: usd('1.25'), output: usd('10.00') },
 };
 
+/** What one completed call is charged, and whether its model was priced at the fallback rate. */
+export interface CallCharge {
+  cost: Money;
+  /** The model had no price of its own: the call was charged at the fallback price. */
+  priceFallback: boolean;
+}
+
 /** A price override that is not `{"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}}`. */
 export class PriceTableInvalidError extends Error {
   constructor(readonly reason: string) {
@@ -46,7 +53,11 @@ export class PriceTableInvalidError extends Error {
  * prices with decimal strings (USD per million tokens), never floats.
  */
 export class PriceTable {
-  private constructor(private readonly prices: ReadonlyMap<string, ModelPrice>) {}
+  private constructor(
+    private readonly prices: ReadonlyMap<string, ModelPrice>,
+    /** What a completed call of a model without a price is charged at. */
+    readonly fallbackPrice: ModelPrice,
+  ) {}
 
   static defaults(): PriceTable {
     return PriceTable.withOverrides({});
@@ -62,7 +73,15 @@ export class PriceTable {
       if (!MODEL_NAME.test(model)) throw new PriceTableInvalidError(`"${model.slice(0, 64)}" is not a model name`);
       prices.set(model.toLowerCase(), parseModelPrice(model, value));
     }
-    return new PriceTable(prices);
+    return new PriceTable(prices, highestPrices([...prices.values()]));
+  }
+
+  /**
+   * This table with `fallback` (`{"input": "…", "cachedInput": "…", "output": "…"}`) as the price of
+   * completed calls whose model has none. Throws PriceTableInvalidError naming the bad field.
+   */
+  withFallbackPrice(fallback: unknown): PriceTable {
+    return new PriceTable(this.prices, parseModelPrice('', fallback));
   }
 
   get models(): string[] {
@@ -71,8 +90,7 @@ export class PriceTable {
 
   /** The price of `model`, or of the model a dated snapshot name (`gpt-4o-2024-08-06`) belongs to. */
   priceOf(model: string): ModelPrice {
-    const name = model.trim().toLowerCase();
-    const price = this.prices.get(name) ?? this.prices.get(name.replace(SNAPSHOT_SUFFIX, ''));
+    const price = this.findPrice(model);
     if (!price) throw new ModelUnknownError(model, this.models);
     return price;
   }
@@ -87,45 +105,68 @@ export class PriceTable {
    * in integer micro-USD, rounded up once for the whole call.
    */
   costOf(model: string, tokens: CallTokens): Money {
-    assertCallTokens(tokens);
-    const price = this.priceOf(model);
-    const uncached = BigInt(tokens.promptTokens - tokens.cachedTokens);
-    const microsTimesTokens =
-      uncached * price.input +
-      BigInt(tokens.cachedTokens) * price.cachedInput +
-      BigInt(tokens.completionTokens) * price.output;
-    return Money.fromMicros(ceilDiv(microsTimesTokens, TOKENS_PER_PRICE_UNIT));
+    return costAt(this.priceOf(model), tokens);
+  }
+
+  /**
+   * What a call that has completed is charged. A model missing from the table (a relay's own name,
+   * a snapshot newer than the table) is charged at the fallback price rather than refused: the
+   * tokens are spent, and a charge that cannot be computed would never be recorded.
+   */
+  chargeOf(model: string, tokens: CallTokens): CallCharge {
+    const price = this.findPrice(model);
+    return { cost: costAt(price ?? this.fallbackPrice, tokens), priceFallback: !price };
   }
 
   /** The most a call can cost: every prompt token uncached and the completion at its `maxTokens` cap. */
   worstCaseCostOf(model: string, promptTokens: number, maxTokens: number): Money {
     return this.costOf(model, { promptTokens, cachedTokens: 0, completionTokens: maxTokens });
   }
+
+  private findPrice(model: string): ModelPrice | undefined {
+    const name = model.trim().toLowerCase();
+    return this.prices.get(name) ?? this.prices.get(name.replace(SNAPSHOT_SUFFIX, ''));
+  }
 }
 
+function costAt(price: ModelPrice, tokens: CallTokens): Money {
+  assertCallTokens(tokens);
+  const uncached = BigInt(tokens.promptTokens - tokens.cachedTokens);
+  const microsTimesTokens =
+    uncached * price.input +
+    BigInt(tokens.cachedTokens) * price.cachedInput +
+    BigInt(tokens.completionTokens) * price.output;
+  return Money.fromMicros(ceilDiv(microsTimesTokens, TOKENS_PER_PRICE_UNIT));
+}
+
+/** Field by field, the highest price of any model: an unknown model is never charged less than a known one. */
+function highestPrices(prices: ModelPrice[]): ModelPrice {
+  const highest = (field: (typeof PRICE_FIELDS)[number]) =>
+    prices.reduce((max, price) => (price[field] > max ? price[field] : max), 0n);
+  return { input: highest('input'), cachedInput: highest('cachedInput'), output: highest('output') };
+}
+
+/** `model` names the entry in messages; the fallback price, which belongs to no model, passes ''. */
 function parseModelPrice(model: string, value: unknown): ModelPrice {
+  const at = (field: string) => (model ? `${model}.${field}` : field);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new PriceTableInvalidError(
-      `${model} must be an object {"input", "cachedInput", "output"} of USD per million tokens`,
+      `${model ? `${model} ` : ''}must be an object {"input", "cachedInput", "output"} of USD per million tokens`,
     );
   }
   const entry = value as Record<string, unknown>;
   const unknownField = Object.keys(entry).find((field) => !(PRICE_FIELDS as readonly string[]).includes(field));
   if (unknownField)
-    throw new PriceTableInvalidError(`${model}.${unknownField} is not a price field (use input, cachedInput, output)`);
+    throw new PriceTableInvalidError(`${at(unknownField)} is not a price field (use input, cachedInput, output)`);
   const read = (field: (typeof PRICE_FIELDS)[number]): bigint => {
     const raw = entry[field];
     if (typeof raw !== 'string')
-      throw new PriceTableInvalidError(
-        `${model}.${field} must be a decimal string of USD per million tokens, like "0.40"`,
-      );
+      throw new PriceTableInvalidError(`${at(field)} must be a decimal string of USD per million tokens, like "0.40"`);
     try {
       return Money.parse(raw.trim()).micros;
     } catch (error) {
       if (error instanceof MoneyInvalidError)
-        throw new PriceTableInvalidError(
-          `${model}.${field} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`,
-        );
+        throw new PriceTableInvalidError(`${at(field)} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`);
       throw error;
     }
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { Money } from '#libs/ddd';
 import { ReleaseGenerationBudgetUseCase } from '../../../src/usage/application/use-cases/release-generation-budget.use-case';
@@ -11,13 +12,15 @@ import {
   type SettleGenerationUsageInput,
 } from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
 import { PriceTable } from '../../../src/usage/domain/price-table';
-import { RESERVATION_TTL_MS } from '../../../src/usage/domain/reservation';
 import type { UsageLimits } from '../../../src/usage/domain/usage-limits';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/persistence/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/persistence/typeorm-usage-limits.repository';
 import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords } from '../../support/usage-records';
+
+/** What used to be the lifetime of a reservation; a reservation now holds until it is settled or released. */
+const FORMER_RESERVATION_TTL_MS = 30 * 60_000;
 
 /**
  * The budget use cases (reserve, settle, release) on their real adapters against PostgreSQL: the
@@ -105,7 +108,7 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
   const reservationRow = async (id: string) =>
     (
       (await dataSource.query(
-        'SELECT status, tokens, cost_micros, period_start, settled_at, released_at, expires_at FROM usage_reservations WHERE id = $1',
+        'SELECT status, tokens, cost_micros, period_start, settled_at, released_at FROM usage_reservations WHERE id = $1',
         [id],
       )) as {
         status: string;
@@ -114,7 +117,6 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
         period_start: Date;
         settled_at: Date | null;
         released_at: Date | null;
-        expires_at: Date;
       }[]
     )[0];
 
@@ -136,7 +138,6 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       expect(reserved.worstCaseTokens).toBe(1_500);
       // 1 000 × 0.40 + 500 × 1.60 = 1 200 micro-USD
       expect(reserved.worstCaseCost.toDecimalString()).toBe('0.001200');
-      expect(reserved.expiresAt.getTime() - clock.time).toBe(RESERVATION_TTL_MS);
       expect(await reservationRow(reserved.reservationId)).toMatchObject({
         status: 'RESERVED',
         tokens: '1500',
@@ -253,17 +254,50 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       await expect(reserve.execute(request(organizationId, { userId: other }))).resolves.toBeDefined();
     });
 
-    it('stops counting a reservation once it has expired, so a crashed job cannot hold budget forever', async () => {
+    it('keeps counting a reservation long after its former 30-minute expiry, until it is released', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { tokens: 2_000 });
-      const stuck = await reserve.execute(request(organizationId));
-      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({ code: 'USAGE_LIMIT_EXCEEDED' });
+      const queued = await reserve.execute(request(organizationId));
 
-      clock.advance(RESERVATION_TTL_MS - 1);
-      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({ code: 'USAGE_LIMIT_EXCEEDED' });
-      clock.advance(1);
+      // A job still waiting in a backlog a day (and then two weeks) later keeps its budget.
+      clock.advance(FORMER_RESERVATION_TTL_MS + 1);
+      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({
+        code: 'USAGE_LIMIT_EXCEEDED',
+        details: expect.objectContaining({ reserved: 1_500 }),
+      });
+      clock.advance(14 * 86_400_000);
+      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({
+        details: expect.objectContaining({ reserved: 1_500 }),
+      });
+      expect((await reservationRow(queued.reservationId))?.status).toBe('RESERVED');
+
+      await release.execute(queued.reservationId);
       await expect(reserve.execute(request(organizationId))).resolves.toBeDefined();
-      expect((await reservationRow(stuck.reservationId))?.status).toBe('RESERVED');
+    });
+
+    it('keeps counting a reservation long after its former 30-minute expiry, until it is settled', async () => {
+      const organizationId = randomUUID();
+      await setLimits(organizationId, { tokens: 3_000 });
+      const queued = await reserve.execute(request(organizationId));
+      clock.set('2026-11-28T00:00:00Z');
+      await reserve.execute(request(organizationId));
+      await expect(reserve.execute(request(organizationId))).rejects.toMatchObject({
+        details: expect.objectContaining({ used: 0, reserved: 3_000 }),
+      });
+
+      await settle.execute(
+        completedCall(organizationId, {
+          reservationId: queued.reservationId,
+          promptTokens: 100,
+          completionTokens: 0,
+        }),
+      );
+
+      // The settled worst case (1 500) is replaced by its record (100): 100 + 1 500 + 1 400 fits in 3 000.
+      await expect(reserve.execute(request(organizationId, { promptTokens: 900 }))).resolves.toBeDefined();
+      await expect(reserve.execute(request(organizationId, { promptTokens: 1 }))).rejects.toMatchObject({
+        details: expect.objectContaining({ used: 100, reserved: 2_900 }),
+      });
     });
 
     it('counts periods in the organization’s calendar: a Persian month ends at midnight in Tehran', async () => {
@@ -306,7 +340,12 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       );
 
       // 600 × 0.40 + 400 × 0.10 + 200 × 1.60 = 240 + 40 + 320
-      expect(settled).toEqual({ recorded: true, cost: Money.fromMicros(600), thresholdsCrossed: [] });
+      expect(settled).toEqual({
+        recorded: true,
+        cost: Money.fromMicros(600),
+        priceFallback: false,
+        thresholdsCrossed: [],
+      });
       expect(await reservationRow(reserved.reservationId)).toMatchObject({
         status: 'SETTLED',
         settled_at: clock.now(),
@@ -327,8 +366,66 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       const again = await settle.execute({ ...call, completionTokens: 999 });
 
       expect(first.recorded).toBe(true);
-      expect(again).toEqual({ recorded: false, cost: first.cost, thresholdsCrossed: [] });
+      expect(again).toEqual({ recorded: false, cost: first.cost, priceFallback: false, thresholdsCrossed: [] });
       expect(await recordCount(call.callKey)).toBe(1);
+    });
+
+    it('records a call of a model without a price once, at the fallback price, flagged and alerted, and a second settle records nothing', async () => {
+      const alerts = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const organizationId = randomUUID();
+      const reserved = await reserve.execute(request(organizationId));
+      const call = completedCall(organizationId, {
+        reservationId: reserved.reservationId,
+        model: 'relay/gpt-5-preview-0611',
+        promptTokens: 1_000,
+        cachedTokens: 200,
+        completionTokens: 500,
+      });
+
+      const first = await settle.execute(call);
+      const again = await settle.execute(call);
+
+      // The fallback is the table's highest of each price (gpt-4o's): 800 × 2.50 + 200 × 1.25 + 500 × 10.00
+      expect(first).toEqual({
+        recorded: true,
+        cost: Money.fromMicros(7_250),
+        priceFallback: true,
+        thresholdsCrossed: [],
+      });
+      expect(again).toEqual({ recorded: false, cost: first.cost, priceFallback: true, thresholdsCrossed: [] });
+      expect(
+        await dataSource.query(
+          'SELECT model, cost_micros, price_fallback, usage_estimated FROM usage_records WHERE call_key = $1',
+          [call.callKey],
+        ),
+      ).toEqual([{ model: call.model, cost_micros: '7250', price_fallback: true, usage_estimated: false }]);
+      expect((await reservationRow(reserved.reservationId))?.status).toBe('SETTLED');
+      const fallbackAlerts = alerts.mock.calls.filter(
+        ([fields]) => (fields as { alert?: string }).alert === 'usage_price_fallback',
+      );
+      expect(fallbackAlerts).toEqual([
+        [{ alert: 'usage_price_fallback', model: call.model, organizationId }, expect.any(String)],
+      ]);
+      alerts.mockRestore();
+    });
+
+    it('stores that the tokens of a call were counted locally, and prices a known model at its own price', async () => {
+      const organizationId = randomUUID();
+      const estimated = completedCall(organizationId, { usageEstimated: true });
+      const reported = completedCall(organizationId);
+
+      const settled = await settle.execute(estimated);
+      await settle.execute(reported);
+
+      expect(settled).toMatchObject({ recorded: true, cost: Money.fromMicros(720), priceFallback: false });
+      const flags = (await dataSource.query(
+        'SELECT call_key, usage_estimated, price_fallback FROM usage_records WHERE organization_id = $1 ORDER BY usage_estimated',
+        [organizationId],
+      )) as unknown[];
+      expect(flags).toEqual([
+        { call_key: reported.callKey, usage_estimated: false, price_fallback: false },
+        { call_key: estimated.callKey, usage_estimated: true, price_fallback: false },
+      ]);
     });
 
     it('records one row when the same call is settled by two workers at once', async () => {

@@ -9,7 +9,13 @@ export interface NewReservation {
   userId: string;
   tokens: number;
   cost: Money;
-  expiresAt: Date;
+}
+
+/** A reservation still holding budget. */
+export interface HeldReservation {
+  reservationId: string;
+  organizationId: string;
+  createdAt: Date;
 }
 
 /**
@@ -33,6 +39,10 @@ export interface NewUsageRecord {
   cachedTokens: number;
   completionTokens: number;
   cost: Money;
+  /** The tokens were counted locally: the provider's answer carried no usage. */
+  usageEstimated: boolean;
+  /** The model had no price and the call was charged at the fallback price. */
+  priceFallback: boolean;
   createdAt: Date;
 }
 
@@ -41,6 +51,8 @@ export interface SettleOutcome {
   recorded: boolean;
   /** The recorded cost (of the existing record when `recorded` is false). */
   cost: Money;
+  /** Whether the recorded cost is at the fallback price (of the existing record when `recorded` is false). */
+  priceFallback: boolean;
   /** When the record was written; it decides the period the call counts in. */
   recordedAt: Date;
 }
@@ -56,7 +68,7 @@ export abstract class UsageLedger {
    * In one transaction: locks the organization's limits row (creating it with the defaults when
    * missing), lets `admit` check the period's spend, and inserts a RESERVED reservation.
    * Concurrent reservations of one organization are serialised by the lock, so together they can
-   * never exceed a limit. Reservations that expired before `now` no longer count.
+   * never exceed a limit. `now` is the reservation's creation time.
    */
   abstract reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }>;
 
@@ -69,8 +81,17 @@ export abstract class UsageLedger {
   /** Marks a RESERVED reservation RELEASED; false when there was none to release. */
   abstract release(reservationId: string, at: Date): Promise<boolean>;
 
-  /** The period's used and reserved tokens and cost, for the organization and (if given) one member. */
-  abstract spendIn(organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend>;
+  /** Whether the reservation is RESERVED (neither settled nor released); false for an unknown id. */
+  abstract isHeld(reservationId: string): Promise<boolean>;
+
+  /** RESERVED reservations created before `createdBefore`, oldest first, at most `limit`. */
+  abstract listHeld(createdBefore: Date, limit: number): Promise<HeldReservation[]>;
+
+  /**
+   * The period's used and reserved tokens and cost, for the organization and (if given) one member.
+   * Every RESERVED reservation counts, whatever period it was made in.
+   */
+  abstract spendIn(organizationId: string, userId: string | null, period: UsagePeriod): Promise<PeriodSpend>;
 
   /** Records each reached threshold once per organization, period, scope and threshold; returns those recorded now. */
   abstract recordThresholds(

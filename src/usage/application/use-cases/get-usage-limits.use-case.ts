@@ -31,7 +31,7 @@ export class GetUsageLimitsUseCase {
 
 export async function viewOf(limits: UsageLimits, ledger: UsageLedger, now: Date): Promise<UsageLimitsView> {
   const period = periodContaining(now, limits.calendar);
-  const { organization } = await ledger.spendIn(limits.organizationId, null, period, now);
+  const { organization } = await ledger.spendIn(limits.organizationId, null, period);
   return {
     limits,
     period,

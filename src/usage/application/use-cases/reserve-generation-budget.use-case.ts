@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type Money } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
-import { RESERVATION_TTL_MS } from '../../domain/reservation';
 import { TokenCountInvalidError } from '../../domain/usage.errors';
 import { UsageLedger } from '../ports/usage-ledger';
 import { periodContaining } from '../services/usage-periods';
@@ -22,14 +21,13 @@ export interface ReservedBudget {
   reservationId: string;
   worstCaseTokens: number;
   worstCaseCost: Money;
-  /** After this the reservation stops holding budget: settle or release before it. */
-  expiresAt: Date;
 }
 
 /**
  * Before a generation: holds its worst case (all prompt tokens uncached plus `maxTokens`) against
  * the organization's limits, or refuses with 402 USAGE_LIMIT_EXCEEDED (400 MODEL_UNKNOWN for a
- * model without a price). Settle or release the reservation when the call ends.
+ * model without a price). The reservation holds until it is settled or released, however long
+ * its job waits: its owner ends it on completion, final failure, discard or recovery of a lost job.
  */
 @Injectable()
 export class ReserveGenerationBudgetUseCase {
@@ -47,7 +45,6 @@ export class ReserveGenerationBudgetUseCase {
     const worstCaseCost = this.prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
     const worstCaseTokens = input.promptTokens + input.maxTokens;
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + RESERVATION_TTL_MS);
 
     const { reservationId } = await this.ledger.reserve(
       {
@@ -56,7 +53,6 @@ export class ReserveGenerationBudgetUseCase {
         userId: input.userId,
         tokens: worstCaseTokens,
         cost: worstCaseCost,
-        expiresAt,
       },
       async (limits, spendIn) => {
         const period = periodContaining(now, limits.calendar);
@@ -66,6 +62,6 @@ export class ReserveGenerationBudgetUseCase {
       },
       now,
     );
-    return { reservationId, worstCaseTokens, worstCaseCost, expiresAt };
+    return { reservationId, worstCaseTokens, worstCaseCost };
   }
 }

@@ -24,12 +24,16 @@ export interface SettleGenerationUsageInput {
   cachedTokens: number;
   /** `usage.completion_tokens`. */
   completionTokens: number;
+  /** The tokens were counted locally because the provider's answer carried no usage (false when left out). */
+  usageEstimated?: boolean;
 }
 
 export interface SettledUsage {
   /** false when this call key was recorded before (a retried job): nothing changed. */
   recorded: boolean;
   cost: Money;
+  /** The model had no price, so the call was charged at the fallback price (USAGE_FALLBACK_PRICE). */
+  priceFallback: boolean;
   /** Thresholds (80 %, 100 %) this record made the period reach for the first time. */
   thresholdsCrossed: ThresholdCrossing[];
 }
@@ -37,8 +41,13 @@ export interface SettledUsage {
 /**
  * After a completed OpenAI call: writes its one usage record and settles its reservation, in one
  * transaction; a second settle of the same call key changes nothing. Then records and announces
- * the thresholds the period has newly reached.
+ * the thresholds the period has newly reached. A model without a price is charged at the fallback
+ * price and alerted on, never refused: the call has happened, and a settle that cannot succeed
+ * would leave its content stranded.
  */
+/** usage_records.model is varchar(64). */
+const MODEL_COLUMN_LENGTH = 64;
+
 @Injectable()
 export class SettleGenerationUsageUseCase {
   private readonly logger = new Logger(SettleGenerationUsageUseCase.name);
@@ -57,7 +66,7 @@ export class SettleGenerationUsageUseCase {
       cachedTokens: input.cachedTokens,
       completionTokens: input.completionTokens,
     };
-    const cost = this.prices.costOf(input.model, tokens);
+    const { cost, priceFallback } = this.prices.chargeOf(input.model, tokens);
     const outcome = await this.ledger.settle(
       {
         callKey: input.callKey,
@@ -65,14 +74,24 @@ export class SettleGenerationUsageUseCase {
         userId: input.userId,
         projectId: input.projectId,
         contentId: input.contentId,
-        model: input.model,
+        // The provider names the model; an unknown name longer than the column must not make the record impossible.
+        model: input.model.slice(0, MODEL_COLUMN_LENGTH),
         ...tokens,
         cost,
+        usageEstimated: input.usageEstimated ?? false,
+        priceFallback,
         createdAt: this.clock.now(),
       },
       input.reservationId,
     );
-    if (!outcome.recorded) return { recorded: false, cost: outcome.cost, thresholdsCrossed: [] };
+    const settled = { cost: outcome.cost, priceFallback: outcome.priceFallback };
+    if (!outcome.recorded) return { recorded: false, ...settled, thresholdsCrossed: [] };
+    if (priceFallback) {
+      this.logger.error(
+        { alert: 'usage_price_fallback', model: input.model, organizationId: input.organizationId },
+        'A completed call was charged at the fallback price: its model has no price in the table',
+      );
+    }
 
     // The record is committed: whatever goes wrong from here must not fail the caller (its retry
     // would find the call recorded and stop). A threshold missed now is caught by the next record.
@@ -89,7 +108,7 @@ export class SettleGenerationUsageUseCase {
         this.logger.error({ err: error, organizationId: input.organizationId }, 'Could not announce usage thresholds');
       }
     }
-    return { recorded: true, cost: outcome.cost, thresholdsCrossed };
+    return { recorded: true, ...settled, thresholdsCrossed };
   }
 
   private async recordThresholds(
@@ -100,7 +119,7 @@ export class SettleGenerationUsageUseCase {
     const limits = (await this.limits.findByOrganization(organizationId)) ?? UsageLimits.defaults(organizationId);
     if (limits.isUnlimited) return [];
     const period = periodContaining(recordedAt, limits.calendar);
-    const spend = await this.ledger.spendIn(organizationId, userId, period, recordedAt);
+    const spend = await this.ledger.spendIn(organizationId, userId, period);
     const reached = limits.thresholdsReachedBy({
       organizationTokens: spend.organization.usedTokens,
       organizationCost: spend.organization.usedCost,

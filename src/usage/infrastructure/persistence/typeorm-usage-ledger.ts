@@ -5,6 +5,7 @@ import { isUuid, Money } from '#libs/ddd';
 import {
   UsageLedger,
   type AdmitReservation,
+  type HeldReservation,
   type NewReservation,
   type NewUsageRecord,
   type RecordedThreshold,
@@ -25,8 +26,8 @@ interface SpendRow {
 
 // One statement, so one snapshot: a settle committing between two separate sums could otherwise be
 // missed by both (its record after the first, its reservation gone before the second). Live
-// reservations count whatever period they were made in: one made just before a month ends is
-// spent in the next.
+// reservations count whatever period they were made in (one made just before a month ends is
+// spent in the next) and for as long as they are RESERVED, however long their job is queued.
 const SPEND_SQL = `
   WITH used AS (
     SELECT coalesce(sum(total_tokens), 0) AS tokens,
@@ -39,7 +40,7 @@ const SPEND_SQL = `
            coalesce(sum(cost_micros), 0) AS cost,
            coalesce(sum(tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens
       FROM usage_reservations
-     WHERE organization_id = $1 AND status = 'RESERVED' AND expires_at > $5
+     WHERE organization_id = $1 AND status = 'RESERVED'
   )
   SELECT used.tokens AS used_tokens, used.cost AS used_cost, used.user_tokens AS used_user_tokens,
          held.tokens AS reserved_tokens, held.cost AS reserved_cost, held.user_tokens AS reserved_user_tokens
@@ -50,9 +51,8 @@ async function spendIn(
   organizationId: string,
   userId: string | null,
   period: UsagePeriod,
-  now: Date,
 ): Promise<PeriodSpend> {
-  const [row] = (await manager.query(SPEND_SQL, [organizationId, period.start, period.end, userId, now])) as SpendRow[];
+  const [row] = (await manager.query(SPEND_SQL, [organizationId, period.start, period.end, userId])) as SpendRow[];
   if (!row) throw new Error('The spend query returned no row');
   return {
     organization: {
@@ -65,6 +65,16 @@ async function spendIn(
   };
 }
 
+interface RecordedRow {
+  cost_micros: string;
+  price_fallback: boolean;
+  created_at: Date;
+}
+
+function outcomeOf(row: RecordedRow): Omit<SettleOutcome, 'recorded'> {
+  return { cost: Money.fromMicros(row.cost_micros), priceFallback: row.price_fallback, recordedAt: row.created_at };
+}
+
 @Injectable()
 export class TypeOrmUsageLedger extends UsageLedger {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -74,12 +84,10 @@ export class TypeOrmUsageLedger extends UsageLedger {
   reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
     return this.dataSource.transaction(async (manager) => {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
-      const period = await admit(limits, (p) =>
-        spendIn(manager, reservation.organizationId, reservation.userId, p, now),
-      );
+      const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p));
       const rows = (await manager.query(
-        `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at, expires_at)
-         VALUES (COALESCE($8::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6, $7) RETURNING id`,
+        `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
+         VALUES (COALESCE($7::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6) RETURNING id`,
         [
           reservation.organizationId,
           reservation.userId,
@@ -87,7 +95,6 @@ export class TypeOrmUsageLedger extends UsageLedger {
           reservation.tokens,
           reservation.cost.micros.toString(),
           now,
-          reservation.expiresAt,
           reservation.id ?? null,
         ],
       )) as { id: string }[];
@@ -101,10 +108,10 @@ export class TypeOrmUsageLedger extends UsageLedger {
     return this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
-                                    completion_tokens, total_tokens, cost_micros, call_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                    completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
-         RETURNING cost_micros, created_at`,
+         RETURNING cost_micros, price_fallback, created_at`,
         [
           record.organizationId,
           record.userId,
@@ -117,17 +124,19 @@ export class TypeOrmUsageLedger extends UsageLedger {
           record.promptTokens + record.completionTokens,
           record.cost.micros.toString(),
           record.callKey,
+          record.usageEstimated,
+          record.priceFallback,
           record.createdAt,
         ],
-      )) as { cost_micros: string; created_at: Date }[];
+      )) as RecordedRow[];
       const row = inserted[0];
       if (!row) {
         const [existing] = (await manager.query(
-          'SELECT cost_micros, created_at FROM usage_records WHERE call_key = $1',
+          'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
           [record.callKey],
-        )) as { cost_micros: string; created_at: Date }[];
+        )) as RecordedRow[];
         if (!existing) throw new Error(`usage record ${record.callKey} conflicted but cannot be read`);
-        return { recorded: false, cost: Money.fromMicros(existing.cost_micros), recordedAt: existing.created_at };
+        return { recorded: false, ...outcomeOf(existing) };
       }
       if (reservationId !== null && isUuid(reservationId)) {
         // A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
@@ -136,7 +145,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
           [reservationId, record.organizationId, record.createdAt],
         );
       }
-      return { recorded: true, cost: Money.fromMicros(row.cost_micros), recordedAt: row.created_at };
+      return { recorded: true, ...outcomeOf(row) };
     });
   }
 
@@ -149,8 +158,33 @@ export class TypeOrmUsageLedger extends UsageLedger {
     return affected > 0;
   }
 
-  spendIn(organizationId: string, userId: string | null, period: UsagePeriod, now: Date): Promise<PeriodSpend> {
-    return spendIn(this.dataSource, organizationId, userId, period, now);
+  async isHeld(reservationId: string): Promise<boolean> {
+    if (!isUuid(reservationId)) return false;
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM usage_reservations WHERE id = $1 AND status = 'RESERVED'`,
+      [reservationId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async listHeld(createdBefore: Date, limit: number): Promise<HeldReservation[]> {
+    // Answered from the partial index idx_usage_reservations_held_created, in its order.
+    const rows = (await this.dataSource.query(
+      `SELECT id, organization_id, created_at FROM usage_reservations
+        WHERE status = 'RESERVED' AND created_at < $1
+        ORDER BY created_at, id
+        LIMIT $2`,
+      [createdBefore, limit],
+    )) as { id: string; organization_id: string; created_at: Date }[];
+    return rows.map((row) => ({
+      reservationId: row.id,
+      organizationId: row.organization_id,
+      createdAt: row.created_at,
+    }));
+  }
+
+  spendIn(organizationId: string, userId: string | null, period: UsagePeriod): Promise<PeriodSpend> {
+    return spendIn(this.dataSource, organizationId, userId, period);
   }
 
   async recordThresholds(

@@ -50,6 +50,14 @@ export class UsageRecordEntity {
   @Column({ name: 'call_key', type: 'varchar', length: 128 })
   callKey!: string;
 
+  /** The tokens were counted locally because the provider's answer carried no usage. */
+  @Column({ name: 'usage_estimated', type: 'boolean', default: false })
+  usageEstimated!: boolean;
+
+  /** The model had no price: the call was charged at USAGE_FALLBACK_PRICE. */
+  @Column({ name: 'price_fallback', type: 'boolean', default: false })
+  priceFallback!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,10 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReservationStatus } from '../../domain/reservation';
 
-/** A generation's worst case, held against the limits from before its call until it is settled, released or expired. */
+/** A generation's worst case, held against the limits from before its call until it is settled or released. */
 @Entity('usage_reservations')
-// Only live reservations are ever summed; the partial index keeps that sum small however many settled rows pile up.
-@Index('idx_usage_reservations_live', ['organizationId', 'expiresAt'], { where: `"status" = 'RESERVED'` })
+// Only live reservations are ever summed or swept; the partial indexes stay small however many
+// settled rows pile up: one per organization for the budget sums, one in age order for recovery.
+@Index('idx_usage_reservations_live', ['organizationId'], { where: `"status" = 'RESERVED'` })
+@Index('idx_usage_reservations_held_created', ['createdAt', 'id'], { where: `"status" = 'RESERVED'` })
 export class UsageReservationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_usage_reservations' })
   id!: string;
@@ -35,7 +37,4 @@ export class UsageReservationEntity {
 
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
   releasedAt!: Date | null;
-
-  @Column({ name: 'expires_at', type: 'timestamptz' })
-  expiresAt!: Date;
 }
