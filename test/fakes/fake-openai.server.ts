@@ -49,6 +49,15 @@ export interface FakeOpenAiOptions {
   apiKey?: string;
 }
 
+/**
+ * Parts of a streamed completion to leave out, as some OpenAI-compatible servers do: the final
+ * usage chunk (even when `stream_options.include_usage` asks for it) and the completion id.
+ */
+export interface FakeOpenAiStreamOmissions {
+  usage?: boolean;
+  id?: boolean;
+}
+
 export type FakeOpenAiReply = string | ((request: Record<string, unknown>) => string);
 
 export const DEFAULT_FAKE_OPENAI_REPLY =
@@ -81,6 +90,7 @@ export class FakeOpenAiServer {
   private latencyMs = 0;
   private chunkDelayMs = 0;
   private cachedTokens = 0;
+  private omissions: FakeOpenAiStreamOmissions = {};
   private readonly stopping = new AbortController();
 
   private readonly server: Server = createServer((req, res) => this.dispatch(req, res));
@@ -137,6 +147,11 @@ export class FakeOpenAiServer {
     this.cachedTokens = tokens;
   }
 
+  /** Leaves the usage chunk and/or the completion id out of every following stream (until `reset()`). */
+  leaveOutOfStreams(omissions: FakeOpenAiStreamOmissions): void {
+    this.omissions = { ...omissions };
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.failures = [];
@@ -144,6 +159,7 @@ export class FakeOpenAiServer {
     this.latencyMs = 0;
     this.chunkDelayMs = 0;
     this.cachedTokens = 0;
+    this.omissions = {};
   }
 
   async stop(): Promise<void> {
@@ -189,7 +205,8 @@ export class FakeOpenAiServer {
     const completion = this.complete(body);
     const dropAfterChunks = failure?.dropAfterChunks;
     if (body.stream === true) {
-      const includeUsage = isObject(body.stream_options) && body.stream_options.include_usage === true;
+      const includeUsage =
+        isObject(body.stream_options) && body.stream_options.include_usage === true && !this.omissions.usage;
       return this.stream(res, completion, { includeUsage, dropAfterChunks, signal });
     }
     if (dropAfterChunks !== undefined) return void res.destroy();
@@ -235,8 +252,9 @@ export class FakeOpenAiServer {
       'cache-control': 'no-cache',
     });
     const usageField = opts.includeUsage ? { usage: null } : {};
+    const idField = this.omissions.id ? {} : { id: completion.id };
     const chunk = (choices: unknown[], extra: object = usageField) => ({
-      id: completion.id,
+      ...idField,
       object: 'chat.completion.chunk',
       created: completion.created,
       model: completion.model,

@@ -2,6 +2,7 @@ import { loadConfig } from '#libs/config';
 import type { LlmRequest } from '../../../src/ai/application/ports/llm-client';
 import { LlmError } from '../../../src/ai/domain/generation.errors';
 import { OpenAiLlmClient } from '../../../src/ai/infrastructure/openai/openai-llm-client';
+import { TiktokenTokenCounter } from '../../../src/ai/infrastructure/tiktoken/tiktoken-token-counter';
 import { FakeOpenAiServer } from '../../fakes/fake-openai.server';
 
 const API_KEY = 'sk-test-ai-context-key';
@@ -25,6 +26,7 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
     await fake.stop();
   });
 
+  const tokenCounter = new TiktokenTokenCounter();
   const client = (env: Record<string, string> = {}) =>
     new OpenAiLlmClient(
       loadConfig({
@@ -34,6 +36,7 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
         OPENAI_TIMEOUT_MS: '5000',
         ...env,
       }),
+      tokenCounter,
     );
 
   async function generate(request: Partial<LlmRequest> = {}, env: Record<string, string> = {}) {
@@ -71,6 +74,7 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
       responseId: expect.stringMatching(/^chatcmpl-/),
       finishReason: 'stop',
       usage: { promptTokens: PROMPT_TOKENS, completionTokens: 5, cachedTokens: 4, totalTokens: PROMPT_TOKENS + 5 },
+      usageEstimated: false,
     });
   });
 
@@ -179,14 +183,46 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
     expect(error).toMatchObject({ kind: 'transient', code: 'aborted' });
   });
 
-  it('treats a stream without its usage chunk as a transient failure', async () => {
-    // An OpenAI-compatible server that ignores stream_options: the fake drops usage when not asked.
-    fake.respondWith((body) => {
-      delete body.stream_options;
-      return 'بدون مصرف';
-    });
+  it('counts the tokens locally when a finished stream carries no usage chunk, and says the usage is estimated', async () => {
+    // An OpenAI-compatible server that ignores stream_options.include_usage.
+    const reply = 'یک جمله کوتاه درباره چای ایرانی.';
+    fake.respondWith(reply);
+    fake.leaveOutOfStreams({ usage: true });
 
-    await expect(failure()).resolves.toMatchObject({ kind: 'transient', code: 'incomplete_stream' });
+    const { result, deltas } = await generate();
+
+    const promptTokens = await tokenCounter.countChat('gpt-4.1-mini', MESSAGES);
+    const completionTokens = await tokenCounter.countText('gpt-4.1-mini', reply);
+    expect(completionTokens).toBeGreaterThan(0);
+    expect(deltas.join('')).toBe(reply);
+    expect(result).toEqual({
+      text: reply,
+      model: 'gpt-4.1-mini',
+      responseId: expect.stringMatching(/^chatcmpl-/),
+      finishReason: 'stop',
+      usage: { promptTokens, completionTokens, cachedTokens: 0, totalTokens: promptTokens + completionTokens },
+      usageEstimated: true,
+    });
+  });
+
+  it('keys a finished stream with neither usage nor completion id by a unique local id', async () => {
+    fake.leaveOutOfStreams({ usage: true, id: true });
+
+    const first = await generate();
+    const second = await generate();
+
+    expect(first.result).toMatchObject({ usageEstimated: true, finishReason: 'stop' });
+    expect(first.result.responseId).toMatch(/^local-[0-9a-f-]{36}$/);
+    expect(second.result.responseId).toMatch(/^local-[0-9a-f-]{36}$/);
+    expect(second.result.responseId).not.toBe(first.result.responseId);
+  });
+
+  it('still fails transient when a stream without usage drops before it finishes', async () => {
+    fake.leaveOutOfStreams({ usage: true });
+    fake.respondWith('یک دو سه چهار پنج شش');
+    fake.failMidStream(2);
+
+    await expect(failure()).resolves.toMatchObject({ kind: 'transient', code: 'connection' });
   });
 
   it('passes a failure of the delta listener on unchanged and stops reading', async () => {

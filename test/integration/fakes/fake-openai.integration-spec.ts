@@ -104,6 +104,48 @@ describe('FakeOpenAiServer', () => {
     expect(chunks.every((c) => !('usage' in c))).toBe(true);
   });
 
+  it('leaves the usage chunk out on request, even when include_usage asks for it, keeping the id', async () => {
+    fake.respondWith('یک دو سه');
+    fake.leaveOutOfStreams({ usage: true });
+
+    const stream = await client().chat.completions.create({
+      model: MODEL,
+      messages: MESSAGES,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+
+    expect(chunks.at(-1)?.choices[0].finish_reason).toBe('stop');
+    expect(chunks.every((c) => !('usage' in c))).toBe(true);
+    expect(chunks.every((c) => c.id.startsWith('chatcmpl-'))).toBe(true);
+  });
+
+  it('leaves the completion id out on request, and goes back to whole streams after reset()', async () => {
+    fake.leaveOutOfStreams({ usage: true, id: true });
+    const streamOnce = async () => {
+      const stream = await client().chat.completions.create({
+        model: MODEL,
+        messages: MESSAGES,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      return chunks;
+    };
+
+    const bare = await streamOnce();
+    expect(bare.every((c) => !('id' in c) && !('usage' in c))).toBe(true);
+    expect(bare.at(-1)?.choices[0].finish_reason).toBe('stop');
+
+    fake.reset();
+    const whole = await streamOnce();
+    expect(whole.at(-1)?.usage).toMatchObject({ total_tokens: expect.any(Number) });
+    expect(whole.every((c) => c.id.startsWith('chatcmpl-'))).toBe(true);
+  });
+
   it('stops at max_completion_tokens with finish_reason length', async () => {
     fake.respondWith('یک دو سه چهار پنج');
 

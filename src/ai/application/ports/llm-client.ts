@@ -20,10 +20,15 @@ export interface LlmResult {
   text: string;
   /** The model that answered, as the provider names it (may be a dated snapshot of the one asked for). */
   model: string;
-  /** The provider's id of this completion: the unique key of its usage record. */
+  /**
+   * The provider's id of this completion: the unique key of its usage record. When the provider
+   * sent none, a key made for this result alone (`local-<uuid>`).
+   */
   responseId: string;
   finishReason: string | null;
   usage: TokenUsage;
+  /** The provider finished the answer but sent no usage: `usage` was counted locally (TokenCounter). */
+  usageEstimated: boolean;
 }
 
 export type DeltaListener = (text: string) => void | Promise<void>;
@@ -32,7 +37,9 @@ export type DeltaListener = (text: string) => void | Promise<void>;
  * A chat-completion model, streamed. `onDelta` receives each piece of text in order and is
  * awaited before the next one. Failures are `LlmError`s (domain/generation.errors), already
  * classified as transient or permanent; the client itself never retries.
- * A call resolves only with its usage: a stream that ends without it is a transient failure.
+ * A call resolves only once the answer is finished, with its usage (the provider's, or counted
+ * locally when the provider sent none); a stream that broke off before it finished is a transient
+ * failure.
  */
 export abstract class LlmClient {
   abstract stream(request: LlmRequest, onDelta: DeltaListener): Promise<LlmResult>;

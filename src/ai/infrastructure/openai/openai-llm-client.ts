@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
 import { AppConfig } from '#libs/config';
 import { LlmClient, type DeltaListener, type LlmRequest, type LlmResult } from '../../application/ports/llm-client';
+import { TokenCounter } from '../../application/ports/token-counter';
 import type { TokenUsage } from '../../domain/generation-event';
 import { LlmError } from '../../domain/generation.errors';
 import { chatCompletionBody } from './chat-request';
@@ -14,6 +16,11 @@ import { toLlmError, type StopReason } from './openai-errors';
  * timeout) and, because the SDK's timer stops once headers arrive, also every silence between two
  * chunks of the stream (ours).
  *
+ * An answer that finished (a `finish_reason` arrived) without a usage chunk (a compatible server
+ * that ignores `stream_options`) is not failed: the tokens were spent, and retrying would spend
+ * them again and fail the same way. They are counted locally and the result says so
+ * (`usageEstimated`). A stream that broke off before its finish reason is a transient failure.
+ *
  * Nothing here logs the key, the prompt or the generated text; the SDK's own log lines go to the
  * structured log without their arguments.
  */
@@ -21,10 +28,14 @@ import { toLlmError, type StopReason } from './openai-errors';
 export class OpenAiLlmClient extends LlmClient {
   private readonly client: OpenAI;
   private readonly idleTimeoutMs: number;
+  private readonly logger = new Logger('OpenAI');
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly tokens: TokenCounter,
+  ) {
     super();
-    const logger = new Logger('OpenAI');
+    const logger = this.logger;
     if (!config.openai.apiKey) logger.warn('OPENAI_API_KEY is empty: the provider will refuse generation calls');
     this.idleTimeoutMs = config.openai.timeoutMs;
     this.client = new OpenAI({
@@ -107,9 +118,31 @@ export class OpenAiLlmClient extends LlmClient {
     }
     // The SDK ends an aborted stream quietly, without an error.
     if (stopped) throw toLlmError(undefined, stopped);
-    if (!usage) throw new LlmError('transient', 'incomplete_stream', 'The stream ended without its usage chunk');
-    if (!responseId) throw new LlmError('transient', 'incomplete_stream', 'The stream carried no completion id');
-    return { text, model, responseId, finishReason, usage };
+    if (!finishReason && !usage)
+      throw new LlmError('transient', 'incomplete_stream', 'The stream ended before the answer finished');
+    if (!responseId) {
+      // The usage record is keyed by this id: a key made once here stays with the result, retries included.
+      responseId = `local-${randomUUID()}`;
+      this.logger.warn({ model, responseId }, 'The provider sent no completion id: the result is keyed locally');
+    }
+    if (usage) return { text, model, responseId, finishReason, usage, usageEstimated: false };
+    this.logger.warn({ model, responseId }, 'The provider sent no usage: tokens are counted locally');
+    return {
+      text,
+      model,
+      responseId,
+      finishReason,
+      usage: await this.countLocally(request, text),
+      usageEstimated: true,
+    };
+  }
+
+  private async countLocally(request: LlmRequest, text: string): Promise<TokenUsage> {
+    const [promptTokens, completionTokens] = await Promise.all([
+      this.tokens.countChat(request.model, request.messages),
+      this.tokens.countText(request.model, text),
+    ]);
+    return { promptTokens, completionTokens, cachedTokens: 0, totalTokens: promptTokens + completionTokens };
   }
 }
 

@@ -27,5 +27,15 @@ describe('TiktokenTokenCounter', () => {
   it('adds a margin for models whose own encoding is not shipped', async () => {
     const messages = [{ role: 'user' as const, content: 'Hello world' }];
     await expect(counter.countChat('llama3.1:8b', messages)).resolves.toBe(Math.ceil(9 * OTHER_MODEL_MARGIN));
+    await expect(counter.countText('llama3.1:8b', 'Hello world')).resolves.toBe(Math.ceil(2 * OTHER_MODEL_MARGIN));
+  });
+
+  it('counts a completion’s text alone, with no message overhead', async () => {
+    await expect(counter.countText('gpt-4.1-mini', 'Hello world')).resolves.toBe(2);
+    await expect(counter.countText('gpt-4o', '')).resolves.toBe(0);
+    const persian = 'یک جمله کوتاه درباره چای ایرانی بنویس.';
+    await expect(counter.countText('gpt-4.1-mini', persian)).resolves.toBe(
+      (await counter.countChat('gpt-4.1-mini', [{ role: 'user', content: persian }])) - 7,
+    );
   });
 });

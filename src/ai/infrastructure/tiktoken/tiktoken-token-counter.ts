@@ -12,9 +12,10 @@ const REPLY_PRIMING = 3;
 export const OTHER_MODEL_MARGIN = 1.25;
 
 /**
- * Prompt tokens with js-tiktoken's lite build and the o200k_base rank (gpt-4.1, gpt-4o, o-series,
+ * Tokens with js-tiktoken's lite build and the o200k_base rank (gpt-4.1, gpt-4o, o-series,
  * gpt-5), loaded once, on first use (about 2 MB, a few hundred ms), not at start-up. For any other
- * model the count is an estimate with a 25 % margin, since it only bounds a reservation.
+ * model the count is an estimate with a 25 % margin: it bounds a reservation, and a completion
+ * counted here is one whose provider reported no usage, which is better over- than under-charged.
  */
 @Injectable()
 export class TiktokenTokenCounter extends TokenCounter {
@@ -25,7 +26,11 @@ export class TiktokenTokenCounter extends TokenCounter {
     let tokens = REPLY_PRIMING;
     for (const message of messages)
       tokens += TOKENS_PER_MESSAGE + count(encoder, message.role) + count(encoder, message.content);
-    return profileOf(model).o200k ? tokens : Math.ceil(tokens * OTHER_MODEL_MARGIN);
+    return withMarginFor(model, tokens);
+  }
+
+  async countText(model: string, text: string): Promise<number> {
+    return withMarginFor(model, count(await this.load(), text));
   }
 
   private load(): Promise<Tiktoken> {
@@ -37,6 +42,10 @@ export class TiktokenTokenCounter extends TokenCounter {
       });
     return this.encoder;
   }
+}
+
+function withMarginFor(model: string, tokens: number): number {
+  return profileOf(model).o200k ? tokens : Math.ceil(tokens * OTHER_MODEL_MARGIN);
 }
 
 /** Text that looks like a special token (`<|endoftext|>`) in a prompt is counted as plain text, not refused. */
