@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     ['JWT_SECRET', 'short'],
     ['USAGE_PRICES', '{not json'],
     ['USAGE_PRICES', '[1,2]'],
+    ['USAGE_FALLBACK_PRICE', '{"input": '],
     ['AI_CONCURRENCY', '0'],
     ['DB_ACQUIRE_TIMEOUT_MS', '0'],
     ['DB_STATEMENT_TIMEOUT_MS', '-1'],

@@ -44,6 +44,8 @@ export class AppConfig {
   };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
+  /** Raw USAGE_FALLBACK_PRICE, or null for the price table's default; the usage context validates its shape. */
+  readonly usageFallbackPrice: Record<string, unknown> | null;
   readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
   readonly webhooks: {
     allowPrivateTargets: boolean;
@@ -98,6 +100,7 @@ export class AppConfig {
       recoveryGraceMs: raw.AI_RECOVERY_GRACE_MS,
     };
     this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
+    this.usageFallbackPrice = raw.USAGE_FALLBACK_PRICE ?? null;
     this.sms = {
       driver: raw.SMS_DRIVER ?? (production ? 'kavenegar' : 'log'),
       kavenegarApiKey: raw.KAVENEGAR_API_KEY ?? '',

@@ -85,6 +85,8 @@ export const configSchema = z
     AI_RECOVERY_GRACE_MS: positiveInt.min(1_000).default(120_000),
     /** JSON overriding or extending the price table: {"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}} in USD per million tokens. */
     USAGE_PRICES: jsonObject.optional(),
+    /** Price of a completed call whose model has none, {"input": "…", "cachedInput": "…", "output": "…"} in USD per million tokens; by default the table's highest of each. */
+    USAGE_FALLBACK_PRICE: jsonObject.optional(),
 
     SMS_DRIVER: z.enum(['kavenegar', 'log']).optional(),
     KAVENEGAR_API_KEY: z.string().optional(),
