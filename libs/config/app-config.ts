@@ -32,7 +32,7 @@ export class AppConfig {
     statementTimeoutMs: number;
     idleInTransactionTimeoutMs: number;
   };
-  readonly redis: { url: string; prefix: string };
+  readonly redis: { url: string; prefix: string; commandTimeoutMs: number };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
   readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
   readonly ai: {
@@ -80,7 +80,7 @@ export class AppConfig {
       statementTimeoutMs: raw.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: raw.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     };
-    this.redis = { url: raw.REDIS_URL, prefix: raw.REDIS_PREFIX };
+    this.redis = { url: raw.REDIS_URL, prefix: raw.REDIS_PREFIX, commandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS };
     this.jwt = {
       secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       keyId: raw.JWT_KEY_ID,

@@ -61,6 +61,8 @@ export const configSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
       .default('contexor'),
+    /** Every Redis command on the request path fails after this long instead of waiting for Redis to return. */
+    REDIS_COMMAND_TIMEOUT_MS: positiveInt.max(60_000).default(2_000),
 
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_KEY_ID: z
