@@ -1,2 +1,3 @@
 export * from './bull-connection';
 export * from './queue.module';
+export * from './reconnecting-worker';

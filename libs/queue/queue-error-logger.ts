@@ -1,49 +1,41 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { DistinctErrorLog } from '#libs/redis';
 
 /**
  * BullMQ prints connection errors of queues and workers with console.error unless someone
- * listens. This sends them to the structured log instead, once per distinct message.
+ * listens. This sends them to the structured log instead: every queue and worker reconnects on its
+ * own during an outage, so one line per distinct message, and one when a queue is connected again.
  */
 @Injectable()
 export class QueueErrorLogger implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('Queue');
-  private readonly lastMessage = new Map<string, string>();
+  private readonly errors = new DistinctErrorLog('Queue');
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   // Queues exist (and may already be failing to connect) as soon as providers are built.
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     for (const instance of this.instances()) {
-      if (instance instanceof Queue) this.listen(`queue ${instance.name}`, instance);
+      if (!(instance instanceof Queue)) continue;
+      const source = `queue ${instance.name}`;
+      instance.on('error', (error: Error) => this.errors.report(source, error));
+      (await instance.getBackend().client).on('ready', () => this.errors.recovered(source));
     }
   }
 
   // Workers are started by @nestjs/bullmq during module init, so they are there only now.
   onApplicationBootstrap(): void {
     for (const instance of this.instances()) {
-      if (instance instanceof WorkerHost) {
-        const worker = workerOf(instance);
-        if (worker) this.listen(`worker ${worker.name}`, worker);
-      }
+      if (!(instance instanceof WorkerHost)) continue;
+      const worker = workerOf(instance);
+      if (worker) worker.on('error', (error: Error) => this.errors.report(`worker ${worker.name}`, error));
     }
   }
 
   private instances(): unknown[] {
     return this.discovery.getProviders().map((wrapper) => wrapper.instance as unknown);
-  }
-
-  private listen(source: string, emitter: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
-    emitter.on('error', (error: Error) => {
-      if (this.lastMessage.get(source) === error.message) return;
-      this.lastMessage.set(source, error.message);
-      this.logger.error(
-        { source, err: { message: error.message, code: (error as Error & { code?: string }).code } },
-        `Redis error in ${source}`,
-      );
-    });
   }
 }
 
