@@ -24,3 +24,14 @@ export class RateLimitedError extends DomainError {
     );
   }
 }
+
+/**
+ * Redis could not count the request. Rate limits fail closed: a sign-in limit that opened during an
+ * outage would invite guessing codes, so the request is refused (503) rather than let through.
+ */
+export class RateLimiterUnavailableError extends DomainError {
+  constructor(cause: unknown) {
+    super('SERVICE_UNAVAILABLE', 'unavailable', 'Requests cannot be counted right now; try again shortly', {}, 5);
+    this.cause = cause;
+  }
+}

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 import { AppConfig } from '#libs/config';
 import { redisKey } from '#libs/redis';
-import { RateLimiter, type RateLimitResult } from './rate-limiter';
+import { RateLimiter, RateLimiterUnavailableError, type RateLimitResult } from './rate-limiter';
 
 // INCR and PEXPIRE in one atomic step: a crash between them can never leave a counter without expiry.
 const CONSUME = `
@@ -24,11 +24,19 @@ export class RedisRateLimiter extends RateLimiter {
     super();
   }
 
+  /** Bounded by the shared connection's command timeout; fails closed (RateLimiterUnavailableError). */
   async consume(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-    const [count, ttl] = (await this.redis.eval(CONSUME, 1, redisKey(this.config, 'rl', key), String(windowMs))) as [
-      number,
-      number,
-    ];
+    const [count, ttl] = await this.count(redisKey(this.config, 'rl', key), windowMs);
     return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), resetInMs: ttl };
+  }
+
+  private async count(key: string, windowMs: number): Promise<[number, number]> {
+    try {
+      return (await this.redis.eval(CONSUME, 1, key, String(windowMs))) as [number, number];
+    } catch (error) {
+      // Redis answered with an error: a bug in the script, not an outage (except while it loads its data).
+      if (error instanceof ReplyError && !(error as Error).message.startsWith('LOADING')) throw error;
+      throw new RateLimiterUnavailableError(error);
+    }
   }
 }
