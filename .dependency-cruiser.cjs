@@ -56,6 +56,13 @@ module.exports = {
       to: { path: `(?:^|/)src/${CONTEXT}/.+`, pathNot: [`(?:^|/)src/$1/`, `(?:^|/)src/${CONTEXT}/index\\.ts$`] },
     },
     {
+      name: 'ai-is-a-gateway',
+      comment: 'The ai context (models, tokens, live events) imports no other context: the workflow owner calls it.',
+      severity: 'error',
+      from: { path: '(?:^|/)src/ai/' },
+      to: { path: '(?:^|/)src/(accounts|content|usage)/' },
+    },
+    {
       name: 'libs-do-not-import-src',
       severity: 'error',
       from: { path: '(?:^|/)libs/' },

@@ -1,7 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AppConfig, ConfigModule } from '#libs/config';
+import { ClockModule } from '#libs/clock';
+import { ConfigModule, type AppConfig } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { HealthModule } from '#libs/health';
 import { HttpExceptionFilter } from '#libs/http';
@@ -10,35 +11,66 @@ import { MetricsModule } from '#libs/metrics';
 import { QueueModule } from '#libs/queue';
 import { RateLimitModule } from '#libs/rate-limit';
 import { RedisModule } from '#libs/redis';
-import { AccountsModule } from './accounts';
+import { AccountsModule, accountsWorkers } from './accounts';
 import { AiModule } from './ai';
-import { ContentModule } from './content';
+import { ContentModule, contentWorkers } from './content';
 import { UsageModule } from './usage';
 
-/** The whole service. `APP_ROLE` decides whether this process serves HTTP, runs queue workers, or both. */
+/*
+ * `APP_ROLE` picks one of three root modules, all built from the same arrays: every process has the
+ * platform and the four bounded contexts (plain static modules); an API process adds what serving
+ * HTTP needs, a worker process the queue processors, and `all` both. No context module asks which
+ * role it runs in.
+ */
+const platform = (config: AppConfig) => [
+  ConfigModule.forRoot(config),
+  ClockModule,
+  LoggingModule,
+  DatabaseModule,
+  RedisModule,
+  QueueModule,
+  ScheduleModule.forRoot(),
+];
+const contexts = [AccountsModule, UsageModule, AiModule, ContentModule];
+const serving = [RateLimitModule, MetricsModule, HealthModule];
+const servingProviders: Provider[] = [{ provide: APP_FILTER, useClass: HttpExceptionFilter }];
+const workers = (config: AppConfig): Provider[] => [...accountsWorkers(config), ...contentWorkers(config)];
+
+/** `APP_ROLE=api`: HTTP only. */
 @Module({})
-export class AppModule {
+export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const platform = [
-      ConfigModule.forRoot(config),
-      LoggingModule,
-      DatabaseModule,
-      RedisModule,
-      QueueModule,
-      ScheduleModule.forRoot(),
-    ];
-    const http = config.runsHttp ? [RateLimitModule, MetricsModule, HealthModule] : [];
+    return { module: ApiModule, imports: [...platform(config), ...contexts, ...serving], providers: servingProviders };
+  }
+}
+
+/** `APP_ROLE=worker`: queue processors only. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [...platform(config), ...contexts], providers: workers(config) };
+  }
+}
+
+/** `APP_ROLE=all` (the default): HTTP and the queue processors in one process. */
+@Module({})
+export class AllInOneModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
-      module: AppModule,
-      imports: [
-        ...platform,
-        ...http,
-        AccountsModule.forRole(config),
-        ContentModule.forRole(config),
-        AiModule.forRole(config),
-        UsageModule.forRole(config),
-      ],
-      providers: config.runsHttp ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
+      module: AllInOneModule,
+      imports: [...platform(config), ...contexts, ...serving],
+      providers: [...servingProviders, ...workers(config)],
     };
+  }
+}
+
+export function rootModuleFor(config: AppConfig): DynamicModule {
+  switch (config.role) {
+    case 'api':
+      return ApiModule.forRoot(config);
+    case 'worker':
+      return WorkerModule.forRoot(config);
+    case 'all':
+      return AllInOneModule.forRoot(config);
   }
 }

@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import type { AppConfig } from '#libs/config';
 import { addSecurityHeaders, createValidationPipe, REQUEST_ID_HEADER, requestIdFor, setUpSwagger } from '#libs/http';
 import { recordHttpMetrics } from '#libs/metrics';
-import { AppModule } from './app.module';
+import { rootModuleFor } from './app.module';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,7 +19,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     requestIdHeader: false,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModuleFor(config), adapter, {
     bufferLogs: true,
   });
   const logger = app.get(Logger);

@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#libs/config';
-import { AppModule } from './app.module';
+import { rootModuleFor } from './app.module';
 import { drainOnSignals } from './bootstrap/drain-on-signals';
 import { loadConfigOrExit } from './bootstrap/load-config-or-exit';
 import { prepareDatabase } from './bootstrap/prepare-database';
 
 /** Runs the queue processors with no HTTP server (`APP_ROLE=worker`). */
 export async function startWorker(config: AppConfig): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(rootModuleFor(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();

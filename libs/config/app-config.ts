@@ -42,6 +42,7 @@ export class AppConfig {
     recoveryIntervalMs: number;
     recoveryGraceMs: number;
   };
+  readonly sse: { accessRecheckMs: number };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   /** Raw USAGE_FALLBACK_PRICE, or null for the price table's default; the usage context validates its shape. */
@@ -99,6 +100,7 @@ export class AppConfig {
       recoveryIntervalMs: raw.AI_RECOVERY_INTERVAL_MS,
       recoveryGraceMs: raw.AI_RECOVERY_GRACE_MS,
     };
+    this.sse = { accessRecheckMs: raw.SSE_ACCESS_RECHECK_MS };
     this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
     this.usageFallbackPrice = raw.USAGE_FALLBACK_PRICE ?? null;
     this.sms = {

@@ -3,4 +3,6 @@ export interface Actor {
   userId: string;
   requestId?: string;
   ip?: string;
+  /** When the caller's access token expires: long-lived responses (event streams) end then. */
+  sessionExpiresAt?: Date;
 }

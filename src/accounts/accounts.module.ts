@@ -1,10 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import { Module, type OnModuleInit, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#libs/config';
-import { Clock, SystemClock } from '#libs/ddd';
 import { AuditLog } from './application/ports/audit-log';
 import { MembershipRepository } from './application/ports/membership.repository';
 import { OrganizationRepository } from './application/ports/organization.repository';
@@ -53,8 +52,6 @@ import { UserEntity } from './infrastructure/persistence/user.entity';
 import { WorkspaceEntity } from './infrastructure/persistence/workspace.entity';
 import { ACCOUNTS_MAINTENANCE_QUEUE, ACCOUNTS_SMS_QUEUE } from './infrastructure/queue/accounts.queue';
 import { BullMqSmsQueue } from './infrastructure/queue/bullmq-sms.queue';
-import { MaintenanceProcessor } from './infrastructure/queue/maintenance.processor';
-import { SmsProcessor } from './infrastructure/queue/sms.processor';
 import { RedisOtpStore } from './infrastructure/redis/redis-otp.store';
 import { HmacOtpCrypto } from './infrastructure/security/hmac-otp-crypto';
 import { JwtAccessTokens } from './infrastructure/security/jwt-access-tokens';
@@ -84,7 +81,6 @@ import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-s
 import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
 import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
 import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
-import { webhookDeliveryProcessorFor } from './infrastructure/webhooks/webhook-delivery.processor';
 import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
 import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
 
@@ -105,7 +101,6 @@ const webhooks: Provider[] = [
 ];
 
 const ports: Provider[] = [
-  { provide: Clock, useClass: SystemClock },
   { provide: UserRepository, useClass: TypeOrmUserRepository },
   { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
   { provide: MembershipRepository, useClass: TypeOrmMembershipRepository },
@@ -149,58 +144,49 @@ const useCases: Provider[] = [
   CleanUpExpiredAuthStateUseCase,
 ];
 
-/** Sign-in, tokens, organizations, workspaces, memberships, roles and the audit log. */
-@Module({})
+const queues = BullModule.registerQueue(
+  { name: ACCOUNTS_SMS_QUEUE },
+  { name: ACCOUNTS_MAINTENANCE_QUEUE },
+  { name: WEBHOOK_DELIVERY_QUEUE },
+);
+
+/** Sign-in, tokens, organizations, workspaces, memberships, roles, the audit log and webhooks. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      UserEntity,
+      OrganizationEntity,
+      MembershipEntity,
+      WorkspaceEntity,
+      RefreshTokenEntity,
+      AuditEntryEntity,
+      WebhookEndpointEntity,
+      WebhookDeliveryEntity,
+    ]),
+    queues,
+    JwtModule.register({}),
+  ],
+  controllers: [AuthController, OrganizationsController, WebhooksController],
+  // The guard only ever runs where HTTP is served; in a worker process it is inert.
+  providers: [...ports, ...useCases, ...webhooks, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [
+    ResourceOwners,
+    AuditLog,
+    ResolveMembershipUseCase,
+    PublishWebhookEventUseCase,
+    // For the worker root's processors (see accountsWorkers).
+    SendOtpSmsUseCase,
+    CleanUpExpiredAuthStateUseCase,
+    DeliverWebhookUseCase,
+    queues,
+  ],
+})
 export class AccountsModule implements OnModuleInit {
   constructor(
     private readonly owners: ResourceOwners,
     private readonly workspaces: WorkspaceRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
   ) {}
-
-  /**
-   * Other contexts import this module too (for ResourceOwners, AuditLog…). Nest tells dynamic
-   * modules apart by object identity, so one config must always get the same object back;
-   * otherwise each import would mount a second copy with its own controllers, guard and workers.
-   */
-  private static readonly mounted = new WeakMap<AppConfig, DynamicModule>();
-
-  static forRole(config: AppConfig): DynamicModule {
-    const existing = AccountsModule.mounted.get(config);
-    if (existing) return existing;
-    const mounted: DynamicModule = {
-      module: AccountsModule,
-      imports: [
-        TypeOrmModule.forFeature([
-          UserEntity,
-          OrganizationEntity,
-          MembershipEntity,
-          WorkspaceEntity,
-          RefreshTokenEntity,
-          AuditEntryEntity,
-          WebhookEndpointEntity,
-          WebhookDeliveryEntity,
-        ]),
-        BullModule.registerQueue(
-          { name: ACCOUNTS_SMS_QUEUE },
-          { name: ACCOUNTS_MAINTENANCE_QUEUE },
-          { name: WEBHOOK_DELIVERY_QUEUE },
-        ),
-        JwtModule.register({}),
-      ],
-      controllers: config.runsHttp ? [AuthController, OrganizationsController, WebhooksController] : [],
-      providers: [
-        ...ports,
-        ...useCases,
-        ...webhooks,
-        ...(config.runsHttp ? [{ provide: APP_GUARD, useClass: AccessGuard }] : []),
-        ...(config.runsWorkers ? [SmsProcessor, MaintenanceProcessor, webhookDeliveryProcessorFor(config)] : []),
-      ],
-      exports: [ResourceOwners, AuditLog, ResolveMembershipUseCase, PublishWebhookEventUseCase],
-    };
-    AccountsModule.mounted.set(config, mounted);
-    return mounted;
-  }
 
   onModuleInit(): void {
     this.owners.register('workspace', (id) => this.workspaces.findOrganizationIdOf(id));

@@ -1,6 +1,8 @@
 /** The accounts context's public surface: other contexts import only from here. */
 export { AccountsModule } from './accounts.module';
+export { accountsWorkers } from './accounts.workers';
 export { ResourceOwners } from './application/services/resource-owners';
+export { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
 export { AuditLog, type AuditEntryInput } from './application/ports/audit-log';
 export type { AuditAction } from './domain/audit-action';
 export type { Role } from './domain/role';

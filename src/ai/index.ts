@@ -1,16 +1,28 @@
 /** The ai context's public surface: other contexts import only from here. */
 export { AiModule } from './ai.module';
-export type { GenerationBridges } from './infrastructure/bridges/generation-bridges';
 export {
   EstimateGenerationTokensUseCase,
   type EstimateGenerationTokensInput,
   type GenerationTokenEstimate,
 } from './application/use-cases/estimate-generation-tokens.use-case';
-export { EnqueueGenerationUseCase } from './application/use-cases/enqueue-generation.use-case';
-export type { GenerationJobInput } from './application/ports/generation-queue';
-export type { ChatMessage } from './application/ports/llm-client';
 export {
-  AI_GENERATION_QUEUE,
-  GENERATE_CONTENT_JOB,
-  type GenerateContentPayload,
-} from './infrastructure/queue/ai.queue';
+  StreamChatCompletionUseCase,
+  type StreamChatCompletionInput,
+} from './application/use-cases/stream-chat-completion.use-case';
+export { PublishGenerationEventUseCase } from './application/use-cases/publish-generation-event.use-case';
+export { WatchGenerationUseCase, type WatchGenerationOptions } from './application/use-cases/watch-generation.use-case';
+export type { GenerationEventListener, GenerationSubscription } from './application/ports/generation-events';
+export type { ChatMessage, LlmResult } from './application/ports/llm-client';
+export {
+  GENERATING_STATUS,
+  type GenerationEvent,
+  type PublishedGenerationEvent,
+  type TokenUsage,
+} from './domain/generation-event';
+export {
+  GenerationFailure,
+  publicFailureOf,
+  type FailureKind,
+  type GenerationFailureCode,
+  type PublicFailure,
+} from './domain/generation.errors';

@@ -1,8 +1,13 @@
-import { Module, type DynamicModule, type OnModuleInit, type Provider } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type OnModuleInit, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from '#libs/config';
-import { Clock, SystemClock } from '#libs/ddd';
+import { AppConfig } from '#libs/config';
 import { AccountsModule, ResourceOwners } from '../accounts';
+import { AiModule } from '../ai';
+import { UsageModule } from '../usage';
+import { CompletedCalls } from './application/ports/completed-calls';
+import { GenerationAnswers } from './application/ports/generation-answers';
+import { GenerationQueue } from './application/ports/generation-queue';
 import { ContentEvents } from './application/ports/content-events';
 import { ContentPolicyRepository } from './application/ports/content-policy.repository';
 import { ContentRepository } from './application/ports/content.repository';
@@ -20,11 +25,11 @@ import { GetContentVersionUseCase } from './application/use-cases/contents/get-c
 import { ListContentVersionsUseCase } from './application/use-cases/contents/list-content-versions.use-case';
 import { ListContentsUseCase } from './application/use-cases/contents/list-contents.use-case';
 import { RejectContentUseCase } from './application/use-cases/contents/reject-content.use-case';
-import { CompleteGenerationUseCase } from './application/use-cases/generation/complete-generation.use-case';
 import { FailGenerationUseCase } from './application/use-cases/generation/fail-generation.use-case';
-import { GetGenerationRequestUseCase } from './application/use-cases/generation/get-generation-request.use-case';
-import { ListRunningGenerationsUseCase } from './application/use-cases/generation/list-running-generations.use-case';
-import { StartGenerationUseCase } from './application/use-cases/generation/start-generation.use-case';
+import { GenerateContentUseCase } from './application/use-cases/generation/generate-content.use-case';
+import { RecoverLostGenerationsUseCase } from './application/use-cases/generation/recover-lost-generations.use-case';
+import { RequestGenerationUseCase } from './application/use-cases/generation/request-generation.use-case';
+import { WatchContentGenerationUseCase } from './application/use-cases/generation/watch-content-generation.use-case';
 import { ExportContentUseCase } from './application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from './application/use-cases/export/export-project.use-case';
 import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
@@ -55,28 +60,42 @@ import { ContentDiffController } from './presentation/http/content-diff.controll
 import { ContentExportController } from './presentation/http/content-export.controller';
 import { ContentPolicyController } from './presentation/http/content-policy.controller';
 import { ContentsController } from './presentation/http/contents.controller';
+import { GenerationEventsController } from './presentation/http/generation-events.controller';
+import { GenerationController } from './presentation/http/generation.controller';
+import { SseStreams } from './presentation/http/sse-stream';
+import { StreamAccessWatch } from './presentation/http/stream-access-watch';
+import { BullMqGenerationQueue } from './infrastructure/queue/bullmq-generation.queue';
+import { GENERATION_MAINTENANCE_QUEUE, GENERATION_QUEUE } from './infrastructure/queue/generation.queue';
+import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
+import { RedisGenerationAnswers } from './infrastructure/redis/redis-generation-answers';
 import { PiiController } from './presentation/http/pii.controller';
 import { ProjectsController } from './presentation/http/projects.controller';
 import { PromptsController } from './presentation/http/prompts.controller';
 
-const ports = (config: AppConfig): Provider[] => [
-  { provide: Clock, useClass: SystemClock },
+const ports: Provider[] = [
   { provide: ProjectRepository, useClass: TypeOrmProjectRepository },
   { provide: PromptRepository, useClass: TypeOrmPromptRepository },
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
   { provide: ContentEvents, useClass: WebhookContentEvents },
-  { provide: GenerationDefaults, useValue: { defaultModel: config.openai.defaultModel } satisfies GenerationDefaults },
+  { provide: GenerationQueue, useClass: BullMqGenerationQueue },
+  { provide: CompletedCalls, useClass: RedisCompletedCalls },
+  { provide: GenerationAnswers, useClass: RedisGenerationAnswers },
+  {
+    provide: GenerationDefaults,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig): GenerationDefaults => ({ defaultModel: config.openai.defaultModel }),
+  },
 ];
 
-/** Called by the ai context (generation worker and generate endpoint); exported through index.ts. */
+/** The generation workflow, request to REVIEW: its queue jobs run these (see contentWorkers). */
 const generation = [
-  GetGenerationRequestUseCase,
-  StartGenerationUseCase,
-  CompleteGenerationUseCase,
+  RequestGenerationUseCase,
+  GenerateContentUseCase,
   FailGenerationUseCase,
-  ListRunningGenerationsUseCase,
+  RecoverLostGenerationsUseCase,
+  WatchContentGenerationUseCase,
 ];
 
 const useCases: Provider[] = [
@@ -108,8 +127,36 @@ const useCases: Provider[] = [
   ...generation,
 ];
 
-/** Projects, prompt templates, contents with their review state machine, and versions. */
-@Module({})
+const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENERATION_MAINTENANCE_QUEUE });
+
+/**
+ * Projects, prompt templates, contents with their review state machine and versions, and the
+ * generation workflow that owns the contents row from request to REVIEW: it calls the ai gateway
+ * for the model and the live events, and the usage context for the budget.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity, ContentPolicyEntity]),
+    queues,
+    AccountsModule,
+    AiModule,
+    UsageModule,
+  ],
+  controllers: [
+    ProjectsController,
+    PromptsController,
+    ContentsController,
+    ContentDiffController,
+    ContentExportController,
+    ContentPolicyController,
+    PiiController,
+    GenerationController,
+    GenerationEventsController,
+  ],
+  providers: [...ports, ...useCases, SseStreams, StreamAccessWatch],
+  // The worker root's processors run the generation use cases and read the maintenance queue.
+  exports: [...generation, queues],
+})
 export class ContentModule implements OnModuleInit {
   constructor(
     private readonly owners: ResourceOwners,
@@ -117,47 +164,6 @@ export class ContentModule implements OnModuleInit {
     private readonly prompts: PromptRepository,
     private readonly contents: ContentRepository,
   ) {}
-
-  /**
-   * Other contexts import this module for the generation use cases. Nest tells dynamic modules
-   * apart by object identity, so one config always gets the same object back; a second copy would
-   * mount the controllers twice and register the owner lookups twice (which ResourceOwners refuses).
-   */
-  private static readonly mounted = new WeakMap<AppConfig, DynamicModule>();
-
-  static forRole(config: AppConfig): DynamicModule {
-    const existing = ContentModule.mounted.get(config);
-    if (existing) return existing;
-    const mounted: DynamicModule = {
-      module: ContentModule,
-      // The same AccountsModule.forRole(config) object as AppModule's: one instance, whose ResourceOwners the access guard uses.
-      imports: [
-        TypeOrmModule.forFeature([
-          ProjectEntity,
-          PromptEntity,
-          ContentEntity,
-          ContentVersionEntity,
-          ContentPolicyEntity,
-        ]),
-        AccountsModule.forRole(config),
-      ],
-      controllers: config.runsHttp
-        ? [
-            ProjectsController,
-            PromptsController,
-            ContentsController,
-            ContentDiffController,
-            ContentExportController,
-            ContentPolicyController,
-            PiiController,
-          ]
-        : [],
-      providers: [...ports(config), ...useCases],
-      exports: generation,
-    };
-    ContentModule.mounted.set(config, mounted);
-    return mounted;
-  }
 
   /** Lets the access guard find the organization of an addressed project, prompt or content. */
   onModuleInit(): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { FailGenerationUseCase } from '../../src/content';
+import { ContentRepository } from '../../src/content/application/ports/content.repository';
 import { AI_BODY, SAMPLE_USAGE } from '../factories/content.factory';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
 import {
@@ -231,8 +231,10 @@ describe('Contents, review and versions (HTTP)', () => {
       expect(await getContent(content.id)).toMatchObject({ status: 'IN_PROGRESS', generationJobId: jobId });
 
       await t.app
-        .get(FailGenerationUseCase)
-        .execute({ contentId: content.id, jobId, error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' } });
+        .get(ContentRepository, { strict: false })
+        .update(team.org.id, content.id, (c) =>
+          c.failGeneration(jobId, { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' }, new Date()),
+        );
 
       expect(await getContent(content.id)).toMatchObject({
         status: 'DRAFT',

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { CompleteGenerationUseCase, StartGenerationUseCase } from '../../src/content';
+import { ContentRepository } from '../../src/content/application/ports/content.repository';
 import { AI_BODY, SAMPLE_USAGE } from '../factories/content.factory';
 import {
   API,
@@ -123,11 +123,14 @@ export async function startGeneration(
   contentId: string,
   jobId = `job-${randomUUID()}`,
 ): Promise<string> {
-  await t.app.get(StartGenerationUseCase).execute({ contentId, organizationId, jobId });
+  const started = await t.app
+    .get(ContentRepository, { strict: false })
+    .update(organizationId, contentId, (content) => content.startGeneration(jobId, new Date()));
+  if (!started) throw new Error(`content ${contentId} not found`);
   return jobId;
 }
 
-/** Runs a whole (pretend) generation, as the ai worker will: the content ends in REVIEW with an "ai" version. */
+/** Runs a whole (pretend) generation, as the generation worker does, without calling a model: the content ends in REVIEW with an "ai" version. */
 export async function generate(
   t: SmsTestApp,
   organizationId: string,
@@ -136,10 +139,14 @@ export async function generate(
   body = AI_BODY,
 ): Promise<void> {
   const jobId = await startGeneration(t, organizationId, contentId);
-  const result = await t.app
-    .get(CompleteGenerationUseCase)
-    .execute({ contentId, jobId, body, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, byUserId });
-  if (result.outcome !== 'completed') throw new Error(`completion was ${result.outcome}`);
+  await t.app
+    .get(ContentRepository, { strict: false })
+    .update(organizationId, contentId, (content) =>
+      content.completeGeneration(
+        { jobId, body, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by: byUserId },
+        new Date(),
+      ),
+    );
 }
 
 export function expectError(response: request.Response, statusCode: number, code: string): void {

@@ -24,6 +24,8 @@ export type GenerationFailureCode =
   | 'content_not_found'
   /** The worker running the job died (stalled) more often than allowed. */
   | 'worker_lost'
+  /** The job's usage reservation was released before the model was called (the generation was abandoned). */
+  | 'reservation_lost'
   /** Anything unexpected (a bug, a database outage that outlived every retry). */
   | 'internal';
 
@@ -79,6 +81,7 @@ const PUBLIC_MESSAGES: Record<GenerationFailureCode, string> = {
   auth: 'The AI provider refused the configured API key.',
   content_not_found: 'The content no longer exists.',
   worker_lost: 'The generation was interrupted (its worker stopped or its job was lost) and was abandoned. Try again.',
+  reservation_lost: 'The generation was abandoned before it started (its usage reservation had ended). Try again.',
   internal: 'The generation failed unexpectedly. Try again.',
 };
 

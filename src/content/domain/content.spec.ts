@@ -44,6 +44,50 @@ describe('Content', () => {
     });
   });
 
+  describe('assertCanStartGeneration', () => {
+    it('refuses what startGeneration would refuse, without changing the content', () => {
+      expect(() => makeContentIn('IN_PROGRESS').assertCanStartGeneration()).toThrow(
+        expect.objectContaining({ code: 'CONTENT_BUSY' }),
+      );
+      expect(() => makeContentIn('APPROVED').assertCanStartGeneration()).toThrow(
+        expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+      );
+      const draft = makeContentIn('DRAFT');
+      draft.assertCanStartGeneration();
+      expect(draft.status).toBe('DRAFT');
+    });
+  });
+
+  describe('abandonGeneration', () => {
+    it('returns a start whose job could not be queued to the state it left, with no lastError', () => {
+      const content = makeContentIn('REJECTED');
+      content.startGeneration('job-2', LATER);
+      content.abandonGeneration('job-2', LATER);
+      expect(content.snapshot()).toMatchObject({ status: 'REJECTED', lastError: null, resumeStatus: null });
+      expect(content.isRunningJob('job-2')).toBe(false);
+    });
+
+    it('refuses to abandon a job that is not the running one', () => {
+      const content = makeContentIn('IN_PROGRESS');
+      expect(() => content.abandonGeneration('job-other', LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
+      );
+    });
+  });
+
+  describe('generationPrompt', () => {
+    it('asks the model with the prompt as the one user message, and the content’s settings', () => {
+      const content = makeContent({ prompt: 'یک جمله بنویس', model: 'gpt-4o', temperature: 0.3, maxTokens: 200 });
+      expect(content.generationPrompt()).toEqual({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'یک جمله بنویس' }],
+        temperature: 0.3,
+        maxTokens: 200,
+      });
+      expect(makeContent({ temperature: null, maxTokens: null }).generationPrompt()).not.toHaveProperty('maxTokens');
+    });
+  });
+
   describe('startGeneration', () => {
     it.each<ContentStatus>(['DRAFT', 'REVIEW', 'REJECTED'])(
       'moves %s to IN_PROGRESS and remembers the job and the status it left',

@@ -40,6 +40,15 @@ export interface GenerationPolicy {
   blockPromptsWithPii: boolean;
 }
 
+/** A generation's request to the model, as chat messages (the ai context's wire-neutral shape). */
+export interface GenerationPrompt {
+  model: string;
+  messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  temperature?: number;
+  /** The completion cap; absent: the model's own. */
+  maxTokens?: number;
+}
+
 export interface ReviewDecision {
   decision: 'APPROVED' | 'REJECTED';
   by: string;
@@ -170,6 +179,14 @@ export class Content {
     return this.state.organizationId;
   }
 
+  get projectId(): string {
+    return this.state.projectId;
+  }
+
+  get createdBy(): string {
+    return this.state.createdBy;
+  }
+
   get status(): ContentStatus {
     return this.state.status;
   }
@@ -205,11 +222,12 @@ export class Content {
   }
 
   /**
-   * Hands the content to a generation job. With a policy that blocks prompts containing personal
-   * data, the prompt is scanned again now (the stored scan may predate the detector's rules).
+   * Refuses, without changing anything, a generation that could not start now: 409 CONTENT_BUSY
+   * while one runs, 409 CONTENT_INVALID_TRANSITION for APPROVED content, 422 PROMPT_CONTAINS_PII
+   * where the policy blocks prompts with personal data (scanned again now: the stored scan may
+   * predate the detector's rules). Callers check before they reserve anything.
    */
-  startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
-    if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
+  assertCanStartGeneration(policy: GenerationPolicy = ALLOW_ALL): void {
     this.assertNotBusy();
     if (!GENERATABLE_FROM.includes(this.state.status))
       throw new ContentInvalidTransitionError(this.state.status, 'generated');
@@ -218,11 +236,39 @@ export class Content {
       this.state.promptPii = scan;
       if (scan.found) throw new PromptContainsPiiError(scan.findings);
     }
+  }
+
+  /** Hands the content to a generation job (the checks of assertCanStartGeneration, under the row lock). */
+  startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
+    if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
+    this.assertCanStartGeneration(policy);
     this.state.resumeStatus = this.state.status;
     this.state.status = 'IN_PROGRESS';
     this.state.generationJobId = jobId;
     this.state.generationStartedAt = now;
     this.state.updatedAt = now;
+  }
+
+  /**
+   * Takes back a start whose job could not be queued: the content is as it was before, without a
+   * `lastError` (nothing was attempted). The job, should it exist after all, finds itself stale.
+   */
+  abandonGeneration(jobId: string, now: Date): void {
+    this.assertRunning(jobId, 'abandoned');
+    this.state.status = this.state.resumeStatus ?? 'DRAFT';
+    this.state.resumeStatus = null;
+    this.state.generationStartedAt = null;
+    this.state.updatedAt = now;
+  }
+
+  /** What the model is asked: the one place where a content becomes chat messages. */
+  generationPrompt(): GenerationPrompt {
+    return {
+      model: this.state.model,
+      messages: [{ role: 'user', content: this.state.prompt }],
+      ...(this.state.temperature !== null && { temperature: this.state.temperature }),
+      ...(this.state.maxTokens !== null && { maxTokens: this.state.maxTokens }),
+    };
   }
 
   completeGeneration(result: CompletedGeneration, now: Date): void {

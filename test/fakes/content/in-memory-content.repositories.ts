@@ -10,7 +10,6 @@ import {
 import { ContentPolicyRepository } from '../../../src/content/application/ports/content-policy.repository';
 import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
 import { defaultContentPolicy, type ContentPolicy } from '../../../src/content/domain/content-policy';
-import type { OpenTransaction } from '../../../src/content/application/ports/open-transaction';
 import { ProjectRepository } from '../../../src/content/application/ports/project.repository';
 import { PromptRepository } from '../../../src/content/application/ports/prompt.repository';
 import { Content, type ContentState } from '../../../src/content/domain/content';
@@ -32,8 +31,8 @@ export class FixedGenerationDefaults extends GenerationDefaults {
 export class InMemoryContentRepository extends ContentRepository {
   readonly rows = new Map<string, ContentState>();
   readonly versions = new Map<string, ContentVersion[]>();
-  /** The OpenTransaction handles `update` was given, in order. */
-  readonly transactionsSeen: OpenTransaction[] = [];
+  /** How often each kind of read or write ran, for specs that count work. */
+  readonly calls = { findByIdInOrganization: 0, findForGeneration: 0, update: 0 };
   private readonly queues = new Map<string, Promise<unknown>>();
 
   add(content: Content): Promise<void> {
@@ -43,17 +42,13 @@ export class InMemoryContentRepository extends ContentRepository {
   }
 
   findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined> {
+    this.calls.findByIdInOrganization += 1;
     const state = this.rows.get(contentId);
     return Promise.resolve(state && state.organizationId === organizationId ? this.restore(state) : undefined);
   }
 
-  update(
-    organizationId: string,
-    contentId: string,
-    change: ContentChange,
-    within?: OpenTransaction,
-  ): Promise<Content | undefined> {
-    if (within) this.transactionsSeen.push(within);
+  update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
+    this.calls.update += 1;
     const run = async (): Promise<Content | undefined> => {
       await Promise.resolve();
       const state = this.rows.get(contentId);
@@ -126,8 +121,16 @@ export class InMemoryContentRepository extends ContentRepository {
   }
 
   findForGeneration(contentId: string): Promise<Content | undefined> {
+    this.calls.findForGeneration += 1;
     const state = this.rows.get(contentId);
     return Promise.resolve(state ? this.restore(state) : undefined);
+  }
+
+  findRunningJobIds(jobIds: string[]): Promise<Set<string>> {
+    const running = [...this.rows.values()].filter(
+      (state) => state.status === 'IN_PROGRESS' && state.generationJobId && jobIds.includes(state.generationJobId),
+    );
+    return Promise.resolve(new Set(running.map((state) => state.generationJobId ?? '')));
   }
 
   findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]> {

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { pageRequest } from '#libs/ddd';
-import { CompleteGenerationUseCase } from '../../../src/content/application/use-cases/generation/complete-generation.use-case';
-import { FailGenerationUseCase } from '../../../src/content/application/use-cases/generation/fail-generation.use-case';
-import { StartGenerationUseCase } from '../../../src/content/application/use-cases/generation/start-generation.use-case';
+import { changeRunningJob } from '../../../src/content/application/use-cases/generation/generation-outcomes';
 import type { Content } from '../../../src/content/domain/content';
-import { TypeOrmContentPolicyRepository } from '../../../src/content/infrastructure/persistence/typeorm-content-policy.repository';
-import { RecordingContentEvents } from '../../fakes/content/recording-content-events';
 import {
   SEARCH_VECTOR,
   TypeOrmContentRepository,
@@ -150,118 +146,58 @@ describe('TypeOrmContentRepository', () => {
   });
 
   describe('generation under concurrency', () => {
-    it('lets exactly one of several concurrent StartGenerations win', async () => {
-      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
+    const start = (contentId: string, jobId: string) =>
+      contents.update(organizationId, contentId, (c) => c.startGeneration(jobId, clock.now()));
+
+    it('lets exactly one of several concurrent starts win, under the row lock', async () => {
       const content = await stored(makeContentIn('DRAFT', inProject()));
       const jobs = ['a', 'b', 'c', 'd', 'e'].map((x) => `job-${x}`);
-      const results = await Promise.allSettled(
-        jobs.map((jobId) => start.execute({ contentId: content.id, organizationId, jobId })),
-      );
-      const winners = results.filter(
-        (r): r is PromiseFulfilledResult<Awaited<ReturnType<StartGenerationUseCase['execute']>>> =>
-          r.status === 'fulfilled',
-      );
+      const results = await Promise.allSettled(jobs.map((jobId) => start(content.id, jobId)));
+      const winners = results.filter((r) => r.status === 'fulfilled');
       expect(winners).toHaveLength(1);
       expect(
         results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
       ).toEqual(Array(4).fill('CONTENT_BUSY'));
-      expect((await contents.findByIdInOrganization(organizationId, content.id))?.generationJobId).toBe(
-        winners[0]?.value.generationJobId,
-      );
+      const stored_ = await contents.findByIdInOrganization(organizationId, content.id);
+      expect(jobs).toContain(stored_?.generationJobId);
     });
 
-    it('writes one version when the same completion arrives twice at once', async () => {
-      const complete = new CompleteGenerationUseCase(contents, new RecordingContentEvents(), clock);
+    it('writes one version when the same completion arrives three times at once', async () => {
       const content = await stored(makeContentIn('IN_PROGRESS', inProject()));
-      const input = {
-        contentId: content.id,
-        jobId: 'job-running',
-        body: AI_BODY,
-        model: 'gpt-4.1-mini',
-        usage: SAMPLE_USAGE,
-        byUserId: randomUUID(),
-      };
-      const outcomes = await Promise.all([complete.execute(input), complete.execute(input), complete.execute(input)]);
-      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['completed', 'duplicate', 'duplicate']);
+      const complete = () =>
+        changeRunningJob(contents, organizationId, content.id, 'job-running', (c) =>
+          c.completeGeneration(
+            { jobId: 'job-running', body: AI_BODY, model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: randomUUID() },
+            clock.now(),
+          ),
+        );
+      const outcomes = await Promise.all([complete(), complete(), complete()]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['changed', 'finished', 'finished']);
       expect(await contents.listVersions(organizationId, content.id)).toHaveLength(1);
     });
 
     it('returns a failed generation to the status it left', async () => {
-      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
-      const fail = new FailGenerationUseCase(contents, new RecordingContentEvents(), clock);
       const content = await stored(makeContentIn('REJECTED', inProject()));
-      await start.execute({ contentId: content.id, organizationId, jobId: 'job-2' });
-      expect(
-        (
-          await fail.execute({
-            contentId: content.id,
-            jobId: 'job-2',
-            error: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' },
-          })
-        ).outcome,
-      ).toBe('failed');
+      await start(content.id, 'job-2');
+      const failed = await changeRunningJob(contents, organizationId, content.id, 'job-2', (c) =>
+        c.failGeneration('job-2', { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد' }, clock.now()),
+      );
+      expect(failed.outcome).toBe('changed');
       expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
         status: 'REJECTED',
         lastError: { code: 'OPENAI_TIMEOUT', message: 'مهلت تمام شد', at: clock.now() },
       });
     });
-  });
 
-  describe("in the caller's transaction", () => {
-    it('commits and rolls back with the caller', async () => {
-      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
-      const content = await stored(makeContentIn('DRAFT', inProject()));
-      await expect(
-        dataSource.transaction(async (manager) => {
-          await start.execute({ contentId: content.id, organizationId, jobId: 'job-rolled-back' }, { manager });
-          throw new Error('usage reservation failed');
-        }),
-      ).rejects.toThrow('usage reservation failed');
-      expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('DRAFT');
-
-      await dataSource.transaction((manager) =>
-        start.execute({ contentId: content.id, organizationId, jobId: 'job-committed' }, { manager }),
+    it('finds which of several jobs are the running generation of their content', async () => {
+      const running = await stored(makeContentIn('DRAFT', inProject()));
+      await start(running.id, 'job-live');
+      const finished = await stored(makeContentIn('IN_PROGRESS', inProject()));
+      await changeRunningJob(contents, organizationId, finished.id, 'job-running', (c) =>
+        c.failGeneration('job-running', { code: 'X', message: 'x' }, clock.now()),
       );
-      expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot()).toMatchObject({
-        status: 'IN_PROGRESS',
-        generationJobId: 'job-committed',
-      });
-    });
-
-    it('holds the row lock until the caller commits', async () => {
-      const start = new StartGenerationUseCase(contents, new TypeOrmContentPolicyRepository(dataSource), clock);
-      const content = await stored(makeContentIn('DRAFT', inProject()));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let started!: () => void;
-      const hasStarted = new Promise<void>((resolve) => (started = resolve));
-      const caller = dataSource.transaction(async (manager) => {
-        await start.execute({ contentId: content.id, organizationId, jobId: 'job-caller' }, { manager });
-        started();
-        await released;
-      });
-      await hasStarted;
-      const competitor = start.execute({ contentId: content.id, organizationId, jobId: 'job-competitor' });
-      const settledEarly = await Promise.race([
-        competitor.then(
-          () => 'settled',
-          () => 'settled',
-        ),
-        new Promise((resolve) => setTimeout(() => resolve('waiting'), 300)),
-      ]);
-      expect(settledEarly).toBe('waiting');
-      release();
-      await caller;
-      await expect(competitor).rejects.toMatchObject({ code: 'CONTENT_BUSY', details: { jobId: 'job-caller' } });
-    });
-
-    it('refuses a manager that is not in a transaction', async () => {
-      const content = await stored(makeContentIn('DRAFT', inProject()));
-      await expect(
-        contents.update(organizationId, content.id, () => undefined, { manager: dataSource.manager }),
-      ).rejects.toThrow(/no active transaction/);
-      await expect(contents.update(organizationId, content.id, () => undefined, { manager: {} })).rejects.toThrow(
-        /EntityManager/,
+      expect(await contents.findRunningJobIds(['job-live', 'job-running', 'job-unknown'])).toEqual(
+        new Set(['job-live']),
       );
     });
   });

@@ -1,5 +1,7 @@
 export interface AccessTokenClaims {
   userId: string;
+  /** When the token stops being accepted (its `exp`). */
+  expiresAt?: Date;
 }
 
 export abstract class AccessTokens {

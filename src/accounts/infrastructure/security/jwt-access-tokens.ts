@@ -51,14 +51,14 @@ export class JwtAccessTokens extends AccessTokens {
     const secret = kid ? this.keys.get(kid) : undefined;
     if (!secret || decoded?.header?.alg !== ALGORITHM) throw new UnauthenticatedError('The access token is not valid');
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string }>(token, {
+      const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string; exp?: number }>(token, {
         secret,
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,
       });
       if (payload.typ !== 'access' || !payload.sub) throw new Error('not an access token');
-      return { userId: payload.sub };
+      return { userId: payload.sub, ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }) };
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw new UnauthenticatedError(

@@ -6,6 +6,10 @@ class FixedCounter extends TokenCounter {
   countChat(_model: string, messages: ChatMessage[]): Promise<number> {
     return Promise.resolve(10 * messages.length);
   }
+
+  countText(_model: string, text: string): Promise<number> {
+    return Promise.resolve(text.length);
+  }
 }
 
 describe('EstimateGenerationTokensUseCase', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
-import { redisKey } from '#libs/redis';
+import { duplicateSubscriber, redisKey } from '#libs/redis';
 import {
   GenerationEvents,
   type GenerationEventListener,
@@ -161,10 +161,7 @@ export class RedisGenerationEvents extends GenerationEvents implements OnApplica
 
   private connection(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate({
-      connectionName: 'contexor-generation-events',
-      maxRetriesPerRequest: null,
-    });
+    const subscriber = duplicateSubscriber(this.redis, 'contexor-generation-events');
     subscriber.on('message', (channel: string, message: string) => {
       for (const listener of this.channels.get(channel)?.listeners ?? []) {
         try {

@@ -2,7 +2,6 @@ import type { Page, PageRequest } from '#libs/ddd';
 import type { Content, ContentState } from '../../domain/content';
 import type { ContentStatus } from '../../domain/content-status';
 import type { ContentVersion } from '../../domain/content-version';
-import type { OpenTransaction } from './open-transaction';
 
 /** What the API shows of a content. */
 export type ContentView = Omit<ContentState, 'resumeStatus' | 'bodyModel' | 'generationStartedAt'>;
@@ -43,15 +42,10 @@ export abstract class ContentRepository {
   /**
    * Loads the content under a row lock (SELECT … FOR UPDATE), applies `change`, and stores the new
    * state and any new versions before the lock is released: concurrent changes of one content run
-   * one after another. Runs in its own transaction, or in the caller's `within`. Returns the
-   * content as changed, or undefined when it does not exist in the organization.
+   * one after another, in one transaction whose every query goes through it. Returns the content as
+   * changed, or undefined when it does not exist in the organization.
    */
-  abstract update(
-    organizationId: string,
-    contentId: string,
-    change: ContentChange,
-    within?: OpenTransaction,
-  ): Promise<Content | undefined>;
+  abstract update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined>;
   /** Deletes the content and its versions if `check` (given the locked content) does not throw. False when not found. */
   abstract delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean>;
   /** Newest first (created_at DESC, id DESC). */
@@ -73,6 +67,8 @@ export abstract class ContentRepository {
    * says which organization the content belongs to.
    */
   abstract findForGeneration(contentId: string): Promise<Content | undefined>;
+  /** Of these generation job ids, those whose content is IN_PROGRESS waiting for exactly that job. */
+  abstract findRunningJobIds(jobIds: string[]): Promise<Set<string>>;
   /** Across organizations, for the recovery of lost jobs: IN_PROGRESS contents whose generation started before `startedBefore`, oldest first. */
   abstract findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]>;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EntityManager, In, LessThan, type DataSource } from 'typeorm';
+import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import {
   ContentRepository,
@@ -10,7 +10,6 @@ import {
   type ContentView,
   type RunningGeneration,
 } from '../../application/ports/content.repository';
-import type { OpenTransaction } from '../../application/ports/open-transaction';
 import type { Content } from '../../domain/content';
 import type { ContentVersion } from '../../domain/content-version';
 import { searchTermsOf } from '../../domain/search/search-terms';
@@ -60,13 +59,8 @@ export class TypeOrmContentRepository extends ContentRepository {
     return this.load({ id: contentId, organizationId });
   }
 
-  async update(
-    organizationId: string,
-    contentId: string,
-    change: ContentChange,
-    within?: OpenTransaction,
-  ): Promise<Content | undefined> {
-    const work = async (manager: EntityManager): Promise<Content | undefined> => {
+  update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
+    return this.dataSource.transaction(async (manager) => {
       const loaded = await this.lockedRow(manager, organizationId, contentId);
       if (!loaded) return undefined;
       const { content, rowVersion } = loaded;
@@ -84,8 +78,7 @@ export class TypeOrmContentRepository extends ContentRepository {
       if (written.affected !== 1) throw new ContentWriteConflictError(contentId);
       await this.insertVersions(manager, content);
       return content;
-    };
-    return within ? work(transactionManager(within)) : this.dataSource.transaction(work);
+    });
   }
 
   delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean> {
@@ -203,6 +196,15 @@ export class TypeOrmContentRepository extends ContentRepository {
     return this.load({ id: contentId });
   }
 
+  async findRunningJobIds(jobIds: string[]): Promise<Set<string>> {
+    if (!jobIds.length) return new Set();
+    const rows = await this.dataSource.getRepository(ContentEntity).find({
+      where: { status: 'IN_PROGRESS', generationJobId: In(jobIds) },
+      select: { generationJobId: true },
+    });
+    return new Set(rows.flatMap((row) => (row.generationJobId ? [row.generationJobId] : [])));
+  }
+
   async findRunningGenerations(startedBefore: Date, limit: number): Promise<RunningGeneration[]> {
     const rows = await this.dataSource.getRepository(ContentEntity).find({
       where: { status: 'IN_PROGRESS', generationStartedAt: LessThan(startedBefore) },
@@ -269,15 +271,6 @@ export class TypeOrmContentRepository extends ContentRepository {
       versions.map((version) => ContentMapper.versionToPersistence(content.organizationId, content.id, version)),
     );
   }
-}
-
-function transactionManager(within: OpenTransaction): EntityManager {
-  const manager = within.manager;
-  if (!(manager instanceof EntityManager))
-    throw new Error('OpenTransaction.manager must be the EntityManager of a TypeORM transaction');
-  if (!manager.queryRunner?.isTransactionActive)
-    throw new Error('OpenTransaction.manager has no active transaction: open one with dataSource.transaction()');
-  return manager;
 }
 
 /** The list's filters as a WHERE clause over `contents c` with named parameters (`:...name` for lists). */

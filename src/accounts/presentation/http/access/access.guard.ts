@@ -32,8 +32,8 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const { userId } = await this.tokens.verify(bearerToken(request));
-    request.actor = { userId, requestId: String(request.id), ip: request.ip };
+    const { userId, expiresAt } = await this.tokens.verify(bearerToken(request));
+    request.actor = { userId, requestId: String(request.id), ip: request.ip, sessionExpiresAt: expiresAt };
     request.user = { id: userId };
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);

@@ -1,62 +1,59 @@
-import { makeContentIn } from '../../../../../test/factories/content.factory';
-import { contentPorts, type ContentPorts } from '../../../../../test/fakes/content/content-ports';
-import { FailGenerationUseCase } from './fail-generation.use-case';
-import { StartGenerationUseCase } from './start-generation.use-case';
+import { Logger } from '@nestjs/common';
+import { generationKit } from '../../../../../test/fakes/content/generation-kit';
+
+const call = {
+  responseId: 'chatcmpl-done',
+  model: 'gpt-4.1-mini',
+  body: 'متن',
+  finishReason: 'stop',
+  usage: { promptTokens: 5, completionTokens: 2, cachedTokens: 0, totalTokens: 7 },
+  usageEstimated: false,
+};
 
 describe('FailGenerationUseCase', () => {
-  let ports: ContentPorts;
-  let fail: FailGenerationUseCase;
-  let start: StartGenerationUseCase;
+  beforeAll(() => Logger.overrideLogger(false));
 
-  beforeEach(() => {
-    ports = contentPorts();
-    fail = new FailGenerationUseCase(ports.contents, ports.events, ports.clock);
-    start = new StartGenerationUseCase(ports.contents, ports.policies, ports.clock);
-  });
+  it('returns the content to the state it left with lastError, releases the reservation and tells everyone', async () => {
+    const kit = await generationKit(undefined, 'IN_PROGRESS');
 
-  it('returns the content to the status it left, with lastError', async () => {
-    const content = await ports.store(makeContentIn('REJECTED', { organizationId: ports.organizationId }));
-    await start.execute({ contentId: content.id, organizationId: ports.organizationId, jobId: 'job-2' });
-    const result = await fail.execute({
-      contentId: content.id,
-      jobId: 'job-2',
-      error: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید' },
-    });
-    expect(result.outcome).toBe('failed');
-    expect(ports.contents.stored(content.id)).toMatchObject({
-      status: 'REJECTED',
-      lastError: { code: 'OPENAI_TIMEOUT', message: 'پاسخی از مدل نرسید', at: ports.clock.now() },
-    });
-  });
+    await expect(
+      kit.fail.execute({ job: kit.job, jobId: kit.jobId, failure: { code: 'insufficient_quota', kind: 'permanent' } }),
+    ).resolves.toEqual({ status: 'DRAFT' });
 
-  it('takes a plain message as a GENERATION_FAILED error', async () => {
-    const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
-    await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'quota exceeded' });
-    expect(ports.contents.stored(content.id)).toMatchObject({
+    expect((await kit.stored())?.snapshot()).toMatchObject({
       status: 'DRAFT',
-      lastError: { code: 'GENERATION_FAILED', message: 'quota exceeded' },
+      lastError: { code: 'INSUFFICIENT_QUOTA', message: expect.stringContaining('quota') },
     });
+    expect(kit.budget.statusOf(kit.jobId)).toBe('RELEASED');
+    expect(kit.budget.records.size).toBe(0);
+    expect(kit.ports.events.published.map((event) => event.type)).toEqual(['content.generation_failed']);
+    expect(kit.ai.events.eventsOf(kit.content.id).map((event) => event.type)).toEqual(['error', 'status']);
   });
 
-  it('is idempotent: a repeat is a duplicate and changes nothing', async () => {
-    const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
-    await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'first' });
-    ports.clock.advance(1000);
-    expect((await fail.execute({ contentId: content.id, jobId: 'job-running', error: 'second' })).outcome).toBe(
-      'duplicate',
-    );
-    expect(ports.contents.stored(content.id).lastError?.message).toBe('first');
+  it('records a call that did complete instead of releasing its reservation', async () => {
+    const kit = await generationKit();
+    await kit.calls.remember(kit.jobId, call);
+    await kit.fail.execute({ job: kit.job, jobId: kit.jobId, failure: { code: 'internal', kind: 'permanent' } });
+    expect(kit.budget.records.has('chatcmpl-done')).toBe(true);
+    expect(kit.budget.statusOf(kit.jobId)).toBe('SETTLED');
   });
 
-  it('is a no-op when the job is not the current one', async () => {
-    const content = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
-    expect((await fail.execute({ contentId: content.id, jobId: 'job-old', error: 'late' })).outcome).toBe('stale');
-    expect(ports.contents.stored(content.id)).toMatchObject({ status: 'IN_PROGRESS', lastError: null });
+  it('is harmless the second time: nothing changes and nothing is announced again', async () => {
+    const kit = await generationKit();
+    const input = { job: kit.job, jobId: kit.jobId, failure: { code: 'worker_lost', kind: 'transient' } } as const;
+    await kit.fail.execute(input);
+    await kit.fail.execute(input);
+    expect(kit.ports.events.published).toHaveLength(1);
+    expect((await kit.stored())?.status).toBe('DRAFT');
   });
 
-  it('is a no-op for a content that is gone', async () => {
-    expect(
-      (await fail.execute({ contentId: '4f3b1c5e-0000-4000-8000-000000000000', jobId: 'j', error: 'x' })).outcome,
-    ).toBe('stale');
+  it('takes the content out of IN_PROGRESS even when recording the call fails', async () => {
+    const kit = await generationKit();
+    await kit.calls.remember(kit.jobId, call);
+    kit.budget.settleFailures = 1;
+    await expect(
+      kit.fail.execute({ job: kit.job, jobId: kit.jobId, failure: { code: 'internal', kind: 'permanent' } }),
+    ).rejects.toThrow('database unavailable');
+    expect((await kit.stored())?.status).toBe('DRAFT');
   });
 });

@@ -1,55 +1,91 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
-import type { GenerationError } from '../../../domain/content';
+import {
+  PublishGenerationEventUseCase,
+  publicFailureOf,
+  type FailureKind,
+  type GenerationFailureCode,
+} from '../../../../ai';
+import { ReleaseGenerationBudgetUseCase, SettleGenerationUsageUseCase } from '../../../../usage';
+import { CompletedCalls } from '../../ports/completed-calls';
 import { ContentEvents } from '../../ports/content-events';
-import { toContentView, ContentRepository } from '../../ports/content.repository';
+import { ContentRepository, toContentView } from '../../ports/content.repository';
+import type { GenerationJob } from '../../ports/generation-queue';
 import { contentEventData } from '../contents/content-event-data';
-import type { GenerationOutcome } from './complete-generation.use-case';
+import { changeRunningJob } from './generation-outcomes';
 
 export interface FailGenerationInput {
-  contentId: string;
+  job: GenerationJob;
   jobId: string;
-  /** Shown to users as `lastError`: never put secrets or raw provider payloads here. A string becomes `{code: "GENERATION_FAILED", message}`. */
-  error: GenerationError | string;
-  organizationId?: string;
+  failure: { code: GenerationFailureCode; kind: FailureKind };
 }
 
 /**
- * Returns the content to the status the generation left, with `lastError` set. Idempotent, and a
- * no-op (`duplicate` / `stale`) unless `jobId` is the running generation.
+ * Ends a generation whose job has finally failed (attempts used up, a permanent error, a worker lost
+ * too often, or a job the recovery found gone). The content leaves IN_PROGRESS first, back to the
+ * state it left with `lastError`, so that nothing after it can strand it; then the reservation is
+ * released, or settled into a usage record when a call of this job did complete. Safe to run twice.
  */
 @Injectable()
 export class FailGenerationUseCase {
+  private readonly logger = new Logger(FailGenerationUseCase.name);
+
   constructor(
     private readonly contents: ContentRepository,
-    private readonly events: ContentEvents,
+    private readonly calls: CompletedCalls,
+    private readonly settleUsage: SettleGenerationUsageUseCase,
+    private readonly releaseBudget: ReleaseGenerationBudgetUseCase,
+    private readonly contentEvents: ContentEvents,
+    private readonly publish: PublishGenerationEventUseCase,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: FailGenerationInput): Promise<GenerationOutcome<'failed'>> {
-    const organizationId = input.organizationId ?? (await this.contents.findOrganizationIdOf(input.contentId));
-    if (!organizationId) return { outcome: 'stale' };
-    const error = typeof input.error === 'string' ? { code: 'GENERATION_FAILED', message: input.error } : input.error;
-    const now = this.clock.now();
-    let outcome: GenerationOutcome<'failed'>['outcome'] = 'stale';
-    const content = await this.contents.update(organizationId, input.contentId, (c) => {
-      if (!c.isRunningJob(input.jobId)) {
-        outcome = c.hasFinishedJob(input.jobId) ? 'duplicate' : 'stale';
-        return false;
-      }
-      c.failGeneration(input.jobId, error, now);
-      outcome = 'failed';
-    });
+  async execute(input: FailGenerationInput): Promise<{ status: string }> {
+    const { job, jobId } = input;
+    const failure = publicFailureOf(input.failure.code);
+    const { outcome, content } = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
+      c.failGeneration(jobId, failure, this.clock.now()),
+    );
     const view = content ? toContentView(content) : undefined;
-    // Assigned inside the update callback, where the compiler does not follow it.
-    const result = outcome as GenerationOutcome<'failed'>['outcome'];
-    if (view && result === 'failed') {
-      await this.events.publish({
-        organizationId,
+    this.logger.warn(
+      { contentId: job.contentId, jobId, reason: input.failure.code, status: view?.status },
+      'Generation failed',
+    );
+
+    // Without the store the reservation is simply released: failing the content matters more.
+    const call = await this.calls.recall(jobId).catch(() => undefined);
+    if (call && content) {
+      await this.settleUsage.execute({
+        reservationId: job.reservationId,
+        callKey: call.responseId,
+        organizationId: job.organizationId,
+        userId: job.requestedBy,
+        projectId: content.projectId,
+        contentId: job.contentId,
+        model: call.model,
+        promptTokens: call.usage.promptTokens,
+        cachedTokens: call.usage.cachedTokens,
+        completionTokens: call.usage.completionTokens,
+        usageEstimated: call.usageEstimated,
+      });
+    } else {
+      await this.releaseBudget.execute(job.reservationId);
+    }
+
+    if (view && outcome === 'changed') {
+      await this.contentEvents.publish({
+        organizationId: job.organizationId,
         type: 'content.generation_failed',
-        data: { ...contentEventData(view), jobId: input.jobId, error: { code: error.code, message: error.message } },
+        data: { ...contentEventData(view), jobId, error: failure },
       });
     }
-    return { outcome: view ? result : 'stale', content: view };
+    await this.publish.execute(job.contentId, { type: 'error', ...failure, retrying: false, jobId });
+    await this.publish.execute(job.contentId, {
+      type: 'status',
+      status: view?.status ?? 'DELETED',
+      lastError: view?.lastError ? { code: view.lastError.code, message: view.lastError.message } : null,
+      jobId,
+    });
+    return { status: view?.status ?? 'DELETED' };
   }
 }

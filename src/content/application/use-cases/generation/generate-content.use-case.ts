@@ -1,0 +1,214 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, type Money } from '#libs/ddd';
+import { errorSummary } from '#libs/logging';
+import {
+  GENERATING_STATUS,
+  GenerationFailure,
+  PublishGenerationEventUseCase,
+  StreamChatCompletionUseCase,
+  publicFailureOf,
+} from '../../../../ai';
+import {
+  CheckReservationUseCase,
+  ReleaseGenerationBudgetUseCase,
+  SettleGenerationUsageUseCase,
+} from '../../../../usage';
+import { ContentEvents } from '../../ports/content-events';
+import { CompletedCalls, type CompletedCall } from '../../ports/completed-calls';
+import { ContentRepository, toContentView } from '../../ports/content.repository';
+import type { GenerationJob } from '../../ports/generation-queue';
+import { contentEventData } from '../contents/content-event-data';
+import { changeRunningJob } from './generation-outcomes';
+
+export interface GenerateContentInput {
+  job: GenerationJob;
+  jobId: string;
+  /** 1 for the job's first run; each retry counts up. */
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the job must stop (lost lock, shutdown). */
+  signal?: AbortSignal;
+}
+
+export type GenerateContentResult =
+  | { outcome: 'completed'; responseId: string; status: string; recovered: boolean }
+  | { outcome: 'skipped'; reason: 'not_in_progress' | 'stale_job' };
+
+/**
+ * One generation job: reads the content (is it still waiting for this job? does the job still hold
+ * its reservation?), streams the model's answer to watchers through the ai gateway, then records
+ * the call once (usage record, settled reservation) and completes the content (a new `ai` version,
+ * REVIEW). Throws a `GenerationFailure` (anything else counts as transient) for the queue to retry
+ * or give up; the final failure belongs to FailGenerationUseCase.
+ *
+ * Safe to run again for one job: a call that completed is recorded again from CompletedCalls
+ * (usage is keyed by the response id) rather than paid for twice, and a content that no longer
+ * waits for the job is left alone.
+ */
+@Injectable()
+export class GenerateContentUseCase {
+  private readonly logger = new Logger(GenerateContentUseCase.name);
+
+  constructor(
+    private readonly contents: ContentRepository,
+    private readonly calls: CompletedCalls,
+    private readonly checkReservation: CheckReservationUseCase,
+    private readonly streamCompletion: StreamChatCompletionUseCase,
+    private readonly settleUsage: SettleGenerationUsageUseCase,
+    private readonly releaseBudget: ReleaseGenerationBudgetUseCase,
+    private readonly contentEvents: ContentEvents,
+    private readonly publish: PublishGenerationEventUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: GenerateContentInput): Promise<GenerateContentResult> {
+    const { job, jobId } = input;
+    const earlier = await this.calls.recall(jobId);
+    if (earlier) return this.record(input, earlier, true);
+
+    const content = await this.contents.findForGeneration(job.contentId);
+    if (!content) throw new GenerationFailure('permanent', 'content_not_found', `Content ${job.contentId} is gone`);
+    if (!content.isRunningJob(jobId))
+      return { outcome: 'skipped', reason: content.status === 'IN_PROGRESS' ? 'stale_job' : 'not_in_progress' };
+    const { held } = await this.checkReservation.execute(job.reservationId);
+    if (!held) throw new GenerationFailure('permanent', 'reservation_lost', `Reservation ${job.reservationId} ended`);
+
+    await this.publish.execute(job.contentId, {
+      type: 'status',
+      status: GENERATING_STATUS,
+      lastError: null,
+      jobId,
+      attempt: input.attempt,
+    });
+    let call: CompletedCall;
+    try {
+      const result = await this.streamCompletion.execute({
+        ...content.generationPrompt(),
+        signal: input.signal,
+        liveTopic: job.contentId,
+      });
+      call = {
+        responseId: result.responseId,
+        model: result.model,
+        body: result.text,
+        finishReason: result.finishReason,
+        usage: result.usage,
+        usageEstimated: result.usageEstimated,
+      };
+    } catch (error) {
+      await this.announceRetry(input, error);
+      throw error;
+    }
+    // Kept before anything else is written, so that a crash from here on re-records this call.
+    await this.calls
+      .remember(jobId, call)
+      .catch((error: unknown) =>
+        this.logger.warn({ jobId, err: errorSummary(error) }, 'Could not keep the completed call for recovery'),
+      );
+    return this.record(input, call, false, content.projectId);
+  }
+
+  private async record(
+    input: GenerateContentInput,
+    call: CompletedCall,
+    recovered: boolean,
+    projectId?: string,
+  ): Promise<GenerateContentResult> {
+    const { job, jobId } = input;
+    const project = projectId ?? (await this.contents.findForGeneration(job.contentId))?.projectId;
+    if (!project) {
+      // The content is gone: no project to charge the call to, nothing to complete.
+      await this.releaseBudget.execute(job.reservationId);
+      return { outcome: 'skipped', reason: 'not_in_progress' };
+    }
+    const usage = { ...call.usage, costUsd: (await this.settle(job, call, project)).toDecimalString() };
+    const { outcome, content } = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
+      c.completeGeneration(
+        {
+          jobId,
+          body: call.body,
+          model: call.model,
+          usage,
+          by: job.requestedBy,
+        },
+        this.clock.now(),
+      ),
+    );
+    const view = content ? toContentView(content) : undefined;
+    if (view && outcome === 'changed') {
+      await this.contentEvents.publish({
+        organizationId: job.organizationId,
+        type: 'content.generated',
+        data: { ...contentEventData(view), jobId, usage },
+      });
+    }
+    await this.publish.execute(job.contentId, {
+      type: 'done',
+      jobId,
+      model: call.model,
+      finishReason: call.finishReason,
+      usage: call.usage,
+    });
+    await this.publish.execute(job.contentId, {
+      type: 'status',
+      status: view?.status ?? 'DELETED',
+      lastError: view?.lastError ? { code: view.lastError.code, message: view.lastError.message } : null,
+      jobId,
+    });
+    this.logger.log(
+      {
+        contentId: job.contentId,
+        jobId,
+        attempt: input.attempt,
+        model: call.model,
+        responseId: call.responseId,
+        recovered,
+      },
+      'Content generated',
+    );
+    return { outcome: 'completed', responseId: call.responseId, status: view?.status ?? 'DELETED', recovered };
+  }
+
+  private async settle(job: GenerationJob, call: CompletedCall, projectId: string): Promise<Money> {
+    const { cost } = await this.settleUsage.execute({
+      reservationId: job.reservationId,
+      callKey: call.responseId,
+      organizationId: job.organizationId,
+      userId: job.requestedBy,
+      projectId,
+      contentId: job.contentId,
+      model: call.model,
+      promptTokens: call.usage.promptTokens,
+      cachedTokens: call.usage.cachedTokens,
+      completionTokens: call.usage.completionTokens,
+      usageEstimated: call.usageEstimated,
+    });
+    return cost;
+  }
+
+  /** Tells watchers that this attempt failed and another one will follow. */
+  private async announceRetry(input: GenerateContentInput, error: unknown): Promise<void> {
+    const failure = error instanceof GenerationFailure ? error : undefined;
+    const retrying = (failure?.transient ?? true) && input.attempt < input.maxAttempts;
+    this.logger.warn(
+      {
+        contentId: input.job.contentId,
+        jobId: input.jobId,
+        attempt: input.attempt,
+        retrying,
+        code: failure?.code ?? 'internal',
+        err: errorSummary(error),
+      },
+      'Generation attempt failed',
+    );
+    if (!retrying) return; // the final failure is announced by FailGenerationUseCase
+    await this.publish.execute(input.job.contentId, {
+      type: 'error',
+      code: publicFailureOf(failure?.code ?? 'internal').code,
+      message: 'The attempt failed and will be retried.',
+      retrying: true,
+      ...(failure?.retryAfterMs !== undefined && { retryAfterMs: failure.retryAfterMs }),
+      jobId: input.jobId,
+    });
+  }
+}
