@@ -1,303 +1,209 @@
-import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Queue, Worker, type Job } from 'bullmq';
-import { ConfigModule, loadConfig, type AppConfig } from '#libs/config';
-import { bullConnectionOptions, QueueModule } from '#libs/queue';
-import { RedisModule } from '#libs/redis';
-import { AiModule, EnqueueGenerationUseCase } from '../../../src/ai';
-import { GenerationOutcome } from '../../../src/ai/application/ports/generation-outcome';
-import { GenerationSource, type GenerationRequest } from '../../../src/ai/application/ports/generation-source';
-import {
-  AI_GENERATION_QUEUE,
-  GENERATE_CONTENT_JOB,
-  type GenerateContentPayload,
-} from '../../../src/ai/infrastructure/queue/ai.queue';
-import {
-  InMemoryGenerationSource,
-  makeGenerationRequest,
-  RecordingGenerationOutcome,
-} from '../../fakes/ai/in-memory-generation-ports';
-import { FakeOpenAiServer } from '../../fakes/fake-openai.server';
-import { isolatedRedisPrefix } from '../../support/auth-helpers';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '#libs/config';
+import { rootModuleFor } from '../../../src/app.module';
+import { GENERATION_ATTEMPTS, GENERATION_QUEUE } from '../../../src/content/infrastructure/queue/generation.queue';
+import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../../fakes/fake-openai.server';
+import { bootSmsTestApp, KAVENEGAR_TEST_KEY, OTP_TEMPLATE, type SmsTestApp } from '../../support/auth-helpers';
+import { createContent, createProject, setUpContentTeam, type ContentTeam } from '../../support/content-helpers';
 import { eventually } from '../../support/eventually';
+import {
+  contentWhen,
+  reservationStatusOf,
+  startGenerationOverHttp,
+  usageCallKeysOf,
+} from '../../support/generation-helpers';
+import { killWorkers } from '../../support/queue-workers';
 
-/** Remembers when each attempt started (each attempt loads the request first). */
-class TimedGenerationSource extends InMemoryGenerationSource {
-  readonly loadedAt: number[] = [];
-
-  override load(contentId: string): Promise<GenerationRequest | undefined> {
-    this.loadedAt.push(Date.now());
-    return super.load(contentId);
-  }
-}
+const OPENAI_KEY = 'sk-queue-test';
 
 /**
- * The real processor, use cases, BullMQ queue and worker, Redis and OpenAI adapter (against the
- * fake server); only the content and usage contexts are in memory. Each app gets a Redis prefix
- * of its own, so no other test file's worker takes these jobs.
+ * The generation path as deployed: an API process (APP_ROLE=api) takes `POST /generate`, worker
+ * roots (`rootModuleFor` with APP_ROLE=worker) run the jobs, on this run's PostgreSQL, Redis and the
+ * wire-format fake OpenAI. All share one Redis prefix of their own, so no other file's worker takes
+ * these jobs.
  */
-describe('ai-generation queue', () => {
+describe('ai-generation queue (API and worker roots, PostgreSQL, Redis, fake OpenAI)', () => {
   let fake: FakeOpenAiServer;
+  let api: SmsTestApp;
+  let team: ContentTeam;
+  let projectId: string;
+  const workers = new Set<TestingModule>();
+
+  /** A worker root. A short job lock makes a dead worker's job come back in seconds (stall check = lock). */
+  async function startWorker(jobLockMs = 2_000): Promise<TestingModule> {
+    const config = loadConfig({
+      ...process.env,
+      APP_ROLE: 'worker',
+      REDIS_PREFIX: api.config.redis.prefix,
+      OPENAI_API_KEY: OPENAI_KEY,
+      OPENAI_BASE_URL: fake.baseUrl,
+      // Ends the call a killed worker left hanging on the fake, long after the test needs it.
+      OPENAI_TIMEOUT_MS: '10000',
+      AI_JOB_LOCK_MS: String(jobLockMs),
+      SMS_DRIVER: 'kavenegar',
+      KAVENEGAR_API_KEY: KAVENEGAR_TEST_KEY,
+      KAVENEGAR_BASE_URL: api.fake.baseUrl,
+      KAVENEGAR_OTP_TEMPLATE: OTP_TEMPLATE,
+    });
+    const worker = await Test.createTestingModule({ imports: [rootModuleFor(config)] }).compile();
+    await worker.init();
+    workers.add(worker);
+    return worker;
+  }
+
+  async function kill(worker: TestingModule): Promise<void> {
+    workers.delete(worker);
+    await killWorkers(worker);
+  }
+
+  async function stopAllWorkers(): Promise<void> {
+    await Promise.all([...workers].map((worker) => kill(worker)));
+  }
 
   beforeAll(async () => {
-    fake = await FakeOpenAiServer.start({ apiKey: 'sk-queue-test' });
+    fake = await FakeOpenAiServer.start({ apiKey: OPENAI_KEY });
+    api = await bootSmsTestApp({ APP_ROLE: 'api', OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.baseUrl });
+    // Sign-in codes go out through a worker's SMS processor.
+    await startWorker();
+    team = await setUpContentTeam(api);
+    projectId = (await createProject(api, team.editor, team.workspaceId)).id;
+    await stopAllWorkers();
   });
 
   afterAll(async () => {
-    await fake.stop();
+    await stopAllWorkers();
+    await api?.close();
+    await fake?.stop();
   });
 
-  /**
-   * A worker configuration with a queue of its own: a worker's stalled check blocks every other
-   * check of the same queue for its interval (30 s), which would hold up the stalled scenarios.
-   */
-  function workerConfig(): AppConfig {
-    return loadConfig({
-      ...process.env,
-      APP_ROLE: 'worker',
-      REDIS_PREFIX: isolatedRedisPrefix(),
-      OPENAI_API_KEY: 'sk-queue-test',
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_TIMEOUT_MS: '5000',
-      AI_CONCURRENCY: '2',
-    });
-  }
+  beforeEach(() => fake.reset());
 
-  async function bootWorker(
-    config: AppConfig,
-    source: GenerationSource,
-    outcome: GenerationOutcome,
-  ): Promise<TestingModule> {
-    const bridges = {
-      providers: [
-        { provide: GenerationSource, useValue: source },
-        { provide: GenerationOutcome, useValue: outcome },
-      ],
-    };
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), RedisModule, QueueModule, AiModule.forRole(config, bridges)],
-    }).compile();
-    await moduleRef.init();
-    return moduleRef;
-  }
+  const database = () => api.app.get(DataSource);
+  const queue = () => api.app.get<Queue>(getQueueToken(GENERATION_QUEUE));
+  const newContentId = async () => (await createContent(api, team.editor, projectId)).id;
+  const generate = (contentId: string) => startGenerationOverHttp(api, team.editor, contentId);
+  const inReview = (contentId: string) =>
+    contentWhen(api, team.editor, contentId, 'in REVIEW', (c) => c.status === 'REVIEW');
+  const backInDraftWithError = (contentId: string) =>
+    contentWhen(
+      api,
+      team.editor,
+      contentId,
+      'back in DRAFT with lastError',
+      (c) => c.status === 'DRAFT' && !!c.lastError,
+    );
 
-  function payloadFor(request: GenerationRequest): GenerateContentPayload {
-    return {
-      contentId: request.contentId,
-      organizationId: request.organizationId,
-      reservationId: `reservation-${request.contentId}`,
-      requestedBy: 'user-1',
-    };
-  }
-
-  function newRequest(): GenerationRequest {
-    return makeGenerationRequest({ contentId: randomUUID() });
+  async function jobOf(jobId: string): Promise<{ job: Job; state: string }> {
+    const job = await queue().getJob(jobId);
+    if (!job) throw new Error(`job ${jobId} is gone`);
+    return { job, state: await job.getState() };
   }
 
   describe('retries', () => {
-    let moduleRef: TestingModule;
-    const source = new TimedGenerationSource();
-    const outcome = new RecordingGenerationOutcome(source);
-    let queue: Queue<GenerateContentPayload>;
+    // No worker dies here: a longer lock keeps a slow renewal on a busy machine from looking like a stall.
+    beforeAll(() => startWorker(5_000));
+    afterAll(() => stopAllWorkers());
 
-    beforeAll(async () => {
-      moduleRef = await bootWorker(workerConfig(), source, outcome);
-      queue = moduleRef.get<Queue<GenerateContentPayload>>(getQueueToken(AI_GENERATION_QUEUE));
-    });
-
-    afterAll(async () => {
-      await moduleRef?.close();
-    });
-
-    beforeEach(() => {
-      fake.reset();
-      source.loadedAt.length = 0;
-    });
-
-    it('retries a transient 429 after its retry-after, then completes the generation once', async () => {
-      const request = newRequest();
-      source.requests.set(request.contentId, request);
+    it('retries a transient 429 after its retry-after and completes once, with exactly one usage record', async () => {
+      const contentId = await newContentId();
       fake.failNext(1, { status: 429, code: 'rate_limit_exceeded', retryAfterSeconds: 1 });
 
-      const { jobId } = await moduleRef.get(EnqueueGenerationUseCase).execute(payloadFor(request));
-      const completion = await eventually(
-        'the completion',
-        async () => outcome.completions.find((c) => c.contentId === request.contentId),
-        15_000,
-      );
+      const jobId = await generate(contentId);
+      const done = await inReview(contentId);
 
+      expect(done.body).toBe(DEFAULT_FAKE_OPENAI_REPLY);
       expect(fake.requestCount).toBe(2);
-      expect(source.loadedAt).toHaveLength(2);
-      const [first = 0, second = 0] = source.loadedAt;
-      expect(second - first).toBeGreaterThanOrEqual(1_000);
-      expect(completion).toMatchObject({
-        jobId,
-        reservationId: `reservation-${request.contentId}`,
-        requestedBy: 'user-1',
-        body: expect.any(String),
-      });
-      expect(outcome.usageRecords.has(completion.responseId)).toBe(true);
-      const job = await queue.getJob(jobId);
-      expect(await job?.getState()).toBe('completed');
-      expect(job?.attemptsMade).toBe(2);
-      expect(outcome.failures.filter((f) => f.contentId === request.contentId)).toEqual([]);
+      const callKeys = await usageCallKeysOf(database(), contentId);
+      expect(callKeys).toEqual([expect.stringMatching(/^chatcmpl-/)]);
+      expect(await reservationStatusOf(database(), jobId)).toBe('SETTLED');
+      const { job, state } = await jobOf(jobId);
+      expect({ state, attemptsMade: job.attemptsMade }).toEqual({ state: 'completed', attemptsMade: 2 });
     });
 
-    it('does not retry a permanent insufficient_quota, and puts the content back with lastError', async () => {
-      const request = newRequest();
-      source.requests.set(request.contentId, request);
+    it('does not retry a permanent insufficient_quota: the content returns to DRAFT with lastError, its reservation released', async () => {
+      const contentId = await newContentId();
       fake.failNext(1, { status: 429, code: 'insufficient_quota' });
 
-      const { jobId } = await moduleRef.get(EnqueueGenerationUseCase).execute(payloadFor(request));
-      const failure = await eventually(
-        'the failure',
-        async () => outcome.failures.find((f) => f.contentId === request.contentId),
-        15_000,
-      );
+      const jobId = await generate(contentId);
+      const failed = await backInDraftWithError(contentId);
 
-      expect(failure).toMatchObject({
-        jobId,
-        reservationId: `reservation-${request.contentId}`,
-        error: { code: 'INSUFFICIENT_QUOTA', reason: 'insufficient_quota', kind: 'permanent' },
-      });
+      expect(failed.lastError).toMatchObject({ code: 'INSUFFICIENT_QUOTA', message: expect.any(String) });
+      expect(failed.body).toBeNull();
       expect(fake.requestCount).toBe(1);
-      const job = await queue.getJob(jobId);
-      expect(await job?.getState()).toBe('failed');
-      expect(job?.attemptsMade).toBe(1);
-      expect(source.requests.get(request.contentId)).toMatchObject({
-        status: 'DRAFT',
-        lastError: { code: 'INSUFFICIENT_QUOTA', message: failure.error.message },
-        inProgress: false,
-      });
-      expect(outcome.completions.filter((c) => c.contentId === request.contentId)).toEqual([]);
+      expect(await usageCallKeysOf(database(), contentId)).toEqual([]);
+      expect(await reservationStatusOf(database(), jobId)).toBe('RELEASED');
+      const { job, state } = await jobOf(jobId);
+      expect({ state, attemptsMade: job.attemptsMade }).toEqual({ state: 'failed', attemptsMade: 1 });
     });
 
-    it('fails the generation once its attempts are used up by transient errors', async () => {
-      const request = newRequest();
-      source.requests.set(request.contentId, request);
-      fake.failNext(2, { status: 500 });
-      const jobId = randomUUID();
+    it('fails the generation once transient errors have used up its attempts', async () => {
+      const contentId = await newContentId();
+      // retry-after 0: every retry comes at once, so using up five attempts takes no backoff.
+      fake.failNext(GENERATION_ATTEMPTS, { status: 429, code: 'rate_limit_exceeded', retryAfterSeconds: 0 });
 
-      await queue.add(GENERATE_CONTENT_JOB, payloadFor(request), { jobId, attempts: 2, backoff: { type: 'custom' } });
-      const failure = await eventually(
-        'the failure',
-        async () => outcome.failures.find((f) => f.contentId === request.contentId),
-        15_000,
-      );
+      const jobId = await generate(contentId);
+      const failed = await backInDraftWithError(contentId);
 
-      expect(failure.error).toMatchObject({ code: 'SERVER_ERROR', reason: 'server_error', kind: 'transient' });
-      expect(fake.requestCount).toBe(2);
-      expect(outcome.failures.filter((f) => f.jobId === jobId)).toHaveLength(1);
+      expect(failed.lastError).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(fake.requestCount).toBe(GENERATION_ATTEMPTS);
+      expect(await usageCallKeysOf(database(), contentId)).toEqual([]);
+      expect(await reservationStatusOf(database(), jobId)).toBe('RELEASED');
+      const { job, state } = await jobOf(jobId);
+      expect({ state, attemptsMade: job.attemptsMade }).toEqual({ state: 'failed', attemptsMade: GENERATION_ATTEMPTS });
     });
   });
 
-  describe('a worker that dies mid-job', () => {
-    let config: AppConfig;
-    const connection = () => bullConnectionOptions(config);
-    const prefix = () => `${config.redis.prefix}:bull`;
+  describe('a worker that dies mid-call', () => {
+    afterEach(() => stopAllWorkers());
 
-    beforeEach(() => {
-      config = workerConfig();
-      fake.reset();
-    });
-
-    /** Takes the job and "crashes": stops without finishing it or renewing its 1 s lock. */
-    async function crashWhileRunning(job: { payload: GenerateContentPayload; jobId: string }): Promise<void> {
-      const queue = new Queue<GenerateContentPayload>(AI_GENERATION_QUEUE, {
-        connection: connection(),
-        prefix: prefix(),
-      });
-      let taken: () => void = () => undefined;
-      const started = new Promise<void>((resolve) => (taken = resolve));
-      const crashing = new Worker(
-        AI_GENERATION_QUEUE,
-        () => {
-          taken();
-          return new Promise(() => undefined); // never finishes
-        },
-        // skipStalledCheck: its own check would block the checker below for 30 s.
-        { connection: connection(), prefix: prefix(), lockDuration: 1_000, skipStalledCheck: true },
+    /** Starts a worker, lets it take the job into a model call that never answers, and kills it there. */
+    async function dieMidCall(callsSoFar: number): Promise<void> {
+      const dying = await startWorker();
+      await eventually(
+        `model call ${callsSoFar + 1} to arrive`,
+        async () => fake.requestCount === callsSoFar + 1,
+        30_000,
       );
-      crashing.on('error', () => undefined);
-      await queue.add(GENERATE_CONTENT_JOB, job.payload, {
-        jobId: job.jobId,
-        attempts: 5,
-        backoff: { type: 'custom' },
-      });
-      await started;
-      await crashing.close(true); // no more lock renewals: as if the process had been killed
-      await queue.close();
+      await kill(dying);
     }
 
-    /** What another worker's stalled check does once the dead worker's lock has expired. */
-    async function detectStalled(jobId: string, maxStalledCount: number): Promise<void> {
-      const queue = new Queue(AI_GENERATION_QUEUE, { connection: connection(), prefix: prefix() });
-      const checker = new Worker(AI_GENERATION_QUEUE, undefined, {
-        connection: connection(),
-        prefix: prefix(),
-        autorun: false,
-        stalledInterval: 300,
-        maxStalledCount,
-      });
-      try {
-        await checker.startStalledCheckTimer();
-        await eventually(
-          'the stalled job back in the queue',
-          async () => (await queue.getJobState(jobId)) === 'waiting',
-          15_000,
-        );
-      } finally {
-        await checker.close();
-        await queue.close();
-      }
-    }
+    it('is taken up by another worker once its lock lapses, and completes once', async () => {
+      const contentId = await newContentId();
+      fake.hangNext(1);
+      const jobId = await generate(contentId);
+      await dieMidCall(0);
 
-    it('is re-run by another worker after its lock expires, and completes once', async () => {
-      const request = newRequest();
-      const source = new InMemoryGenerationSource(request);
-      const outcome = new RecordingGenerationOutcome(source);
-      const jobId = randomUUID();
-      await crashWhileRunning({ payload: payloadFor(request), jobId });
-      await detectStalled(jobId, 1);
+      await startWorker();
+      const done = await inReview(contentId);
 
-      const moduleRef = await bootWorker(config, source, outcome);
-      try {
-        const completion = await eventually('the completion', async () => outcome.completions[0], 15_000);
-        expect(completion).toMatchObject({ jobId, contentId: request.contentId });
-        expect(outcome.failures).toEqual([]);
-      } finally {
-        await moduleRef.close();
-      }
+      expect(done.body).toBe(DEFAULT_FAKE_OPENAI_REPLY);
+      expect(fake.requestCount).toBe(2);
+      expect(await usageCallKeysOf(database(), contentId)).toHaveLength(1);
+      expect(await reservationStatusOf(database(), jobId)).toBe('SETTLED');
+      const { job, state } = await jobOf(jobId);
+      expect({ state, stalledCounter: job.stalledCounter }).toEqual({ state: 'completed', stalledCounter: 1 });
     });
 
-    it('puts the content back when the job has stalled more often than allowed', async () => {
-      const request = newRequest();
-      const source = new InMemoryGenerationSource(request);
-      const outcome = new RecordingGenerationOutcome(source);
-      const jobId = randomUUID();
-      await crashWhileRunning({ payload: payloadFor(request), jobId });
-      await detectStalled(jobId, 0);
+    it('puts the content back with WORKER_LOST once its job has stalled more often than allowed', async () => {
+      const contentId = await newContentId();
+      fake.hangNext(2);
+      const jobId = await generate(contentId);
+      await dieMidCall(0);
+      await dieMidCall(1); // the second worker takes the stalled job up, and dies in the call too
 
-      const moduleRef = await bootWorker(config, source, outcome);
-      try {
-        const failure = await eventually('the failure', async () => outcome.failures[0], 15_000);
-        expect(failure).toMatchObject({
-          jobId,
-          contentId: request.contentId,
-          error: { code: 'WORKER_LOST', reason: 'worker_lost' },
-        });
-        expect(source.requests.get(request.contentId)).toMatchObject({
-          status: 'DRAFT',
-          lastError: { code: 'WORKER_LOST', message: expect.any(String) },
-        });
-        expect(fake.requestCount).toBe(0);
-        const queue = moduleRef.get<Queue>(getQueueToken(AI_GENERATION_QUEUE));
-        const job: Job | undefined = await queue.getJob(jobId);
-        expect(job?.failedReason).toMatch(/stalled/);
-      } finally {
-        await moduleRef.close();
-      }
+      await startWorker();
+      const failed = await backInDraftWithError(contentId);
+
+      expect(failed.lastError).toMatchObject({ code: 'WORKER_LOST', message: expect.any(String) });
+      expect(fake.requestCount).toBe(2);
+      expect(await usageCallKeysOf(database(), contentId)).toEqual([]);
+      expect(await reservationStatusOf(database(), jobId)).toBe('RELEASED');
+      const { job, state } = await jobOf(jobId);
+      expect(state).toBe('failed');
+      expect(job.failedReason).toMatch(/stalled more than allowable limit/);
     });
   });
 });
