@@ -29,7 +29,8 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
   const contents = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await bootSmsTestApp();
+    // Open streams check their caller's access again this often.
+    t = await bootSmsTestApp({ SSE_ACCESS_RECHECK_MS: '200' });
     // The content context registers the real 'content' lookup; until then (and independently of
     // it) this test answers for its own made-up content ids and delegates everything else.
     const owners = t.app.get(ResourceOwners);
@@ -165,6 +166,47 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
       expect(resumed.events.map((event) => event.data)).toEqual([{ text: 'دو ' }, { text: 'سه' }]);
     } finally {
       resumed.close();
+    }
+  });
+
+  it('ends the stream of a member removed from the organization while it is open, with an end event', async () => {
+    const contentId = newContent();
+    const leaving = await signInAsMember(t, admin, organizationId, 'VIEWER');
+    const stream = await openEvents(baseUrl, contentId, bearer(leaving));
+    expect(stream.status).toBe(200);
+    try {
+      const removed = await request(t.server)
+        .delete(`${API}/organizations/${organizationId}/members/${leaving.user.id}`)
+        .set(bearer(admin));
+      expect(removed.status).toBe(204);
+      await stream.ended;
+
+      expect(stream.events.at(-1)).toEqual({ event: 'end', data: { reason: 'access_revoked' } });
+      await eventually('the last watcher to unsubscribe', async () => (await watchers(contentId)) === 0);
+      // Events published after the removal no longer reach them.
+      await events().publish(contentId, { type: 'delta', text: 'محرمانه' });
+      expect(stream.raw()).not.toContain('محرمانه');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('keeps the stream of a member whose role changes but who still may read', async () => {
+    const contentId = newContent();
+    const member = await signInAsMember(t, admin, organizationId, 'EDITOR');
+    const stream = await openEvents(baseUrl, contentId, bearer(member));
+    try {
+      const changed = await request(t.server)
+        .patch(`${API}/organizations/${organizationId}/members/${member.user.id}`)
+        .set(bearer(admin))
+        .send({ role: 'VIEWER' });
+      expect(changed.status).toBe(200);
+      // Several re-checks later the stream is still open and still delivers.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await events().publish(contentId, { type: 'delta', text: 'هنوز' });
+      await eventually('the delta after the role change', () => Promise.resolve(stream.raw().includes('هنوز')));
+    } finally {
+      stream.close();
     }
   });
 

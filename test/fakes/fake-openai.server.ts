@@ -91,6 +91,8 @@ export class FakeOpenAiServer {
   private chunkDelayMs = 0;
   private cachedTokens = 0;
   private omissions: FakeOpenAiStreamOmissions = {};
+  /** Names the answering model differently from the one asked for (a relay, a new snapshot). */
+  private answeringModel: string | undefined;
   private readonly stopping = new AbortController();
 
   private readonly server: Server = createServer((req, res) => this.dispatch(req, res));
@@ -152,7 +154,13 @@ export class FakeOpenAiServer {
     this.omissions = { ...omissions };
   }
 
+  /** Every following completion says this model answered, whatever was asked for (until `reset()`). */
+  answerAsModel(model: string): void {
+    this.answeringModel = model;
+  }
+
   reset(): void {
+    this.answeringModel = undefined;
     this.requests.length = 0;
     this.failures = [];
     this.reply = DEFAULT_FAKE_OPENAI_REPLY;
@@ -233,7 +241,7 @@ export class FakeOpenAiServer {
     return {
       id: `chatcmpl-${randomBytes(12).toString('hex')}`,
       created: Math.floor(Date.now() / 1000),
-      model: String(body.model),
+      model: this.answeringModel ?? String(body.model),
       content,
       finishReason: truncated ? 'length' : 'stop',
       usage: usageOf(promptTokens, countWords(content), Math.min(this.cachedTokens, promptTokens)),

@@ -113,10 +113,7 @@ export async function createContent(
   );
 }
 
-/**
- * Starts a generation the way the generate endpoint will, through the content context's exported
- * use case (the generate endpoint belongs to the ai context). Returns the job id.
- */
+/** Moves the content to IN_PROGRESS for a made-up job, as the generate endpoint does, without queuing it. Returns the job id. */
 export async function startGeneration(
   t: SmsTestApp,
   organizationId: string,
