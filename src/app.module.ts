@@ -31,7 +31,7 @@ const platform = (config: AppConfig) => [
   QueueModule,
   ScheduleModule.forRoot(),
 ];
-const contexts = [AccountsModule, UsageModule, AiModule, ContentModule];
+const contexts = [AccountsModule, ContentModule, AiModule, UsageModule];
 const serving = [RateLimitModule, MetricsModule, HealthModule];
 const servingProviders: Provider[] = [{ provide: APP_FILTER, useClass: HttpExceptionFilter }];
 const workers = (config: AppConfig): Provider[] => [...accountsWorkers(config), ...contentWorkers(config)];
@@ -40,7 +40,7 @@ const workers = (config: AppConfig): Provider[] => [...accountsWorkers(config), 
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [...platform(config), ...contexts, ...serving], providers: servingProviders };
+    return { module: ApiModule, imports: [...platform(config), ...serving, ...contexts], providers: servingProviders };
   }
 }
 
@@ -58,7 +58,7 @@ export class AllInOneModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AllInOneModule,
-      imports: [...platform(config), ...contexts, ...serving],
+      imports: [...platform(config), ...serving, ...contexts],
       providers: [...servingProviders, ...workers(config)],
     };
   }

@@ -125,10 +125,6 @@ export class AppConfig {
   get runsHttp(): boolean {
     return this.role !== 'worker';
   }
-
-  get runsWorkers(): boolean {
-    return this.role !== 'api';
-  }
 }
 
 /** `JWT_PREVIOUS_KEYS=k0:secret,k-1:secret` keeps tokens signed before a key rotation valid. */

@@ -1447,30 +1447,6 @@ export type PiiControllerScanResponses = {
 
 export type PiiControllerScanResponse = PiiControllerScanResponses[keyof PiiControllerScanResponses];
 
-export type GenerationEventsControllerEventsData = {
-    body?: never;
-    headers?: {
-        /**
-         * Resume after this event id
-         */
-        'Last-Event-ID'?: string;
-    };
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/api/v1/contents/{id}/events';
-};
-
-export type GenerationEventsControllerEventsResponses = {
-    /**
-     * An event stream
-     */
-    200: string;
-};
-
-export type GenerationEventsControllerEventsResponse = GenerationEventsControllerEventsResponses[keyof GenerationEventsControllerEventsResponses];
-
 export type GenerationControllerGenerateData = {
     body?: never;
     headers?: {
@@ -1495,6 +1471,10 @@ export type GenerationControllerGenerateErrors = {
      * CONTENT_BUSY while a generation runs; CONTENT_INVALID_TRANSITION for APPROVED content
      */
     409: unknown;
+    /**
+     * SERVICE_UNAVAILABLE (with Retry-After): the queue or the database did not answer; nothing was started
+     */
+    503: unknown;
 };
 
 export type GenerationControllerGenerateResponses = {
@@ -1502,6 +1482,30 @@ export type GenerationControllerGenerateResponses = {
 };
 
 export type GenerationControllerGenerateResponse = GenerationControllerGenerateResponses[keyof GenerationControllerGenerateResponses];
+
+export type GenerationEventsControllerEventsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Resume after this event id
+         */
+        'Last-Event-ID'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/contents/{id}/events';
+};
+
+export type GenerationEventsControllerEventsResponses = {
+    /**
+     * An event stream
+     */
+    200: string;
+};
+
+export type GenerationEventsControllerEventsResponse = GenerationEventsControllerEventsResponses[keyof GenerationEventsControllerEventsResponses];
 
 export type UsageControllerReportData = {
     body?: never;

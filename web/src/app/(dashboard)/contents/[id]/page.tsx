@@ -15,7 +15,15 @@ import { SseParser } from '@/lib/sse';
 import type { Content, Diff, Project, Version } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
-/** Follows the content's event stream while the page is open: live text while it is generated. */
+/** How long the page waits before it opens the stream again after the server ended it. */
+const RECONNECT_AFTER_MS = 3000;
+
+/**
+ * Follows the content's event stream while the page is open: live text while it is generated.
+ * The API ends a stream when the access token expires (`end` `session_expired`) or when it shuts
+ * down: the page then opens it again (the BFF refreshes the token). A member removed from the
+ * organization (`access_revoked`) is not reconnected.
+ */
 function useLiveGeneration(contentId: string, onSettled: () => void) {
   const [text, setText] = useState<string | null>(null);
   // The stream lives as long as the page: a new callback on each render must not reopen it.
@@ -23,24 +31,30 @@ function useLiveGeneration(contentId: string, onSettled: () => void) {
   settled.current = onSettled;
   useEffect(() => {
     const abort = new AbortController();
+    const follow = async (): Promise<'reconnect' | 'stop'> => {
+      const response = await fetch(`/bff/api/contents/${contentId}/events`, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+      if (!response.ok || !response.body) return 'stop';
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      const parser = new SseParser();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return 'reconnect';
+        for (const event of parser.push(value)) {
+          const data = event.data as { status?: string; text?: string; reason?: string };
+          if (event.event === 'end') return data.reason === 'access_revoked' ? 'stop' : 'reconnect';
+          if (event.event === 'status' && data.status === 'IN_PROGRESS') setText('');
+          else if (event.event === 'delta') setText((current) => (current ?? '') + (data.text ?? ''));
+          else if (event.event === 'status') {
+            setText(null);
+            settled.current();
+          }
+        }
+      }
+    };
     void (async () => {
       try {
-        const response = await fetch(`/bff/api/contents/${contentId}/events`, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
-        if (!response.body) return;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        const parser = new SseParser();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          for (const event of parser.push(value)) {
-            const data = event.data as { status?: string; text?: string };
-            if (event.event === 'status' && data.status === 'IN_PROGRESS') setText('');
-            else if (event.event === 'delta') setText((current) => (current ?? '') + (data.text ?? ''));
-            else if (event.event === 'status') {
-              setText(null);
-              settled.current();
-            }
-          }
+        while ((await follow()) === 'reconnect' && !abort.signal.aborted) {
+          await new Promise((resolve) => setTimeout(resolve, RECONNECT_AFTER_MS));
         }
       } catch {
         // Closed with the page, or the stream dropped: the content itself is still fetched.
