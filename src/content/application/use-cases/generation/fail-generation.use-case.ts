@@ -12,7 +12,7 @@ import { ContentEvents } from '../../ports/content-events';
 import { ContentRepository, toContentView } from '../../ports/content.repository';
 import type { GenerationJob } from '../../ports/generation-queue';
 import { contentEventData } from '../contents/content-event-data';
-import { changeRunningJob } from './generation-outcomes';
+import { changeRunningJob, settleCall, statusEventOf } from './generation-outcomes';
 
 export interface FailGenerationInput {
   job: GenerationJob;
@@ -55,19 +55,7 @@ export class FailGenerationUseCase {
     // Without the store the reservation is simply released: failing the content matters more.
     const call = await this.calls.recall(jobId).catch(() => undefined);
     if (call && content) {
-      await this.settleUsage.execute({
-        reservationId: job.reservationId,
-        callKey: call.responseId,
-        organizationId: job.organizationId,
-        userId: job.requestedBy,
-        projectId: content.projectId,
-        contentId: job.contentId,
-        model: call.model,
-        promptTokens: call.usage.promptTokens,
-        cachedTokens: call.usage.cachedTokens,
-        completionTokens: call.usage.completionTokens,
-        usageEstimated: call.usageEstimated,
-      });
+      await settleCall(this.settleUsage, job, call, content.projectId);
     } else {
       await this.releaseBudget.execute(job.reservationId);
     }
@@ -80,12 +68,7 @@ export class FailGenerationUseCase {
       });
     }
     await this.publish.execute(job.contentId, { type: 'error', ...failure, retrying: false, jobId });
-    await this.publish.execute(job.contentId, {
-      type: 'status',
-      status: view?.status ?? 'DELETED',
-      lastError: view?.lastError ? { code: view.lastError.code, message: view.lastError.message } : null,
-      jobId,
-    });
+    await this.publish.execute(job.contentId, statusEventOf(view, jobId));
     return { status: view?.status ?? 'DELETED' };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, type Money } from '#libs/ddd';
+import { Clock } from '#libs/ddd';
 import { errorSummary } from '#libs/logging';
 import {
   GENERATING_STATUS,
@@ -18,7 +18,7 @@ import { CompletedCalls, type CompletedCall } from '../../ports/completed-calls'
 import { ContentRepository, toContentView } from '../../ports/content.repository';
 import type { GenerationJob } from '../../ports/generation-queue';
 import { contentEventData } from '../contents/content-event-data';
-import { changeRunningJob } from './generation-outcomes';
+import { changeRunningJob, settleCall, statusEventOf } from './generation-outcomes';
 
 export interface GenerateContentInput {
   job: GenerationJob;
@@ -121,7 +121,10 @@ export class GenerateContentUseCase {
       await this.releaseBudget.execute(job.reservationId);
       return { outcome: 'skipped', reason: 'not_in_progress' };
     }
-    const usage = { ...call.usage, costUsd: (await this.settle(job, call, project)).toDecimalString() };
+    const usage = {
+      ...call.usage,
+      costUsd: (await settleCall(this.settleUsage, job, call, project)).toDecimalString(),
+    };
     const { outcome, content } = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
       c.completeGeneration(
         {
@@ -149,12 +152,7 @@ export class GenerateContentUseCase {
       finishReason: call.finishReason,
       usage: call.usage,
     });
-    await this.publish.execute(job.contentId, {
-      type: 'status',
-      status: view?.status ?? 'DELETED',
-      lastError: view?.lastError ? { code: view.lastError.code, message: view.lastError.message } : null,
-      jobId,
-    });
+    await this.publish.execute(job.contentId, statusEventOf(view, jobId));
     this.logger.log(
       {
         contentId: job.contentId,
@@ -167,23 +165,6 @@ export class GenerateContentUseCase {
       'Content generated',
     );
     return { outcome: 'completed', responseId: call.responseId, status: view?.status ?? 'DELETED', recovered };
-  }
-
-  private async settle(job: GenerationJob, call: CompletedCall, projectId: string): Promise<Money> {
-    const { cost } = await this.settleUsage.execute({
-      reservationId: job.reservationId,
-      callKey: call.responseId,
-      organizationId: job.organizationId,
-      userId: job.requestedBy,
-      projectId,
-      contentId: job.contentId,
-      model: call.model,
-      promptTokens: call.usage.promptTokens,
-      cachedTokens: call.usage.cachedTokens,
-      completionTokens: call.usage.completionTokens,
-      usageEstimated: call.usageEstimated,
-    });
-    return cost;
   }
 
   /** Tells watchers that this attempt failed and another one will follow. */
