@@ -122,7 +122,7 @@ function countFor(scenario: Scenario, burstRate: number): number {
   const streamSeconds = (scenario.chunkDelayMs * CHUNKS_PER_GENERATION) / 1000;
   const callSeconds = scenario.latencyMs / 1000 + streamSeconds;
   const expectedRate = callSeconds > 0 ? scenario.concurrency / (callSeconds + 0.02) : burstRate;
-  return Math.max(scenario.concurrency * 2, Math.min(3_000, Math.round(expectedRate * SCENARIO_SECONDS)));
+  return Math.max(scenario.concurrency * 2, 8, Math.min(3_000, Math.round(expectedRate * SCENARIO_SECONDS)));
 }
 
 async function measureTokenCounter(): Promise<{ firstCallMs: number; perCallUs: number }> {
@@ -225,7 +225,7 @@ export const benchmark: Benchmark = {
         rows,
       );
       process.stdout.write(
-        `p50 overhead = p50 minus the fake's own delays (latency + 100 chunk delays); it includes the HTTP stream itself.\n`,
+        `p50 overhead = p50 minus the fake's own delays (latency + ${CHUNKS_PER_GENERATION} chunk delays); it includes the HTTP stream itself.\n`,
       );
 
       const tokens = await measureTokenCounter();
