@@ -39,7 +39,7 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
     super();
   }
 
-  /** `signal` (BullMQ passes it to processors that take three parameters) aborts when the job loses its lock. */
+  /** `signal` (BullMQ passes it to processors that take three parameters) aborts when the job is cancelled. */
   async process(
     job: Job<GenerateContentPayload>,
     _token?: string,
@@ -56,6 +56,18 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
       });
     } catch (error) {
       throw toQueueError(error);
+    }
+  }
+
+  /**
+   * A job whose lock could not be renewed will be run again elsewhere once it lapses: its call here
+   * is stopped, so that one generation is not paid for twice.
+   */
+  @OnWorkerEvent('lockRenewalFailed')
+  onLockRenewalFailed(jobIds: string[]): void {
+    for (const jobId of jobIds) {
+      this.logger.warn({ jobId }, 'Lost the lock of a generation job; stopping its call');
+      this.worker.cancelJob(jobId, 'lock lost');
     }
   }
 

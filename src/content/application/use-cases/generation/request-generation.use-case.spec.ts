@@ -62,10 +62,10 @@ describe('RequestGenerationUseCase', () => {
     ]);
   });
 
-  it('reads the content twice and writes it once: the check before reserving, the start under the lock', async () => {
+  it('reads the content once, to start it under its row lock, before anything is reserved', async () => {
     const { ports, request } = await setUp();
     await request();
-    expect(ports.contents.calls).toEqual({ findByIdInOrganization: 1, findForGeneration: 0, update: 1 });
+    expect(ports.contents.calls).toEqual({ findByIdInOrganization: 0, findForGeneration: 0, update: 1 });
   });
 
   it('takes the start back and releases the reservation when the queue does not answer: 503, content unchanged', async () => {
@@ -103,11 +103,11 @@ describe('RequestGenerationUseCase', () => {
     expect(budget.reservations.size).toBe(0);
   });
 
-  it('starts nothing when the reservation is refused', async () => {
-    const { budget, queue, request, stored } = await setUp();
+  it('takes the start back when the reservation is refused, leaving the content as it was', async () => {
+    const { budget, queue, request, stored } = await setUp('REJECTED');
     budget.refuseWith = new DomainError('USAGE_LIMIT_EXCEEDED', 'limit', 'over the limit');
     await expect(request()).rejects.toMatchObject({ code: 'USAGE_LIMIT_EXCEEDED' });
-    expect((await stored())?.status).toBe('DRAFT');
+    expect((await stored())?.snapshot()).toMatchObject({ status: 'REJECTED', lastError: null });
     expect(queue.jobs.size).toBe(0);
   });
 

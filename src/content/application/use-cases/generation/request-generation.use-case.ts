@@ -41,13 +41,15 @@ export class GenerationQueueUnavailableError extends DomainError {
 /**
  * `POST /contents/:id/generate`, all or nothing, in two transactions and with no Redis call while a
  * row lock is held:
- * 1. read the content and the organization's policy, and let the content refuse (409/422) before
- *    anything is reserved;
- * 2. reserve the worst case against the usage limits (402 USAGE_LIMIT_EXCEEDED), under the job's id;
- * 3. move the content to IN_PROGRESS for that job under its row lock, and commit;
- * 4. queue the job. Should the queue not answer, the start is taken back and the reservation
+ * 1. under the content's row lock, the content starts the generation for a new job or refuses
+ *    (409 CONTENT_BUSY / CONTENT_INVALID_TRANSITION, 422 PROMPT_CONTAINS_PII); committed;
+ * 2. the worst case of its prompt is reserved against the usage limits, under the job's id;
+ *    refused (402 USAGE_LIMIT_EXCEEDED), the start is taken back;
+ * 3. the job is queued. Should the queue not answer, the start is taken back and the reservation
  *    released (503 SERVICE_UNAVAILABLE); a job that reached the queue anyway finds its content no
  *    longer waiting for it and its reservation gone, and does nothing.
+ * Starting first means the row is read once here (besides the access guard's owner lookup), and
+ * of two requests for one content the second is refused before it reserves anything.
  */
 @Injectable()
 export class RequestGenerationUseCase {
@@ -87,37 +89,32 @@ export class RequestGenerationUseCase {
 
   private async request(actor: Actor, input: RequestGenerationInput): Promise<RequestedGeneration> {
     const { contentId, organizationId } = input;
-    const [content, policy] = await Promise.all([
-      this.contents.findByIdInOrganization(organizationId, contentId),
-      this.policies.find(organizationId),
-    ]);
-    if (!content) throw new NotFoundError('Content');
-    content.assertCanStartGeneration(policy);
-
-    const prompt = content.generationPrompt();
-    const estimate = await this.estimateTokens.execute({
-      model: prompt.model,
-      messages: prompt.messages,
-      maxTokens: prompt.maxTokens,
-    });
-    // The job and its reservation share one id: whoever holds the job can end the reservation.
+    // Read before the transaction: inside it, every query goes through its own connection.
+    const policy = await this.policies.find(organizationId);
     const jobId = randomUUID();
-    await this.reserveBudget.execute({
-      reservationId: jobId,
-      organizationId,
-      userId: actor.userId,
-      model: prompt.model,
-      promptTokens: estimate.promptTokens,
-      maxTokens: estimate.maxCompletionTokens,
-    });
+    const started = await this.contents.update(organizationId, contentId, (c) =>
+      c.startGeneration(jobId, this.clock.now(), policy),
+    );
+    if (!started) throw new NotFoundError('Content');
 
+    const prompt = started.generationPrompt();
     try {
-      const started = await this.contents.update(organizationId, contentId, (c) =>
-        c.startGeneration(jobId, this.clock.now(), policy),
-      );
-      if (!started) throw new NotFoundError('Content');
+      const estimate = await this.estimateTokens.execute({
+        model: prompt.model,
+        messages: prompt.messages,
+        maxTokens: prompt.maxTokens,
+      });
+      // The job and its reservation share one id: whoever holds the job can end the reservation.
+      await this.reserveBudget.execute({
+        reservationId: jobId,
+        organizationId,
+        userId: actor.userId,
+        model: prompt.model,
+        promptTokens: estimate.promptTokens,
+        maxTokens: estimate.maxCompletionTokens,
+      });
     } catch (error) {
-      await this.release(jobId);
+      await this.takeBack(organizationId, contentId, jobId);
       throw error;
     }
 
@@ -126,6 +123,7 @@ export class RequestGenerationUseCase {
     } catch (error) {
       this.logger.warn({ contentId, jobId, err: errorSummary(error) }, 'Could not queue a generation; taking it back');
       await this.takeBack(organizationId, contentId, jobId);
+      await this.release(jobId);
       throw new GenerationQueueUnavailableError();
     }
     // Watchers hear of it at once; the answer does not wait for a best-effort event.
@@ -133,7 +131,7 @@ export class RequestGenerationUseCase {
     return { contentId, jobId, status: 'IN_PROGRESS' };
   }
 
-  /** Undoes a committed start whose job could not be queued: the content as it was, the budget free. */
+  /** Undoes a committed start that cannot go on: the content as it was before, without a lastError. */
   private async takeBack(organizationId: string, contentId: string, jobId: string): Promise<void> {
     try {
       await this.contents.update(organizationId, contentId, (c) => {
@@ -142,9 +140,8 @@ export class RequestGenerationUseCase {
       });
     } catch (error) {
       // The recovery job returns the content once its grace has passed (the job is gone).
-      this.logger.error({ contentId, jobId, err: errorSummary(error) }, 'Could not take back an unqueued generation');
+      this.logger.error({ contentId, jobId, err: errorSummary(error) }, 'Could not take back a generation start');
     }
-    await this.release(jobId);
   }
 
   private async release(reservationId: string): Promise<void> {
