@@ -1,6 +1,6 @@
 import type { Money } from '#libs/ddd';
 import type { PeriodSpend, ThresholdReached, UsageLimits } from '../../domain/usage-limits';
-import type { UsagePeriod } from '../../domain/usage-period';
+import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
 
 export interface NewReservation {
   /** Chosen by the caller when it needs to find the reservation again without the answer (e.g. the generation job's id); else a new UUID. */
@@ -71,6 +71,19 @@ export abstract class UsageLedger {
    * never exceed a limit. `now` is the reservation's creation time.
    */
   abstract reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }>;
+
+  /**
+   * The same for an organization with no limit at all, in one statement and without the exclusive
+   * lock: concurrent reservations of an unlimited organization need not wait for each other. The
+   * limits row is share-locked while the reservation is written, so a change of limits waits for it
+   * (and then sees it). `undefined` (nothing written) when the organization has limits, or no row
+   * yet: then `reserve` decides. `periodOf` gives the period of `now` in each calendar.
+   */
+  abstract reserveWhereUnlimited(
+    reservation: NewReservation,
+    periodOf: (calendar: UsageCalendar) => UsagePeriod,
+    now: Date,
+  ): Promise<{ reservationId: string } | undefined>;
 
   /**
    * In one transaction: inserts the usage record unless its call key exists, and marks the

@@ -45,15 +45,22 @@ export class ReserveGenerationBudgetUseCase {
     const worstCaseCost = this.prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
     const worstCaseTokens = input.promptTokens + input.maxTokens;
     const now = this.clock.now();
+    const reservation = {
+      id: input.reservationId,
+      organizationId: input.organizationId,
+      userId: input.userId,
+      tokens: worstCaseTokens,
+      cost: worstCaseCost,
+    };
 
+    const unlimited = await this.ledger.reserveWhereUnlimited(
+      reservation,
+      (calendar) => periodContaining(now, calendar),
+      now,
+    );
+    if (unlimited) return { reservationId: unlimited.reservationId, worstCaseTokens, worstCaseCost };
     const { reservationId } = await this.ledger.reserve(
-      {
-        id: input.reservationId,
-        organizationId: input.organizationId,
-        userId: input.userId,
-        tokens: worstCaseTokens,
-        cost: worstCaseCost,
-      },
+      reservation,
       async (limits, spendIn) => {
         const period = periodContaining(now, limits.calendar);
         if (!limits.isUnlimited)

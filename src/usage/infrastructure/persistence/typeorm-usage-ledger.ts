@@ -12,7 +12,7 @@ import {
   type SettleOutcome,
 } from '../../application/ports/usage-ledger';
 import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
-import type { UsagePeriod } from '../../domain/usage-period';
+import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
 import { lockLimitsRow } from './typeorm-usage-limits.repository';
 
 interface SpendRow {
@@ -102,6 +102,35 @@ export class TypeOrmUsageLedger extends UsageLedger {
       if (!id) throw new Error('The reservation insert returned no id');
       return { reservationId: id };
     });
+  }
+
+  async reserveWhereUnlimited(
+    reservation: NewReservation,
+    periodOf: (calendar: UsageCalendar) => UsagePeriod,
+    now: Date,
+  ): Promise<{ reservationId: string } | undefined> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
+       SELECT COALESCE($7::uuid, gen_random_uuid()), l.organization_id, $2,
+              CASE l.calendar WHEN 'jalali' THEN $8::timestamptz ELSE $3::timestamptz END, $4, $5, 'RESERVED', $6
+         FROM (SELECT organization_id, calendar FROM usage_limits
+                WHERE organization_id = $1 AND monthly_token_limit IS NULL AND monthly_cost_limit_micros IS NULL
+                  AND per_user_monthly_token_limit IS NULL
+                  FOR SHARE) l
+       RETURNING id`,
+      [
+        reservation.organizationId,
+        reservation.userId,
+        periodOf('gregorian').start,
+        reservation.tokens,
+        reservation.cost.micros.toString(),
+        now,
+        reservation.id ?? null,
+        periodOf('jalali').start,
+      ],
+    )) as { id: string }[];
+    const id = rows[0]?.id;
+    return id ? { reservationId: id } : undefined;
   }
 
   settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
