@@ -15,6 +15,7 @@ import type { ContentVersion } from '../../domain/content-version';
 import { searchTermsOf } from '../../domain/search/search-terms';
 import { ContentEntity } from './content.entity';
 import { ContentMapper } from './content.mapper';
+import { ContentRowStatements, type SelectedContentRow } from './content-row-statements';
 import { ContentVersionEntity } from './content-version.entity';
 import { isForeignKeyViolation } from './postgres-errors';
 
@@ -31,8 +32,11 @@ export class ContentWriteConflictError extends Error {
 
 @Injectable()
 export class TypeOrmContentRepository extends ContentRepository {
+  private readonly statements: ContentRowStatements;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+    this.statements = ContentRowStatements.of(dataSource);
   }
 
   async add(content: Content): Promise<void> {
@@ -65,17 +69,13 @@ export class TypeOrmContentRepository extends ContentRepository {
       if (!loaded) return undefined;
       const { content, rowVersion } = loaded;
       if (change(content) === false) return content;
-      const written = await manager
-        .createQueryBuilder()
-        .update(ContentEntity)
-        .set({ ...ContentMapper.toPersistence(content.snapshot()), rowVersion: rowVersion + 1 })
-        .where('id = :id AND organization_id = :organizationId AND row_version = :rowVersion', {
-          id: contentId,
-          organizationId,
-          rowVersion,
-        })
-        .execute();
-      if (written.affected !== 1) throw new ContentWriteConflictError(contentId);
+      const [, affected] = (await manager.query(this.statements.update, [
+        contentId,
+        organizationId,
+        rowVersion,
+        ...this.statements.writtenValues(ContentMapper.toPersistence(content.snapshot())),
+      ])) as [unknown, number];
+      if (affected !== 1) throw new ContentWriteConflictError(contentId);
       await this.insertVersions(manager, content);
       return content;
     });
@@ -232,35 +232,19 @@ export class TypeOrmContentRepository extends ContentRepository {
     organizationId: string,
     contentId: string,
   ): Promise<{ content: Content; rowVersion: number } | undefined> {
-    const row = await manager
-      .getRepository(ContentEntity)
-      .findOne({ where: { id: contentId, organizationId }, lock: { mode: 'pessimistic_write' } });
-    if (!row) return undefined;
-    return {
-      content: ContentMapper.toDomain(row, await this.newestVersionModel(manager, organizationId, contentId)),
-      rowVersion: row.rowVersion,
-    };
+    const [row] = (await manager.query(`${this.statements.select} FOR UPDATE OF c`, [
+      contentId,
+      organizationId,
+    ])) as SelectedContentRow[];
+    return row && { content: ContentMapper.toDomain(row, row.bodyModel), rowVersion: row.rowVersion };
   }
 
   private async load(where: { id: string; organizationId?: string }): Promise<Content | undefined> {
-    const manager = this.dataSource.manager;
-    const row = await manager.getRepository(ContentEntity).findOneBy(where);
-    return row
-      ? ContentMapper.toDomain(row, await this.newestVersionModel(manager, row.organizationId, row.id))
-      : undefined;
-  }
-
-  private async newestVersionModel(
-    manager: EntityManager,
-    organizationId: string,
-    contentId: string,
-  ): Promise<string | null> {
-    const newest = await manager.getRepository(ContentVersionEntity).findOne({
-      where: { contentId, organizationId },
-      order: { number: 'DESC' },
-      select: { number: true, model: true },
-    });
-    return newest?.model ?? null;
+    const [row] = (await this.dataSource.query(this.statements.select, [
+      where.id,
+      where.organizationId ?? null,
+    ])) as SelectedContentRow[];
+    return row && ContentMapper.toDomain(row, row.bodyModel);
   }
 
   private async insertVersions(manager: EntityManager, content: Content): Promise<void> {
