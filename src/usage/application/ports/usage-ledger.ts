@@ -86,7 +86,7 @@ export abstract class UsageLedger {
   ): Promise<{ reservationId: string } | undefined>;
 
   /**
-   * In one transaction: inserts the usage record unless its call key exists, and marks the
+   * Atomically: inserts the usage record unless its call key exists, and only then marks the
    * reservation (if any, of that organization) SETTLED.
    */
   abstract settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome>;

@@ -133,49 +133,52 @@ export class TypeOrmUsageLedger extends UsageLedger {
     return id ? { reservationId: id } : undefined;
   }
 
-  settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
+  /**
+   * One statement, so atomic without a transaction of its own: the record is inserted unless its call
+   * key exists, and only then is the reservation settled (a data-modifying CTE runs whole or not at
+   * all). A call key seen before changes nothing and reads the existing record.
+   */
+  async settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
+    const reservation = reservationId !== null && isUuid(reservationId) ? reservationId : null;
+    const inserted = (await this.dataSource.query(
+      `WITH recorded AS (
+         INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
                                     completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
-         RETURNING cost_micros, price_fallback, created_at`,
-        [
-          record.organizationId,
-          record.userId,
-          record.projectId,
-          record.contentId,
-          record.model,
-          record.promptTokens,
-          record.cachedTokens,
-          record.completionTokens,
-          record.promptTokens + record.completionTokens,
-          record.cost.micros.toString(),
-          record.callKey,
-          record.usageEstimated,
-          record.priceFallback,
-          record.createdAt,
-        ],
-      )) as RecordedRow[];
-      const row = inserted[0];
-      if (!row) {
-        const [existing] = (await manager.query(
-          'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
-          [record.callKey],
-        )) as RecordedRow[];
-        if (!existing) throw new Error(`usage record ${record.callKey} conflicted but cannot be read`);
-        return { recorded: false, ...outcomeOf(existing) };
-      }
-      if (reservationId !== null && isUuid(reservationId)) {
-        // A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
-        await manager.query(
-          `UPDATE usage_reservations SET status = 'SETTLED', settled_at = $3 WHERE id = $1 AND organization_id = $2 AND status <> 'SETTLED'`,
-          [reservationId, record.organizationId, record.createdAt],
-        );
-      }
-      return { recorded: true, ...outcomeOf(row) };
-    });
+         RETURNING cost_micros, price_fallback, created_at
+       ), settled AS (
+         -- A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
+         UPDATE usage_reservations SET status = 'SETTLED', settled_at = $14
+          WHERE id = $15::uuid AND organization_id = $1 AND status <> 'SETTLED' AND EXISTS (SELECT 1 FROM recorded)
+       )
+       SELECT cost_micros, price_fallback, created_at FROM recorded`,
+      [
+        record.organizationId,
+        record.userId,
+        record.projectId,
+        record.contentId,
+        record.model,
+        record.promptTokens,
+        record.cachedTokens,
+        record.completionTokens,
+        record.promptTokens + record.completionTokens,
+        record.cost.micros.toString(),
+        record.callKey,
+        record.usageEstimated,
+        record.priceFallback,
+        record.createdAt,
+        reservation,
+      ],
+    )) as RecordedRow[];
+    const row = inserted[0];
+    if (row) return { recorded: true, ...outcomeOf(row) };
+    const [existing] = (await this.dataSource.query(
+      'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
+      [record.callKey],
+    )) as RecordedRow[];
+    if (!existing) throw new Error(`usage record ${record.callKey} conflicted but cannot be read`);
+    return { recorded: false, ...outcomeOf(existing) };
   }
 
   async release(reservationId: string, at: Date): Promise<boolean> {

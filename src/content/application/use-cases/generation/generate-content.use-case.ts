@@ -63,14 +63,17 @@ export class GenerateContentUseCase {
 
   async execute(input: GenerateContentInput): Promise<GenerateContentResult> {
     const { job, jobId } = input;
-    const earlier = await this.calls.recall(jobId);
-    if (earlier) return this.record(input, earlier, true);
+    // Three independent reads at once: a call kept from an earlier run, the content, the reservation.
+    const [earlier, content, { held }] = await Promise.all([
+      this.calls.recall(jobId),
+      this.contents.findForGeneration(job.contentId),
+      this.checkReservation.execute(job.reservationId),
+    ]);
+    if (earlier) return this.record(input, earlier, true, content?.projectId);
 
-    const content = await this.contents.findForGeneration(job.contentId);
     if (!content) throw new GenerationFailure('permanent', 'content_not_found', `Content ${job.contentId} is gone`);
     if (!content.isRunningJob(jobId))
       return { outcome: 'skipped', reason: content.status === 'IN_PROGRESS' ? 'stale_job' : 'not_in_progress' };
-    const { held } = await this.checkReservation.execute(job.reservationId);
     if (!held) throw new GenerationFailure('permanent', 'reservation_lost', `Reservation ${job.reservationId} ended`);
 
     await this.publish.execute(job.contentId, {
