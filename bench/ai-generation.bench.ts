@@ -14,9 +14,10 @@ import { makeContent, T0 } from '../test/factories/content.factory';
 import { NullGenerationEvents } from '../test/fakes/ai/in-memory-generation-ports';
 import { contentPorts } from '../test/fakes/content/content-ports';
 import { FakeBudget, InMemoryCompletedCalls } from '../test/fakes/content/generation-fakes';
-import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../test/fakes/fake-openai.server';
+import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
 import type { Benchmark } from './support/benchmark';
 import { CountingGenerationEvents } from './support/counting-generation-events';
+import { FakeOpenAiProcess } from './support/fake-openai-client';
 import { benchSettings } from './support/settings';
 import { percentile } from './support/stats';
 import { printTable } from './support/table';
@@ -48,7 +49,7 @@ interface Figures {
 /**
  * Runs `count` generations through the worker's GenerateContentUseCase (content context) with the
  * ai gateway's real StreamChatCompletionUseCase and OpenAiLlmClient (the `openai` SDK over HTTP)
- * against the in-process fake, `concurrency` at a time, as a worker with AI_CONCURRENCY =
+ * against the fake (in its own process), `concurrency` at a time, as a worker with AI_CONCURRENCY =
  * concurrency would. Contents, completed calls and usage are in memory (test/fakes); live events
  * go to `events`, counted on the way.
  */
@@ -140,106 +141,97 @@ async function measureTokenCounter(): Promise<{ firstCallMs: number; perCallUs: 
   return { firstCallMs, perCallUs: ((performance.now() - t0) * 1000) / calls };
 }
 
-export const benchmark: Benchmark = {
-  name: 'ai-generation',
-  description:
-    "the worker's GenerateContentUseCase with the real openai SDK against the local fake (0 and 500 ms latency, burst or 1 s stream), live events off and over Redis, publishes per generation",
-  async run() {
-    Logger.overrideLogger(false); // the use case logs every generation; Nest apps booted later set their own logger
-    const fake = await FakeOpenAiServer.start({ apiKey: API_KEY });
-    const config = loadConfig({
-      ...benchSettings.appEnv(),
-      OPENAI_API_KEY: API_KEY,
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_TIMEOUT_MS: '30000',
-    });
-    const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-    const redisEvents = new RedisGenerationEvents(redis, config);
-    const eventsFor = (scenario: Scenario): GenerationEvents =>
-      scenario.events === 'redis' ? redisEvents : new NullGenerationEvents();
-    fake.respondWith(REPLY);
-    try {
-      process.stdout.write(
-        `Reply of ${CHUNKS_PER_GENERATION} words, streamed one word per chunk by the fake (in this process). Latency = the fake's delay\n` +
-          `before the first byte; stream = all chunks at once, or one every 10 ms (about 1 s per reply). Live events: none, or\n` +
-          `published to Redis (XADD + PUBLISH, deltas coalesced every 50 ms). publishes/gen counts every live event of a\n` +
-          `generation (status, delta, done, status); before coalescing it was one delta per chunk, about ${CHUNKS_PER_GENERATION + 3}.\n\n`,
-      );
-      // Warm-up: JIT, keep-alive connections, Redis scripts.
-      const warmup: Scenario = { latencyMs: 0, chunkDelayMs: 0, concurrency: 4, events: 'redis' };
-      await run(config, redisEvents, warmup, 50);
-      const warm = await run(config, new NullGenerationEvents(), { ...warmup, events: 'none' }, 100);
-      const burstRate = warm.generations / warm.seconds;
+/** Every scenario and the token counter, against the fake OpenAI process `fake` (its reply set). */
+async function measure(fake: FakeOpenAiProcess): Promise<void> {
+  const config = loadConfig({
+    ...benchSettings.appEnv(),
+    OPENAI_API_KEY: API_KEY,
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_TIMEOUT_MS: '30000',
+  });
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
+  const redisEvents = new RedisGenerationEvents(redis, config);
+  const eventsFor = (scenario: Scenario): GenerationEvents =>
+    scenario.events === 'redis' ? redisEvents : new NullGenerationEvents();
+  try {
+    process.stdout.write(
+      `Reply of ${CHUNKS_PER_GENERATION} words, streamed one word per chunk by the fake (in its own process, pid ${fake.pid}). Latency = the fake's delay\n` +
+        `before the first byte; stream = all chunks at once, or one every 10 ms (about 1 s per reply). Live events: none, or\n` +
+        `published to Redis (XADD + PUBLISH, deltas coalesced every 50 ms). publishes/gen counts every live event of a\n` +
+        `generation (status, delta, done, status); before coalescing it was one delta per chunk, about ${CHUNKS_PER_GENERATION + 3}.\n\n`,
+    );
+    // Warm-up: JIT, keep-alive connections, Redis scripts.
+    const warmup: Scenario = { latencyMs: 0, chunkDelayMs: 0, concurrency: 4, events: 'redis' };
+    await run(config, redisEvents, warmup, 50);
+    const warm = await run(config, new NullGenerationEvents(), { ...warmup, events: 'none' }, 100);
+    const burstRate = warm.generations / warm.seconds;
 
-      const scenarios: Scenario[] = [];
-      for (const latencyMs of [0, 500]) {
-        for (const concurrency of [1, 4, 32]) {
-          for (const events of ['none', 'redis'] as const)
-            scenarios.push({ latencyMs, chunkDelayMs: 0, concurrency, events });
-        }
+    const scenarios: Scenario[] = [];
+    for (const latencyMs of [0, 500]) {
+      for (const concurrency of [1, 4, 32]) {
+        for (const events of ['none', 'redis'] as const)
+          scenarios.push({ latencyMs, chunkDelayMs: 0, concurrency, events });
       }
-      for (const concurrency of [1, 32])
-        scenarios.push({ latencyMs: 0, chunkDelayMs: 10, concurrency, events: 'redis' });
-
-      const rows: (string | number)[][] = [];
-      for (const scenario of scenarios) {
-        fake.setLatency(scenario.latencyMs);
-        fake.setChunkDelay(scenario.chunkDelayMs);
-        const figures = await run(config, eventsFor(scenario), scenario, countFor(scenario, burstRate));
-        const sorted = figures.latenciesMs;
-        const callMs = scenario.latencyMs + scenario.chunkDelayMs * CHUNKS_PER_GENERATION;
-        rows.push([
-          `${scenario.latencyMs} ms`,
-          scenario.chunkDelayMs ? '1 s' : 'burst',
-          scenario.concurrency,
-          scenario.events,
-          figures.generations,
-          figures.generations / figures.seconds,
-          (figures.generations * CHUNKS_PER_GENERATION) / figures.seconds,
-          figures.publishes / figures.generations,
-          figures.deltaPublishes / figures.generations,
-          percentile(sorted, 0.5),
-          percentile(sorted, 0.9),
-          percentile(sorted, 0.99),
-          percentile(sorted, 0.5) - callMs,
-        ]);
-      }
-      fake.setLatency(0);
-      fake.setChunkDelay(0);
-      printTable(
-        [
-          'latency',
-          'stream',
-          'concurrency',
-          'live events',
-          'generations',
-          'gen/s',
-          'chunks/s',
-          'publishes/gen',
-          'delta events/gen',
-          'p50 ms',
-          'p90 ms',
-          'p99 ms',
-          'p50 overhead ms',
-        ],
-        rows,
-      );
-      process.stdout.write(
-        `p50 overhead = p50 minus the fake's own delays (latency + ${CHUNKS_PER_GENERATION} chunk delays); it includes the HTTP stream itself.\n`,
-      );
-
-      const tokens = await measureTokenCounter();
-      process.stdout.write(
-        `\nTokenCounter (js-tiktoken lite, o200k_base): first call ${tokens.firstCallMs.toFixed(0)} ms (loads the rank), then ${tokens.perCallUs.toFixed(1)} µs per ${REPLY.length}-character chat\n`,
-      );
-    } finally {
-      await redisEvents.onApplicationShutdown();
-      await deleteKeys(redis, `${config.redis.prefix}:ai:*`);
-      await redis.quit();
-      await fake.stop();
     }
-  },
-};
+    for (const concurrency of [1, 32]) scenarios.push({ latencyMs: 0, chunkDelayMs: 10, concurrency, events: 'redis' });
+
+    const rows: (string | number)[][] = [];
+    for (const scenario of scenarios) {
+      await fake.setLatency(scenario.latencyMs);
+      await fake.setChunkDelay(scenario.chunkDelayMs);
+      const figures = await run(config, eventsFor(scenario), scenario, countFor(scenario, burstRate));
+      const sorted = figures.latenciesMs;
+      const callMs = scenario.latencyMs + scenario.chunkDelayMs * CHUNKS_PER_GENERATION;
+      rows.push([
+        `${scenario.latencyMs} ms`,
+        scenario.chunkDelayMs ? '1 s' : 'burst',
+        scenario.concurrency,
+        scenario.events,
+        figures.generations,
+        figures.generations / figures.seconds,
+        (figures.generations * CHUNKS_PER_GENERATION) / figures.seconds,
+        figures.publishes / figures.generations,
+        figures.deltaPublishes / figures.generations,
+        percentile(sorted, 0.5),
+        percentile(sorted, 0.9),
+        percentile(sorted, 0.99),
+        percentile(sorted, 0.5) - callMs,
+      ]);
+    }
+    await fake.setLatency(0);
+    await fake.setChunkDelay(0);
+    printTable(
+      [
+        'latency',
+        'stream',
+        'concurrency',
+        'live events',
+        'generations',
+        'gen/s',
+        'chunks/s',
+        'publishes/gen',
+        'delta events/gen',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'p50 overhead ms',
+      ],
+      rows,
+    );
+    process.stdout.write(
+      `p50 overhead = p50 minus the fake's own delays (latency + ${CHUNKS_PER_GENERATION} chunk delays); it includes the HTTP stream itself.\n`,
+    );
+
+    const tokens = await measureTokenCounter();
+    process.stdout.write(
+      `\nTokenCounter (js-tiktoken lite, o200k_base): first call ${tokens.firstCallMs.toFixed(0)} ms (loads the rank), then ${tokens.perCallUs.toFixed(1)} µs per ${REPLY.length}-character chat\n`,
+    );
+  } finally {
+    await redisEvents.onApplicationShutdown();
+    await deleteKeys(redis, `${config.redis.prefix}:ai:*`);
+    await redis.quit();
+  }
+}
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
   let cursor = '0';
@@ -249,3 +241,20 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
 }
+
+export const benchmark: Benchmark = {
+  name: 'ai-generation',
+  description:
+    "the worker's GenerateContentUseCase with the real openai SDK against the local fake (0 and 500 ms latency, burst or 1 s stream), live events off and over Redis, publishes per generation",
+  async run() {
+    Logger.overrideLogger(false); // the use case logs every generation; Nest apps booted later set their own logger
+    // In its own process, as a real OpenAI is another machine: its streaming is not charged to the use case.
+    const fake = await FakeOpenAiProcess.start({ apiKey: API_KEY });
+    try {
+      await fake.respondWith(REPLY);
+      await measure(fake);
+    } finally {
+      await fake.stop();
+    }
+  },
+};
