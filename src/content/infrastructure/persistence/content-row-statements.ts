@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
+import type { ContentVersion } from '../../domain/content-version';
 import type { ContentEntity } from './content.entity';
 import type { ContentMapper } from './content.mapper';
 
@@ -7,13 +8,18 @@ type Written = ReturnType<typeof ContentMapper.toPersistence>;
 /**
  * The hot statements of the contents row as plain SQL, built once from the entity's own metadata
  * (so they follow the entity), for the paths every generation takes: loading the row with the
- * model of its newest version in one statement, and writing it back. The query builder spent more
- * time building and hydrating these than PostgreSQL spent answering them.
+ * model of its newest version in one statement, and writing it back with its new versions in
+ * another. The query builder spent more time building and hydrating these than PostgreSQL spent
+ * answering them.
  */
 export class ContentRowStatements {
   /** `$1` id, `$2` organization id or null (any); append `FOR UPDATE` to lock. */
   readonly select: string;
-  /** `$1` id, `$2` organization id, `$3` expected row version, then the written columns in `writtenOrder`. */
+  /**
+   * `$1` id, `$2` organization id, `$3` the row version that was read, `$4` the new versions as a JSON
+   * array, then the written columns. Writes the row only if nobody wrote it since it was read, and
+   * its new versions with it, in one statement; answers `written` 1, or 0 on such a conflict.
+   */
   readonly update: string;
   private readonly written: { property: keyof Written; json: boolean }[];
 
@@ -32,14 +38,43 @@ export class ContentRowStatements {
       json: column.type === 'jsonb',
     }));
     const assignments = updatable.map(
-      (column, i) => `${column.databaseName} = $${i + 4}${column.type === 'jsonb' ? '::jsonb' : ''}`,
+      (column, i) => `${column.databaseName} = $${i + 5}${column.type === 'jsonb' ? '::jsonb' : ''}`,
     );
-    this.update = `UPDATE contents SET ${assignments.join(', ')}, row_version = row_version + 1
-       WHERE id = $1 AND organization_id = $2 AND row_version = $3`;
+    this.update = `WITH written AS (
+         UPDATE contents SET ${assignments.join(', ')}, row_version = row_version + 1
+          WHERE id = $1 AND organization_id = $2 AND row_version = $3
+          RETURNING id, organization_id
+       ), versions AS (
+         INSERT INTO content_versions (content_id, organization_id, number, source, body, model, usage,
+                                       generation_job_id, created_by, created_at)
+         SELECT w.id, w.organization_id, v.number, v.source, v.body, v.model, v.usage, v.generation_job_id,
+                v.created_by, v.created_at
+           FROM written w,
+                jsonb_to_recordset($4::jsonb) AS v(number integer, source varchar, body text, model varchar,
+                  usage jsonb, generation_job_id varchar, created_by uuid, created_at timestamptz)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS written FROM written`;
   }
 
   static of(dataSource: DataSource): ContentRowStatements {
     return new ContentRowStatements(dataSource.getMetadata('ContentEntity'));
+  }
+
+  /** `update`'s `$4`: the versions a change appended, as the JSON the statement unpacks. */
+  static versionsJson(versions: ContentVersion[]): string {
+    return JSON.stringify(
+      versions.map((version) => ({
+        number: version.number,
+        source: version.source,
+        body: version.body,
+        model: version.model,
+        usage: version.usage,
+        generation_job_id: version.generationJobId,
+        created_by: version.createdBy,
+        created_at: version.createdAt.toISOString(),
+      })),
+    );
   }
 
   /** The values of `update`'s written columns, in order; JSON columns go as JSON text. */

@@ -22,10 +22,13 @@ import { isForeignKeyViolation } from './postgres-errors';
 /** The stored tsvector of title, prompt and body, normalised (see the ContentSearch migration). */
 export const SEARCH_VECTOR = 'c.search_vector';
 
-/** A write lost a race it should never be able to enter (every write holds the row lock). */
+/** How often a change is tried again on the newer state before it gives up. */
+const MAX_WRITE_ATTEMPTS = 10;
+
+/** A change kept losing the race to other writers of the same content. */
 export class ContentWriteConflictError extends Error {
   constructor(contentId: string) {
-    super(`Content ${contentId} changed while it was being written; the write was refused`);
+    super(`Content ${contentId} kept changing while it was being written; the write was refused`);
     this.name = 'ContentWriteConflictError';
   }
 }
@@ -63,22 +66,31 @@ export class TypeOrmContentRepository extends ContentRepository {
     return this.load({ id: contentId, organizationId });
   }
 
-  update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      const loaded = await this.lockedRow(manager, organizationId, contentId);
-      if (!loaded) return undefined;
-      const { content, rowVersion } = loaded;
-      if (change(content) === false) return content;
-      const [, affected] = (await manager.query(this.statements.update, [
+  /**
+   * Optimistic: the row is read, changed, and written back only if nobody wrote it in between (its
+   * row version); otherwise the change runs again on the new state. Two statements and no
+   * transaction to hold open, so no connection waits on another; concurrent changes of one content
+   * still apply one after another, each to what the other left.
+   */
+  async update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const [row] = (await this.dataSource.query(this.statements.select, [
         contentId,
         organizationId,
-        rowVersion,
+      ])) as SelectedContentRow[];
+      if (!row) return undefined;
+      const content = ContentMapper.toDomain(row, row.bodyModel);
+      if (change(content) === false) return content;
+      const [result] = (await this.dataSource.query(this.statements.update, [
+        contentId,
+        organizationId,
+        row.rowVersion,
+        ContentRowStatements.versionsJson(content.pullNewVersions()),
         ...this.statements.writtenValues(ContentMapper.toPersistence(content.snapshot())),
-      ])) as [unknown, number];
-      if (affected !== 1) throw new ContentWriteConflictError(contentId);
-      await this.insertVersions(manager, content);
-      return content;
-    });
+      ])) as { written: number }[];
+      if (result?.written === 1) return content;
+      if (attempt === MAX_WRITE_ATTEMPTS) throw new ContentWriteConflictError(contentId);
+    }
   }
 
   delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean> {
