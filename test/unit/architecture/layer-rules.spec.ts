@@ -51,6 +51,10 @@ describe('the layer rule (dependency-cruiser)', () => {
     expect(ruleFor('content/domain/other-context-internals.ts')).toContain('contexts-meet-through-their-index');
   });
 
+  it('fails the ai gateway importing another context, even through its index', () => {
+    expect(ruleFor('ai/application/gateway-calls-usage.ts')).toContain('ai-is-a-gateway');
+  });
+
   it('lets application code import its own domain', () => {
     expect(ruleFor('usage/application/allowed.ts')).toEqual([]);
   });
