@@ -130,8 +130,17 @@ describe('generation that never wedges (whole app, fake OpenAI)', () => {
         expectError(await generate(contents[2]!.id), 402, 'USAGE_LIMIT_EXCEEDED');
 
         // However long they wait, the recovery leaves queued generations and their reservations alone.
-        const recovery = await t.app.get(RecoverLostGenerationsUseCase, { strict: false }).execute({ graceMs: 0 });
-        expect(recovery).toMatchObject({ recovered: 0, released: 0 });
+        // (It looks at the whole database, which other files share: only these contents are asserted on.)
+        await t.app.get(RecoverLostGenerationsUseCase, { strict: false }).execute({ graceMs: 0 });
+        const queued = [contents[0]!.id, contents[1]!.id];
+        expect([...(await statusOf(t, queued)).values()]).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+        const heldForThem: { count: number }[] = await t.app
+          .get(DataSource)
+          .query(
+            `SELECT count(*)::int AS count FROM usage_reservations WHERE organization_id = $1 AND status = 'RESERVED'`,
+            [org.id],
+          );
+        expect(heldForThem[0]?.count).toBe(2);
         expectError(await generate(contents[2]!.id), 402, 'USAGE_LIMIT_EXCEEDED');
         expect(fake.requestCount).toBe(0);
       } finally {
