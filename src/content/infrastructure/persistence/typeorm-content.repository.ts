@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
-import { NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
+import { DomainError, NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import {
   ContentRepository,
   toContentView,
@@ -25,11 +25,12 @@ export const SEARCH_VECTOR = 'c.search_vector';
 /** How often a change is tried again on the newer state before it gives up. */
 const MAX_WRITE_ATTEMPTS = 10;
 
-/** A change kept losing the race to other writers of the same content. */
-export class ContentWriteConflictError extends Error {
+/** A change kept losing the race to other writers of the same content: 409, try again. */
+export class ContentWriteConflictError extends DomainError {
   constructor(contentId: string) {
-    super(`Content ${contentId} kept changing while it was being written; the write was refused`);
-    this.name = 'ContentWriteConflictError';
+    super('CONTENT_BUSY', 'conflict', 'The content kept changing while it was being written; try again', {
+      contentId,
+    });
   }
 }
 

@@ -57,6 +57,9 @@ describe('generation retries', () => {
     );
     expect(refused).toBeInstanceOf(PermanentGenerationError);
     expect(failureOf(refused as Error)).toEqual({ code: 'internal', kind: 'permanent' });
+    // A write that lost a race is worth another attempt.
+    const busy = new DomainError('CONTENT_BUSY', 'conflict', 'The content kept changing');
+    expect(toQueueError(busy)).toBe(busy);
   });
 
   describe('isFinalFailure', () => {

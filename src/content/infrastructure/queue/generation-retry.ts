@@ -61,7 +61,7 @@ export class PermanentGenerationError extends UnrecoverableError {
   }
 }
 
-const REFUSALS = new Set<DomainError['kind']>(['invalid', 'unprocessable', 'conflict']);
+const REFUSALS = new Set<DomainError['kind']>(['invalid', 'unprocessable']);
 
 /** What the processor throws for an error of the use case: permanent ones end the job now. */
 export function toQueueError(error: unknown): unknown {
