@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '#libs/config';
@@ -17,14 +17,22 @@ const AUDIENCE = 'contexor-api';
  */
 @Injectable()
 export class JwtAccessTokens extends AccessTokens {
-  private readonly keys: Map<string, string>;
+  /**
+   * Verification keys by `kid`, as KeyObjects made once: given a string, jsonwebtoken first tries to
+   * parse it as a public key (and throws) on every verify before it makes a secret key of it.
+   */
+  private readonly keys: Map<string, KeyObject>;
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
   ) {
     super();
-    this.keys = new Map([...Object.entries(config.jwt.previousKeys), [config.jwt.keyId, config.jwt.secret]]);
+    const secrets: [string, string][] = [
+      ...Object.entries(config.jwt.previousKeys),
+      [config.jwt.keyId, config.jwt.secret],
+    ];
+    this.keys = new Map(secrets.map(([kid, secret]) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))]));
   }
 
   async sign(userId: string): Promise<{ token: string; expiresIn: number }> {
@@ -52,7 +60,8 @@ export class JwtAccessTokens extends AccessTokens {
     if (!secret || decoded?.header?.alg !== ALGORITHM) throw new UnauthenticatedError('The access token is not valid');
     try {
       const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string; exp?: number }>(token, {
-        secret,
+        // jsonwebtoken takes a KeyObject; @nestjs/jwt's option type only names strings and Buffers.
+        secret: secret as unknown as Buffer,
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,
