@@ -55,6 +55,8 @@ export interface SettleOutcome {
   priceFallback: boolean;
   /** When the record was written; it decides the period the call counts in. */
   recordedAt: Date;
+  /** Whether the organization had any limit when the record was written (thresholds only exist then); read with it. */
+  organizationHasLimits?: boolean;
 }
 
 export interface RecordedThreshold extends ThresholdReached {

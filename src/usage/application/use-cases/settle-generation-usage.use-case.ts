@@ -93,6 +93,9 @@ export class SettleGenerationUsageUseCase {
       );
     }
 
+    // Without a limit there is no threshold to reach: the record's statement already said so.
+    if (outcome.organizationHasLimits === false) return { recorded: true, ...settled, thresholdsCrossed: [] };
+
     // The record is committed: whatever goes wrong from here must not fail the caller (its retry
     // would find the call recorded and stop). A threshold missed now is caught by the next record.
     let thresholdsCrossed: ThresholdCrossing[] = [];

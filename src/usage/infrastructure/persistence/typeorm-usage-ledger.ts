@@ -152,7 +152,12 @@ export class TypeOrmUsageLedger extends UsageLedger {
          UPDATE usage_reservations SET status = 'SETTLED', settled_at = $14
           WHERE id = $15::uuid AND organization_id = $1 AND status <> 'SETTLED' AND EXISTS (SELECT 1 FROM recorded)
        )
-       SELECT cost_micros, price_fallback, created_at FROM recorded`,
+       SELECT cost_micros, price_fallback, created_at,
+              EXISTS (SELECT 1 FROM usage_limits l
+                       WHERE l.organization_id = $1
+                         AND (l.monthly_token_limit IS NOT NULL OR l.monthly_cost_limit_micros IS NOT NULL
+                              OR l.per_user_monthly_token_limit IS NOT NULL)) AS has_limits
+         FROM recorded`,
       [
         record.organizationId,
         record.userId,
@@ -170,9 +175,9 @@ export class TypeOrmUsageLedger extends UsageLedger {
         record.createdAt,
         reservation,
       ],
-    )) as RecordedRow[];
+    )) as (RecordedRow & { has_limits: boolean })[];
     const row = inserted[0];
-    if (row) return { recorded: true, ...outcomeOf(row) };
+    if (row) return { recorded: true, ...outcomeOf(row), organizationHasLimits: row.has_limits };
     const [existing] = (await this.dataSource.query(
       'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
       [record.callKey],
