@@ -15,6 +15,7 @@ import { NullGenerationEvents } from '../test/fakes/ai/in-memory-generation-port
 import { contentPorts } from '../test/fakes/content/content-ports';
 import { FakeBudget, InMemoryCompletedCalls } from '../test/fakes/content/generation-fakes';
 import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
+import { deleteKeys } from './support/redis-keys';
 import type { Benchmark } from './support/benchmark';
 import { CountingGenerationEvents } from './support/counting-generation-events';
 import { FakeOpenAiProcess } from './support/fake-openai-client';
@@ -231,15 +232,6 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     await deleteKeys(redis, `${config.redis.prefix}:ai:*`);
     await redis.quit();
   }
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 export const benchmark: Benchmark = {

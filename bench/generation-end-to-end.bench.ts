@@ -8,6 +8,7 @@ import { chatCompletionBody } from '../src/ai/infrastructure/openai/chat-request
 import { GENERATION_QUEUE } from '../src/content/infrastructure/queue/generation.queue';
 import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
 import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
+import { deleteKeys } from './support/redis-keys';
 import { bootBenchApp, type BenchApp } from './support/bench-app';
 import type { Benchmark } from './support/benchmark';
 import { FakeOpenAiProcess } from './support/fake-openai-client';
@@ -347,15 +348,6 @@ async function runAtOnce(app: BenchApp, db: Pool, fake: FakeOpenAiProcess, org: 
     answerMax: answerMs.at(-1) ?? Number.NaN,
     ready,
   };
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 /**
