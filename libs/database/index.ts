@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './database.module';
 export * from './postgres-errors';
 export * from './typeorm-logger';
+export * from './prepared-statement';

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/**
+ * A statement of a path every request or job takes, sent as a named prepared statement: each
+ * pooled connection parses and plans it once, then only binds and executes it. Measured on this
+ * project's contents row, that is a third of PostgreSQL's CPU per statement and half the round
+ * trip. The name follows from the text, so two statements never share one.
+ *
+ * Prepared statements live on a connection: behind PgBouncer in transaction mode, PgBouncer must
+ * track them (`max_prepared_statements`, 1.21 and later).
+ */
+export class PreparedStatement {
+  readonly name: string;
+
+  constructor(readonly text: string) {
+    this.name = `cx_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  }
+}
+
+/**
+ * Runs `statement` on the app's pool, outside any transaction, logged as TypeORM logs its own
+ * queries (the statement, never its values; slow ones and failures too). Errors are pg's own
+ * (`code`, `constraint`), which every classifier here reads as it reads TypeORM's `driverError`.
+ */
+export async function queryPrepared<R>(
+  dataSource: DataSource,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<{ rows: R[]; rowCount: number }> {
+  const logger = dataSource.logger;
+  logger.logQuery(statement.text);
+  const started = performance.now();
+  try {
+    const result = await poolOf(dataSource).query({
+      name: statement.name,
+      text: statement.text,
+      values: values as unknown[],
+    });
+    const ms = performance.now() - started;
+    const slowMs = dataSource.options.maxQueryExecutionTime;
+    if (slowMs && ms > slowMs) logger.logQuerySlow(Math.round(ms), statement.text);
+    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  } catch (error) {
+    logger.logQueryError(error instanceof Error ? error : String(error), statement.text);
+    throw error;
+  }
+}
+
+function poolOf(dataSource: DataSource): Pool {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool) throw new Error('Prepared statements need an initialized PostgreSQL data source');
+  return pool;
+}
