@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
+import { PreparedStatement, queryPrepared } from '#libs/database';
 import { WebhookEndpointRepository } from '../../application/webhooks/webhook-ports';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+
+/** Asked on every content event (each generation's included): prepared once per connection. */
+const SUBSCRIBED_TO = new PreparedStatement(
+  `SELECT id, organization_id AS "organizationId", url, events, secret, created_by AS "createdBy",
+          created_at AS "createdAt", failing_since AS "failingSince", disabled_at AS "disabledAt"
+     FROM webhook_endpoints
+    WHERE organization_id = $1 AND disabled_at IS NULL AND $2 = ANY(events)`,
+);
 
 @Injectable()
 export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
@@ -41,13 +50,7 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   async subscribedTo(organizationId: string, type: WebhookEventType): Promise<WebhookEndpoint[]> {
-    const rows = await this.rows
-      .createQueryBuilder('w')
-      .where('w.organization_id = :organizationId AND w.disabled_at IS NULL AND :type = ANY(w.events)', {
-        organizationId,
-        type,
-      })
-      .getMany();
+    const { rows } = await queryPrepared<WebhookEndpointEntity>(this.dataSource, SUBSCRIBED_TO, [organizationId, type]);
     return rows.map(toDomain);
   }
 

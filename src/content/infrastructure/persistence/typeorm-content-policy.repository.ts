@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PreparedStatement, queryPrepared } from '#libs/database';
 import { ContentPolicyRepository } from '../../application/ports/content-policy.repository';
 import { defaultContentPolicy, type ContentPolicy } from '../../domain/content-policy';
 import { ContentPolicyEntity } from './content-policy.entity';
+
+/** Read by every generation request. */
+const POLICY_OF = new PreparedStatement(
+  `SELECT organization_id AS "organizationId", block_prompts_with_pii AS "blockPromptsWithPii",
+          updated_at AS "updatedAt", updated_by AS "updatedBy"
+     FROM content_policies WHERE organization_id = $1`,
+);
 
 @Injectable()
 export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
@@ -12,7 +20,8 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
   }
 
   async find(organizationId: string): Promise<ContentPolicy> {
-    const row = await this.dataSource.getRepository(ContentPolicyEntity).findOneBy({ organizationId });
+    const { rows } = await queryPrepared<ContentPolicyEntity>(this.dataSource, POLICY_OF, [organizationId]);
+    const row = rows[0];
     return row ? toDomain(row) : defaultContentPolicy(organizationId);
   }
 

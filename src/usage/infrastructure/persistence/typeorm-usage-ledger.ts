@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PreparedStatement, queryPrepared } from '#libs/database';
 import { isUuid, Money } from '#libs/ddd';
 import {
   UsageLedger,
@@ -75,6 +76,41 @@ function outcomeOf(row: RecordedRow): Omit<SettleOutcome, 'recorded'> {
   return { cost: Money.fromMicros(row.cost_micros), priceFallback: row.price_fallback, recordedAt: row.created_at };
 }
 
+/** For an organization whose limits row says "no limit": the reservation in one statement, under a share lock of that row. */
+const RESERVE_WHERE_UNLIMITED =
+  new PreparedStatement(`INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
+       SELECT COALESCE($7::uuid, gen_random_uuid()), l.organization_id, $2,
+              CASE l.calendar WHEN 'jalali' THEN $8::timestamptz ELSE $3::timestamptz END, $4, $5, 'RESERVED', $6
+         FROM (SELECT organization_id, calendar FROM usage_limits
+                WHERE organization_id = $1 AND monthly_token_limit IS NULL AND monthly_cost_limit_micros IS NULL
+                  AND per_user_monthly_token_limit IS NULL
+                  FOR SHARE) l
+       RETURNING id`);
+
+const SETTLE = new PreparedStatement(`WITH recorded AS (
+         INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
+                                    completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
+         RETURNING cost_micros, price_fallback, created_at
+       ), settled AS (
+         -- A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
+         UPDATE usage_reservations SET status = 'SETTLED', settled_at = $14
+          WHERE id = $15::uuid AND organization_id = $1 AND status <> 'SETTLED' AND EXISTS (SELECT 1 FROM recorded)
+       )
+       SELECT cost_micros, price_fallback, created_at,
+              EXISTS (SELECT 1 FROM usage_limits l
+                       WHERE l.organization_id = $1
+                         AND (l.monthly_token_limit IS NOT NULL OR l.monthly_cost_limit_micros IS NOT NULL
+                              OR l.per_user_monthly_token_limit IS NOT NULL)) AS has_limits
+         FROM recorded`);
+
+const RELEASE = new PreparedStatement(
+  `UPDATE usage_reservations SET status = 'RELEASED', released_at = $2 WHERE id = $1 AND status = 'RESERVED'`,
+);
+
+const IS_HELD = new PreparedStatement(`SELECT 1 FROM usage_reservations WHERE id = $1 AND status = 'RESERVED'`);
+
 @Injectable()
 export class TypeOrmUsageLedger extends UsageLedger {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -109,26 +145,16 @@ export class TypeOrmUsageLedger extends UsageLedger {
     periodOf: (calendar: UsageCalendar) => UsagePeriod,
     now: Date,
   ): Promise<{ reservationId: string } | undefined> {
-    const rows = (await this.dataSource.query(
-      `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
-       SELECT COALESCE($7::uuid, gen_random_uuid()), l.organization_id, $2,
-              CASE l.calendar WHEN 'jalali' THEN $8::timestamptz ELSE $3::timestamptz END, $4, $5, 'RESERVED', $6
-         FROM (SELECT organization_id, calendar FROM usage_limits
-                WHERE organization_id = $1 AND monthly_token_limit IS NULL AND monthly_cost_limit_micros IS NULL
-                  AND per_user_monthly_token_limit IS NULL
-                  FOR SHARE) l
-       RETURNING id`,
-      [
-        reservation.organizationId,
-        reservation.userId,
-        periodOf('gregorian').start,
-        reservation.tokens,
-        reservation.cost.micros.toString(),
-        now,
-        reservation.id ?? null,
-        periodOf('jalali').start,
-      ],
-    )) as { id: string }[];
+    const { rows } = await queryPrepared<{ id: string }>(this.dataSource, RESERVE_WHERE_UNLIMITED, [
+      reservation.organizationId,
+      reservation.userId,
+      periodOf('gregorian').start,
+      reservation.tokens,
+      reservation.cost.micros.toString(),
+      now,
+      reservation.id ?? null,
+      periodOf('jalali').start,
+    ]);
     const id = rows[0]?.id;
     return id ? { reservationId: id } : undefined;
   }
@@ -140,42 +166,23 @@ export class TypeOrmUsageLedger extends UsageLedger {
    */
   async settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
     const reservation = reservationId !== null && isUuid(reservationId) ? reservationId : null;
-    const inserted = (await this.dataSource.query(
-      `WITH recorded AS (
-         INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
-                                    completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
-         RETURNING cost_micros, price_fallback, created_at
-       ), settled AS (
-         -- A reservation released after a timeout whose call did complete is settled all the same: the record is what counts.
-         UPDATE usage_reservations SET status = 'SETTLED', settled_at = $14
-          WHERE id = $15::uuid AND organization_id = $1 AND status <> 'SETTLED' AND EXISTS (SELECT 1 FROM recorded)
-       )
-       SELECT cost_micros, price_fallback, created_at,
-              EXISTS (SELECT 1 FROM usage_limits l
-                       WHERE l.organization_id = $1
-                         AND (l.monthly_token_limit IS NOT NULL OR l.monthly_cost_limit_micros IS NOT NULL
-                              OR l.per_user_monthly_token_limit IS NOT NULL)) AS has_limits
-         FROM recorded`,
-      [
-        record.organizationId,
-        record.userId,
-        record.projectId,
-        record.contentId,
-        record.model,
-        record.promptTokens,
-        record.cachedTokens,
-        record.completionTokens,
-        record.promptTokens + record.completionTokens,
-        record.cost.micros.toString(),
-        record.callKey,
-        record.usageEstimated,
-        record.priceFallback,
-        record.createdAt,
-        reservation,
-      ],
-    )) as (RecordedRow & { has_limits: boolean })[];
+    const { rows: inserted } = await queryPrepared<RecordedRow & { has_limits: boolean }>(this.dataSource, SETTLE, [
+      record.organizationId,
+      record.userId,
+      record.projectId,
+      record.contentId,
+      record.model,
+      record.promptTokens,
+      record.cachedTokens,
+      record.completionTokens,
+      record.promptTokens + record.completionTokens,
+      record.cost.micros.toString(),
+      record.callKey,
+      record.usageEstimated,
+      record.priceFallback,
+      record.createdAt,
+      reservation,
+    ]);
     const row = inserted[0];
     if (row) return { recorded: true, ...outcomeOf(row), organizationHasLimits: row.has_limits };
     const [existing] = (await this.dataSource.query(
@@ -188,19 +195,13 @@ export class TypeOrmUsageLedger extends UsageLedger {
 
   async release(reservationId: string, at: Date): Promise<boolean> {
     if (!isUuid(reservationId)) return false;
-    const [, affected] = (await this.dataSource.query(
-      `UPDATE usage_reservations SET status = 'RELEASED', released_at = $2 WHERE id = $1 AND status = 'RESERVED'`,
-      [reservationId, at],
-    )) as [unknown[], number];
-    return affected > 0;
+    const { rowCount } = await queryPrepared(this.dataSource, RELEASE, [reservationId, at]);
+    return rowCount > 0;
   }
 
   async isHeld(reservationId: string): Promise<boolean> {
     if (!isUuid(reservationId)) return false;
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM usage_reservations WHERE id = $1 AND status = 'RESERVED'`,
-      [reservationId],
-    )) as unknown[];
+    const { rows } = await queryPrepared(this.dataSource, IS_HELD, [reservationId]);
     return rows.length > 0;
   }
 
