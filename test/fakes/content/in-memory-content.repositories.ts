@@ -33,6 +33,8 @@ export class InMemoryContentRepository extends ContentRepository {
   readonly versions = new Map<string, ContentVersion[]>();
   /** How often each kind of read or write ran, for specs that count work. */
   readonly calls = { findByIdInOrganization: 0, findForGeneration: 0, update: 0 };
+  /** Reads of a stored content, as the real adapter would send them: an update handed a loaded content reads none. */
+  rowReads = 0;
   private readonly queues = new Map<string, Promise<unknown>>();
 
   add(content: Content): Promise<void> {
@@ -43,12 +45,19 @@ export class InMemoryContentRepository extends ContentRepository {
 
   findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined> {
     this.calls.findByIdInOrganization += 1;
+    this.rowReads += 1;
     const state = this.rows.get(contentId);
     return Promise.resolve(state && state.organizationId === organizationId ? this.restore(state) : undefined);
   }
 
-  update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
+  update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    loaded?: Content,
+  ): Promise<Content | undefined> {
     this.calls.update += 1;
+    if (!loaded) this.rowReads += 1;
     const run = async (): Promise<Content | undefined> => {
       await Promise.resolve();
       const state = this.rows.get(contentId);
@@ -122,6 +131,7 @@ export class InMemoryContentRepository extends ContentRepository {
 
   findForGeneration(contentId: string): Promise<Content | undefined> {
     this.calls.findForGeneration += 1;
+    this.rowReads += 1;
     const state = this.rows.get(contentId);
     return Promise.resolve(state ? this.restore(state) : undefined);
   }

@@ -18,6 +18,7 @@ import {
   SAMPLE_USAGE,
 } from '../../factories/content.factory';
 import { FixedClock } from '../../fakes/accounts/recording-ports';
+import { recordAppQueries, readsContentRow } from '../../support/query-recorder';
 import { openTestDataSource } from '../../support/test-data-source';
 
 describe('TypeOrmContentRepository', () => {
@@ -119,6 +120,61 @@ describe('TypeOrmContentRepository', () => {
       body: AI_BODY,
       usage: null,
     });
+  });
+
+  it('writes over a content it loaded without reading the row again', async () => {
+    const content = await stored(makeContentIn('DRAFT', inProject()));
+    const loaded = await contents.findByIdInOrganization(organizationId, content.id);
+    const recorder = recordAppQueries();
+    try {
+      await contents.update(organizationId, content.id, (c) => c.startGeneration('job-loaded', clock.now()), loaded);
+    } finally {
+      recorder.stop();
+    }
+    expect(recorder.queries.filter(readsContentRow(content.id))).toHaveLength(0);
+    expect(recorder.queries).toHaveLength(1);
+    expect(await rowVersion(content.id)).toBe(2);
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.generationJobId).toBe('job-loaded');
+  });
+
+  it('reads the row again and applies the change to it when the loaded content is out of date', async () => {
+    const content = await stored(makeContentIn('DRAFT', inProject()));
+    const stale = await contents.findByIdInOrganization(organizationId, content.id);
+    await contents.update(organizationId, content.id, (c) => c.startGeneration('job-first', clock.now()));
+    await expect(
+      contents.update(organizationId, content.id, (c) => c.startGeneration('job-second', clock.now()), stale),
+    ).rejects.toMatchObject({ code: 'CONTENT_BUSY' });
+    const now = await contents.findByIdInOrganization(organizationId, content.id);
+    expect(now?.generationJobId).toBe('job-first');
+    expect(await rowVersion(content.id)).toBe(2);
+  });
+
+  it('computes the search vector again only when the title, prompt or body changes', async () => {
+    const content = await stored(makeContentIn('DRAFT', inProject({ title: 'گزارش فصلی' })));
+    const vectorOf = async () =>
+      (
+        (await dataSource.query('SELECT search_vector::text AS v FROM contents WHERE id = $1', [content.id])) as {
+          v: string;
+        }[]
+      )[0]?.v;
+    const before = await vectorOf();
+    expect(before).toContain('گزارش');
+    // A status change writes the whole row: the vector stays as it was, even if edited by hand meanwhile.
+    await dataSource.query(`UPDATE contents SET search_vector = to_tsvector('simple', 'دستی') WHERE id = $1`, [
+      content.id,
+    ]);
+    await contents.update(organizationId, content.id, (c) => c.startGeneration('job-vector', clock.now()));
+    expect(await vectorOf()).toContain('دستی');
+    await contents.update(organizationId, content.id, (c) =>
+      c.completeGeneration(
+        { jobId: 'job-vector', body: 'متن تازه', model: 'gpt-4.1-mini', usage: SAMPLE_USAGE, by: randomUUID() },
+        clock.now(),
+      ),
+    );
+    const after = await vectorOf();
+    expect(after).toContain('تازه');
+    expect(after).toContain('گزارش');
+    expect(after).not.toContain('دستی');
   });
 
   it('writes nothing when the change says nothing changed', async () => {

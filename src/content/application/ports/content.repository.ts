@@ -40,12 +40,20 @@ export abstract class ContentRepository {
   abstract add(content: Content): Promise<void>;
   abstract findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined>;
   /**
-   * Loads the content under a row lock (SELECT … FOR UPDATE), applies `change`, and stores the new
-   * state and any new versions before the lock is released: concurrent changes of one content run
-   * one after another, in one transaction whose every query goes through it. Returns the content as
-   * changed, or undefined when it does not exist in the organization.
+   * Applies `change` to the stored content and stores the new state and any new versions, only if
+   * nobody changed the content meanwhile; otherwise `change` runs again on the newer state, so
+   * concurrent changes of one content apply one after another. A change that returns false stores
+   * nothing. Returns the content as changed, or undefined when it does not exist in the organization.
+   *
+   * `loaded`, a content this repository returned earlier, is tried first instead of reading the row
+   * again: a job that read its content at its start writes its result without a second read.
    */
-  abstract update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined>;
+  abstract update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    loaded?: Content,
+  ): Promise<Content | undefined>;
   /** Deletes the content and its versions if `check` (given the locked content) does not throw. False when not found. */
   abstract delete(organizationId: string, contentId: string, check: (content: Content) => void): Promise<boolean>;
   /** Newest first (created_at DESC, id DESC). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '#libs/database';
 import { DomainError, NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import {
   ContentRepository,
@@ -37,6 +38,8 @@ export class ContentWriteConflictError extends DomainError {
 @Injectable()
 export class TypeOrmContentRepository extends ContentRepository {
   private readonly statements: ContentRowStatements;
+  /** The row version each content returned here was read at (or written as): what `update` checks against. */
+  private readonly rowVersions = new WeakMap<Content, number>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -69,27 +72,39 @@ export class TypeOrmContentRepository extends ContentRepository {
 
   /**
    * Optimistic: the row is read, changed, and written back only if nobody wrote it in between (its
-   * row version); otherwise the change runs again on the new state. Two statements and no
-   * transaction to hold open, so no connection waits on another; concurrent changes of one content
-   * still apply one after another, each to what the other left.
+   * row version); otherwise the change runs again on the new state. Two statements (one when the
+   * caller hands back a content loaded here) and no transaction to hold open, so no connection waits
+   * on another; concurrent changes of one content still apply one after another, each to what the
+   * other left.
    */
-  async update(organizationId: string, contentId: string, change: ContentChange): Promise<Content | undefined> {
+  async update(
+    organizationId: string,
+    contentId: string,
+    change: ContentChange,
+    loaded?: Content,
+  ): Promise<Content | undefined> {
+    // Only a content read here, of this id and organization, has a known row version to write over.
+    let known =
+      loaded?.id === contentId && loaded.organizationId === organizationId && this.rowVersions.has(loaded)
+        ? loaded
+        : undefined;
     for (let attempt = 1; ; attempt++) {
-      const [row] = (await this.dataSource.query(this.statements.select, [
-        contentId,
-        organizationId,
-      ])) as SelectedContentRow[];
-      if (!row) return undefined;
-      const content = ContentMapper.toDomain(row, row.bodyModel);
+      const content = known ?? (await this.load({ id: contentId, organizationId }));
+      known = undefined;
+      if (!content) return undefined;
+      const rowVersion = this.rowVersions.get(content) as number;
       if (change(content) === false) return content;
-      const [result] = (await this.dataSource.query(this.statements.update, [
+      const { rows } = await queryPrepared<{ written: number }>(this.dataSource, this.statements.update, [
         contentId,
         organizationId,
-        row.rowVersion,
+        rowVersion,
         ContentRowStatements.versionsJson(content.pullNewVersions()),
         ...this.statements.writtenValues(ContentMapper.toPersistence(content.snapshot())),
-      ])) as { written: number }[];
-      if (result?.written === 1) return content;
+      ]);
+      if (rows[0]?.written === 1) {
+        this.rowVersions.set(content, rowVersion + 1);
+        return content;
+      }
       if (attempt === MAX_WRITE_ATTEMPTS) throw new ContentWriteConflictError(contentId);
     }
   }
@@ -199,10 +214,10 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   async findOrganizationIdOf(contentId: string): Promise<string | undefined> {
-    const row = await this.dataSource
-      .getRepository(ContentEntity)
-      .findOne({ where: { id: contentId }, select: { organizationId: true } });
-    return row?.organizationId;
+    const { rows } = await queryPrepared<{ organization_id: string }>(this.dataSource, this.statements.owner, [
+      contentId,
+    ]);
+    return rows[0]?.organization_id;
   }
 
   findForGeneration(contentId: string): Promise<Content | undefined> {
@@ -245,7 +260,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     organizationId: string,
     contentId: string,
   ): Promise<{ content: Content; rowVersion: number } | undefined> {
-    const [row] = (await manager.query(`${this.statements.select} FOR UPDATE OF c`, [
+    const [row] = (await manager.query(`${this.statements.select.text} FOR UPDATE OF c`, [
       contentId,
       organizationId,
     ])) as SelectedContentRow[];
@@ -253,11 +268,15 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   private async load(where: { id: string; organizationId?: string }): Promise<Content | undefined> {
-    const [row] = (await this.dataSource.query(this.statements.select, [
+    const { rows } = await queryPrepared<SelectedContentRow>(this.dataSource, this.statements.select, [
       where.id,
       where.organizationId ?? null,
-    ])) as SelectedContentRow[];
-    return row && ContentMapper.toDomain(row, row.bodyModel);
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const content = ContentMapper.toDomain(row, row.bodyModel);
+    this.rowVersions.set(content, row.rowVersion);
+    return content;
   }
 
   private async insertVersions(manager: EntityManager, content: Content): Promise<void> {

@@ -33,10 +33,12 @@ describe('GenerateContentUseCase', () => {
     expect(kit.ports.events.published.map((event) => event.type)).toEqual(['content.generated']);
   });
 
-  it('reads the contents row twice on the way: once before the call, once to complete it under the lock', async () => {
+  it('reads the contents row once: before the call, and completes it over that read', async () => {
     const kit = await generationKit();
+    const before = kit.ports.contents.rowReads;
     await kit.run();
     expect(kit.ports.contents.calls).toMatchObject({ findForGeneration: 1, update: 1 });
+    expect(kit.ports.contents.rowReads - before).toBe(1);
   });
 
   it('tells watchers the status, the text in coalesced deltas, then done and the new status', async () => {

@@ -13,6 +13,7 @@ import {
   ReleaseGenerationBudgetUseCase,
   SettleGenerationUsageUseCase,
 } from '../../../../usage';
+import type { Content } from '../../../domain/content';
 import { ContentEvents } from '../../ports/content-events';
 import { CompletedCalls, type CompletedCall } from '../../ports/completed-calls';
 import { ContentRepository, toContentView } from '../../ports/content.repository';
@@ -69,14 +70,15 @@ export class GenerateContentUseCase {
       this.contents.findForGeneration(job.contentId),
       this.checkReservation.execute(job.reservationId),
     ]);
-    if (earlier) return this.record(input, earlier, true, content?.projectId);
+    if (earlier) return this.record(input, earlier, true, content);
 
     if (!content) throw new GenerationFailure('permanent', 'content_not_found', `Content ${job.contentId} is gone`);
     if (!content.isRunningJob(jobId))
       return { outcome: 'skipped', reason: content.status === 'IN_PROGRESS' ? 'stale_job' : 'not_in_progress' };
     if (!held) throw new GenerationFailure('permanent', 'reservation_lost', `Reservation ${job.reservationId} ended`);
 
-    await this.publish.execute(job.contentId, {
+    // Not waited for: the deltas that follow are published after it all the same.
+    void this.publish.execute(job.contentId, {
       type: 'status',
       status: GENERATING_STATUS,
       lastError: null,
@@ -108,17 +110,17 @@ export class GenerateContentUseCase {
       .catch((error: unknown) =>
         this.logger.warn({ jobId, err: errorSummary(error) }, 'Could not keep the completed call for recovery'),
       );
-    return this.record(input, call, false, content.projectId);
+    return this.record(input, call, false, content);
   }
 
   private async record(
     input: GenerateContentInput,
     call: CompletedCall,
     recovered: boolean,
-    projectId?: string,
+    loaded: Content | undefined,
   ): Promise<GenerateContentResult> {
     const { job, jobId } = input;
-    const project = projectId ?? (await this.contents.findForGeneration(job.contentId))?.projectId;
+    const project = loaded?.projectId;
     if (!project) {
       // The content is gone: no project to charge the call to, nothing to complete.
       await this.releaseBudget.execute(job.reservationId);
@@ -128,34 +130,43 @@ export class GenerateContentUseCase {
       ...call.usage,
       costUsd: (await settleCall(this.settleUsage, job, call, project)).toDecimalString(),
     };
-    const { outcome, content } = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
-      c.completeGeneration(
-        {
-          jobId,
-          body: call.body,
-          model: call.model,
-          usage,
-          by: job.requestedBy,
-        },
-        this.clock.now(),
-      ),
+    const { outcome, content } = await changeRunningJob(
+      this.contents,
+      job.organizationId,
+      job.contentId,
+      jobId,
+      (c) =>
+        c.completeGeneration(
+          {
+            jobId,
+            body: call.body,
+            model: call.model,
+            usage,
+            by: job.requestedBy,
+          },
+          this.clock.now(),
+        ),
+      loaded,
     );
     const view = content ? toContentView(content) : undefined;
-    if (view && outcome === 'changed') {
-      await this.contentEvents.publish({
-        organizationId: job.organizationId,
-        type: 'content.generated',
-        data: { ...contentEventData(view), jobId, usage },
-      });
-    }
-    await this.publish.execute(job.contentId, {
-      type: 'done',
-      jobId,
-      model: call.model,
-      finishReason: call.finishReason,
-      usage: call.usage,
-    });
-    await this.publish.execute(job.contentId, statusEventOf(view, jobId));
+    // At once: the two live events leave in this order, and the webhook event does not wait for them.
+    await Promise.all([
+      view &&
+        outcome === 'changed' &&
+        this.contentEvents.publish({
+          organizationId: job.organizationId,
+          type: 'content.generated',
+          data: { ...contentEventData(view), jobId, usage },
+        }),
+      this.publish.execute(job.contentId, {
+        type: 'done',
+        jobId,
+        model: call.model,
+        finishReason: call.finishReason,
+        usage: call.usage,
+      }),
+      this.publish.execute(job.contentId, statusEventOf(view, jobId)),
+    ]);
     this.logger.log(
       {
         contentId: job.contentId,

@@ -10,8 +10,9 @@ import type { GenerationJob } from '../../ports/generation-queue';
 export type RunningJobChange = 'changed' | 'finished' | 'stale';
 
 /**
- * Applies `change` to the content under its row lock only while `jobId` is its running generation:
- * a job run twice, or one that lost the race to a newer job, changes nothing.
+ * Applies `change` to the content only while `jobId` is its running generation: a job run twice, or
+ * one that lost the race to a newer job, changes nothing. `loaded` is the content as the job read it
+ * (tried first, so an unchanged row is not read again).
  */
 export async function changeRunningJob(
   contents: ContentRepository,
@@ -19,16 +20,22 @@ export async function changeRunningJob(
   contentId: string,
   jobId: string,
   change: (content: Content) => void,
+  loaded?: Content,
 ): Promise<{ outcome: RunningJobChange; content?: Content }> {
   let outcome: RunningJobChange = 'stale';
-  const content = await contents.update(organizationId, contentId, (c) => {
-    if (!c.isRunningJob(jobId)) {
-      outcome = c.hasFinishedJob(jobId) ? 'finished' : 'stale';
-      return false;
-    }
-    change(c);
-    outcome = 'changed';
-  });
+  const content = await contents.update(
+    organizationId,
+    contentId,
+    (c) => {
+      if (!c.isRunningJob(jobId)) {
+        outcome = c.hasFinishedJob(jobId) ? 'finished' : 'stale';
+        return false;
+      }
+      change(c);
+      outcome = 'changed';
+    },
+    loaded,
+  );
   return { outcome, content };
 }
 

@@ -62,10 +62,11 @@ describe('RequestGenerationUseCase', () => {
     ]);
   });
 
-  it('reads the content once, to start it under its row lock, before anything is reserved', async () => {
+  it('reads the content once, beside the policy, and starts it over that read before anything is reserved', async () => {
     const { ports, request } = await setUp();
     await request();
-    expect(ports.contents.calls).toEqual({ findByIdInOrganization: 0, findForGeneration: 0, update: 1 });
+    expect(ports.contents.calls).toEqual({ findByIdInOrganization: 1, findForGeneration: 0, update: 1 });
+    expect(ports.contents.rowReads).toBe(1);
   });
 
   it('takes the start back and releases the reservation when the queue does not answer: 503, content unchanged', async () => {

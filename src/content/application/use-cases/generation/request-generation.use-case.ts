@@ -39,10 +39,11 @@ export class GenerationQueueUnavailableError extends DomainError {
 }
 
 /**
- * `POST /contents/:id/generate`, all or nothing, in two transactions and with no Redis call while a
- * row lock is held:
- * 1. under the content's row lock, the content starts the generation for a new job or refuses
- *    (409 CONTENT_BUSY / CONTENT_INVALID_TRANSITION, 422 PROMPT_CONTAINS_PII); committed;
+ * `POST /contents/:id/generate`, all or nothing, with no transaction held across round trips and no
+ * Redis call while a row is locked:
+ * 1. the content and the organization's policy are read at once; the content starts the generation
+ *    for a new job or refuses (409 CONTENT_BUSY / CONTENT_INVALID_TRANSITION, 422
+ *    PROMPT_CONTAINS_PII), written over that read only if nobody changed the row meanwhile;
  * 2. the worst case of its prompt is reserved against the usage limits, under the job's id;
  *    refused (402 USAGE_LIMIT_EXCEEDED), the start is taken back;
  * 3. the job is queued. Should the queue not answer, the start is taken back and the reservation
@@ -89,11 +90,18 @@ export class RequestGenerationUseCase {
 
   private async request(actor: Actor, input: RequestGenerationInput): Promise<RequestedGeneration> {
     const { contentId, organizationId } = input;
-    // Read before the transaction: inside it, every query goes through its own connection.
-    const policy = await this.policies.find(organizationId);
+    // Two independent reads at once; the content read here is the one the start is written over.
+    const [policy, content] = await Promise.all([
+      this.policies.find(organizationId),
+      this.contents.findByIdInOrganization(organizationId, contentId),
+    ]);
+    if (!content) throw new NotFoundError('Content');
     const jobId = randomUUID();
-    const started = await this.contents.update(organizationId, contentId, (c) =>
-      c.startGeneration(jobId, this.clock.now(), policy),
+    const started = await this.contents.update(
+      organizationId,
+      contentId,
+      (c) => c.startGeneration(jobId, this.clock.now(), policy),
+      content,
     );
     if (!started) throw new NotFoundError('Content');
 
