@@ -13,7 +13,11 @@ export interface GenerationSubscription {
  * durable state is always what GET /contents/:id answers.
  */
 export abstract class GenerationEvents {
-  /** Publishes to every current watcher of the content. Resolves with the event's id. */
+  /**
+   * Publishes to every current watcher of the content. Resolves with the event's id. Events of one
+   * content are published in the order of the calls, whether or not the caller waits for each: a
+   * caller may go on without waiting, and what it publishes next still comes after.
+   */
   abstract publish(contentId: string, event: GenerationEvent): Promise<string>;
 
   /**

@@ -4,8 +4,9 @@ export const DELTA_FLUSH_MS = 50;
 /**
  * Joins the pieces of a streamed answer so that live events grow with the answer's duration, not
  * with its token count: the first piece goes out at once (the watcher sees the answer start), the
- * ones arriving within the next `flushMs` go out together when it ends, and so on. Sends are
- * chained, so they leave in order; `add` never waits for one, so the model's stream is never slowed.
+ * ones arriving within the next `flushMs` go out together when it ends, and so on. Each send is
+ * made at once, without waiting for the one before (the sender keeps the order of its calls), and
+ * `add` never waits for one, so the model's stream is never slowed.
  */
 export class CoalescedDeltas {
   private pending = '';
@@ -49,6 +50,8 @@ export class CoalescedDeltas {
     if (!this.pending) return;
     const text = this.pending;
     this.pending = '';
-    this.sending = this.sending.then(() => this.send(text));
+    const sent = this.send(text);
+    const before = this.sending;
+    this.sending = Promise.all([before, sent]).then(() => undefined);
   }
 }

@@ -26,7 +26,10 @@ export class StreamChatCompletionUseCase {
     const deltas = new CoalescedDeltas((text) => this.publish.execute(liveTopic, { type: 'delta', text }));
     try {
       const result = await this.llm.stream(request, (text) => deltas.add(text));
-      await deltas.flush();
+      // The last pieces are published now and not waited for: whatever the caller publishes next
+      // still follows them (events keep the order of their calls), and the call's result need not
+      // wait a round trip for a best-effort event.
+      void deltas.flush();
       return result;
     } finally {
       deltas.stop();
