@@ -33,6 +33,7 @@ import { RefreshSessionUseCase } from './application/use-cases/refresh-session.u
 import { RemoveMemberUseCase } from './application/use-cases/remove-member.use-case';
 import { RequestOtpUseCase } from './application/use-cases/request-otp.use-case';
 import { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
+import { ResolveRolesUseCase } from './application/use-cases/resolve-roles.use-case';
 import { SendOtpSmsUseCase } from './application/use-cases/send-otp-sms.use-case';
 import { UpdateMeUseCase } from './application/use-cases/update-me.use-case';
 import { VerifyOtpUseCase } from './application/use-cases/verify-otp.use-case';
@@ -140,6 +141,7 @@ const useCases: Provider[] = [
   ListWorkspacesUseCase,
   ListAuditLogUseCase,
   ResolveMembershipUseCase,
+  ResolveRolesUseCase,
   SendOtpSmsUseCase,
   CleanUpExpiredAuthStateUseCase,
 ];

@@ -13,6 +13,8 @@ export type MembershipDecision = (currentRole: Role, adminCount: number) => Role
 
 export abstract class MembershipRepository {
   abstract findRole(organizationId: string, userId: string): Promise<Role | undefined>;
+  /** The user's role in each organization they belong to, keyed by organization id. */
+  abstract rolesOf(userId: string): Promise<ReadonlyMap<string, Role>>;
   abstract listMembers(organizationId: string): Promise<MemberView[]>;
   abstract findMember(organizationId: string, userId: string): Promise<MemberView | undefined>;
   /** Throws MemberExistsError when the user already belongs to the organization. */

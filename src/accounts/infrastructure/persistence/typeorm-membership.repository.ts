@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isUniqueViolation } from '#libs/database';
+import { isUniqueViolation, PreparedStatement, queryPrepared } from '#libs/database';
 import {
   MembershipRepository,
   type MemberView,
@@ -21,6 +21,12 @@ interface MemberRow {
 const MEMBER_SELECT = `SELECT m.user_id, u.phone, u.name, m.role, m.created_at
                          FROM memberships m JOIN users u ON u.id = m.user_id`;
 
+/** Asked by the access guard on every request to an organization's resource. */
+const ROLE_OF = new PreparedStatement('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2');
+
+/** Asked by the access guard on every request to an organization's resource, beside the owner lookup. */
+const ROLES_OF = new PreparedStatement('SELECT organization_id, role FROM memberships WHERE user_id = $1');
+
 const toView = (row: MemberRow): MemberView => ({
   userId: row.user_id,
   phone: row.phone,
@@ -36,13 +42,13 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async findRole(organizationId: string, userId: string): Promise<Role | undefined> {
-    const rows = (await this.dataSource.query(
-      'SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2',
-      [organizationId, userId],
-    )) as {
-      role: Role;
-    }[];
+    const { rows } = await queryPrepared<{ role: Role }>(this.dataSource, ROLE_OF, [organizationId, userId]);
     return rows[0]?.role;
+  }
+
+  async rolesOf(userId: string): Promise<ReadonlyMap<string, Role>> {
+    const { rows } = await queryPrepared<{ organization_id: string; role: Role }>(this.dataSource, ROLES_OF, [userId]);
+    return new Map(rows.map((row) => [row.organization_id, row.role]));
   }
 
   async listMembers(organizationId: string): Promise<MemberView[]> {

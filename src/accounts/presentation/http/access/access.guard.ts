@@ -5,7 +5,7 @@ import { ForbiddenError, isUuid, NotFoundError } from '#libs/ddd';
 import { IS_PUBLIC } from '#libs/http';
 import { AccessTokens } from '../../../application/ports/token-service';
 import { ResourceOwners } from '../../../application/services/resource-owners';
-import { ResolveMembershipUseCase } from '../../../application/use-cases/resolve-membership.use-case';
+import { ResolveRolesUseCase } from '../../../application/use-cases/resolve-roles.use-case';
 import { UnauthenticatedError } from '../../../domain/accounts.errors';
 import { roleSatisfies } from '../../../domain/role';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
@@ -23,7 +23,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly owners: ResourceOwners,
-    private readonly membership: ResolveMembershipUseCase,
+    private readonly roles: ResolveRolesUseCase,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,12 +44,15 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'authenticated') return true;
 
     const resourceId = (request.params as Record<string, string | undefined>)[rule.param];
-    const notFound = new NotFoundError(capitalise(rule.resource));
-    if (!resourceId || !isUuid(resourceId)) throw notFound;
-    const organizationId = await this.owners.organizationOf(rule.resource, resourceId);
-    if (!organizationId) throw notFound;
-    const role = await this.membership.execute(userId, organizationId);
-    if (!role) throw notFound;
+    const notFound = () => new NotFoundError(capitalise(rule.resource));
+    if (!resourceId || !isUuid(resourceId)) throw notFound();
+    // Both at once: the resource's owner, and the caller's roles (a handful of organizations).
+    const [organizationId, roles] = await Promise.all([
+      this.owners.organizationOf(rule.resource, resourceId),
+      this.roles.execute(userId),
+    ]);
+    const role = organizationId ? roles.get(organizationId) : undefined;
+    if (!organizationId || !role) throw notFound();
     if (!roleSatisfies(role, rule.role)) throw new ForbiddenError(`This needs the ${rule.role} role; you are ${role}`);
     request.access = { organizationId, role };
     return true;
