@@ -12,6 +12,7 @@ import { deleteKeys } from './support/redis-keys';
 import { bootBenchApp, type BenchApp } from './support/bench-app';
 import type { Benchmark } from './support/benchmark';
 import { FakeOpenAiProcess } from './support/fake-openai-client';
+import { profiled } from './support/cpu-profile';
 import { collectsGarbage, sampleRss, settledRssMb } from './support/memory';
 import { benchSettings } from './support/settings';
 import { percentile } from './support/stats';
@@ -461,7 +462,7 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     printSteps(oneClient?.timelines ?? [], bareP50);
 
     // 300 at once, against the bare calls at the worker's concurrency.
-    const atOnce = await runAtOnce(app, db, fake, org, problems);
+    const atOnce = await profiled('generation-at-once', () => runAtOnce(app, db, fake, org, problems));
     const bareAtOnce = await bareCalls(fake, AT_ONCE, WORKER_CONCURRENCY);
 
     // An API process has no worker to send sign-in codes: its organization is made through this app.

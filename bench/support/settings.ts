@@ -22,6 +22,8 @@ export const benchSettings = {
   connections: positiveNumber('BENCH_CONNECTIONS', 50),
   databaseUrl: benchDatabaseUrl(),
   redisPrefix: 'bench',
+  /** Where benchmarks that support it write a CPU profile of their main phase; none when unset. */
+  profileDir: process.env.BENCH_PROFILE_DIR || undefined,
   /** The environment the app under test is booted with: the caller's, minus anything that would make it noisy or slow. */
   appEnv: (): NodeJS.ProcessEnv => ({
     ...process.env,
