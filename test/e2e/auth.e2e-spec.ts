@@ -252,6 +252,25 @@ describe('Auth (HTTP)', () => {
       expectError(await verifyOtp(t, phone, code), 401, 'OTP_INVALID');
     });
 
+    it('signs in exactly once when the right code is verified six times at once: one 200 and one session', async () => {
+      const phone = randomPhone();
+      const code = await requestCode(t, phone);
+
+      const responses = await Promise.all(Array.from({ length: 6 }, () => verifyOtp(t, phone, code)));
+
+      const signedIn = responses.filter((response) => response.status === 200);
+      expect(signedIn).toHaveLength(1);
+      for (const response of responses.filter((r) => r.status !== 200)) expectError(response, 401, 'OTP_INVALID');
+      const userId = (signedIn[0]?.body as { user: { id: string } }).user.id;
+      const families = (await t.app
+        .get(DataSource)
+        .query('SELECT count(DISTINCT family_id)::int AS n FROM refresh_tokens WHERE user_id = $1', [userId])) as {
+        n: number;
+      }[];
+      expect(families[0]?.n).toBe(1);
+      expect(await auditEntriesOf(t, userId, 'auth.signed_in')).toHaveLength(1);
+    });
+
     it('refuses a code past its 120 s lifetime with 401 OTP_EXPIRED', async () => {
       const phone = randomPhone();
       const code = await requestCode(t, phone);

@@ -1,4 +1,4 @@
-import { OtpStore, type StoredOtp } from '../../../src/accounts/application/ports/otp-store';
+import { OtpStore, type OtpAttempt } from '../../../src/accounts/application/ports/otp-store';
 
 /** OtpStore in memory, with time taken from the test's clock. */
 export class InMemoryOtpStore extends OtpStore {
@@ -28,15 +28,17 @@ export class InMemoryOtpStore extends OtpStore {
     return Promise.resolve();
   }
 
-  takeAttempt(phone: string): Promise<StoredOtp | undefined> {
+  attempt(phone: string, candidateHash: string, now: number, maxAttempts: number): Promise<OtpAttempt> {
     const stored = this.codes.get(phone);
-    if (!stored) return Promise.resolve(undefined);
+    if (!stored) return Promise.resolve('missing');
     stored.attempts += 1;
-    return Promise.resolve({ ...stored });
-  }
-
-  clear(phone: string): Promise<void> {
+    if (stored.expiresAt <= now) {
+      this.codes.delete(phone);
+      return Promise.resolve('expired');
+    }
+    if (stored.attempts > maxAttempts) return Promise.resolve('exhausted');
+    if (stored.codeHash !== candidateHash) return Promise.resolve('invalid');
     this.codes.delete(phone);
-    return Promise.resolve();
+    return Promise.resolve('matched');
   }
 }

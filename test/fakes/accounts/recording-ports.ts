@@ -1,4 +1,4 @@
-import { Clock, type Phone, type Page } from '#libs/ddd';
+import { Clock, toLatinDigits, type Phone, type Page } from '#libs/ddd';
 import { AuditLog, type AuditEntryInput, type AuditEntryView } from '../../../src/accounts/application/ports/audit-log';
 import { OtpCrypto } from '../../../src/accounts/application/ports/otp-crypto';
 import { SmsQueue } from '../../../src/accounts/application/ports/sms-queue';
@@ -30,11 +30,7 @@ export class PredictableOtpCrypto extends OtpCrypto {
   }
 
   hash(phone: string, code: string): string {
-    return `${phone}|${code}`;
-  }
-
-  matches(expectedHash: string, phone: string, code: string): boolean {
-    return expectedHash === this.hash(phone, code);
+    return `${phone}|${toLatinDigits(code).trim()}`;
   }
 }
 

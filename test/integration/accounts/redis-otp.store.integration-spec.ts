@@ -13,13 +13,32 @@ describe('RedisOtpStore', () => {
     await redis.quit();
   });
 
-  it('counts every one of many simultaneous attempts exactly once', async () => {
+  const later = () => Date.now() + 120_000;
+
+  it('lets exactly one of many simultaneous attempts with the right code match, and consumes the code', async () => {
     const p = phone();
-    await store.save(p, 'hash', Date.now() + 120_000);
-    const attempts = await Promise.all(Array.from({ length: 20 }, () => store.takeAttempt(p)));
-    expect(attempts.map((a) => a?.attempts).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(
-      Array.from({ length: 20 }, (_, i) => i + 1),
-    );
+    await store.save(p, 'right', later());
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => store.attempt(p, 'right', Date.now(), 5)));
+    expect(outcomes.filter((outcome) => outcome === 'matched')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome !== 'matched')).toEqual(Array(5).fill('missing'));
+    await expect(store.attempt(p, 'right', Date.now(), 5)).resolves.toBe('missing');
+  });
+
+  it('counts every one of many simultaneous wrong attempts once: the sixth on refuses even the right code', async () => {
+    const p = phone();
+    await store.save(p, 'right', later());
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.attempt(p, 'wrong', Date.now(), 5)));
+    expect(outcomes.filter((outcome) => outcome === 'invalid')).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome === 'exhausted')).toHaveLength(15);
+    await expect(store.attempt(p, 'right', Date.now(), 5)).resolves.toBe('exhausted');
+  });
+
+  it('refuses and removes an expired code, even the right one', async () => {
+    const p = phone();
+    const expiresAt = Date.now() + 120_000;
+    await store.save(p, 'right', expiresAt);
+    await expect(store.attempt(p, 'right', expiresAt, 5)).resolves.toBe('expired');
+    await expect(store.attempt(p, 'right', Date.now(), 5)).resolves.toBe('missing');
   });
 
   it('keeps only the hash, never the code, and expires the key by itself', async () => {
@@ -33,10 +52,11 @@ describe('RedisOtpStore', () => {
 
   it('resets attempts when a new code is saved', async () => {
     const p = phone();
-    await store.save(p, 'one', Date.now() + 120_000);
-    await store.takeAttempt(p);
-    await store.save(p, 'two', Date.now() + 120_000);
-    await expect(store.takeAttempt(p)).resolves.toMatchObject({ codeHash: 'two', attempts: 1 });
+    await store.save(p, 'one', later());
+    for (let i = 0; i < 5; i++) await store.attempt(p, 'wrong', Date.now(), 5);
+    await store.save(p, 'two', later());
+    await expect(store.attempt(p, 'one', Date.now(), 5)).resolves.toBe('invalid');
+    await expect(store.attempt(p, 'two', Date.now(), 5)).resolves.toBe('matched');
   });
 
   it('starts a cooldown once and reports the time left to later callers', async () => {
@@ -48,6 +68,6 @@ describe('RedisOtpStore', () => {
   });
 
   it('answers nothing for a phone with no code', async () => {
-    await expect(store.takeAttempt(phone())).resolves.toBeUndefined();
+    await expect(store.attempt(phone(), 'any', Date.now(), 5)).resolves.toBe('missing');
   });
 });

@@ -33,16 +33,16 @@ export class VerifyOtpUseCase {
 
   async execute(input: VerifyOtpInput): Promise<VerifyOtpOutput> {
     const phone = Phone.parse(input.phone);
-    const stored = await this.store.takeAttempt(phone.e164);
-    if (!stored) throw new OtpInvalidError();
-    if (stored.expiresAt <= this.clock.now().getTime()) {
-      await this.store.clear(phone.e164);
-      throw new OtpExpiredError();
-    }
-    if (stored.attempts > OTP_POLICY.maxAttempts) throw new OtpAttemptsExceededError();
-    if (!this.crypto.matches(stored.codeHash, phone.e164, input.code)) throw new OtpInvalidError();
+    const attempt = await this.store.attempt(
+      phone.e164,
+      this.crypto.hash(phone.e164, input.code),
+      this.clock.now().getTime(),
+      OTP_POLICY.maxAttempts,
+    );
+    if (attempt === 'expired') throw new OtpExpiredError();
+    if (attempt === 'exhausted') throw new OtpAttemptsExceededError();
+    if (attempt !== 'matched') throw new OtpInvalidError();
 
-    await this.store.clear(phone.e164);
     const { user, created } = await this.users.findOrCreateByPhone(phone);
     const tokens = await this.sessions.startFamily(user.id);
     await this.audit.record({

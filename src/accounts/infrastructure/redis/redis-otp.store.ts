@@ -2,18 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
 import { redisKey } from '#libs/redis';
-import { OtpStore, type StoredOtp } from '../../application/ports/otp-store';
+import { OtpStore, type OtpAttempt } from '../../application/ports/otp-store';
 
 const DAY_MS = 86_400_000;
 // The code hash outlives its 120 s validity a little, so that a late try says OTP_EXPIRED rather than OTP_INVALID.
 const KEEP_AFTER_EXPIRY_MS = 10 * 60_000;
 
-// Counts the attempt and reads the code in one step, so concurrent guesses cannot share an attempt.
-const TAKE_ATTEMPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+// One attempt in one step: counted, then refused or consumed. Concurrent attempts run one after
+// another, so a right code matches exactly once. (The hashes are keyed HMACs of at most a few
+// attempts per code: a comparison that is not constant-time gives nothing away.)
+const ATTEMPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-local values = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt')
-return {values[1], values[2], attempts}
+local stored = redis.call('HMGET', KEYS[1], 'hash', 'expiresAt')
+if tonumber(stored[2]) <= tonumber(ARGV[2]) then
+  redis.call('DEL', KEYS[1])
+  return 'expired'
+end
+if attempts > tonumber(ARGV[3]) then return 'exhausted' end
+if stored[1] ~= ARGV[1] then return 'invalid' end
+redis.call('DEL', KEYS[1])
+return 'matched'
 `;
 
 const COUNT_WITH_EXPIRY = `
@@ -61,15 +70,15 @@ export class RedisOtpStore extends OtpStore {
       .exec();
   }
 
-  async takeAttempt(phoneE164: string): Promise<StoredOtp | undefined> {
-    const result = (await this.redis.eval(TAKE_ATTEMPT, 1, this.key('code', phoneE164))) as
-      [string, string, number] | null;
-    if (!result) return undefined;
-    return { codeHash: result[0], expiresAt: Number(result[1]), attempts: result[2] };
-  }
-
-  async clear(phoneE164: string): Promise<void> {
-    await this.redis.del(this.key('code', phoneE164));
+  async attempt(phoneE164: string, candidateHash: string, now: number, maxAttempts: number): Promise<OtpAttempt> {
+    return (await this.redis.eval(
+      ATTEMPT,
+      1,
+      this.key('code', phoneE164),
+      candidateHash,
+      String(now),
+      String(maxAttempts),
+    )) as OtpAttempt;
   }
 
   private key(kind: string, phoneE164: string): string {
