@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -12,6 +13,7 @@ import { deleteKeys } from './support/redis-keys';
 import { bootBenchApp, type BenchApp } from './support/bench-app';
 import type { Benchmark } from './support/benchmark';
 import { FakeOpenAiProcess } from './support/fake-openai-client';
+import { measureCpu, type CpuSplit } from './support/cpu-budget';
 import { profiled } from './support/cpu-profile';
 import { collectsGarbage, sampleRss, settledRssMb } from './support/memory';
 import { benchSettings } from './support/settings';
@@ -395,6 +397,43 @@ async function runQueued(appEnv: Record<string, string>, org: Org, db: Pool, pro
 
 const goal = (met: boolean) => (met ? 'met' : 'MISSED');
 
+/**
+ * The CPU one generation cost the whole machine during the 300-at-once phase, by process: what a
+ * throughput goal is up against on this many cores.
+ */
+function printCpuBudget(split: CpuSplit, generations: number): void {
+  const per = (ms: number) => (generations ? ms / generations : Number.NaN);
+  const cores = availableParallelism();
+  const rest = split.machineMs - split.thisProcessMs - split.otherProcessMs;
+  process.stdout.write(`\nCPU per generation during the ${AT_ONCE} at once (whole machine, ${cores} cores):\n`);
+  printTable(
+    ['where', 'CPU ms per generation', 'share'],
+    [
+      [
+        'this process: the app (APP_ROLE=all) and the benchmark’s HTTP client',
+        per(split.thisProcessMs),
+        `${((split.thisProcessMs / split.machineMs) * 100).toFixed(0)} %`,
+      ],
+      [
+        'the fake OpenAI process (105 SSE chunks per reply)',
+        per(split.otherProcessMs),
+        `${((split.otherProcessMs / split.machineMs) * 100).toFixed(0)} %`,
+      ],
+      ['the rest: PostgreSQL, Redis, the kernel', per(rest), `${((rest / split.machineMs) * 100).toFixed(0)} %`],
+      [
+        'whole machine',
+        per(split.machineMs),
+        `${((split.machineMs / (split.wallMs * cores)) * 100).toFixed(0)} % of ${cores} cores busy`,
+      ],
+      [
+        `budget at ${GOAL_AT_ONCE_PER_SECOND} generations/s on ${cores} cores`,
+        (cores * 1000) / GOAL_AT_ONCE_PER_SECOND,
+        '',
+      ],
+    ],
+  );
+}
+
 /** Every scenario and the done-when table, against the fake OpenAI process `fake` (its reply set). */
 async function measure(fake: FakeOpenAiProcess): Promise<void> {
   const kavenegar = await FakeKavenegarServer.start({ apiKey: KAVENEGAR_KEY, templates: [TEMPLATE] });
@@ -462,7 +501,9 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     printSteps(oneClient?.timelines ?? [], bareP50);
 
     // 300 at once, against the bare calls at the worker's concurrency.
-    const atOnce = await profiled('generation-at-once', () => runAtOnce(app, db, fake, org, problems));
+    const { result: atOnce, split } = await measureCpu(fake.pid, () =>
+      profiled('generation-at-once', () => runAtOnce(app, db, fake, org, problems)),
+    );
     const bareAtOnce = await bareCalls(fake, AT_ONCE, WORKER_CONCURRENCY);
 
     // An API process has no worker to send sign-in codes: its organization is made through this app.
@@ -536,6 +577,7 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     process.stdout.write(
       `RSS ${collectsGarbage ? 'after a full garbage collection' : 'sampled (no gc available)'}, whole process (the fake Kavenegar included; the fake OpenAI is another process).\n`,
     );
+    if (split) printCpuBudget(split, atOnce.review);
   } finally {
     await app.close().catch(() => undefined);
     await db.end();
