@@ -8,3 +8,4 @@ export * from './swagger';
 export * from './page-query.dto';
 export * from './parse-uuid-or-404.pipe';
 export * from './security-headers';
+export * from './iso-date';

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError } from '#libs/ddd';
+import { unstorableTextIn } from './unstorable-text';
 
 export interface FieldError {
   field: string;
@@ -20,9 +21,23 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/**
+ * Refuses text no field can hold (NUL, lone surrogates) and input nested too deep in the body,
+ * query and parameters, with 400 VALIDATION_FAILED, before the DTO's own rules run.
+ */
+class ContractValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const unstorable = unstorableTextIn(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (unstorable.length) throw new ValidationFailedError(unstorable);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe: strips nothing silently — an unknown field is an error, as the contract says. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ContractValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -73,6 +73,8 @@ describe('webhook URLs', () => {
     'https://user:pass@example.com/',
     'not a url',
     `https://e.com/${'a'.repeat(2000)}`,
+    // 1 000 characters as typed, about 6 000 once percent-encoded as stored.
+    `https://e.com/${'ب'.repeat(980)}`,
   ])('refuses %s with WEBHOOK_URL_INVALID', (url) => {
     expect(() => parseWebhookUrl(url)).toThrow(expect.objectContaining({ code: 'WEBHOOK_URL_INVALID' }));
   });

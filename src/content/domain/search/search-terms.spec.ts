@@ -22,4 +22,9 @@ describe('searchTermsOf', () => {
   it('finds nothing to search in punctuation', () => {
     expect(searchTermsOf(' ؟!.,; ')).toEqual([]);
   });
+
+  it('drops words that normalise to nothing (tatweels, diacritics, joiners alone), keeping words with a letter', () => {
+    expect(searchTermsOf('ـــ')).toEqual([]);
+    expect(searchTermsOf('\u064E\u0640 کتـاب')).toEqual(['کتـاب']);
+  });
 });

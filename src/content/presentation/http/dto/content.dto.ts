@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -18,7 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toLatinDigits, type Page } from '#libs/ddd';
-import { PageQueryDto } from '#libs/http';
+import { IsIsoDateOrInstant, PageQueryDto } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
 import { CONTENT_LIMITS } from '../../../domain/content';
 import {
@@ -178,21 +177,22 @@ export class ListContentsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-11-01',
-    description: 'Created at or after this date or instant (ISO 8601; Persian digits accepted)',
+    description:
+      'Created at or after this date (`2026-11-01`) or instant with an offset (`2026-11-01T10:00:00Z`); other ISO 8601 forms are refused. Persian digits accepted',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
-  @IsISO8601({ strict: true })
+  @IsIsoDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({
     example: '2026-11-30',
     description:
-      'Created before this instant (exclusive), or on or before this date when only a date is given (ISO 8601; Persian digits accepted)',
+      'Created before this instant with an offset (exclusive), or on or before this date when only a date is given (`2026-11-30`); other ISO 8601 forms are refused. Persian digits accepted',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
-  @IsISO8601({ strict: true })
+  @IsIsoDateOrInstant()
   @NotBefore('from')
   to?: string;
 }

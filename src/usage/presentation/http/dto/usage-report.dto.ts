@@ -2,27 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, ValidateBy } from 'class-validator';
 import { toLatinDigits } from '#libs/ddd';
+import { ISO_DATE, ISO_INSTANT, isRealDate } from '#libs/http';
 import { USAGE_GROUP_BY, type UsageGroupBy, type UsageTotals } from '../../../application/ports/usage-reports';
 import type { UsageReportView } from '../../../application/use-cases/get-usage-report.use-case';
 import type { WindowBound } from '../../../domain/report-window';
 import { USAGE_CALENDARS, type UsageCalendar } from '../../../domain/usage-period';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** `2026-03-21` (a whole day) or `2026-03-21T10:00:00Z` / `…+03:30` (an instant); anything else is undefined. */
 export function parseWindowBound(text: string): WindowBound | undefined {
-  const date = DATE.exec(text);
+  const date = ISO_DATE.exec(text);
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
     return isRealDate(year, month, day) ? { date: { year, month, day } } : undefined;
   }
-  const dateTime = DATE_TIME.exec(text);
+  const dateTime = ISO_INSTANT.exec(text);
   if (!dateTime || !isRealDate(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3]))) return undefined;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? undefined : { instant };
