@@ -43,6 +43,8 @@ export class AppConfig {
     recoveryGraceMs: number;
   };
   readonly sse: { accessRecheckMs: number };
+  /** Sign-in sessions (refresh-token families): an absolute and an idle lifetime, in days. */
+  readonly sessions: { maxDays: number; idleDays: number };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   /** Raw USAGE_FALLBACK_PRICE, or null for the price table's default; the usage context validates its shape. */
@@ -101,6 +103,7 @@ export class AppConfig {
       recoveryGraceMs: raw.AI_RECOVERY_GRACE_MS,
     };
     this.sse = { accessRecheckMs: raw.SSE_ACCESS_RECHECK_MS };
+    this.sessions = { maxDays: raw.AUTH_SESSION_MAX_DAYS, idleDays: raw.AUTH_SESSION_IDLE_DAYS };
     this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
     this.usageFallbackPrice = raw.USAGE_FALLBACK_PRICE ?? null;
     this.sms = {

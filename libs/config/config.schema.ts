@@ -70,6 +70,10 @@ export const configSchema = z
       .regex(/^[a-zA-Z0-9._-]{1,64}$/)
       .default('k1'),
     JWT_PREVIOUS_KEYS: z.string().optional(),
+    /** A session (a refresh-token family) ends this many days after sign-in, however often it is refreshed. */
+    AUTH_SESSION_MAX_DAYS: positiveInt.max(365).default(30),
+    /** A session unused for this many days ends (each refresh starts the count again). */
+    AUTH_SESSION_IDLE_DAYS: positiveInt.max(365).default(14),
 
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: url(['http:', 'https:']).default('https://api.openai.com/v1'),

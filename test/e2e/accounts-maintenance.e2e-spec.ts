@@ -33,7 +33,7 @@ describe('scheduled clean-up of expired auth state', () => {
     ])) as { id: string }[];
     const insert = (hash: string, expiresAt: string) =>
       dataSource.query(
-        'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, gen_random_uuid(), $2, $3)',
+        'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, family_expires_at) VALUES ($1, gen_random_uuid(), $2, $3, $3)',
         [user!.id, hash, expiresAt],
       );
     await insert('a'.repeat(64), '2020-01-01T00:00:00Z');

@@ -335,6 +335,32 @@ describe('Auth (HTTP)', () => {
       ]);
     });
 
+    it('gives a session 30 days from sign-in and 14 idle: every refresh keeps the end of the sign-in', async () => {
+      const session = await signIn(t);
+      const rotated = await refresh(t, session.refreshToken);
+      const rows = (await t.app
+        .get(DataSource)
+        .query(
+          'SELECT expires_at, family_expires_at, created_at FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
+          [session.user.id],
+        )) as { expires_at: Date; family_expires_at: Date; created_at: Date }[];
+      const days = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 86_400_000);
+      expect(rows.map((row) => days(row.created_at, row.expires_at))).toEqual([14, 14]);
+      expect(days(rows[0]!.created_at, rows[0]!.family_expires_at)).toBe(30);
+      expect(rows[1]!.family_expires_at.getTime()).toBe(rows[0]!.family_expires_at.getTime());
+      expect(rotated.status).toBe(200);
+    });
+
+    it('refuses a refresh once the session is past its end since sign-in, with 401 REFRESH_INVALID', async () => {
+      const session = await signIn(t);
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+          session.user.id,
+        ]);
+      expectError(await refresh(t, session.refreshToken), 401, 'REFRESH_INVALID');
+    });
+
     it('refuses a token it never issued with 401 REFRESH_INVALID', async () => {
       expectError(await refresh(t, randomBytes(32).toString('base64url')), 401, 'REFRESH_INVALID');
     });

@@ -16,6 +16,7 @@ describe('TypeOrmRefreshTokenRepository', () => {
     familyId,
     tokenHash: hash,
     expiresAt: later,
+    familyExpiresAt: new Date(later.getTime() + 86_400_000),
   });
 
   beforeAll(async () => {
@@ -36,10 +37,10 @@ describe('TypeOrmRefreshTokenRepository', () => {
     const first = token(family);
     await repository.issue(first);
     let successor: NewRefreshToken | undefined;
-    const outcome = await repository.rotate(first.tokenHash, (user, fam) => (successor = token(fam)), now);
+    const outcome = await repository.rotate(first.tokenHash, ({ familyId: fam }) => (successor = token(fam)), now);
     expect(outcome).toEqual({ kind: 'rotated', userId });
     expect(successor?.familyId).toBe(family);
-    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+    await expect(repository.rotate(successor!.tokenHash, ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
       kind: 'rotated',
       userId,
     });
@@ -50,13 +51,13 @@ describe('TypeOrmRefreshTokenRepository', () => {
     const first = token(family);
     await repository.issue(first);
     let successor: NewRefreshToken | undefined;
-    await repository.rotate(first.tokenHash, (_, fam) => (successor = token(fam)), now);
-    await expect(repository.rotate(first.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+    await repository.rotate(first.tokenHash, ({ familyId: fam }) => (successor = token(fam)), now);
+    await expect(repository.rotate(first.tokenHash, ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
       kind: 'reused',
       userId,
       familyId: family,
     });
-    await expect(repository.rotate(successor!.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+    await expect(repository.rotate(successor!.tokenHash, ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
       kind: 'invalid',
     });
   });
@@ -65,16 +66,18 @@ describe('TypeOrmRefreshTokenRepository', () => {
     const first = token(randomUUID());
     await repository.issue(first);
     const outcomes = await Promise.all(
-      [0, 1].map(() => repository.rotate(first.tokenHash, (_, fam) => token(fam), now)),
+      [0, 1].map(() => repository.rotate(first.tokenHash, ({ familyId: fam }) => token(fam), now)),
     );
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['reused', 'rotated']);
   });
 
   it('refuses unknown and expired tokens', async () => {
-    await expect(repository.rotate('f'.repeat(64), (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'invalid' });
+    await expect(repository.rotate('f'.repeat(64), ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
+      kind: 'invalid',
+    });
     const expired = { ...token(randomUUID()), expiresAt: new Date(now.getTime() - 1000) };
     await repository.issue(expired);
-    await expect(repository.rotate(expired.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({
+    await expect(repository.rotate(expired.tokenHash, ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
       kind: 'invalid',
     });
   });
@@ -83,9 +86,65 @@ describe('TypeOrmRefreshTokenRepository', () => {
     const live = token(randomUUID());
     await repository.issue(live);
     await expect(repository.revokeFamilyOf(live.tokenHash, now)).resolves.toBe(userId);
-    await expect(repository.rotate(live.tokenHash, (_, fam) => token(fam), now)).resolves.toEqual({ kind: 'invalid' });
+    await expect(repository.rotate(live.tokenHash, ({ familyId: fam }) => token(fam), now)).resolves.toEqual({
+      kind: 'invalid',
+    });
     const old = { ...token(randomUUID()), expiresAt: new Date('2020-01-01T00:00:00Z') };
     await repository.issue(old);
     expect(await repository.deleteExpired(new Date('2021-01-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a token past its family’s end, however fresh the token itself', async () => {
+    const ended = { ...token(randomUUID()), familyExpiresAt: new Date(now.getTime() - 1000) };
+    await repository.issue(ended);
+    await expect(repository.rotate(ended.tokenHash, ({ familyId }) => token(familyId), now)).resolves.toEqual({
+      kind: 'invalid',
+    });
+  });
+
+  it('hands the family’s end on to the successor', async () => {
+    const first = token(randomUUID());
+    await repository.issue(first);
+    let inherited: Date | undefined;
+    await repository.rotate(first.tokenHash, (from) => ((inherited = from.familyExpiresAt), token(from.familyId)), now);
+    expect(inherited?.getTime()).toBe(first.familyExpiresAt.getTime());
+  });
+
+  it('leaves no live token when a reuse and a rotation of the same family meet (20 tries)', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const family = randomUUID();
+      const first = token(family);
+      await repository.issue(first);
+      let second: NewRefreshToken | undefined;
+      await repository.rotate(first.tokenHash, ({ familyId }) => (second = token(familyId)), now);
+      // The stolen first token comes back at the very moment its rightful holder refreshes the second.
+      const outcomes = await Promise.all([
+        repository.rotate(first.tokenHash, ({ familyId }) => token(familyId), now),
+        repository.rotate(second!.tokenHash, ({ familyId }) => token(familyId), now),
+      ]);
+      expect(outcomes[0]).toMatchObject({ kind: 'reused' });
+      const live = (await dataSource.query(
+        'SELECT count(*)::int AS n FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL AND used_at IS NULL',
+        [family],
+      )) as { n: number }[];
+      expect(live[0]?.n).toBe(0);
+    }
+  });
+
+  it('leaves no live token when a logout and a rotation of the same family meet (20 tries)', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const family = randomUUID();
+      const first = token(family);
+      await repository.issue(first);
+      await Promise.all([
+        repository.revokeFamilyOf(first.tokenHash, now),
+        repository.rotate(first.tokenHash, ({ familyId }) => token(familyId), now),
+      ]);
+      const live = (await dataSource.query(
+        'SELECT count(*)::int AS n FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL',
+        [family],
+      )) as { n: number }[];
+      expect(live[0]?.n).toBe(0);
+    }
   });
 });

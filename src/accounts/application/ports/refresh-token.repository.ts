@@ -2,7 +2,17 @@ export interface NewRefreshToken {
   userId: string;
   familyId: string;
   tokenHash: string;
+  /** When this token lapses unused (the idle lifetime), never after `familyExpiresAt`. */
   expiresAt: Date;
+  /** When the whole family (the sign-in) ends, whatever its refreshes. */
+  familyExpiresAt: Date;
+}
+
+/** The token a successor follows: what it inherits. */
+export interface RotatedFrom {
+  userId: string;
+  familyId: string;
+  familyExpiresAt: Date;
 }
 
 export type RotationOutcome =
@@ -14,15 +24,17 @@ export type RotationOutcome =
 export abstract class RefreshTokenRepository {
   abstract issue(token: NewRefreshToken): Promise<void>;
   /**
-   * In one transaction with the presented token's row locked: checks it, marks it used and stores
-   * its successor in the same family; or, when it had been used already, revokes the family.
+   * One at a time per family (a rotation, a reuse and a logout of one family never interleave):
+   * checks the presented token, marks it used and stores its successor; or, when it had been used
+   * already, revokes the family, the successor a concurrent rotation just stored included. A token
+   * past its own or its family's end is invalid.
    */
   abstract rotate(
     presentedHash: string,
-    successor: (userId: string, familyId: string) => NewRefreshToken,
+    successor: (from: RotatedFrom) => NewRefreshToken,
     now: Date,
   ): Promise<RotationOutcome>;
-  /** Revokes the family of the presented token. Returns the user it belonged to, if any. */
+  /** Revokes the family of the presented token, one at a time per family like `rotate`. Returns its user, if any. */
   abstract revokeFamilyOf(presentedHash: string, now: Date): Promise<string | undefined>;
   /** Deletes tokens that expired before `before`; returns how many. */
   abstract deleteExpired(before: Date): Promise<number>;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
+import { AppConfig } from '#libs/config';
 import { AccessTokens, RefreshTokenSecrets } from '../ports/token-service';
-import { RefreshTokenRepository, type NewRefreshToken } from '../ports/refresh-token.repository';
+import { RefreshTokenRepository, type NewRefreshToken, type RotatedFrom } from '../ports/refresh-token.repository';
 
-export const REFRESH_TOKEN_TTL_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface TokenPair {
   accessToken: string;
@@ -13,7 +14,11 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-/** Makes access/refresh token pairs; shared by sign-in and refresh. */
+/**
+ * Makes access/refresh token pairs; shared by sign-in and refresh. A sign-in starts a family that
+ * ends AUTH_SESSION_MAX_DAYS later whatever happens; each token of it lapses after
+ * AUTH_SESSION_IDLE_DAYS unused, never later than the family.
+ */
 @Injectable()
 export class SessionIssuer {
   constructor(
@@ -21,18 +26,20 @@ export class SessionIssuer {
     private readonly secrets: RefreshTokenSecrets,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async startFamily(userId: string): Promise<TokenPair> {
     const refreshToken = this.secrets.generate();
-    await this.refreshTokens.issue(this.newRecord(userId, randomUUID(), refreshToken));
+    const familyExpiresAt = new Date(this.clock.now().getTime() + this.config.sessions.maxDays * DAY_MS);
+    await this.refreshTokens.issue(this.newRecord({ userId, familyId: randomUUID(), familyExpiresAt }, refreshToken));
     return this.pair(userId, refreshToken);
   }
 
   /** A successor for rotation: the caller stores the record, then hands out `pair(...)`. */
-  successor(userId: string, familyId: string): { token: string; record: NewRefreshToken } {
+  successor(from: RotatedFrom): { token: string; record: NewRefreshToken } {
     const token = this.secrets.generate();
-    return { token, record: this.newRecord(userId, familyId, token) };
+    return { token, record: this.newRecord(from, token) };
   }
 
   async pair(userId: string, refreshToken: string): Promise<TokenPair> {
@@ -40,8 +47,9 @@ export class SessionIssuer {
     return { accessToken: access.token, refreshToken, tokenType: 'Bearer', expiresIn: access.expiresIn };
   }
 
-  private newRecord(userId: string, familyId: string, token: string): NewRefreshToken {
-    const expiresAt = new Date(this.clock.now().getTime() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    return { userId, familyId, tokenHash: this.secrets.hash(token), expiresAt };
+  private newRecord({ userId, familyId, familyExpiresAt }: RotatedFrom, token: string): NewRefreshToken {
+    const idleEnd = this.clock.now().getTime() + this.config.sessions.idleDays * DAY_MS;
+    const expiresAt = new Date(Math.min(idleEnd, familyExpiresAt.getTime()));
+    return { userId, familyId, tokenHash: this.secrets.hash(token), expiresAt, familyExpiresAt };
   }
 }

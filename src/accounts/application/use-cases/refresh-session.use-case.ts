@@ -30,8 +30,8 @@ export class RefreshSessionUseCase {
     let successorToken = '';
     const outcome = await this.refreshTokens.rotate(
       this.secrets.hash(input.refreshToken),
-      (userId, familyId) => {
-        const next = this.sessions.successor(userId, familyId);
+      (from) => {
+        const next = this.sessions.successor(from);
         successorToken = next.token;
         return next.record;
       },

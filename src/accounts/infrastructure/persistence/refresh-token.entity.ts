@@ -22,6 +22,10 @@ export class RefreshTokenEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** The family's absolute end (sign-in plus AUTH_SESSION_MAX_DAYS), the same on every token of it. */
+  @Column({ name: 'family_expires_at', type: 'timestamptz' })
+  familyExpiresAt!: Date;
+
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
