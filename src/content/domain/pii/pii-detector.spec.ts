@@ -25,6 +25,23 @@ const IRANIAN_CARD = luhnComplete(MELLI_CARD);
 const SHEBA = 'IR820540102680020817909002';
 
 describe('detectPii', () => {
+  it('finds in a 200 KB text exactly what it finds in each of its pieces, offsets shifted', () => {
+    const piece = 'تماس با ۰۹۱۲۳۴۵۶۷۸۹ یا ali.rezaei@example.com، کد ملی ۰۰۸۴۵۷۵۹۴۸ و 192.168.1.20. ';
+    const one = detectPii(piece).findings;
+    const copies = Math.ceil(200_000 / piece.length);
+    const whole = detectPii(piece.repeat(copies)).findings;
+    expect(one.length).toBeGreaterThanOrEqual(3);
+    expect(whole).toEqual(
+      Array.from({ length: copies }, (_, i) =>
+        one.map((finding) => ({
+          ...finding,
+          start: finding.start + i * piece.length,
+          end: finding.end + i * piece.length,
+        })),
+      ).flat(),
+    );
+  });
+
   it('answers an empty scan for text without personal data', () => {
     expect(detectPii('یک متن ساده بدون هیچ داده شخصی.')).toEqual({ found: false, findings: [] });
     expect(detectPii('')).toEqual({ found: false, findings: [] });

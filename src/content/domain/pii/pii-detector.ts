@@ -88,7 +88,7 @@ export function detectPii(text: string): PiiScan {
     if (type) add(type, match.index, match.index + match[0].length);
   }
 
-  const findings = withoutOverlaps(candidates);
+  const findings = withoutOverlaps(candidates, text.length);
   return { found: findings.length > 0, findings };
 }
 
@@ -128,13 +128,21 @@ function isIpv6(candidate: string): boolean {
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
 }
 
-function withoutOverlaps(candidates: PiiFinding[]): PiiFinding[] {
+/**
+ * Keeps the best of overlapping findings (longer first, then the more specific type), in text
+ * order. Linear in the text: a kept finding marks the code units it covers, and a candidate is
+ * checked against the marks of its own span only (findings are short), not against every kept one.
+ */
+function withoutOverlaps(candidates: PiiFinding[], textLength: number): PiiFinding[] {
   const ranked = [...candidates].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start,
   );
+  const covered = new Uint8Array(textLength);
   const kept: PiiFinding[] = [];
   for (const candidate of ranked) {
-    if (kept.every((other) => candidate.end <= other.start || candidate.start >= other.end)) kept.push(candidate);
+    if (covered.subarray(candidate.start, candidate.end).includes(1)) continue;
+    covered.fill(1, candidate.start, candidate.end);
+    kept.push(candidate);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
