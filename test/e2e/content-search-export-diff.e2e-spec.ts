@@ -131,6 +131,28 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
       expect(edited.status).toBe(200);
     });
 
+    it('answers for two versions at the body limit with every line changed (bounded work, a coarser diff)', async () => {
+      const lines = (tag: string) =>
+        Array.from({ length: 16_000 }, (_, i) => `${tag}${String((i * 7919) % 100_000).padStart(5, '0')}`)
+          .join('\n')
+          .slice(0, 199_000);
+      const big = (await createContent(t, team.editor, projectId, { title: 'بزرگ' })).id;
+      await generate(t, team.org.id, big, team.editor.user.id, lines('الف'));
+      const edited = await http()
+        .patch(`${API}/contents/${big}`)
+        .set(bearer(team.editor))
+        .send({ body: lines('ب') });
+      expect(edited.status).toBe(200);
+
+      const response = await http().get(`${API}/contents/${big}/diff?from=1&to=2`).set(bearer(team.viewer));
+
+      expect(response.status).toBe(200);
+      const { stats } = response.body as { stats: Record<string, number> };
+      expect(stats.unchanged).toBe(0);
+      expect(stats.changed + stats.removed).toBe(lines('الف').split('\n').length);
+      expect(stats.changed + stats.added).toBe(lines('ب').split('\n').length);
+    });
+
     it('compares two versions by line and, in changed lines, by whole Persian words', async () => {
       const response = await http().get(`${API}/contents/${contentId}/diff?from=1&to=2`).set(bearer(team.viewer));
 

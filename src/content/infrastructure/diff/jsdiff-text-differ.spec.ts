@@ -1,5 +1,5 @@
 import { buildLineDiff } from '../../domain/version-diff';
-import { JsDiffTextDiffer } from './jsdiff-text-differ';
+import { coarseDiff, JsDiffTextDiffer } from './jsdiff-text-differ';
 
 describe('JsDiffTextDiffer', () => {
   const differ = new JsDiffTextDiffer();
@@ -47,5 +47,49 @@ describe('JsDiffTextDiffer', () => {
       differ.words(a, b),
     );
     expect(diff.lines.map((line) => line.type)).toEqual(['unchanged', 'changed', 'added']);
+  });
+
+  describe('large, very different versions', () => {
+    // 16 000 lines each, every line changed: jsdiff alone took about 50 s on these.
+    const big = (tag: string) =>
+      Array.from({ length: 16_000 }, (_, i) => `${tag} خط ${i} ${(i * 7919) % 104_729}`).join('\n');
+    const before = `عنوان مشترک\n${big('الف')}\nپایان مشترک\n`;
+    const after = `عنوان مشترک\n${big('ب')}\nپایان مشترک\n`;
+    const join = (parts: { kind: string; value: string }[], side: 'before' | 'after') =>
+      parts
+        .filter((part) => part.kind === 'equal' || part.kind === (side === 'before' ? 'removed' : 'added'))
+        .map((part) => part.value)
+        .join('');
+
+    it('answers a line diff that still gives back each side, keeping the common first and last lines', () => {
+      const parts = differ.lines(before, after);
+      expect(join(parts, 'before')).toBe(before);
+      expect(join(parts, 'after')).toBe(after);
+      expect(parts[0]).toEqual({ kind: 'equal', value: 'عنوان مشترک\n' });
+      expect(parts.at(-1)).toEqual({ kind: 'equal', value: 'پایان مشترک\n' });
+      for (const part of parts) expect(part.value.endsWith('\n')).toBe(true);
+    });
+
+    it('answers a word diff that still gives back each side', () => {
+      const parts = differ.words(before, after);
+      expect(join(parts, 'before')).toBe(before);
+      expect(join(parts, 'after')).toBe(after);
+    });
+  });
+
+  describe('coarseDiff', () => {
+    it('keeps whole lines around a change inside a line, on both sides', () => {
+      expect(coarseDiff('a\nX\nc\n', 'a\nYX\nc\n', '\n')).toEqual([
+        { kind: 'equal', value: 'a\n' },
+        { kind: 'removed', value: 'X\n' },
+        { kind: 'added', value: 'YX\n' },
+        { kind: 'equal', value: 'c\n' },
+      ]);
+    });
+
+    it('answers equal text as one equal part, and text to nothing as one removed part', () => {
+      expect(coarseDiff('سلام\n', 'سلام\n', '\n')).toEqual([{ kind: 'equal', value: 'سلام\n' }]);
+      expect(coarseDiff('سلام', '')).toEqual([{ kind: 'removed', value: 'سلام' }]);
+    });
   });
 });
