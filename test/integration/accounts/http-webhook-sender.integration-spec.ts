@@ -13,6 +13,21 @@ describe('HttpWebhookSender (local HTTP server)', () => {
     server = createServer((req, res) => {
       hits += 1;
       req.resume();
+      if (req.url === '/trickle') {
+        // The status line a byte at a time, never silent long enough for an idle timeout.
+        const line = 'HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n';
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (res.socket?.destroyed || sent >= line.length) return clearInterval(timer);
+          res.socket?.write(line[sent++] ?? '');
+        }, 100);
+        return;
+      }
+      if (req.url === '/slow-body') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('.')), 100);
+        return;
+      }
       req.on('end', () => {
         res.statusCode = status;
         if (status === 302) res.setHeader('location', 'http://example.com/');
@@ -71,5 +86,15 @@ describe('HttpWebhookSender (local HTTP server)', () => {
       statusCode: null,
       error: 'ECONNREFUSED',
     });
+  });
+
+  it('ends an attempt at its deadline even when the receiver is never silent long enough to time out', async () => {
+    const response = await sender(true, 1000).send(`http://127.0.0.1:${port}/trickle`, {}, '{}');
+    expect(response).toMatchObject({ statusCode: null, error: 'timeout' });
+  });
+
+  it('judges a receiver that answered its status but dawdles over the body by that status, at the deadline', async () => {
+    const response = await sender(true, 1000).send(`http://127.0.0.1:${port}/slow-body`, {}, '{}');
+    expect(response).toMatchObject({ statusCode: 200, error: null });
   });
 });
