@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ClockModule } from '#libs/clock';
+import { EncryptionModule } from '#libs/encryption';
 import { ConfigModule, type AppConfig } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { HealthModule } from '#libs/health';
@@ -25,6 +26,7 @@ import { UsageModule } from './usage';
 const platform = (config: AppConfig) => [
   ConfigModule.forRoot(config),
   ClockModule,
+  EncryptionModule,
   LoggingModule,
   DatabaseModule,
   RedisModule,

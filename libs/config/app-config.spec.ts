@@ -49,6 +49,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/KAVENEGAR_API_KEY/);
   });
 
+  it('requires DATA_ENCRYPTION_KEYS in production, and reads id:base64 keys with the first one current', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), KAVENEGAR_API_KEY: 'key' };
+    expect(() => loadConfig(production)).toThrow(/DATA_ENCRYPTION_KEYS/);
+    const [k2, k1] = [Buffer.alloc(32, 2), Buffer.alloc(32, 1)];
+    const config = loadConfig({
+      ...production,
+      DATA_ENCRYPTION_KEYS: `k2:${k2.toString('base64')}, k1:${k1.toString('base64')}`,
+    });
+    expect(config.dataEncryptionKeys).toEqual([
+      { id: 'k2', key: k2 },
+      { id: 'k1', key: k1 },
+    ]);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(
+      /DATA_ENCRYPTION_KEYS/,
+    );
+    expect(() =>
+      loadConfig({ DATA_ENCRYPTION_KEYS: `k1:${k1.toString('base64')},k1:${k2.toString('base64')}` }),
+    ).toThrow(/DATA_ENCRYPTION_KEYS/);
+  });
+
+  it('derives a development key outside production when no key is set', () => {
+    expect(loadConfig({}).dataEncryptionKeys).toEqual([{ id: 'dev', key: expect.any(Buffer) }]);
+  });
+
   it('never echoes a secret value in its error', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(
       expect.not.objectContaining({ message: expect.stringContaining('tiny-secret') }),

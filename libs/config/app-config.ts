@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { configSchema, type RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
@@ -34,6 +35,8 @@ export class AppConfig {
   };
   readonly redis: { url: string; prefix: string; commandTimeoutMs: number };
   readonly jwt: { secret: string; keyId: string; previousKeys: Record<string, string> };
+  /** Keys for secrets at rest, the current one first. Outside production, one derived from the JWT secret when none is set. */
+  readonly dataEncryptionKeys: { id: string; key: Buffer }[];
   readonly openai: { apiKey: string; baseUrl: string; defaultModel: string; timeoutMs: number };
   readonly ai: {
     concurrency: number;
@@ -89,6 +92,9 @@ export class AppConfig {
       keyId: raw.JWT_KEY_ID,
       previousKeys: parsePreviousKeys(raw.JWT_PREVIOUS_KEYS),
     };
+    this.dataEncryptionKeys = raw.DATA_ENCRYPTION_KEYS
+      ? parseDataEncryptionKeys(raw.DATA_ENCRYPTION_KEYS)
+      : [{ id: 'dev', key: Buffer.from(hkdfSync('sha256', this.jwt.secret, 'contexor', 'data-encryption', 32)) }];
     this.openai = {
       apiKey: raw.OPENAI_API_KEY ?? '',
       baseUrl: raw.OPENAI_BASE_URL,
@@ -128,6 +134,28 @@ export class AppConfig {
   get runsHttp(): boolean {
     return this.role !== 'worker';
   }
+}
+
+/** `DATA_ENCRYPTION_KEYS=k2:base64,k1:base64`: AES-256 keys (32 bytes each) with ids; the first is current. */
+function parseDataEncryptionKeys(value: string): { id: string; key: Buffer }[] {
+  const keys = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const colon = entry.indexOf(':');
+      const id = entry.slice(0, colon);
+      const key = Buffer.from(entry.slice(colon + 1), 'base64');
+      if (colon <= 0 || !/^[a-zA-Z0-9._-]{1,32}$/.test(id) || key.length !== 32)
+        throw new ConfigError(
+          'DATA_ENCRYPTION_KEYS',
+          'must be id:base64,… with 32-byte keys (openssl rand -base64 32)',
+        );
+      return { id, key };
+    });
+  if (!keys.length || new Set(keys.map((entry) => entry.id)).size !== keys.length)
+    throw new ConfigError('DATA_ENCRYPTION_KEYS', 'must name at least one key, each id once');
+  return keys;
 }
 
 /** `JWT_PREVIOUS_KEYS=k0:secret,k-1:secret` keeps tokens signed before a key rotation valid. */

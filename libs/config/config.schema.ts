@@ -70,6 +70,8 @@ export const configSchema = z
       .regex(/^[a-zA-Z0-9._-]{1,64}$/)
       .default('k1'),
     JWT_PREVIOUS_KEYS: z.string().optional(),
+    /** `id:base64-of-32-bytes,…`: keys that encrypt secrets at rest; the first encrypts, all decrypt. */
+    DATA_ENCRYPTION_KEYS: z.string().optional(),
     /** A session (a refresh-token family) ends this many days after sign-in, however often it is refreshed. */
     AUTH_SESSION_MAX_DAYS: positiveInt.max(365).default(30),
     /** A session unused for this many days ends (each refresh starts the count again). */
@@ -124,6 +126,13 @@ export const configSchema = z
     }
     if ((env.SMS_DRIVER ?? (production ? 'kavenegar' : 'log')) === 'kavenegar' && !env.KAVENEGAR_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['KAVENEGAR_API_KEY'], message: 'is required when SMS_DRIVER=kavenegar' });
+    }
+    if (production && !env.DATA_ENCRYPTION_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_ENCRYPTION_KEYS'],
+        message: 'is required when NODE_ENV=production (webhook secrets are encrypted with it)',
+      });
     }
   });
 

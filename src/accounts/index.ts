@@ -16,3 +16,4 @@ export {
 } from './presentation/http/access/access.decorators';
 export { PublishWebhookEventUseCase, type WebhookEvent } from './application/webhooks/publish-webhook-event.use-case';
 export { WEBHOOK_EVENTS, type WebhookEventType } from './domain/webhooks/webhook-events';
+export { reencryptWebhookSecrets } from './infrastructure/webhooks/reencrypt-webhook-secrets';

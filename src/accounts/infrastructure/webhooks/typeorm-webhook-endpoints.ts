@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { PreparedStatement, queryPrepared } from '#libs/database';
+import { DataCipher } from '#libs/encryption';
 import { WebhookEndpointRepository } from '../../application/webhooks/webhook-ports';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
@@ -15,9 +16,16 @@ const SUBSCRIBED_TO = new PreparedStatement(
     WHERE organization_id = $1 AND disabled_at IS NULL AND $2 = ANY(events)`,
 );
 
+/** What the signing secret's ciphertext is bound to: it opens in this column only. */
+export const WEBHOOK_SECRET_PURPOSE = 'webhook_endpoints.secret';
+
+/** Signing secrets are stored encrypted (DataCipher) and decrypted as endpoints are read. */
 @Injectable()
 export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+  ) {
     super();
   }
 
@@ -26,23 +34,26 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   async add(endpoint: WebhookEndpoint): Promise<void> {
-    await this.rows.insert({ ...endpoint, events: [...endpoint.events] });
+    await this.rows.insert({
+      ...endpoint,
+      events: [...endpoint.events],
+      secret: this.cipher.encrypt(endpoint.secret, WEBHOOK_SECRET_PURPOSE),
+    });
   }
 
   async listForOrganization(organizationId: string): Promise<WebhookEndpoint[]> {
-    return (await this.rows.find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(
-      toDomain,
-    );
+    const rows = await this.rows.find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return rows.map((row) => this.toDomain(row));
   }
 
   async findById(organizationId: string, id: string): Promise<WebhookEndpoint | undefined> {
     const row = await this.rows.findOneBy({ organizationId, id });
-    return row ? toDomain(row) : undefined;
+    return row ? this.toDomain(row) : undefined;
   }
 
   async findForDelivery(id: string): Promise<WebhookEndpoint | undefined> {
     const row = await this.rows.findOneBy({ id });
-    return row ? toDomain(row) : undefined;
+    return row ? this.toDomain(row) : undefined;
   }
 
   async delete(organizationId: string, id: string): Promise<boolean> {
@@ -51,7 +62,7 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
 
   async subscribedTo(organizationId: string, type: WebhookEventType): Promise<WebhookEndpoint[]> {
     const { rows } = await queryPrepared<WebhookEndpointEntity>(this.dataSource, SUBSCRIBED_TO, [organizationId, type]);
-    return rows.map(toDomain);
+    return rows.map((row) => this.toDomain(row));
   }
 
   async recordSuccess(id: string): Promise<void> {
@@ -70,18 +81,22 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
     return ((await this.rows.update({ id, disabledAt: IsNull() }, { disabledAt: at })).affected ?? 0) > 0;
   }
 
+  private toDomain(row: WebhookEndpointEntity): WebhookEndpoint {
+    return toDomainWith(this.cipher, row);
+  }
+
   async findOrganizationIdOf(id: string): Promise<string | undefined> {
     return (await this.rows.findOne({ where: { id }, select: { organizationId: true } }))?.organizationId;
   }
 }
 
-function toDomain(row: WebhookEndpointEntity): WebhookEndpoint {
+function toDomainWith(cipher: DataCipher, row: WebhookEndpointEntity): WebhookEndpoint {
   return {
     id: row.id,
     organizationId: row.organizationId,
     url: row.url,
     events: row.events as WebhookEventType[],
-    secret: row.secret,
+    secret: cipher.decrypt(row.secret, WEBHOOK_SECRET_PURPOSE),
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     failingSince: row.failingSince,

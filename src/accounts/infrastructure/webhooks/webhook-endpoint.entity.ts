@@ -15,7 +15,8 @@ export class WebhookEndpointEntity {
   @Column({ type: 'text', array: true })
   events!: string[];
 
-  @Column({ type: 'varchar', length: 100 })
+  /** Encrypted with DataCipher (`enc:v1:…`); a value from before encryption reads as it is. */
+  @Column({ type: 'varchar', length: 500 })
   secret!: string;
 
   @Column({ name: 'created_by', type: 'uuid' })

@@ -1,0 +1,2 @@
+export * from './data-cipher';
+export * from './encryption.module';

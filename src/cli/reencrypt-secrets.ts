@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '#libs/database';
+import { DataCipher } from '#libs/encryption';
+import { reencryptWebhookSecrets } from '../accounts';
+import { loadConfigOrExit } from '../bootstrap/load-config-or-exit';
+
+/**
+ * `npm run secrets:reencrypt`: after a new key is put first in DATA_ENCRYPTION_KEYS (the old ones
+ * kept after it), rewrites every secret at rest under the new key; then the old keys can go.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(process.env);
+  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  try {
+    const cipher = new DataCipher(config.dataEncryptionKeys);
+    const webhooks = await reencryptWebhookSecrets(dataSource, cipher);
+    process.stdout.write(
+      `Webhook secrets: ${webhooks.rewritten} of ${webhooks.checked} re-encrypted under key "${config.dataEncryptionKeys[0]?.id}".\n`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Re-encryption failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
