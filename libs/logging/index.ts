@@ -1,2 +1,3 @@
 export * from './logging.module';
 export * from './error-summary';
+export * from './loggable-error';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, Money } from '#libs/ddd';
+import { errorSummary } from '#libs/logging';
 import { PriceTable } from '../../domain/price-table';
 import { UsageLimits } from '../../domain/usage-limits';
 import type { UsagePeriod } from '../../domain/usage-period';
@@ -102,13 +103,19 @@ export class SettleGenerationUsageUseCase {
     try {
       thresholdsCrossed = await this.recordThresholds(input.organizationId, input.userId, outcome.recordedAt);
     } catch (error) {
-      this.logger.error({ err: error, organizationId: input.organizationId }, 'Could not record usage thresholds');
+      this.logger.error(
+        { err: errorSummary(error), organizationId: input.organizationId },
+        'Could not record usage thresholds',
+      );
     }
     if (thresholdsCrossed.length) {
       try {
         await this.notifier.thresholdsCrossed(thresholdsCrossed);
       } catch (error) {
-        this.logger.error({ err: error, organizationId: input.organizationId }, 'Could not announce usage thresholds');
+        this.logger.error(
+          { err: errorSummary(error), organizationId: input.organizationId },
+          'Could not announce usage thresholds',
+        );
       }
     }
     return { recorded: true, ...settled, thresholdsCrossed };
