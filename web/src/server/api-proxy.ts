@@ -1,5 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
+import { apiPathOf } from './api-path';
 import { apiBaseUrl } from './config';
 import { refreshSession } from './refresh-session';
 import { ACCESS_COOKIE, clearSessionCookies, REFRESH_COOKIE, setSessionCookies, type Tokens } from './session-cookies';
@@ -21,6 +22,8 @@ function errorResponse(status: number, code: string, message: string): NextRespo
  */
 export async function proxyToApi(request: NextRequest, path: string[]): Promise<NextResponse> {
   const method = request.method.toUpperCase();
+  const apiPath = apiPathOf(path);
+  if (apiPath === undefined) return errorResponse(404, 'ROUTE_NOT_FOUND', 'No such API path');
   // Cross-site forms cannot set custom headers: requiring one on changes stops CSRF.
   if (method !== 'GET' && method !== 'HEAD' && request.headers.get(CSRF_HEADER) !== '1') return errorResponse(403, 'FORBIDDEN', 'Missing CSRF header');
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
@@ -39,7 +42,7 @@ export async function proxyToApi(request: NextRequest, path: string[]): Promise<
   if (!accessToken && refreshToken && !(await renew())) return signedOut();
 
   const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer();
-  const url = `${apiBaseUrl()}/api/v1/${path.map(encodeURIComponent).join('/')}${request.nextUrl.search}`;
+  const url = `${apiBaseUrl()}/api/v1/${apiPath}${request.nextUrl.search}`;
   const send = () => {
     const headers = new Headers();
     for (const name of REQUEST_HEADERS) {

@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { safeNextPath } from '@/lib/safe-next-path';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Card, Field } from '@/components/ui';
@@ -27,7 +28,7 @@ async function post(path: string, body: unknown): Promise<{ ok: boolean; status:
 
 export function SignInForm() {
   const router = useRouter();
-  const next = useSearchParams().get('next') ?? '/';
+  const next = safeNextPath(useSearchParams().get('next'));
   const phoneForm = useForm<{ phone: string }, unknown, { phone: string }>({ resolver: zodResolver(phoneSchema), defaultValues: { phone: '' } });
   const codeForm = useForm<{ code: string }, unknown, { code: string }>({ resolver: zodResolver(codeSchema), defaultValues: { code: '' } });
   const [sent, setSent] = useState<Sent | null>(null);
@@ -65,7 +66,7 @@ export function SignInForm() {
       setError(errorMessage(String(answer.body.code)));
       return;
     }
-    router.replace(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    router.replace(next);
   }
 
   const timers = sent ? codeTimers(sent.at, now, sent.ttl, sent.resendAfter) : null;

@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiBaseUrl } from '@/server/config';
+import { isSameOrigin } from '@/server/same-origin';
 import { clearSessionCookies, REFRESH_COOKIE } from '@/server/session-cookies';
 
 export const dynamic = 'force-dynamic';
 
 /** Revokes the refresh token at the API, then clears the cookies. */
 export async function POST(request: NextRequest): Promise<NextResponse> {
+  if (!isSameOrigin(request)) return NextResponse.json({ statusCode: 403, code: 'FORBIDDEN', message: 'Cross-site sign-out refused', details: {}, requestId: '' }, { status: 403 });
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
   if (refreshToken) {
     await fetch(`${apiBaseUrl()}/api/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);

@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiBaseUrl } from '@/server/config';
+import { isSameOrigin } from '@/server/same-origin';
 
 export const dynamic = 'force-dynamic';
 
 /** Passes the phone on; the answer (ttl, resendAfter or an error) comes back as it is. */
 export async function POST(request: NextRequest): Promise<NextResponse> {
+  if (!isSameOrigin(request)) return NextResponse.json({ statusCode: 403, code: 'FORBIDDEN', message: 'Cross-site sign-in refused', details: {}, requestId: '' }, { status: 403 });
   const upstream = await fetch(`${apiBaseUrl()}/api/v1/auth/otp/request`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '' },

@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiBaseUrl } from '@/server/config';
+import { isSameOrigin } from '@/server/same-origin';
 import { setSessionCookies, type Tokens } from '@/server/session-cookies';
 
 export const dynamic = 'force-dynamic';
 
 /** Verifies the code; on success the tokens go into httpOnly cookies and only the user reaches the page. */
 export async function POST(request: NextRequest): Promise<NextResponse> {
+  if (!isSameOrigin(request)) return NextResponse.json({ statusCode: 403, code: 'FORBIDDEN', message: 'Cross-site sign-in refused', details: {}, requestId: '' }, { status: 403 });
   const upstream = await fetch(`${apiBaseUrl()}/api/v1/auth/otp/verify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '' },
