@@ -59,6 +59,7 @@ export class AppConfig {
     attempts: number;
     disableAfterMs: number;
     timeoutMs: number;
+    endpointConcurrency: number;
   };
 
   constructor(raw: RawConfig) {
@@ -124,6 +125,7 @@ export class AppConfig {
       attempts: raw.WEBHOOK_ATTEMPTS,
       disableAfterMs: raw.WEBHOOK_DISABLE_AFTER_MS,
       timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+      endpointConcurrency: raw.WEBHOOK_ENDPOINT_CONCURRENCY,
     };
   }
 

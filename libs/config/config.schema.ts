@@ -111,6 +111,8 @@ export const configSchema = z
     /** An endpoint whose deliveries have all failed for this long is disabled. */
     WEBHOOK_DISABLE_AFTER_MS: positiveInt.default(86_400_000),
     WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+    /** Deliveries to one endpoint under way at once, across all workers: a slow receiver cannot take every slot. */
+    WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt.max(20).default(2),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

@@ -77,6 +77,7 @@ import {
 } from './application/webhooks/webhook-ports';
 import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
 import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
+import { RedisEndpointSlots } from './infrastructure/webhooks/redis-endpoint-slots';
 import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
 import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
 import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
@@ -93,6 +94,7 @@ const webhooks: Provider[] = [
   { provide: WebhookSender, useClass: HttpWebhookSender },
   { provide: HostResolver, useClass: DnsHostResolver },
   { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
+  RedisEndpointSlots,
   RegisterWebhookUseCase,
   ListWebhooksUseCase,
   DeleteWebhookUseCase,
@@ -180,6 +182,7 @@ const queues = BullModule.registerQueue(
     SendOtpSmsUseCase,
     CleanUpExpiredAuthStateUseCase,
     DeliverWebhookUseCase,
+    RedisEndpointSlots,
     queues,
   ],
 })
