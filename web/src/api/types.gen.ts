@@ -1208,11 +1208,11 @@ export type ContentsControllerListData = {
          */
         createdBy?: string;
         /**
-         * Created at or after this date or instant (ISO 8601; Persian digits accepted)
+         * Created at or after this date (`2026-11-01`) or instant with an offset (`2026-11-01T10:00:00Z`); other ISO 8601 forms are refused. Persian digits accepted
          */
         from?: string;
         /**
-         * Created before this instant (exclusive), or on or before this date when only a date is given (ISO 8601; Persian digits accepted)
+         * Created before this instant with an offset (exclusive), or on or before this date when only a date is given (`2026-11-30`); other ISO 8601 forms are refused. Persian digits accepted
          */
         to?: string;
     };
