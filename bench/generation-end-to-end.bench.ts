@@ -401,33 +401,43 @@ const goal = (met: boolean) => (met ? 'met' : 'MISSED');
  * The CPU one generation cost the whole machine during the 300-at-once phase, by process: what a
  * throughput goal is up against on this many cores.
  */
-function printCpuBudget(split: CpuSplit, generations: number): void {
+function printCpuBudget(split: CpuSplit, generations: number, bare?: CpuSplit): void {
   const per = (ms: number) => (generations ? ms / generations : Number.NaN);
+  const perBare = (ms: number | undefined) => (ms === undefined ? '' : (ms / AT_ONCE).toFixed(2));
   const cores = availableParallelism();
   const rest = split.machineMs - split.thisProcessMs - split.otherProcessMs;
   process.stdout.write(`\nCPU per generation during the ${AT_ONCE} at once (whole machine, ${cores} cores):\n`);
   printTable(
-    ['where', 'CPU ms per generation', 'share'],
+    ['where', 'CPU ms per generation', 'share', `bare SDK call (baseline, ${WORKER_CONCURRENCY} at a time)`],
     [
       [
         'this process: the app (APP_ROLE=all) and the benchmark’s HTTP client',
         per(split.thisProcessMs),
         `${((split.thisProcessMs / split.machineMs) * 100).toFixed(0)} %`,
+        perBare(bare?.thisProcessMs),
       ],
       [
         'the fake OpenAI process (105 SSE chunks per reply)',
         per(split.otherProcessMs),
         `${((split.otherProcessMs / split.machineMs) * 100).toFixed(0)} %`,
+        perBare(bare?.otherProcessMs),
       ],
-      ['the rest: PostgreSQL, Redis, the kernel', per(rest), `${((rest / split.machineMs) * 100).toFixed(0)} %`],
+      [
+        'the rest: PostgreSQL, Redis, the kernel',
+        per(rest),
+        `${((rest / split.machineMs) * 100).toFixed(0)} %`,
+        perBare(bare && bare.machineMs - bare.thisProcessMs - bare.otherProcessMs),
+      ],
       [
         'whole machine',
         per(split.machineMs),
         `${((split.machineMs / (split.wallMs * cores)) * 100).toFixed(0)} % of ${cores} cores busy`,
+        perBare(bare?.machineMs),
       ],
       [
         `budget at ${GOAL_AT_ONCE_PER_SECOND} generations/s on ${cores} cores`,
         (cores * 1000) / GOAL_AT_ONCE_PER_SECOND,
+        '',
         '',
       ],
     ],
@@ -504,7 +514,9 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     const { result: atOnce, split } = await measureCpu(fake.pid, () =>
       profiled('generation-at-once', () => runAtOnce(app, db, fake, org, problems)),
     );
-    const bareAtOnce = await bareCalls(fake, AT_ONCE, WORKER_CONCURRENCY);
+    const { result: bareAtOnce, split: bareSplit } = await measureCpu(fake.pid, () =>
+      bareCalls(fake, AT_ONCE, WORKER_CONCURRENCY),
+    );
 
     // An API process has no worker to send sign-in codes: its organization is made through this app.
     const queuedOrg = await newOrganization(app, kavenegar);
@@ -577,7 +589,7 @@ async function measure(fake: FakeOpenAiProcess): Promise<void> {
     process.stdout.write(
       `RSS ${collectsGarbage ? 'after a full garbage collection' : 'sampled (no gc available)'}, whole process (the fake Kavenegar included; the fake OpenAI is another process).\n`,
     );
-    if (split) printCpuBudget(split, atOnce.review);
+    if (split) printCpuBudget(split, atOnce.review, bareSplit);
   } finally {
     await app.close().catch(() => undefined);
     await db.end();

@@ -13,8 +13,11 @@ export class WebhookSecretsEncrypted1795600000800 implements MigrationInterface 
     await queryRunner.query(`ALTER TABLE "webhook_endpoints" ALTER COLUMN "secret" TYPE varchar(500)`);
   }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    // Encrypted values do not fit the old width: refuse rather than cut them.
-    await queryRunner.query(`ALTER TABLE "webhook_endpoints" ALTER COLUMN "secret" TYPE varchar(100)`);
+  /**
+   * The column stays wide: encrypted secrets do not fit the old width, and cutting them would lose
+   * them. Code from before this migration reads and writes plain secrets in it all the same.
+   */
+  public async down(): Promise<void> {
+    // Nothing to undo that can be undone without losing data.
   }
 }
