@@ -48,6 +48,8 @@ export class AppConfig {
   readonly sse: { accessRecheckMs: number };
   /** Sign-in sessions (refresh-token families): an absolute and an idle lifetime, in days. */
   readonly sessions: { maxDays: number; idleDays: number };
+  /** Ceilings over all callers together, per minute. */
+  readonly authCeilings: { otpRequestsPerMinute: number; otpVerifiesPerMinute: number; refreshesPerMinute: number };
   /** Raw price overrides; the usage context validates their shape. */
   readonly usagePriceOverrides: Record<string, unknown>;
   /** Raw USAGE_FALLBACK_PRICE, or null for the price table's default; the usage context validates its shape. */
@@ -111,6 +113,11 @@ export class AppConfig {
     };
     this.sse = { accessRecheckMs: raw.SSE_ACCESS_RECHECK_MS };
     this.sessions = { maxDays: raw.AUTH_SESSION_MAX_DAYS, idleDays: raw.AUTH_SESSION_IDLE_DAYS };
+    this.authCeilings = {
+      otpRequestsPerMinute: raw.AUTH_OTP_REQUESTS_PER_MINUTE,
+      otpVerifiesPerMinute: raw.AUTH_OTP_VERIFIES_PER_MINUTE,
+      refreshesPerMinute: raw.AUTH_REFRESHES_PER_MINUTE,
+    };
     this.usagePriceOverrides = raw.USAGE_PRICES ?? {};
     this.usageFallbackPrice = raw.USAGE_FALLBACK_PRICE ?? null;
     this.sms = {

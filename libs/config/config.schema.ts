@@ -72,6 +72,10 @@ export const configSchema = z
     JWT_PREVIOUS_KEYS: z.string().optional(),
     /** `id:base64-of-32-bytes,…`: keys that encrypt secrets at rest; the first encrypts, all decrypt. */
     DATA_ENCRYPTION_KEYS: z.string().optional(),
+    /** Ceilings over all callers together, per minute: sign-in codes sent, codes checked, sessions refreshed. */
+    AUTH_OTP_REQUESTS_PER_MINUTE: positiveInt.default(300),
+    AUTH_OTP_VERIFIES_PER_MINUTE: positiveInt.default(600),
+    AUTH_REFRESHES_PER_MINUTE: positiveInt.default(3_000),
     /** A session (a refresh-token family) ends this many days after sign-in, however often it is refreshed. */
     AUTH_SESSION_MAX_DAYS: positiveInt.max(365).default(30),
     /** A session unused for this many days ends (each refresh starts the count again). */

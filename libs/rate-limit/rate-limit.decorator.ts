@@ -1,12 +1,17 @@
 import { SetMetadata } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
 
 export interface RateLimitRule {
   /** Names the counter, so that two routes can share or separate their budgets. */
   name: string;
-  limit: number;
+  /** A number, or one read from the configuration when the request comes. */
+  limit: number | ((config: AppConfig) => number);
   windowSeconds: number;
-  /** What one budget belongs to: the caller's IP address, or the signed-in user (IP when anonymous). */
-  per?: 'ip' | 'user';
+  /**
+   * What one budget belongs to: the caller's IP address, the signed-in user (IP when anonymous),
+   * or everyone at once (a ceiling over all callers, whatever addresses they come from).
+   */
+  per?: 'ip' | 'user' | 'everyone';
 }
 
 export const RATE_LIMIT_RULES = 'contexor:rate-limit-rules';

@@ -301,6 +301,25 @@ describe('Auth (HTTP)', () => {
     });
   });
 
+  describe('ceilings over all callers', () => {
+    let capped: SmsTestApp;
+
+    beforeAll(async () => {
+      capped = await bootSmsTestApp({ AUTH_OTP_REQUESTS_PER_MINUTE: '3' });
+    });
+
+    afterAll(async () => {
+      await capped?.close();
+    });
+
+    it('refuses the fourth sign-in code of a minute with 429 RATE_LIMITED, from any address and for any phone', async () => {
+      for (let i = 0; i < 3; i++) expect((await requestOtp(capped, randomPhone(), randomClientIp())).status).toBe(202);
+      const refused = await requestOtp(capped, randomPhone(), randomClientIp());
+      expectError(refused, 429, 'RATE_LIMITED');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    });
+  });
+
   describe('POST /auth/refresh', () => {
     it('rotates the session: a new pair in the verify shape, both tokens different, for the same user', async () => {
       const session = await signIn(t);

@@ -5,6 +5,10 @@ process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.LOG_FORMAT = 'json';
 process.env.DB_MIGRATE_ON_START = 'false';
 process.env.SMS_DRIVER = process.env.SMS_DRIVER ?? 'log';
+// Test files sign in hundreds of users a minute; the one spec of these ceilings sets its own.
+process.env.AUTH_OTP_REQUESTS_PER_MINUTE ??= '100000';
+process.env.AUTH_OTP_VERIFIES_PER_MINUTE ??= '100000';
+process.env.AUTH_REFRESHES_PER_MINUTE ??= '100000';
 
 // Adapters under integration test log through Nest's static logger; keep the test output readable.
 if (process.env.LOG_LEVEL === 'silent') {

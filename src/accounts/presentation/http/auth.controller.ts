@@ -42,7 +42,15 @@ export class AuthController {
 
   @Post('auth/otp/request')
   @Public()
-  @RateLimit({ name: 'otp-request', limit: OTP_POLICY.perIpPerHour, windowSeconds: 3600 })
+  @RateLimit(
+    { name: 'otp-request', limit: OTP_POLICY.perIpPerHour, windowSeconds: 3600 },
+    {
+      name: 'otp-request',
+      limit: (config) => config.authCeilings.otpRequestsPerMinute,
+      windowSeconds: 60,
+      per: 'everyone',
+    },
+  )
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a sign-in code by SMS',
@@ -56,7 +64,15 @@ export class AuthController {
 
   @Post('auth/otp/verify')
   @Public()
-  @RateLimit({ name: 'otp-verify', limit: 60, windowSeconds: 3600 })
+  @RateLimit(
+    { name: 'otp-verify', limit: 60, windowSeconds: 3600 },
+    {
+      name: 'otp-verify',
+      limit: (config) => config.authCeilings.otpVerifiesPerMinute,
+      windowSeconds: 60,
+      per: 'everyone',
+    },
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange the code for tokens; the first sign-in creates the user',
@@ -76,7 +92,10 @@ export class AuthController {
 
   @Post('auth/refresh')
   @Public()
-  @RateLimit({ name: 'refresh', limit: 120, windowSeconds: 3600 })
+  @RateLimit(
+    { name: 'refresh', limit: 120, windowSeconds: 3600 },
+    { name: 'refresh', limit: (config) => config.authCeilings.refreshesPerMinute, windowSeconds: 60, per: 'everyone' },
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'Rotate the refresh token',
