@@ -69,6 +69,17 @@ describe('loadConfig', () => {
     ).toThrow(/DATA_ENCRYPTION_KEYS/);
   });
 
+  it('reads TRUST_PROXY as no proxy, the private-network proxies, or a list of addresses and CIDRs', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16, ::1' }).http.trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('derives a development key outside production when no key is set', () => {
     expect(loadConfig({}).dataEncryptionKeys).toEqual([{ id: 'dev', key: expect.any(Buffer) }]);
   });

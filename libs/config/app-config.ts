@@ -21,7 +21,14 @@ const DEVELOPMENT_JWT_SECRET = 'contexor-development-secret-do-not-use-in-produc
 export class AppConfig {
   readonly nodeEnv: RawConfig['NODE_ENV'];
   readonly role: RawConfig['APP_ROLE'];
-  readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimitBytes: number; trustProxy: boolean };
+  readonly http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    bodyLimitBytes: number;
+    /** false, or the proxies (addresses, CIDRs, or proxy-addr's names) whose X-Forwarded-For is believed. */
+    trustProxy: false | string[];
+  };
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
   readonly shutdownTimeoutMs: number;
   readonly database: {

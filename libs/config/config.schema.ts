@@ -42,7 +42,32 @@ export const configSchema = z
     LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     CORS_ORIGINS: csv.default([]),
     BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
-    TRUST_PROXY: bool.default(false),
+    /**
+     * Which proxies' X-Forwarded-For to believe: `false`; `true` for proxies on loopback and private
+     * networks; or a list of addresses and CIDRs. The client is the nearest address that is not a
+     * trusted proxy, read from the right: entries a client wrote itself are never taken.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value, ctx) => {
+        const trimmed = value.trim();
+        if (trimmed === 'false') return false as const;
+        if (trimmed === 'true') return ['loopback', 'linklocal', 'uniquelocal'];
+        const entries = trimmed
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+        const valid = /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/;
+        if (!entries.length || !entries.every((entry) => valid.test(entry))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be false, true, or a comma-separated list of addresses or CIDRs',
+          });
+          return z.NEVER;
+        }
+        return entries;
+      }),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
 
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),

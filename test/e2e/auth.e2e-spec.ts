@@ -301,6 +301,23 @@ describe('Auth (HTTP)', () => {
     });
   });
 
+  describe('the client address behind a proxy (TRUST_PROXY=true)', () => {
+    it('counts a client by the address its proxy saw, whatever X-Forwarded-For it wrote itself', async () => {
+      const seenByProxy = `203.0.113.${1 + Math.floor(Math.random() * 254)}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const written = `198.51.100.${i + 1}`;
+        const response = await request(t.server)
+          .post(`${API}/auth/otp/request`)
+          .set('X-Forwarded-For', `${written}, ${seenByProxy}`)
+          .send({ phone: randomPhone() });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(202));
+      expect(statuses[30]).toBe(429);
+    });
+  });
+
   describe('ceilings over all callers', () => {
     let capped: SmsTestApp;
 
