@@ -28,8 +28,8 @@ export class StreamChatCompletionUseCase {
       const result = await this.llm.stream(request, (text) => deltas.add(text));
       // The last pieces are published now and not waited for: whatever the caller publishes next
       // still follows them (events keep the order of their calls), and the call's result need not
-      // wait a round trip for a best-effort event.
-      void deltas.flush();
+      // wait a round trip for a best-effort event (nor fail for one).
+      deltas.flush().catch(() => undefined);
       return result;
     } finally {
       deltas.stop();
