@@ -11,6 +11,9 @@ export interface GenerationUsage {
   costUsd: string;
 }
 
+/** The highest version number there can be: numbers are stored as a 32-bit integer. */
+export const MAX_VERSION_NUMBER = 2_147_483_647;
+
 /** One kept state of a content's body, numbered 1..n per content. Versions are never changed. */
 export interface ContentVersion {
   number: number;

@@ -4,8 +4,11 @@ import {
   toContentView,
   type ContentChange,
   type ContentFilter,
+  type ContentKeysetPage,
+  type ContentListKey,
   type ContentView,
   type RunningGeneration,
+  type VersionPageRequest,
 } from '../../../src/content/application/ports/content.repository';
 import { ContentPolicyRepository } from '../../../src/content/application/ports/content-policy.repository';
 import { GenerationDefaults } from '../../../src/content/application/ports/generation-defaults';
@@ -16,6 +19,10 @@ import { Content, type ContentState } from '../../../src/content/domain/content'
 import type { ContentVersion } from '../../../src/content/domain/content-version';
 import { Project, type ProjectState } from '../../../src/content/domain/project';
 import { Prompt, type PromptState } from '../../../src/content/domain/prompt';
+
+/** created_at DESC, id DESC, as the real adapter lists a project's contents. */
+const newestFirst = (a: ContentState, b: ContentState): number =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
 
 export class FixedGenerationDefaults extends GenerationDefaults {
   constructor(readonly defaultModel = 'gpt-4.1-mini') {
@@ -101,19 +108,49 @@ export class InMemoryContentRepository extends ContentRepository {
       .filter((s) => !filter.from || s.createdAt >= filter.from)
       .filter((s) => !filter.to || s.createdAt < filter.to)
       .filter((s) => !q || [s.title, s.prompt, s.body ?? ''].some((text) => text.toLowerCase().includes(q)))
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+      .sort(newestFirst);
     const items = matching
       .slice(offsetOf(page), offsetOf(page) + page.limit)
       .map((s) => toContentView(this.restore(s)));
     return Promise.resolve({ items, total: matching.length, page: page.page, limit: page.limit });
   }
 
-  async listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>> {
-    const versions = new Map<string, ContentVersion[]>();
-    for (const id of contentIds) versions.set(id, await this.listVersions(organizationId, id));
-    return versions;
+  /** The key is the ISO creation time and the id; the order is listForProject's (created_at DESC, id DESC). */
+  listForProjectAfter(
+    organizationId: string,
+    projectId: string,
+    after: ContentListKey | undefined,
+    limit: number,
+  ): Promise<ContentKeysetPage> {
+    const key = after && { at: new Date(after.createdAt).getTime(), id: after.id };
+    const items = [...this.rows.values()]
+      .filter((s) => s.organizationId === organizationId && s.projectId === projectId)
+      .filter((s) => !key || s.createdAt.getTime() < key.at || (s.createdAt.getTime() === key.at && s.id < key.id))
+      .sort(newestFirst)
+      .slice(0, Math.max(0, limit))
+      .map((s) => toContentView(this.restore(s)));
+    const last = items.at(-1);
+    return Promise.resolve({ items, last: last && { createdAt: last.createdAt.toISOString(), id: last.id } });
   }
 
+  async listVersionPage(
+    organizationId: string,
+    contentId: string,
+    page: VersionPageRequest,
+  ): Promise<ContentVersion[]> {
+    const inRange = (await this.listVersions(organizationId, contentId)).filter(
+      (version) =>
+        (page.after === undefined || version.number > page.after) &&
+        (page.before === undefined || version.number < page.before),
+    );
+    return (page.order === 'desc' ? inRange.reverse() : inRange).slice(0, page.limit);
+  }
+
+  async countVersions(organizationId: string, contentId: string): Promise<number> {
+    return (await this.listVersions(organizationId, contentId)).length;
+  }
+
+  /** Every version of the content, oldest first: for specs (the port reads a page at a time). */
   listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
     const state = this.rows.get(contentId);
     return Promise.resolve(

@@ -59,6 +59,9 @@ describe('TypeOrmContentRepository', () => {
     projectId,
     ...overrides,
   });
+  /** Every version of a content of a few, oldest first. */
+  const versionsOf = (organization: string, id: string) =>
+    contents.listVersionPage(organization, id, { order: 'asc', limit: 100 });
   const rowVersion = async (id: string) =>
     ((await dataSource.query('SELECT row_version FROM contents WHERE id = $1', [id])) as { row_version: number }[])[0]
       ?.row_version;
@@ -69,7 +72,7 @@ describe('TypeOrmContentRepository', () => {
     );
     const loaded = await contents.findByIdInOrganization(organizationId, content.id);
     expect(loaded?.snapshot()).toEqual(content.snapshot());
-    expect(await contents.listVersions(organizationId, content.id)).toEqual([
+    expect(await versionsOf(organizationId, content.id)).toEqual([
       expect.objectContaining({
         number: 1,
         source: 'ai',
@@ -91,7 +94,7 @@ describe('TypeOrmContentRepository', () => {
     expect(await contents.findByIdInOrganization(other, content.id)).toBeUndefined();
     expect(await contents.update(other, content.id, (c) => c.reject('x', 'y', clock.now()))).toBeUndefined();
     expect(await contents.delete(other, content.id, () => undefined)).toBe(false);
-    expect(await contents.listVersions(other, content.id)).toEqual([]);
+    expect(await versionsOf(other, content.id)).toEqual([]);
     expect(await contents.findVersion(other, content.id, 1)).toBeUndefined();
     expect((await contents.listForProject(other, projectId, {}, pageRequest())).total).toBe(0);
     expect((await contents.findByIdInOrganization(organizationId, content.id))?.status).toBe('REVIEW');
@@ -109,12 +112,10 @@ describe('TypeOrmContentRepository', () => {
     );
     await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), 'تأیید', clock.now()));
     expect(await rowVersion(content.id)).toBe(4);
-    expect((await contents.listVersions(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual(
-      [
-        [1, 'ai', 'gpt-4.1-mini'],
-        [2, 'approval', 'gpt-4.1-mini'],
-      ],
-    );
+    expect((await versionsOf(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual([
+      [1, 'ai', 'gpt-4.1-mini'],
+      [2, 'approval', 'gpt-4.1-mini'],
+    ]);
     expect(await contents.findVersion(organizationId, content.id, 2)).toMatchObject({
       source: 'approval',
       body: AI_BODY,
@@ -229,7 +230,7 @@ describe('TypeOrmContentRepository', () => {
         );
       const outcomes = await Promise.all([complete(), complete(), complete()]);
       expect(outcomes.map((o) => o.outcome).sort()).toEqual(['changed', 'finished', 'finished']);
-      expect(await contents.listVersions(organizationId, content.id)).toHaveLength(1);
+      expect(await versionsOf(organizationId, content.id)).toHaveLength(1);
     });
 
     it('returns a failed generation to the status it left', async () => {

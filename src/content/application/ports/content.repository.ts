@@ -23,6 +23,36 @@ export interface ContentFilter {
   to?: Date;
 }
 
+/**
+ * One page of a content's versions, by number: at most `limit` of them, oldest first (`asc`) or
+ * newest first (`desc`), within the optional bounds. A keyset: the next page starts after the
+ * last number of this one (`after` it when `asc`, `before` it when `desc`).
+ */
+export interface VersionPageRequest {
+  order: 'asc' | 'desc';
+  /** Only versions numbered above this one. */
+  after?: number;
+  /** Only versions numbered below this one. */
+  before?: number;
+  limit: number;
+}
+
+/**
+ * Where a page of a project's contents ended (see listForProjectAfter): handed back to read the page
+ * after it. Opaque: only the repository that made it reads it (it holds the exact creation time as
+ * the database stores it, finer than a Date).
+ */
+export interface ContentListKey {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** A keyset page of a project's contents, with the key of its last one (undefined when the page is empty). */
+export interface ContentKeysetPage {
+  items: ContentView[];
+  last: ContentListKey | undefined;
+}
+
 /** A content waiting for a generation job (status IN_PROGRESS). */
 export interface RunningGeneration {
   contentId: string;
@@ -63,10 +93,28 @@ export abstract class ContentRepository {
     filter: ContentFilter,
     page: PageRequest,
   ): Promise<Page<ContentView>>;
-  /** Oldest first. */
-  abstract listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]>;
-  /** The versions of several contents at once, oldest first per content. */
-  abstract listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>>;
+  /**
+   * At most `limit` of the project's contents after `after` (from the newest when undefined), in the
+   * order of listForProject: newest first (created_at DESC, id DESC). A keyset, so contents created
+   * or deleted meanwhile shift no later page; no total is counted.
+   */
+  abstract listForProjectAfter(
+    organizationId: string,
+    projectId: string,
+    after: ContentListKey | undefined,
+    limit: number,
+  ): Promise<ContentKeysetPage>;
+  /**
+   * One page of the content's versions (see VersionPageRequest), read through the primary key
+   * (content_id, number): the work is the page's, however many versions the content has.
+   */
+  abstract listVersionPage(
+    organizationId: string,
+    contentId: string,
+    page: VersionPageRequest,
+  ): Promise<ContentVersion[]>;
+  /** How many versions the content has (0 for a content of another organization). */
+  abstract countVersions(organizationId: string, contentId: string): Promise<number>;
   abstract findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined>;
   /** For the access guard: the organization owning the content. */
   abstract findOrganizationIdOf(contentId: string): Promise<string | undefined>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '#libs/database';
 import { DomainError, NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import {
@@ -8,11 +8,14 @@ import {
   toContentView,
   type ContentChange,
   type ContentFilter,
+  type ContentKeysetPage,
+  type ContentListKey,
   type ContentView,
   type RunningGeneration,
+  type VersionPageRequest,
 } from '../../application/ports/content.repository';
 import type { Content } from '../../domain/content';
-import type { ContentVersion } from '../../domain/content-version';
+import { MAX_VERSION_NUMBER, type ContentVersion } from '../../domain/content-version';
 import { searchTermsOf } from '../../domain/search/search-terms';
 import { ContentEntity } from './content.entity';
 import { ContentMapper } from './content.mapper';
@@ -146,6 +149,42 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   /**
+   * `(created_at, id) < (key)` under the list's ORDER BY: a range of idx_contents_project_created.
+   * The key carries created_at as text, as PostgreSQL stores it: a Date would drop the microseconds
+   * a row written with the column's default now() has, and the page after it would skip or repeat rows.
+   */
+  async listForProjectAfter(
+    organizationId: string,
+    projectId: string,
+    after: ContentListKey | undefined,
+    limit: number,
+  ): Promise<ContentKeysetPage> {
+    const take = Math.floor(limit);
+    // TypeORM leaves LIMIT 0 out: it would read the whole project.
+    if (!(take > 0)) return { items: [], last: undefined };
+    const query = this.dataSource
+      .getRepository(ContentEntity)
+      .createQueryBuilder('c')
+      .addSelect('CAST(c.created_at AS text)', 'key_created_at')
+      .where('c.organization_id = :organizationId AND c.project_id = :projectId', { organizationId, projectId });
+    if (after)
+      query.andWhere('(c.created_at, c.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterCreatedAt: after.createdAt,
+        afterId: after.id,
+      });
+    const { entities, raw } = await query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(take)
+      .getRawAndEntities<{ c_id: string; key_created_at: string }>();
+    const last = raw.at(-1);
+    return {
+      items: entities.map((row) => toContentView(ContentMapper.toDomain(row, null))),
+      last: last && { createdAt: last.key_created_at, id: last.c_id },
+    };
+  }
+
+  /**
    * Matches come from the GIN index first (a materialised CTE: left to itself the planner may walk
    * the project newest-first testing every row for a rare word), then one pass over them gives the
    * total and the page's ids, and only the page's rows are loaded.
@@ -189,21 +228,27 @@ export class TypeOrmContentRepository extends ContentRepository {
     return { items, total: found?.total ?? 0, page: page.page, limit: page.limit };
   }
 
-  async listVersions(organizationId: string, contentId: string): Promise<ContentVersion[]> {
-    const rows = await this.dataSource
-      .getRepository(ContentVersionEntity)
-      .find({ where: { contentId, organizationId }, order: { number: 'ASC' } });
+  /** `content_id = $1 AND number BETWEEN $lo AND $hi ORDER BY number LIMIT $n`: a range of the primary key. */
+  async listVersionPage(
+    organizationId: string,
+    contentId: string,
+    page: VersionPageRequest,
+  ): Promise<ContentVersion[]> {
+    // Inclusive bounds within the column's range: a cursor past it is an empty page, not an error.
+    const lowest = Math.max(1, (page.after ?? 0) + 1);
+    const highest = Math.min(MAX_VERSION_NUMBER, (page.before ?? MAX_VERSION_NUMBER + 1) - 1);
+    const limit = Math.max(0, Math.floor(page.limit));
+    if (lowest > highest || !limit) return [];
+    const rows = await this.dataSource.getRepository(ContentVersionEntity).find({
+      where: { contentId, organizationId, number: Between(lowest, highest) },
+      order: { number: page.order === 'desc' ? 'DESC' : 'ASC' },
+      take: limit,
+    });
     return rows.map((row) => ContentMapper.versionToDomain(row));
   }
 
-  async listVersionsOf(organizationId: string, contentIds: string[]): Promise<Map<string, ContentVersion[]>> {
-    const versions = new Map<string, ContentVersion[]>(contentIds.map((id) => [id, []]));
-    if (!contentIds.length) return versions;
-    const rows = await this.dataSource
-      .getRepository(ContentVersionEntity)
-      .find({ where: { organizationId, contentId: In(contentIds) }, order: { contentId: 'ASC', number: 'ASC' } });
-    for (const row of rows) versions.get(row.contentId)?.push(ContentMapper.versionToDomain(row));
-    return versions;
+  countVersions(organizationId: string, contentId: string): Promise<number> {
+    return this.dataSource.getRepository(ContentVersionEntity).countBy({ contentId, organizationId });
   }
 
   async findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined> {

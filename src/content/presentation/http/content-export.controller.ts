@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentAccess, RequireRole, type OrganizationAccess } from '../../../accounts';
-import type { ContentExport } from '../../application/use-cases/export/content-export';
 import { ExportContentUseCase } from '../../application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from '../../application/use-cases/export/export-project.use-case';
 import { ExportQueryDto } from './dto/export.dto';
 import { attachment } from './export/attachment';
-import { contentExportJson } from './export/content-export.json';
+import { contentExportJsonText, projectExportJsonText } from './export/content-export.json';
 import { contentMarkdown } from './export/content-markdown';
 
 @ApiTags('Contents')
@@ -24,8 +22,10 @@ export class ContentExportController {
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOperation({
     summary:
-      'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version)',
-    description: 'Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
+      'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version, streamed)',
+    description:
+      'The JSON file is written as its versions are read, a batch at a time, oldest first: a content with thousands of versions ' +
+      'is never held in memory whole. Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
   })
   @ApiProduces('text/markdown', 'application/json')
   @ApiOkResponse({ description: 'The file, as an attachment named after the title' })
@@ -33,16 +33,22 @@ export class ContentExportController {
     @CurrentAccess() access: OrganizationAccess,
     @Param('id') id: string,
     @Query() query: ExportQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const exported = await this.exportContent.execute(access, id);
+  ): Promise<StreamableFile> {
     const markdown = (query.format ?? 'markdown') === 'markdown';
-    reply.header('content-type', markdown ? 'text/markdown; charset=utf-8' : 'application/json; charset=utf-8');
-    reply.header(
-      'content-disposition',
-      attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json'),
-    );
-    return markdown ? contentMarkdown(exported) : JSON.stringify(contentExportJson(exported), null, 2);
+    const exported = await this.exportContent.execute(access, id, { withVersions: !markdown });
+    const disposition = attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json');
+    if (markdown) {
+      const text = contentMarkdown(exported);
+      return new StreamableFile(Readable.from([text]), {
+        type: 'text/markdown; charset=utf-8',
+        disposition,
+        length: Buffer.byteLength(text),
+      });
+    }
+    return new StreamableFile(Readable.from(contentExportJsonText(exported.content, exported.versions)), {
+      type: 'application/json; charset=utf-8',
+      disposition,
+    });
   }
 
   @Get('projects/:projectId/export')
@@ -58,19 +64,9 @@ export class ContentExportController {
     @Param('projectId') projectId: string,
   ): Promise<StreamableFile> {
     const contents = await this.exportProject.execute(access, projectId);
-    return new StreamableFile(Readable.from(jsonArray(contents)), {
+    return new StreamableFile(Readable.from(projectExportJsonText(contents)), {
       type: 'application/json; charset=utf-8',
       disposition: attachment('', `project-${projectId.slice(0, 8)}`, 'json'),
     });
   }
-}
-
-async function* jsonArray(contents: AsyncIterable<ContentExport>): AsyncIterable<string> {
-  let first = true;
-  yield '[';
-  for await (const exported of contents) {
-    yield `${first ? '\n' : ',\n'}${JSON.stringify(contentExportJson(exported))}`;
-    first = false;
-  }
-  yield first ? ']\n' : '\n]\n';
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,15 +7,20 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageRequest, type Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import { CurrentAccess, CurrentActor, RequireRole, RequireStepUp, type OrganizationAccess } from '../../../accounts';
 import { ApproveContentUseCase } from '../../application/use-cases/contents/approve-content.use-case';
 import { CreateContentUseCase } from '../../application/use-cases/contents/create-content.use-case';
 import { DeleteContentUseCase } from '../../application/use-cases/contents/delete-content.use-case';
 import { EditContentUseCase } from '../../application/use-cases/contents/edit-content.use-case';
 import { GetContentUseCase } from '../../application/use-cases/contents/get-content.use-case';
 import { GetContentVersionUseCase } from '../../application/use-cases/contents/get-content-version.use-case';
-import { ListContentVersionsUseCase } from '../../application/use-cases/contents/list-content-versions.use-case';
+import {
+  DEFAULT_VERSION_PAGE_LIMIT,
+  ListContentVersionsUseCase,
+  MAX_VERSION_PAGE_LIMIT,
+} from '../../application/use-cases/contents/list-content-versions.use-case';
 import { ListContentsUseCase } from '../../application/use-cases/contents/list-contents.use-case';
 import { RejectContentUseCase } from '../../application/use-cases/contents/reject-content.use-case';
 import {
@@ -26,6 +31,7 @@ import {
   CreateContentDto,
   endOfRange,
   ListContentsQueryDto,
+  ListVersionsQueryDto,
   RejectContentDto,
   UpdateContentDto,
 } from './dto/content.dto';
@@ -113,6 +119,7 @@ export class ContentsController {
 
   @Post('contents/:id/approve')
   @RequireRole('ADMIN', 'content', 'id')
+  @RequireStepUp()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve a content in REVIEW (ADMIN)',
@@ -149,13 +156,45 @@ export class ContentsController {
 
   @Get('contents/:id/versions')
   @RequireRole('VIEWER', 'content', 'id')
-  @ApiOperation({ summary: 'Every version of the content, oldest first (VIEWER)' })
-  @ApiOkResponse({ type: [ContentVersionResponseDto] })
+  @ApiOperation({
+    summary: 'The versions of the content, a page at a time, oldest first (VIEWER)',
+    description:
+      `The body is a plain array of versions, as it always was; without parameters it holds the first ${DEFAULT_VERSION_PAGE_LIMIT}, oldest first ` +
+      `(\`limit\` up to ${MAX_VERSION_PAGE_LIMIT}). \`X-Total-Count\` tells how many versions the content has, and \`Link: <…>; rel="next"\` ` +
+      'names the next page while more follow: a keyset on the version number (`after` the last one oldest first, `before` it with ' +
+      '`order=desc`), so a page costs the same however deep it is. Errors: 400 VALIDATION_FAILED (bad parameters), 404 NOT_FOUND.',
+  })
+  @ApiOkResponse({
+    type: [ContentVersionResponseDto],
+    headers: {
+      'X-Total-Count': { description: 'How many versions the content has', schema: { type: 'integer' } },
+      Link: {
+        description:
+          'Only while more versions follow: `</api/v1/contents/{id}/versions?limit=50&after=50>; rel="next"` (a path on this server, same parameters)',
+        schema: { type: 'string' },
+      },
+    },
+  })
   async versions(
     @CurrentAccess() access: OrganizationAccess,
     @Param('id') id: string,
+    @Query() query: ListVersionsQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContentVersionResponseDto[]> {
-    return (await this.listVersions.execute(access, id)).map((version) => ContentVersionResponseDto.from(version));
+    const order = query.order ?? 'asc';
+    const page = await this.listVersions.execute(access, id, {
+      order,
+      after: query.after,
+      before: query.before,
+      limit: query.limit ?? DEFAULT_VERSION_PAGE_LIMIT,
+    });
+    reply.header('x-total-count', String(page.total));
+    if (page.next !== null) {
+      const path = (request.routeOptions.url ?? '').replace(':id', encodeURIComponent(id));
+      reply.header('link', `<${path}?${nextVersionsQuery(query, order, page.limit, page.next)}>; rel="next"`);
+    }
+    return page.items.map((version) => ContentVersionResponseDto.from(version));
   }
 
   @Get('contents/:id/versions/:number')
@@ -185,4 +224,19 @@ export class ContentsController {
   ): Promise<void> {
     await this.deleteContent.execute(actor, access, id);
   }
+}
+
+/** The query of the next page: the same order, limit and other bound, the cursor moved past this page. */
+function nextVersionsQuery(
+  query: ListVersionsQueryDto,
+  order: 'asc' | 'desc',
+  limit: number,
+  next: number,
+): URLSearchParams {
+  const params = new URLSearchParams({ ...(order === 'desc' && { order }), limit: String(limit) });
+  const after = order === 'asc' ? next : query.after;
+  const before = order === 'desc' ? next : query.before;
+  if (after !== undefined) params.set('after', String(after));
+  if (before !== undefined) params.set('before', String(before));
+  return params;
 }

@@ -6,3 +6,9 @@ export interface ContentExport {
   content: ContentView;
   versions: ContentVersion[];
 }
+
+/** A content with its versions read as they are written out, a batch at a time, oldest first. */
+export interface StreamedContentExport {
+  content: ContentView;
+  versions: AsyncIterable<ContentVersion>;
+}

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#libs/ddd';
 import type { OrganizationAccess } from '../../../../accounts';
-import { ContentRepository } from '../../ports/content.repository';
+import { ContentRepository, type ContentListKey } from '../../ports/content.repository';
 import { ProjectRepository } from '../../ports/project.repository';
-import type { ContentExport } from './content-export';
+import type { StreamedContentExport } from './content-export';
+import { readExportedVersions } from './exported-versions';
 
-const BATCH = 100;
+/** Contents read at a time, without their versions. */
+export const EXPORT_CONTENT_BATCH = 100;
 
 /**
- * Every content of a project with its versions, newest first, read a hundred at a time so that a
- * large project is streamed rather than held in memory. Contents created while the export runs
- * may be left out or, rarely, appear twice (pages are by offset).
+ * Every content of a project with its versions, newest first, streamed: the contents are read a
+ * hundred at a time without versions, and each content's versions a batch at a time as they are
+ * written out (see readExportedVersions). Memory holds one page of contents and one batch of
+ * versions, however large the project and its contents' histories.
+ *
+ * Pages are a keyset after the last content written: a content created while the export runs is
+ * left out (it is newer than where the export stands) and none is skipped or written twice. A
+ * content deleted before the export reaches it is left out; one deleted while its versions are
+ * written breaks the download off.
  */
 @Injectable()
 export class ExportProjectUseCase {
@@ -20,22 +28,23 @@ export class ExportProjectUseCase {
   ) {}
 
   /** Checks the project first, so that a missing project is a 404 before anything is sent. */
-  async execute(access: OrganizationAccess, projectId: string): Promise<AsyncIterable<ContentExport>> {
+  async execute(access: OrganizationAccess, projectId: string): Promise<AsyncIterable<StreamedContentExport>> {
     if (!(await this.projects.findByIdInOrganization(access.organizationId, projectId)))
       throw new NotFoundError('Project');
-    return this.batches(access.organizationId, projectId);
+    return this.contentsOf(access.organizationId, projectId);
   }
 
-  private async *batches(organizationId: string, projectId: string): AsyncIterable<ContentExport> {
-    for (let page = 1; ; page++) {
-      const { items } = await this.contents.listForProject(organizationId, projectId, {}, { page, limit: BATCH });
-      if (!items.length) return;
-      const versions = await this.contents.listVersionsOf(
-        organizationId,
-        items.map((content) => content.id),
-      );
-      for (const content of items) yield { content, versions: versions.get(content.id) ?? [] };
-      if (items.length < BATCH) return;
+  /** The next content's versions are read only once the writer has taken all of the previous one's. */
+  private async *contentsOf(organizationId: string, projectId: string): AsyncIterable<StreamedContentExport> {
+    let after: ContentListKey | undefined;
+    for (;;) {
+      const page = await this.contents.listForProjectAfter(organizationId, projectId, after, EXPORT_CONTENT_BATCH);
+      for (const content of page.items) {
+        const versions = await readExportedVersions(this.contents, organizationId, content);
+        if (versions) yield { content, versions };
+      }
+      if (page.items.length < EXPORT_CONTENT_BATCH || !page.last) return;
+      after = page.last;
     }
   }
 }

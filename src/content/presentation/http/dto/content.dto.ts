@@ -19,6 +19,10 @@ import {
 import { toLatinDigits, type Page } from '#libs/ddd';
 import { IsIsoDateOrInstant, PageQueryDto } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
+import {
+  DEFAULT_VERSION_PAGE_LIMIT,
+  MAX_VERSION_PAGE_LIMIT,
+} from '../../../application/use-cases/contents/list-content-versions.use-case';
 import { CONTENT_LIMITS } from '../../../domain/content';
 import {
   CONTENT_STATUSES,
@@ -26,9 +30,9 @@ import {
   type ContentStatus,
   type VersionSource,
 } from '../../../domain/content-status';
-import type { ContentVersion } from '../../../domain/content-version';
+import { MAX_VERSION_NUMBER, type ContentVersion } from '../../../domain/content-version';
 import { PiiReportDto } from './pii.dto';
-import { IsStringMap, NotBefore, NotWith, Optional, trim } from './validators';
+import { IsStringMap, NotBefore, NotWith, Optional, trim, wholeNumber } from './validators';
 
 const MODEL_PATTERN = /^[A-Za-z0-9._:/-]{1,100}$/;
 
@@ -195,6 +199,63 @@ export class ListContentsQueryDto extends PageQueryDto {
   @IsIsoDateOrInstant()
   @NotBefore('from')
   to?: string;
+}
+
+export const VERSION_ORDERS = ['asc', 'desc'] as const;
+
+/** `GET /contents/:id/versions`: a page of versions, by a keyset on their numbers. */
+export class ListVersionsQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION_PAGE_LIMIT,
+    default: DEFAULT_VERSION_PAGE_LIMIT,
+    description: 'Versions per page (Persian digits accepted)',
+  })
+  @IsOptional()
+  @Transform(wholeNumber)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION_PAGE_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    enum: VERSION_ORDERS,
+    default: 'asc',
+    description: 'asc: oldest first (the order the list always had); desc: newest first',
+  })
+  @IsOptional()
+  @IsIn(VERSION_ORDERS)
+  order?: (typeof VERSION_ORDERS)[number];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_VERSION_NUMBER,
+    example: 50,
+    description:
+      'Only versions numbered above this one. Oldest first, the next page is `after` the last number of this one (the `Link` header names it). Persian digits accepted',
+  })
+  @IsOptional()
+  @Transform(wholeNumber)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VERSION_NUMBER)
+  after?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION_NUMBER,
+    description:
+      'Only versions numbered below this one. Newest first, the next page is `before` the last number of this one (the `Link` header names it). Persian digits accepted',
+  })
+  @IsOptional()
+  @Transform(wholeNumber)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION_NUMBER)
+  before?: number;
 }
 
 /** `a,b`, `["a", "b,c"]` (a repeated parameter) → `["a", "b", "c"]`. */

@@ -1,25 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { toLatinDigits } from '#libs/ddd';
 import type { VersionComparison } from '../../../application/use-cases/contents/compare-content-versions.use-case';
 import { VERSION_SOURCES, type VersionSource } from '../../../domain/content-status';
 import type { ContentVersion } from '../../../domain/content-version';
 import type { DiffLine, TextPart } from '../../../domain/version-diff';
-
-const versionNumber = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^[\d۰-۹٠-٩]{1,9}$/.test(value.trim()) ? Number(toLatinDigits(value.trim())) : value;
+import { wholeNumber } from './validators';
 
 export class DiffQueryDto {
   @ApiProperty({ description: 'The older version number (Persian digits accepted)', example: 1 })
-  @Transform(versionNumber)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   from!: number;
 
   @ApiProperty({ description: 'The newer version number (Persian digits accepted)', example: 2 })
-  @Transform(versionNumber)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   @Max(1_000_000)

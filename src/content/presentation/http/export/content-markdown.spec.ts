@@ -6,7 +6,7 @@ import { contentMarkdown } from './content-markdown';
 describe('contentMarkdown', () => {
   it('writes YAML front matter that quotes titles safely, with the approval, then the body', () => {
     const content = makeContentIn('APPROVED', { title: 'عنوان: «ویژه» "نقل‌قول"\nخط دوم' });
-    const markdown = contentMarkdown({ content: toContentView(content), versions: [] });
+    const markdown = contentMarkdown({ content: toContentView(content) });
     const view = toContentView(content);
 
     expect(
@@ -21,7 +21,7 @@ describe('contentMarkdown', () => {
   });
 
   it('writes the reason of a rejection, and no approval', () => {
-    const markdown = contentMarkdown({ content: toContentView(makeContentIn('REJECTED')), versions: [] });
+    const markdown = contentMarkdown({ content: toContentView(makeContentIn('REJECTED')) });
 
     expect(markdown).toContain('rejection:\n');
     expect(markdown).toContain('  reason: "لحن رسمی نیست"\n');

@@ -9,9 +9,9 @@ const yaml = (value: string | number | null): string =>
 
 /**
  * Markdown with YAML front matter: title, status, model, current version, dates, and the approval
- * (who, when, comment) or rejection (who, when, reason). The body follows as written.
+ * (who, when, comment) or rejection (who, when, reason). The body follows as written; no versions.
  */
-export function contentMarkdown({ content }: ContentExport): string {
+export function contentMarkdown({ content }: Pick<ContentExport, 'content'>): string {
   const review = content.lastReview;
   const lines = [
     '---',

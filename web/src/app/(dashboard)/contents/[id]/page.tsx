@@ -71,7 +71,8 @@ export default function ContentPage() {
   const content = useQuery({ queryKey: ['content', id], queryFn: () => api<Content>(`contents/${id}`) });
   const project = useQuery({ queryKey: ['project', content.data?.projectId], queryFn: () => api<Project>(`projects/${content.data?.projectId}`), enabled: Boolean(content.data) });
   const role = useOrganizationRole(project.data?.organizationId);
-  const versions = useQuery({ queryKey: ['versions', id], queryFn: () => api<Version[]>(`contents/${id}/versions`) });
+  // The API lists versions a page at a time: the newest hundred, shown oldest first.
+  const versions = useQuery({ queryKey: ['versions', id], queryFn: async () => (await api<Version[]>(`contents/${id}/versions?order=desc&limit=100`)).reverse() });
   const refresh = () => {
     void queries.invalidateQueries({ queryKey: ['content', id] });
     void queries.invalidateQueries({ queryKey: ['versions', id] });
