@@ -70,6 +70,7 @@ async function run(config: AppConfig, inner: GenerationEvents, scenario: Scenari
     ports.events,
     publish,
     ports.clock,
+    ports.uow,
   );
   const jobs: { jobId: string; job: GenerationJob }[] = [];
   for (let i = 0; i < count; i += 1) {

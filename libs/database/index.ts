@@ -5,3 +5,5 @@ export * from './database.module';
 export * from './postgres-errors';
 export * from './typeorm-logger';
 export * from './prepared-statement';
+export * from './transaction-scope';
+export * from './typeorm-unit-of-work';

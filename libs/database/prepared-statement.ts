@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { activeTransactionOf } from './transaction-scope';
 
 /**
  * A statement of a path every request or job takes, sent as a named prepared statement: each
@@ -20,8 +21,9 @@ export class PreparedStatement {
 }
 
 /**
- * Runs `statement` on the app's pool, outside any transaction, logged as TypeORM logs its own
- * queries (the statement, never its values; slow ones and failures too). Errors are pg's own
+ * Runs `statement` on the app's pool or, inside a transaction (`inTransaction`, a UnitOfWork run), on
+ * that transaction's connection, so that it sees and joins the transaction's writes. Logged as
+ * TypeORM logs its own queries (the statement, never its values; slow ones and failures too). Errors are pg's own
  * (`code`, `constraint`), which every classifier here reads as it reads TypeORM's `driverError`.
  */
 export async function queryPrepared<R>(
@@ -33,7 +35,9 @@ export async function queryPrepared<R>(
   logger.logQuery(statement.text);
   const started = performance.now();
   try {
-    const result = await poolOf(dataSource).query({
+    const result = await (
+      await connectionOf(dataSource)
+    ).query({
       name: statement.name,
       text: statement.text,
       values: values as unknown[],
@@ -46,6 +50,13 @@ export async function queryPrepared<R>(
     logger.logQueryError(error instanceof Error ? error : String(error), statement.text);
     throw error;
   }
+}
+
+/** The open transaction's own pg client when there is one (a statement sent to the pool would escape it). */
+async function connectionOf(dataSource: DataSource): Promise<Pool | PoolClient> {
+  const transaction = activeTransactionOf(dataSource);
+  if (!transaction) return poolOf(dataSource);
+  return (await transaction.queryRunner.connect()) as PoolClient;
 }
 
 function poolOf(dataSource: DataSource): Pool {

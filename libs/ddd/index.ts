@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './clock';
 export * from './actor';
 export * from './ids';
+export * from './unit-of-work';

@@ -3,6 +3,7 @@ import type { Actor } from '#libs/ddd';
 import type { OrganizationAccess } from '../../../src/accounts';
 import type { Content } from '../../../src/content/domain/content';
 import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
+import { InlineUnitOfWork } from '../inline-unit-of-work';
 import { RecordingContentEvents } from './recording-content-events';
 import {
   FixedGenerationDefaults,
@@ -33,6 +34,7 @@ export function contentPorts() {
     defaults: new FixedGenerationDefaults('gpt-4.1-mini'),
     clock: new FixedClock(),
     audit: new RecordingAuditLog(),
+    uow: new InlineUnitOfWork(),
     admin: as('ADMIN'),
     editor: as('EDITOR'),
     viewer: as('VIEWER'),

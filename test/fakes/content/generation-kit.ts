@@ -44,6 +44,7 @@ export async function generationKit(script?: LlmScriptStep[], status: ContentSta
     ports.events,
     ai.publish,
     ports.clock,
+    ports.uow,
   );
   const fail = new FailGenerationUseCase(
     ports.contents,
@@ -53,6 +54,7 @@ export async function generationKit(script?: LlmScriptStep[], status: ContentSta
     ports.events,
     ai.publish,
     ports.clock,
+    ports.uow,
   );
   const recover = new RecoverLostGenerationsUseCase(
     ports.contents,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { TypeOrmUnitOfWork } from '#libs/database';
 import { Money } from '#libs/ddd';
 import { ReleaseGenerationBudgetUseCase } from '../../../src/usage/application/use-cases/release-generation-budget.use-case';
 import {
@@ -50,7 +51,14 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
     const ledger = new TypeOrmUsageLedger(dataSource);
     limitsRepository = new TypeOrmUsageLimitsRepository(dataSource);
     reserve = new ReserveGenerationBudgetUseCase(ledger, prices, clock);
-    settle = new SettleGenerationUsageUseCase(ledger, limitsRepository, prices, notifier, clock);
+    settle = new SettleGenerationUsageUseCase(
+      ledger,
+      limitsRepository,
+      prices,
+      notifier,
+      clock,
+      new TypeOrmUnitOfWork(dataSource),
+    );
     release = new ReleaseGenerationBudgetUseCase(ledger, clock);
   });
 
@@ -551,16 +559,23 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       ]);
     });
 
-    it('keeps the record when announcing a threshold fails', async () => {
+    it('records nothing when announcing a threshold fails, and records and announces it all on the retry', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { tokens: 1_000 });
-      notifier.failWith = new Error('webhook queue down');
+      notifier.failWith = new Error('webhook outbox unavailable');
       const call = completedCall(organizationId);
 
+      await expect(settle.execute(call)).rejects.toThrow('webhook outbox unavailable');
+      expect(await recordCount(call.callKey)).toBe(0);
+
+      notifier.failWith = undefined;
       const settled = await settle.execute(call);
 
       expect(settled.recorded).toBe(true);
       expect(settled.thresholdsCrossed.map((c) => c.threshold)).toEqual([80, 100]);
+      expect(notifier.crossings.filter((c) => c.organizationId === organizationId).map((c) => c.threshold)).toEqual([
+        80, 100,
+      ]);
       expect(await recordCount(call.callKey)).toBe(1);
     });
   });

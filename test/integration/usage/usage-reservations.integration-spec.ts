@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { TypeOrmUnitOfWork } from '#libs/database';
 import { CheckReservationUseCase } from '../../../src/usage/application/use-cases/check-reservation.use-case';
 import { ListHeldReservationsUseCase } from '../../../src/usage/application/use-cases/list-held-reservations.use-case';
 import { ReleaseGenerationBudgetUseCase } from '../../../src/usage/application/use-cases/release-generation-budget.use-case';
@@ -56,6 +57,7 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
       prices,
       new RecordingThresholdNotifier(),
       clock,
+      new TypeOrmUnitOfWork(dataSource),
     );
     release = new ReleaseGenerationBudgetUseCase(ledger, clock);
     check = new CheckReservationUseCase(ledger);
@@ -172,7 +174,7 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
       try {
         await runner.query('SET enable_seqscan = off');
         await runner.query('SET enable_bitmapscan = off');
-        const explaining = {
+        const explain = {
           query: async (sql: string, parameters: unknown[]) => {
             const rows = (await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as {
               'QUERY PLAN': unknown;
@@ -180,7 +182,9 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
             plans.push(JSON.stringify(rows[0]?.['QUERY PLAN']));
             return [ZERO_SPEND];
           },
-        } as unknown as DataSource;
+        };
+        // Outside a transaction the adapter queries through the data source's manager.
+        const explaining = { ...explain, manager: explain } as unknown as DataSource;
         const ledger = new TypeOrmUsageLedger(explaining);
         await ledger.listHeld(new Date('2011-06-01T00:00:00Z'), 100);
         await ledger.spendIn(randomUUID(), randomUUID(), periodContaining(clock.now(), 'gregorian'));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '#libs/ddd';
+import { Clock, UnitOfWork } from '#libs/ddd';
 import { RefreshInvalidError, RefreshReusedError } from '../../domain/accounts.errors';
 import { AuditLog } from '../ports/audit-log';
 import { RefreshTokenRepository } from '../ports/refresh-token.repository';
@@ -24,32 +24,37 @@ export class RefreshSessionUseCase {
     private readonly users: UserRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(input: RefreshSessionInput): Promise<TokenPair & { user: User }> {
     let successorToken = '';
-    const outcome = await this.refreshTokens.rotate(
-      this.secrets.hash(input.refreshToken),
-      (from) => {
-        const next = this.sessions.successor(from);
-        successorToken = next.token;
-        return next.record;
-      },
-      this.clock.now(),
-    );
+    // A reused token's family is revoked together with its audit entry, and both commit before the refusal.
+    const outcome = await this.uow.run(async () => {
+      const rotation = await this.refreshTokens.rotate(
+        this.secrets.hash(input.refreshToken),
+        (from) => {
+          const next = this.sessions.successor(from);
+          successorToken = next.token;
+          return next.record;
+        },
+        this.clock.now(),
+      );
+      if (rotation.kind === 'reused') {
+        await this.audit.record({
+          action: 'auth.refresh_reused',
+          actorId: rotation.userId,
+          organizationId: null,
+          targetType: 'token_family',
+          targetId: rotation.familyId,
+          requestId: input.requestId,
+          ip: input.ip,
+        });
+      }
+      return rotation;
+    });
     if (outcome.kind === 'invalid') throw new RefreshInvalidError();
-    if (outcome.kind === 'reused') {
-      await this.audit.record({
-        action: 'auth.refresh_reused',
-        actorId: outcome.userId,
-        organizationId: null,
-        targetType: 'token_family',
-        targetId: outcome.familyId,
-        requestId: input.requestId,
-        ip: input.ip,
-      });
-      throw new RefreshReusedError();
-    }
+    if (outcome.kind === 'reused') throw new RefreshReusedError();
     const user = await this.users.findById(outcome.userId);
     if (!user) throw new RefreshInvalidError();
     return { ...(await this.sessions.pair(outcome.userId, successorToken)), user };

@@ -5,6 +5,7 @@ import {
   PredictableOtpCrypto,
   RecordingAuditLog,
 } from '../../../../test/fakes/accounts/recording-ports';
+import { InlineUnitOfWork } from '../../../../test/fakes/inline-unit-of-work';
 import type { SessionIssuer } from '../services/session-issuer';
 import { VerifyOtpUseCase } from './verify-otp.use-case';
 
@@ -33,7 +34,7 @@ describe('VerifyOtpUseCase', () => {
           expiresIn: 3600,
         }),
     } as unknown as SessionIssuer;
-    useCase = new VerifyOtpUseCase(store, crypto, users, sessions, audit, clock);
+    useCase = new VerifyOtpUseCase(store, crypto, users, sessions, audit, clock, new InlineUnitOfWork());
     await store.save(PHONE, crypto.hash(PHONE, '123456'), clock.time + 120_000);
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Phone } from '#libs/ddd';
+import { Clock, Phone, UnitOfWork } from '#libs/ddd';
 import { OtpAttemptsExceededError, OtpExpiredError, OtpInvalidError } from '../../domain/accounts.errors';
 import { OTP_POLICY } from '../../domain/otp-policy';
 import type { User } from '../../domain/user';
@@ -29,6 +29,7 @@ export class VerifyOtpUseCase {
     private readonly sessions: SessionIssuer,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(input: VerifyOtpInput): Promise<VerifyOtpOutput> {
@@ -43,18 +44,21 @@ export class VerifyOtpUseCase {
     if (attempt === 'exhausted') throw new OtpAttemptsExceededError();
     if (attempt !== 'matched') throw new OtpInvalidError();
 
-    const { user, created } = await this.users.findOrCreateByPhone(phone);
-    const tokens = await this.sessions.startFamily(user.id);
-    await this.audit.record({
-      action: 'auth.signed_in',
-      actorId: user.id,
-      organizationId: null,
-      targetType: 'user',
-      targetId: user.id,
-      metadata: { newUser: created },
-      requestId: input.requestId,
-      ip: input.ip,
+    // The account, the session's first refresh token and the audit entry commit together or not at all.
+    return this.uow.run(async () => {
+      const { user, created } = await this.users.findOrCreateByPhone(phone);
+      const tokens = await this.sessions.startFamily(user.id);
+      await this.audit.record({
+        action: 'auth.signed_in',
+        actorId: user.id,
+        organizationId: null,
+        targetType: 'user',
+        targetId: user.id,
+        metadata: { newUser: created },
+        requestId: input.requestId,
+        ip: input.ip,
+      });
+      return { ...tokens, user };
     });
-    return { ...tokens, user };
   }
 }

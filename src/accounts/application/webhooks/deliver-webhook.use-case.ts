@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { Clock } from '#libs/ddd';
+import { Clock, UnitOfWork } from '#libs/ddd';
 import { shouldDisable } from '../../domain/webhooks/webhook-endpoint';
 import { signWebhook } from '../../domain/webhooks/webhook-signature';
 import { AuditLog } from '../ports/audit-log';
@@ -12,7 +12,8 @@ export type DeliveryOutcome = 'delivered' | 'failed' | 'disabled' | 'gone';
 /**
  * One attempt to deliver one event to one endpoint: signs it (Standard Webhooks, with this
  * attempt's timestamp), POSTs it, logs the attempt, and keeps the endpoint's failure streak. An
- * endpoint failing for WEBHOOK_DISABLE_AFTER_MS is disabled and the disabling audited. The queue
+ * endpoint failing for WEBHOOK_DISABLE_AFTER_MS is disabled, and the disabling audited in the same
+ * transaction. The queue
  * retries a `failed` outcome with exponential backoff.
  */
 @Injectable()
@@ -26,6 +27,7 @@ export class DeliverWebhookUseCase {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(delivery: WebhookDelivery, attempt: number): Promise<DeliveryOutcome> {
@@ -65,15 +67,9 @@ export class DeliverWebhookUseCase {
       return 'delivered';
     }
     const failing = await this.endpoints.recordFailure(endpoint.id, now);
-    if (
-      failing &&
-      shouldDisable(failing, now, this.config.webhooks.disableAfterMs) &&
-      (await this.endpoints.disable(endpoint.id, now))
-    ) {
-      this.logger.warn(
-        { webhookId: endpoint.id, organizationId: endpoint.organizationId },
-        'Webhook endpoint disabled after failing too long',
-      );
+    if (!failing || !shouldDisable(failing, now, this.config.webhooks.disableAfterMs)) return 'failed';
+    const disabled = await this.uow.run(async () => {
+      if (!(await this.endpoints.disable(endpoint.id, now))) return false;
       await this.audit.record({
         action: 'webhook.disabled',
         actorId: null,
@@ -85,8 +81,13 @@ export class DeliverWebhookUseCase {
           lastError: response.error ?? `HTTP ${response.statusCode}`,
         },
       });
-      return 'disabled';
-    }
-    return 'failed';
+      return true;
+    });
+    if (!disabled) return 'failed';
+    this.logger.warn(
+      { webhookId: endpoint.id, organizationId: endpoint.organizationId },
+      'Webhook endpoint disabled after failing too long',
+    );
+    return 'disabled';
   }
 }

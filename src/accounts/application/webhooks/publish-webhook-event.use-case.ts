@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
-import { WebhookEndpointRepository, WebhookQueue } from './webhook-ports';
+import { WebhookEndpointRepository, WebhookOutbox } from './webhook-ports';
 
 export interface WebhookEvent {
   organizationId: string;
@@ -13,46 +13,32 @@ export interface WebhookEvent {
 }
 
 /**
- * What other contexts call (through their own ports) when something happened: queues one delivery
- * per enabled endpoint subscribed to the event. Best effort by design: it never throws, because
- * the change that caused the event has already been committed (there is no outbox yet).
+ * What other contexts call (through their own ports) when something happened, inside the unit of
+ * work that makes the change: writes the event to the outbox with the endpoints subscribed to it, in
+ * that same transaction. The event leaves if and only if the change commits; the relay
+ * (RelayWebhookOutboxUseCase, in worker processes) queues one delivery per endpoint. A failure here
+ * throws, and so rolls the change back: a change is never committed without its event.
  */
 @Injectable()
 export class PublishWebhookEventUseCase {
-  private readonly logger = new Logger(PublishWebhookEventUseCase.name);
-
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
-    private readonly queue: WebhookQueue,
+    private readonly outbox: WebhookOutbox,
     private readonly clock: Clock,
   ) {}
 
+  /** Answers how many endpoints the event goes to (none: nothing is written). */
   async execute(event: WebhookEvent): Promise<number> {
-    try {
-      const subscribed = await this.endpoints.subscribedTo(event.organizationId, event.type);
-      if (!subscribed.length) return 0;
-      const eventId = `msg_${(event.id ?? randomUUID()).replace(/[^A-Za-z0-9_-]/g, '')}`;
-      const occurredAt = this.clock.now().toISOString();
-      await this.queue.enqueue(
-        subscribed.map((endpoint) => ({
-          endpointId: endpoint.id,
-          eventId,
-          type: event.type,
-          occurredAt,
-          data: event.data,
-        })),
-      );
-      return subscribed.length;
-    } catch (error) {
-      this.logger.error(
-        {
-          organizationId: event.organizationId,
-          type: event.type,
-          err: { name: (error as Error).name, message: (error as Error).message },
-        },
-        'Could not queue a webhook event',
-      );
-      return 0;
-    }
+    const subscribed = await this.endpoints.subscribedTo(event.organizationId, event.type);
+    if (!subscribed.length) return 0;
+    await this.outbox.add({
+      eventId: `msg_${(event.id ?? randomUUID()).replace(/[^A-Za-z0-9_-]/g, '')}`,
+      organizationId: event.organizationId,
+      type: event.type,
+      occurredAt: this.clock.now().toISOString(),
+      data: event.data,
+      endpointIds: subscribed.map((endpoint) => endpoint.id),
+    });
+    return subscribed.length;
   }
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from '#libs/config';
 import { FixedClock, RecordingAuditLog } from '../../../../test/fakes/accounts/recording-ports';
+import { InlineUnitOfWork } from '../../../../test/fakes/inline-unit-of-work';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import { RegisterWebhookUseCase } from './register-webhook.use-case';
 import { HostResolver, type WebhookEndpointRepository, type WebhookSecrets } from './webhook-ports';
@@ -28,7 +29,15 @@ function setUp(allowPrivate: boolean) {
     'rebind.example.com': ['127.0.0.1'],
   });
   const config = loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: String(allowPrivate) });
-  const useCase = new RegisterWebhookUseCase(endpoints, resolver, secrets, audit, new FixedClock(), config);
+  const useCase = new RegisterWebhookUseCase(
+    endpoints,
+    resolver,
+    secrets,
+    audit,
+    new FixedClock(),
+    config,
+    new InlineUnitOfWork(),
+  );
   return { useCase, added, audit };
 }
 

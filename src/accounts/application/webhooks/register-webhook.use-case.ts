@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { Clock, type Actor } from '#libs/ddd';
+import { Clock, UnitOfWork, type Actor } from '#libs/ddd';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
 import { parseWebhookUrl } from '../../domain/webhooks/webhook-url';
@@ -16,7 +16,10 @@ export interface RegisterWebhookInput {
   events: WebhookEventType[];
 }
 
-/** ADMIN registers a URL for some events; the answer carries the signing secret, the only time it is shown. Audited. */
+/**
+ * ADMIN registers a URL for some events; the answer carries the signing secret, the only time it is
+ * shown. The endpoint and its audit entry commit together.
+ */
 @Injectable()
 export class RegisterWebhookUseCase {
   constructor(
@@ -26,6 +29,7 @@ export class RegisterWebhookUseCase {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(actor: Actor, organizationId: string, input: RegisterWebhookInput): Promise<WebhookEndpoint> {
@@ -42,16 +46,18 @@ export class RegisterWebhookUseCase {
       failingSince: null,
       disabledAt: null,
     };
-    await this.endpoints.add(endpoint);
-    await this.audit.record({
-      action: 'webhook.created',
-      actorId: actor.userId,
-      organizationId,
-      targetType: 'webhook',
-      targetId: endpoint.id,
-      metadata: { url: endpoint.url, events: endpoint.events },
-      requestId: actor.requestId,
-      ip: actor.ip,
+    await this.uow.run(async () => {
+      await this.endpoints.add(endpoint);
+      await this.audit.record({
+        action: 'webhook.created',
+        actorId: actor.userId,
+        organizationId,
+        targetType: 'webhook',
+        targetId: endpoint.id,
+        metadata: { url: endpoint.url, events: endpoint.events },
+        requestId: actor.requestId,
+        ip: actor.ip,
+      });
     });
     return endpoint;
   }

@@ -56,6 +56,35 @@ export abstract class WebhookQueue {
   abstract enqueue(deliveries: WebhookDelivery[]): Promise<void>;
 }
 
+/** An event on its way out: what it is, and the endpoints subscribed to it when it happened. */
+export interface OutboxEvent {
+  eventId: string;
+  organizationId: string;
+  type: WebhookEventType;
+  occurredAt: string;
+  data: Record<string, unknown>;
+  endpointIds: string[];
+}
+
+/**
+ * Webhook events committed with the changes that caused them (the transactional outbox). `add` writes
+ * in the transaction around the call, so an event leaves if and only if its change commits; the relay
+ * claims committed events, queues their deliveries and removes them.
+ */
+export abstract class WebhookOutbox {
+  /** In the caller's transaction; an event id already waiting is not added twice. */
+  abstract add(event: OutboxEvent): Promise<void>;
+  /**
+   * Takes up to `limit` waiting events, oldest first, that no other relay holds, for `leaseMs`: until
+   * then no other relay takes them; a relay that dies holding them loses them to another once it ends.
+   */
+  abstract claim(limit: number, leaseMs: number): Promise<OutboxEvent[]>;
+  /** The relay is done with these: their deliveries are queued. */
+  abstract remove(eventIds: string[]): Promise<void>;
+  /** Gives claimed events back at once (their deliveries could not be queued). */
+  abstract release(eventIds: string[]): Promise<void>;
+}
+
 export interface WebhookResponse {
   /** null when no HTTP response came. */
   statusCode: number | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { managerOf } from '#libs/database';
 import { offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import { AuditLog, type AuditEntryInput, type AuditEntryView } from '../../application/ports/audit-log';
 import type { AuditAction } from '../../domain/audit-action';
@@ -21,8 +22,13 @@ const toView = (row: AuditEntryEntity): AuditEntryView => ({
 
 @Injectable()
 export class TypeOrmAuditLog extends AuditLog {
-  constructor(@InjectRepository(AuditEntryEntity) private readonly rows: Repository<AuditEntryEntity>) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+  }
+
+  /** The transaction's around the call (a UnitOfWork run), else the pool's. */
+  private get rows() {
+    return managerOf(this.dataSource).getRepository(AuditEntryEntity);
   }
 
   async record(entry: AuditEntryInput): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, managerOf } from '#libs/database';
 import {
   RefreshTokenRepository,
   type NewRefreshToken,
@@ -56,7 +57,7 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async issue(token: NewRefreshToken): Promise<void> {
-    await this.dataSource.query(INSERT, insertValues(token));
+    await managerOf(this.dataSource).query(INSERT, insertValues(token));
   }
 
   rotate(
@@ -64,7 +65,7 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     successor: (from: RotatedFrom) => NewRefreshToken,
     now: Date,
   ): Promise<RotationOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await lockFamilyOf(manager, presentedHash);
       if (!row || row.revoked_at) return { kind: 'invalid' };
       if (row.used_at) {
@@ -83,7 +84,7 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   revokeFamilyOf(presentedHash: string, now: Date): Promise<string | undefined> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await lockFamilyOf(manager, presentedHash);
       if (!row) return undefined;
       await manager.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
@@ -95,10 +96,9 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async deleteExpired(before: Date): Promise<number> {
-    const result = (await this.dataSource.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [before])) as [
-      unknown[],
-      number,
-    ];
+    const result = (await managerOf(this.dataSource).query('DELETE FROM refresh_tokens WHERE expires_at < $1', [
+      before,
+    ])) as [unknown[], number];
     return result[1];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { managerOf } from '#libs/database';
 import type { Phone } from '#libs/ddd';
 import { UserRepository } from '../../application/ports/user.repository';
 import type { User } from '../../domain/user';
@@ -9,8 +10,13 @@ import { UserMapper } from './user.mapper';
 
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
-  constructor(@InjectRepository(UserEntity) private readonly rows: Repository<UserEntity>) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+  }
+
+  /** The transaction's around the call (a UnitOfWork run), else the pool's. */
+  private get rows() {
+    return managerOf(this.dataSource).getRepository(UserEntity);
   }
 
   async findById(id: string): Promise<User | undefined> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { isUniqueViolation } from '#libs/database';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation, managerOf } from '#libs/database';
 import { WorkspaceRepository, type WorkspaceView } from '../../application/ports/workspace.repository';
 import { WorkspaceNameTakenError } from '../../domain/accounts.errors';
 import { WorkspaceEntity } from './workspace.entity';
@@ -15,8 +15,13 @@ const toView = (row: WorkspaceEntity): WorkspaceView => ({
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(@InjectRepository(WorkspaceEntity) private readonly rows: Repository<WorkspaceEntity>) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+  }
+
+  /** The transaction's around the call (a UnitOfWork run), else the pool's. */
+  private get rows() {
+    return managerOf(this.dataSource).getRepository(WorkspaceEntity);
   }
 
   async create(organizationId: string, name: string): Promise<WorkspaceView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
-import { PreparedStatement, queryPrepared } from '#libs/database';
+import { managerOf, PreparedStatement, queryPrepared } from '#libs/database';
 import { DataCipher } from '#libs/encryption';
 import { WebhookEndpointRepository } from '../../application/webhooks/webhook-ports';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
@@ -30,7 +30,7 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   private get rows() {
-    return this.dataSource.getRepository(WebhookEndpointEntity);
+    return managerOf(this.dataSource).getRepository(WebhookEndpointEntity);
   }
 
   async add(endpoint: WebhookEndpoint): Promise<void> {
@@ -70,7 +70,7 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
   }
 
   async recordFailure(id: string, at: Date): Promise<WebhookEndpoint | undefined> {
-    await this.dataSource.query(
+    await managerOf(this.dataSource).query(
       'UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2) WHERE id = $1',
       [id, at],
     );

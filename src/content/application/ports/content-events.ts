@@ -7,8 +7,9 @@ export interface ContentEvent {
 }
 
 /**
- * Tells the organization's webhooks. Called after the change is committed; never throws (a failure
- * to announce must not undo or fail the change).
+ * Tells the organization's webhooks. Called inside the unit of work that makes the change: the event
+ * is written to the webhook outbox in that transaction, so it leaves if and only if the change
+ * commits. A failure throws and rolls the change back with it.
  */
 export abstract class ContentEvents {
   abstract publish(event: ContentEvent): Promise<void>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { PreparedStatement, queryPrepared } from '#libs/database';
+import { inTransaction, PreparedStatement, queryPrepared } from '#libs/database';
 import { ContentPolicyRepository } from '../../application/ports/content-policy.repository';
 import { defaultContentPolicy, type ContentPolicy } from '../../domain/content-policy';
 import { ContentPolicyEntity } from './content-policy.entity';
@@ -27,7 +27,7 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
 
   /** Reads the previous policy under a row lock and writes the new one in the same transaction. */
   save(policy: ContentPolicy): Promise<ContentPolicy> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(ContentPolicyEntity);
       const previous = await repository.findOne({
         where: { organizationId: policy.organizationId },

@@ -21,9 +21,9 @@ export interface ThresholdCrossing {
 }
 
 /**
- * Hears of thresholds crossed, after the usage that crossed them was recorded. Each crossing is
- * announced once (the ledger records it once per period); an implementation that fails is logged
- * and does not undo the usage record.
+ * Hears of thresholds crossed, in the transaction that records the usage that crossed them. Each
+ * crossing is announced once (the ledger records it once per period); an implementation that fails
+ * throws, and the usage record and the crossing roll back with it (the settle's retry announces it).
  */
 export abstract class UsageThresholdNotifier {
   abstract thresholdsCrossed(crossings: ThresholdCrossing[]): Promise<void>;

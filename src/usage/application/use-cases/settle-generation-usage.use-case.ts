@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Money } from '#libs/ddd';
-import { errorSummary } from '#libs/logging';
+import { Clock, Money, UnitOfWork } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
 import { UsageLimits } from '../../domain/usage-limits';
 import type { UsagePeriod } from '../../domain/usage-period';
@@ -40,11 +39,13 @@ export interface SettledUsage {
 }
 
 /**
- * After a completed OpenAI call: writes its one usage record and settles its reservation, in one
- * transaction; a second settle of the same call key changes nothing. Then records and announces
- * the thresholds the period has newly reached. A model without a price is charged at the fallback
- * price and alerted on, never refused: the call has happened, and a settle that cannot succeed
- * would leave its content stranded.
+ * After a completed OpenAI call: writes its one usage record and settles its reservation; a second
+ * settle of the same call key changes nothing. Then records and announces (webhook outbox) the
+ * thresholds the period has newly reached. All of it in one transaction, the caller's when it runs
+ * in one (the generation completing its content): a threshold is never recorded without its
+ * announcement, and a failure leaves nothing, so the caller's retry settles the call again. A model
+ * without a price is charged at the fallback price and alerted on, never refused: the call has
+ * happened, and a settle that cannot succeed would leave its content stranded.
  */
 /** usage_records.model is varchar(64). */
 const MODEL_COLUMN_LENGTH = 64;
@@ -59,9 +60,14 @@ export class SettleGenerationUsageUseCase {
     private readonly prices: PriceTable,
     private readonly notifier: UsageThresholdNotifier,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async execute(input: SettleGenerationUsageInput): Promise<SettledUsage> {
+  execute(input: SettleGenerationUsageInput): Promise<SettledUsage> {
+    return this.uow.run(() => this.settle(input));
+  }
+
+  private async settle(input: SettleGenerationUsageInput): Promise<SettledUsage> {
     const tokens = {
       promptTokens: input.promptTokens,
       cachedTokens: input.cachedTokens,
@@ -97,27 +103,9 @@ export class SettleGenerationUsageUseCase {
     // Without a limit there is no threshold to reach: the record's statement already said so.
     if (outcome.organizationHasLimits === false) return { recorded: true, ...settled, thresholdsCrossed: [] };
 
-    // The record is committed: whatever goes wrong from here must not fail the caller (its retry
-    // would find the call recorded and stop). A threshold missed now is caught by the next record.
-    let thresholdsCrossed: ThresholdCrossing[] = [];
-    try {
-      thresholdsCrossed = await this.recordThresholds(input.organizationId, input.userId, outcome.recordedAt);
-    } catch (error) {
-      this.logger.error(
-        { err: errorSummary(error), organizationId: input.organizationId },
-        'Could not record usage thresholds',
-      );
-    }
-    if (thresholdsCrossed.length) {
-      try {
-        await this.notifier.thresholdsCrossed(thresholdsCrossed);
-      } catch (error) {
-        this.logger.error(
-          { err: errorSummary(error), organizationId: input.organizationId },
-          'Could not announce usage thresholds',
-        );
-      }
-    }
+    // In the record's transaction: a failure here undoes the record too, and the retry does it all again.
+    const thresholdsCrossed = await this.recordThresholds(input.organizationId, input.userId, outcome.recordedAt);
+    if (thresholdsCrossed.length) await this.notifier.thresholdsCrossed(thresholdsCrossed);
     return { recorded: true, ...settled, thresholdsCrossed };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PreparedStatement, queryPrepared } from '#libs/database';
+import { inTransaction, managerOf, PreparedStatement, queryPrepared } from '#libs/database';
 import { isUuid, Money } from '#libs/ddd';
 import {
   UsageLedger,
@@ -118,7 +118,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
   }
 
   reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
       const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p));
       const rows = (await manager.query(
@@ -185,7 +185,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
     ]);
     const row = inserted[0];
     if (row) return { recorded: true, ...outcomeOf(row), organizationHasLimits: row.has_limits };
-    const [existing] = (await this.dataSource.query(
+    const [existing] = (await managerOf(this.dataSource).query(
       'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
       [record.callKey],
     )) as RecordedRow[];
@@ -207,7 +207,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
 
   async listHeld(createdBefore: Date, limit: number): Promise<HeldReservation[]> {
     // Answered from the partial index idx_usage_reservations_held_created, in its order.
-    const rows = (await this.dataSource.query(
+    const rows = (await managerOf(this.dataSource).query(
       `SELECT id, organization_id, created_at FROM usage_reservations
         WHERE status = 'RESERVED' AND created_at < $1
         ORDER BY created_at, id
@@ -222,7 +222,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
   }
 
   spendIn(organizationId: string, userId: string | null, period: UsagePeriod): Promise<PeriodSpend> {
-    return spendIn(this.dataSource, organizationId, userId, period);
+    return spendIn(managerOf(this.dataSource), organizationId, userId, period);
   }
 
   async recordThresholds(
@@ -232,7 +232,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
     at: Date,
   ): Promise<RecordedThreshold[]> {
     if (!reached.length) return [];
-    const rows = (await this.dataSource.query(
+    const rows = (await managerOf(this.dataSource).query(
       `INSERT INTO usage_threshold_events (organization_id, period_start, scope, threshold, limit_value, used_value, created_at)
        SELECT $1, $2, e.scope, e.threshold, e.limit_value, e.used_value, $3
          FROM unnest($4::varchar[], $5::smallint[], $6::bigint[], $7::bigint[]) AS e(scope, threshold, limit_value, used_value)

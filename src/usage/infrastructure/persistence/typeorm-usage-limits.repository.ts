@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, managerOf } from '#libs/database';
 import { UsageLimitsRepository } from '../../application/ports/usage-limits.repository';
 import type { UsageLimits } from '../../domain/usage-limits';
 import type { UsageLimitEntity } from './usage-limit.entity';
@@ -39,14 +40,15 @@ export class TypeOrmUsageLimitsRepository extends UsageLimitsRepository {
   }
 
   async findByOrganization(organizationId: string): Promise<UsageLimits | undefined> {
-    const rows = (await this.dataSource.query(`SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1`, [
-      organizationId,
-    ])) as UsageLimitEntity[];
+    const rows = (await managerOf(this.dataSource).query(
+      `SELECT ${LIMITS_COLUMNS} FROM usage_limits WHERE organization_id = $1`,
+      [organizationId],
+    )) as UsageLimitEntity[];
     return rows[0] ? UsageLimitsMapper.toDomain(rows[0]) : undefined;
   }
 
   update(organizationId: string, change: (limits: UsageLimits) => boolean): Promise<UsageLimits> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const limits = await lockLimitsRow(manager, organizationId);
       if (!change(limits)) return limits;
       const row = UsageLimitsMapper.toPersistence(limits);

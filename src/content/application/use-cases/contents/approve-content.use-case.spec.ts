@@ -8,7 +8,7 @@ describe('ApproveContentUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    approve = new ApproveContentUseCase(ports.contents, ports.audit, ports.events, ports.clock);
+    approve = new ApproveContentUseCase(ports.contents, ports.audit, ports.events, ports.clock, ports.uow);
   });
 
   it('approves a content in REVIEW, records the approval version, and audits it', async () => {

@@ -8,7 +8,7 @@ describe('RejectContentUseCase', () => {
 
   beforeEach(() => {
     ports = contentPorts();
-    reject = new RejectContentUseCase(ports.contents, ports.audit, ports.events, ports.clock);
+    reject = new RejectContentUseCase(ports.contents, ports.audit, ports.events, ports.clock, ports.uow);
   });
 
   it('rejects a content in REVIEW with the reason and audits it', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '#libs/ddd';
+import { Clock, UnitOfWork } from '#libs/ddd';
 import {
   PublishGenerationEventUseCase,
   publicFailureOf,
@@ -38,15 +38,28 @@ export class FailGenerationUseCase {
     private readonly contentEvents: ContentEvents,
     private readonly publish: PublishGenerationEventUseCase,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(input: FailGenerationInput): Promise<{ status: string }> {
     const { job, jobId } = input;
     const failure = publicFailureOf(input.failure.code);
-    const { outcome, content } = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
-      c.failGeneration(jobId, failure, this.clock.now()),
-    );
-    const view = content ? toContentView(content) : undefined;
+    // The content's way out of IN_PROGRESS and its webhook event commit together, on their own: a
+    // failure to end the reservation after them must not strand the content.
+    const { content, view } = await this.uow.run(async () => {
+      const changed = await changeRunningJob(this.contents, job.organizationId, job.contentId, jobId, (c) =>
+        c.failGeneration(jobId, failure, this.clock.now()),
+      );
+      const failed = changed.content ? toContentView(changed.content) : undefined;
+      if (failed && changed.outcome === 'changed') {
+        await this.contentEvents.publish({
+          organizationId: job.organizationId,
+          type: 'content.generation_failed',
+          data: { ...contentEventData(failed), jobId, error: failure },
+        });
+      }
+      return { content: changed.content, view: failed };
+    });
     this.logger.warn(
       { contentId: job.contentId, jobId, reason: input.failure.code, status: view?.status },
       'Generation failed',
@@ -60,13 +73,6 @@ export class FailGenerationUseCase {
       await this.releaseBudget.execute(job.reservationId);
     }
 
-    if (view && outcome === 'changed') {
-      await this.contentEvents.publish({
-        organizationId: job.organizationId,
-        type: 'content.generation_failed',
-        data: { ...contentEventData(view), jobId, error: failure },
-      });
-    }
     await this.publish.execute(job.contentId, { type: 'error', ...failure, retrying: false, jobId });
     await this.publish.execute(job.contentId, statusEventOf(view, jobId));
     return { status: view?.status ?? 'DELETED' };

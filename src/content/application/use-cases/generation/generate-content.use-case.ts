@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '#libs/ddd';
+import { Clock, UnitOfWork } from '#libs/ddd';
 import { errorSummary } from '#libs/logging';
 import {
   GENERATING_STATUS,
@@ -60,6 +60,7 @@ export class GenerateContentUseCase {
     private readonly contentEvents: ContentEvents,
     private readonly publish: PublishGenerationEventUseCase,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(input: GenerateContentInput): Promise<GenerateContentResult> {
@@ -126,38 +127,43 @@ export class GenerateContentUseCase {
       await this.releaseBudget.execute(job.reservationId);
       return { outcome: 'skipped', reason: 'not_in_progress' };
     }
-    const usage = {
-      ...call.usage,
-      costUsd: (await settleCall(this.settleUsage, job, call, project)).toDecimalString(),
-    };
-    const { outcome, content } = await changeRunningJob(
-      this.contents,
-      job.organizationId,
-      job.contentId,
-      jobId,
-      (c) =>
-        c.completeGeneration(
-          {
-            jobId,
-            body: call.body,
-            model: call.model,
-            usage,
-            by: job.requestedBy,
-          },
-          this.clock.now(),
-        ),
-      loaded,
-    );
-    const view = content ? toContentView(content) : undefined;
-    // At once: the two live events leave in this order, and the webhook event does not wait for them.
-    await Promise.all([
-      view &&
-        outcome === 'changed' &&
-        this.contentEvents.publish({
+    // The usage record (and the thresholds it crosses), the completed content and its webhook event
+    // commit together: a failure anywhere leaves none of them, and the job's retry records the call again.
+    const view = await this.uow.run(async () => {
+      const usage = {
+        ...call.usage,
+        costUsd: (await settleCall(this.settleUsage, job, call, project)).toDecimalString(),
+      };
+      const { outcome, content } = await changeRunningJob(
+        this.contents,
+        job.organizationId,
+        job.contentId,
+        jobId,
+        (c) =>
+          c.completeGeneration(
+            {
+              jobId,
+              body: call.body,
+              model: call.model,
+              usage,
+              by: job.requestedBy,
+            },
+            this.clock.now(),
+          ),
+        loaded,
+      );
+      const completed = content ? toContentView(content) : undefined;
+      if (completed && outcome === 'changed') {
+        await this.contentEvents.publish({
           organizationId: job.organizationId,
           type: 'content.generated',
-          data: { ...contentEventData(view), jobId, usage },
-        }),
+          data: { ...contentEventData(completed), jobId, usage },
+        });
+      }
+      return completed;
+    });
+    // After the commit, at once: the two live events leave in this order.
+    await Promise.all([
       this.publish.execute(job.contentId, {
         type: 'done',
         jobId,

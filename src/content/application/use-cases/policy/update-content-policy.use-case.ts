@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, type Actor } from '#libs/ddd';
+import { Clock, UnitOfWork, type Actor } from '#libs/ddd';
 import { AuditLog } from '../../../../accounts';
 import type { ContentPolicy } from '../../../domain/content-policy';
 import { ContentPolicyRepository } from '../../ports/content-policy.repository';
@@ -8,13 +8,14 @@ export interface ContentPolicyChange {
   blockPromptsWithPii: boolean;
 }
 
-/** ADMIN sets the organization's content policy; a real change is audited. */
+/** ADMIN sets the organization's content policy; a real change is audited in the same transaction. */
 @Injectable()
 export class UpdateContentPolicyUseCase {
   constructor(
     private readonly policies: ContentPolicyRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(actor: Actor, organizationId: string, change: ContentPolicyChange): Promise<ContentPolicy> {
@@ -24,8 +25,9 @@ export class UpdateContentPolicyUseCase {
       updatedAt: this.clock.now(),
       updatedBy: actor.userId,
     };
-    const before = await this.policies.save(policy);
-    if (before.blockPromptsWithPii !== policy.blockPromptsWithPii) {
+    await this.uow.run(async () => {
+      const before = await this.policies.save(policy);
+      if (before.blockPromptsWithPii === policy.blockPromptsWithPii) return;
       await this.audit.record({
         action: 'content.policy_changed',
         actorId: actor.userId,
@@ -39,7 +41,7 @@ export class UpdateContentPolicyUseCase {
         requestId: actor.requestId,
         ip: actor.ip,
       });
-    }
+    });
     return policy;
   }
 }
