@@ -4,7 +4,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import type { AppConfig } from '#libs/config';
-import { addSecurityHeaders, createValidationPipe, REQUEST_ID_HEADER, requestIdFor, setUpSwagger } from '#libs/http';
+import {
+  addClientAddress,
+  addSecurityHeaders,
+  createValidationPipe,
+  REQUEST_ID_HEADER,
+  requestIdFor,
+  setUpSwagger,
+} from '#libs/http';
 import { recordHttpMetrics } from '#libs/metrics';
 import { rootModuleFor } from './app.module';
 
@@ -31,6 +38,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  addClientAddress(fastify, config.http.clientAddressSecret);
   recordHttpMetrics(fastify, app.get(Registry));
 
   addSecurityHeaders(fastify);
@@ -38,7 +46,14 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'],
+    exposedHeaders: [
+      'X-Request-Id',
+      'Retry-After',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-Total-Count',
+      'Link',
+    ],
     credentials: true,
     maxAge: 600,
   });

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     ['DB_MIGRATE_ON_START', 'yes'],
     ['NODE_ENV', 'staging'],
     ['JWT_SECRET', 'short'],
+    ['CLIENT_ADDRESS_SECRET', 'x'.repeat(31)],
     ['USAGE_PRICES', '{not json'],
     ['USAGE_PRICES', '[1,2]'],
     ['USAGE_FALLBACK_PRICE', '{"input": '],
@@ -80,6 +81,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads CLIENT_ADDRESS_SECRET as absent (the header is ignored) or a secret of at least 32 characters', () => {
+    expect(loadConfig({}).http.clientAddressSecret).toBeNull();
+    expect(loadConfig({ CLIENT_ADDRESS_SECRET: 's'.repeat(32) }).http.clientAddressSecret).toBe('s'.repeat(32));
+    expect(() => loadConfig({ CLIENT_ADDRESS_SECRET: 'too-short-secret' })).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining('too-short-secret') }),
+    );
+  });
+
   it('derives a development key outside production when no key is set', () => {
     expect(loadConfig({}).dataEncryptionKeys).toEqual([{ id: 'dev', key: expect.any(Buffer) }]);
   });
@@ -106,6 +115,14 @@ describe('loadConfig', () => {
       statementTimeoutMs: 1_000,
       idleInTransactionTimeoutMs: 2_000,
     });
+  });
+
+  it('polls the webhook outbox every second by default, and refuses an interval outside 50 ms to 1 min', () => {
+    expect(loadConfig({}).webhooks.outboxPollMs).toBe(1_000);
+    expect(loadConfig({ WEBHOOK_OUTBOX_POLL_MS: '250' }).webhooks.outboxPollMs).toBe(250);
+    for (const value of ['0', '10', '60001', 'soon']) {
+      expect(() => loadConfig({ WEBHOOK_OUTBOX_POLL_MS: value })).toThrow(/WEBHOOK_OUTBOX_POLL_MS/);
+    }
   });
 
   it('reads the CORS origin list', () => {

@@ -28,6 +28,8 @@ export class AppConfig {
     bodyLimitBytes: number;
     /** false, or the proxies (addresses, CIDRs, or proxy-addr's names) whose X-Forwarded-For is believed. */
     trustProxy: false | string[];
+    /** Verifies the client address the dashboard's server signs in X-Contexor-Client; null: the header is ignored. */
+    clientAddressSecret: string | null;
   };
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
   readonly shutdownTimeoutMs: number;
@@ -69,6 +71,8 @@ export class AppConfig {
     disableAfterMs: number;
     timeoutMs: number;
     endpointConcurrency: number;
+    /** The outbox relay's polling interval (WEBHOOK_OUTBOX_POLL_MS). */
+    outboxPollMs: number;
   };
 
   constructor(raw: RawConfig) {
@@ -81,6 +85,7 @@ export class AppConfig {
       corsOrigins: raw.CORS_ORIGINS,
       bodyLimitBytes: raw.BODY_LIMIT_BYTES,
       trustProxy: raw.TRUST_PROXY,
+      clientAddressSecret: raw.CLIENT_ADDRESS_SECRET ?? null,
     };
     this.log = {
       level: raw.LOG_LEVEL,
@@ -140,6 +145,7 @@ export class AppConfig {
       disableAfterMs: raw.WEBHOOK_DISABLE_AFTER_MS,
       timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
       endpointConcurrency: raw.WEBHOOK_ENDPOINT_CONCURRENCY,
+      outboxPollMs: raw.WEBHOOK_OUTBOX_POLL_MS,
     };
   }
 

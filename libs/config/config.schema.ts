@@ -68,6 +68,12 @@ export const configSchema = z
         }
         return entries;
       }),
+    /**
+     * Shared with the dashboard's server: it signs the address of the client it serves in
+     * X-Contexor-Client, and the API believes a header that carries a valid signature. Unset, the
+     * header is ignored.
+     */
+    CLIENT_ADDRESS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
 
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),
@@ -142,6 +148,11 @@ export const configSchema = z
     WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
     /** Deliveries to one endpoint under way at once, across all workers: a slow receiver cannot take every slot. */
     WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt.max(20).default(2),
+    /**
+     * How often a worker process looks for webhook events committed to the outbox by any process (an
+     * API-only one's included). A worker also relays its own process's events right after they commit.
+     */
+    WEBHOOK_OUTBOX_POLL_MS: positiveInt.min(50).max(60_000).default(1_000),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';

@@ -9,3 +9,4 @@ export * from './page-query.dto';
 export * from './parse-uuid-or-404.pipe';
 export * from './security-headers';
 export * from './iso-date';
+export * from './client-address';

@@ -85,7 +85,7 @@ export class AuthController {
         phone: body.phone,
         code: body.code,
         requestId: String(request.id),
-        ip: request.ip,
+        ip: request.clientAddress,
       }),
     );
   }
@@ -107,7 +107,7 @@ export class AuthController {
       await this.refreshSession.execute({
         refreshToken: body.refreshToken,
         requestId: String(request.id),
-        ip: request.ip,
+        ip: request.clientAddress,
       }),
     );
   }
@@ -118,7 +118,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke the session the refresh token belongs to' })
   @ApiNoContentResponse()
   async signOut(@Body() body: RefreshTokenDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.logout.execute({ refreshToken: body.refreshToken, requestId: String(request.id), ip: request.ip });
+    await this.logout.execute({
+      refreshToken: body.refreshToken,
+      requestId: String(request.id),
+      ip: request.clientAddress,
+    });
   }
 
   @Get('me')
