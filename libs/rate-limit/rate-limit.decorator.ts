@@ -8,8 +8,9 @@ export interface RateLimitRule {
   limit: number | ((config: AppConfig) => number);
   windowSeconds: number;
   /**
-   * What one budget belongs to: the caller's IP address, the signed-in user (IP when anonymous),
-   * or everyone at once (a ceiling over all callers, whatever addresses they come from).
+   * What one budget belongs to: the caller's IP address (`request.clientAddress`: the dashboard's
+   * signed client address, else the socket's or a trusted proxy's), the signed-in user (IP when
+   * anonymous), or everyone at once (a ceiling over all callers, whatever addresses they come from).
    */
   per?: 'ip' | 'user' | 'everyone';
 }

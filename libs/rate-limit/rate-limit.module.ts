@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { RateLimitGuard } from './rate-limit.guard';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { RateLimiter } from './rate-limiter';
 import { RedisRateLimiter } from './redis-rate-limiter';
 
@@ -8,7 +8,7 @@ import { RedisRateLimiter } from './redis-rate-limiter';
 @Module({
   providers: [
     { provide: RateLimiter, useClass: RedisRateLimiter },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
   ],
   exports: [RateLimiter],
 })
