@@ -5,4 +5,6 @@ export interface Actor {
   ip?: string;
   /** When the caller's access token expires: long-lived responses (event streams) end then. */
   sessionExpiresAt?: Date;
+  /** When the caller last proved a second factor (its access token's step-up), if it did. */
+  steppedUpAt?: Date;
 }

@@ -57,6 +57,20 @@ import { RedisOtpStore } from './infrastructure/redis/redis-otp.store';
 import { HmacOtpCrypto } from './infrastructure/security/hmac-otp-crypto';
 import { JwtAccessTokens } from './infrastructure/security/jwt-access-tokens';
 import { RandomRefreshTokenSecrets } from './infrastructure/security/random-refresh-token-secrets';
+import { CheckStepUpUseCase } from './application/two-factor/check-step-up.use-case';
+import { ConfirmTwoFactorUseCase } from './application/two-factor/confirm-two-factor.use-case';
+import { DisableTwoFactorUseCase } from './application/two-factor/disable-two-factor.use-case';
+import { GetTwoFactorStatusUseCase } from './application/two-factor/get-two-factor-status.use-case';
+import { SetOrganizationTwoFactorUseCase } from './application/two-factor/set-organization-two-factor.use-case';
+import { StartTwoFactorEnrolmentUseCase } from './application/two-factor/start-two-factor-enrolment.use-case';
+import { StepUpUseCase } from './application/two-factor/step-up.use-case';
+import { TwoFactorCodes } from './application/two-factor/two-factor-codes';
+import { TotpAuthenticator, TwoFactorRepository } from './application/two-factor/two-factor-ports';
+import { OtpauthTotpAuthenticator } from './infrastructure/two-factor/otpauth-totp.authenticator';
+import { TypeOrmTwoFactorRepository } from './infrastructure/two-factor/typeorm-two-factor.repository';
+import { UserTwoFactorEntity } from './infrastructure/two-factor/user-two-factor.entity';
+import { OrganizationTwoFactorController } from './presentation/http/organization-two-factor.controller';
+import { TwoFactorController } from './presentation/http/two-factor.controller';
 import { AccessGuard } from './presentation/http/access/access.guard';
 import { AuthController } from './presentation/http/auth.controller';
 import { OrganizationsController } from './presentation/http/organizations.controller';
@@ -67,10 +81,12 @@ import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhoo
 import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
 import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
 import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
+import { RelayWebhookOutboxUseCase } from './application/webhooks/relay-webhook-outbox.use-case';
 import {
   HostResolver,
   WebhookDeliveryLog,
   WebhookEndpointRepository,
+  WebhookOutbox,
   WebhookQueue,
   WebhookSecrets,
   WebhookSender,
@@ -82,14 +98,18 @@ import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender
 import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
 import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
 import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
+import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/webhooks/typeorm-webhook-outbox';
 import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
 import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
+import { WebhookOutboxEntity } from './infrastructure/webhooks/webhook-outbox.entity';
 import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
 
-/** Webhook endpoints of organizations, and their signed, retried deliveries. */
+/** Webhook endpoints of organizations, their events' outbox, and their signed, retried deliveries. */
 const webhooks: Provider[] = [
   { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpoints },
   { provide: WebhookDeliveryLog, useClass: TypeOrmWebhookDeliveryLog },
+  { provide: WebhookOutbox, useClass: TypeOrmWebhookOutbox },
+  WebhookOutboxSignal,
   { provide: WebhookQueue, useClass: BullMqWebhookQueue },
   { provide: WebhookSender, useClass: HttpWebhookSender },
   { provide: HostResolver, useClass: DnsHostResolver },
@@ -100,7 +120,22 @@ const webhooks: Provider[] = [
   DeleteWebhookUseCase,
   ListWebhookDeliveriesUseCase,
   PublishWebhookEventUseCase,
+  RelayWebhookOutboxUseCase,
   DeliverWebhookUseCase,
+];
+
+/** Authenticator apps (TOTP), the step-up they give, and organizations that require them of ADMINs. */
+const twoFactor: Provider[] = [
+  { provide: TwoFactorRepository, useClass: TypeOrmTwoFactorRepository },
+  { provide: TotpAuthenticator, useClass: OtpauthTotpAuthenticator },
+  TwoFactorCodes,
+  GetTwoFactorStatusUseCase,
+  StartTwoFactorEnrolmentUseCase,
+  ConfirmTwoFactorUseCase,
+  DisableTwoFactorUseCase,
+  StepUpUseCase,
+  CheckStepUpUseCase,
+  SetOrganizationTwoFactorUseCase,
 ];
 
 const ports: Provider[] = [
@@ -166,13 +201,21 @@ const queues = BullModule.registerQueue(
       AuditEntryEntity,
       WebhookEndpointEntity,
       WebhookDeliveryEntity,
+      WebhookOutboxEntity,
+      UserTwoFactorEntity,
     ]),
     queues,
     JwtModule.register({}),
   ],
-  controllers: [AuthController, OrganizationsController, WebhooksController],
+  controllers: [
+    AuthController,
+    TwoFactorController,
+    OrganizationsController,
+    OrganizationTwoFactorController,
+    WebhooksController,
+  ],
   // The guard only ever runs where HTTP is served; in a worker process it is inert.
-  providers: [...ports, ...useCases, ...webhooks, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [...ports, ...useCases, ...webhooks, ...twoFactor, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [
     ResourceOwners,
     AuditLog,
@@ -182,6 +225,8 @@ const queues = BullModule.registerQueue(
     SendOtpSmsUseCase,
     CleanUpExpiredAuthStateUseCase,
     DeliverWebhookUseCase,
+    RelayWebhookOutboxUseCase,
+    WebhookOutboxSignal,
     RedisEndpointSlots,
     queues,
   ],

@@ -10,10 +10,15 @@ export { roleSatisfies, ROLES } from './domain/role';
 export {
   Authenticated,
   RequireRole,
+  RequireStepUp,
   CurrentActor,
   CurrentAccess,
   type OrganizationAccess,
 } from './presentation/http/access/access.decorators';
 export { PublishWebhookEventUseCase, type WebhookEvent } from './application/webhooks/publish-webhook-event.use-case';
 export { WEBHOOK_EVENTS, type WebhookEventType } from './domain/webhooks/webhook-events';
-export { reencryptWebhookSecrets } from './infrastructure/webhooks/reencrypt-webhook-secrets';
+export {
+  ENCRYPTED_ACCOUNT_COLUMNS,
+  reencryptColumn,
+  reencryptWebhookSecrets,
+} from './infrastructure/security/reencrypt-secrets';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#libs/database';
 import { DataCipher } from '#libs/encryption';
-import { reencryptWebhookSecrets } from '../accounts';
+import { ENCRYPTED_ACCOUNT_COLUMNS, reencryptColumn } from '../accounts';
 import { loadConfigOrExit } from '../bootstrap/load-config-or-exit';
 
 /**
@@ -14,10 +14,12 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const cipher = new DataCipher(config.dataEncryptionKeys);
-    const webhooks = await reencryptWebhookSecrets(dataSource, cipher);
-    process.stdout.write(
-      `Webhook secrets: ${webhooks.rewritten} of ${webhooks.checked} re-encrypted under key "${config.dataEncryptionKeys[0]?.id}".\n`,
-    );
+    for (const column of ENCRYPTED_ACCOUNT_COLUMNS) {
+      const { rewritten, checked } = await reencryptColumn(dataSource, cipher, column);
+      process.stdout.write(
+        `${column.label}: ${rewritten} of ${checked} re-encrypted under key "${config.dataEncryptionKeys[0]?.id}".\n`,
+      );
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -192,6 +192,15 @@ describe('Accounts authorization matrix (HTTP)', () => {
       attempt: async (caller) => ({ response: await as(http().get(orgPath('/workspaces')), caller) }),
     },
     {
+      // Turning the rule off needs no authenticator, so every persona reaches the role check.
+      route: 'PUT /organizations/:orgId/two-factor',
+      needs: 'ADMIN',
+      success: 200,
+      attempt: async (caller) => ({
+        response: await as(http().put(orgPath('/two-factor')), caller).send({ requireAdminTwoFactor: false }),
+      }),
+    },
+    {
       route: 'GET /organizations/:orgId/audit-log',
       needs: 'ADMIN',
       success: 200,

@@ -6,6 +6,7 @@ import {
   bearer,
   bootSmsTestApp,
   createOrganizationAs,
+  endOtpCooldown,
   randomPhone,
   signIn,
   signInAsMember,
@@ -160,6 +161,33 @@ describe('Organizations, members and workspaces (HTTP)', () => {
 
       expect(invited.status).toBe(201);
       expect(invited.body.userId).toBe(existing.user.id);
+    });
+
+    it('answers an invitation alike whether or not the phone has an account, and shows no name until the member signs in', async () => {
+      const existing = await signIn(t);
+      await http().patch(`${API}/me`).set(bearer(existing)).send({ name: 'نگار رضایی' });
+      const newPhone = randomPhone();
+
+      const ofExisting = await invite(existing.user.phone, 'VIEWER');
+      const ofNew = await invite(newPhone, 'VIEWER');
+
+      const shape = (body: Record<string, unknown>) => ({ ...body, userId: 'id', phone: 'phone', joinedAt: 'time' });
+      expect(ofExisting.status).toBe(201);
+      expect(ofNew.status).toBe(201);
+      expect(shape(ofExisting.body)).toEqual(shape(ofNew.body));
+      expect(ofExisting.body).toMatchObject({ name: null, status: 'invited' });
+      const listed = (await members()).body as { userId: string; name: string | null; status: string }[];
+      expect(listed.find((m) => m.userId === existing.user.id)).toMatchObject({ name: null, status: 'invited' });
+      const audit = await http().get(`${API}/organizations/${org.id}/audit-log`).set(bearer(admin));
+      expect(JSON.stringify(audit.body)).not.toContain('newUser');
+
+      await endOtpCooldown(t, existing.user.phone);
+      await signIn(t, existing.user.phone);
+      const afterSignIn = (await members()).body as { userId: string; name: string | null; status: string }[];
+      expect(afterSignIn.find((m) => m.userId === existing.user.id)).toMatchObject({
+        name: 'نگار رضایی',
+        status: 'active',
+      });
     });
 
     it('refuses to invite an existing member again with 409 MEMBER_EXISTS', async () => {

@@ -3,8 +3,11 @@ import type { Role } from '../../domain/role';
 export interface MemberView {
   userId: string;
   phone: string;
+  /** Null until the member has signed in since being added (see status). */
   name: string | null;
   role: Role;
+  /** `invited` until the member signs in after being added. */
+  status: 'invited' | 'active';
   joinedAt: Date;
 }
 
@@ -24,5 +27,7 @@ export abstract class MembershipRepository {
    * concurrent demotions can never leave the organization without an ADMIN. Returns the previous
    * role, or undefined when the user is not a member.
    */
+  /** The user signed in: their pending memberships become active (and their name visible there). */
+  abstract acceptInvitations(userId: string): Promise<void>;
   abstract update(organizationId: string, userId: string, decide: MembershipDecision): Promise<Role | undefined>;
 }

@@ -4,6 +4,8 @@ export interface OrganizationView {
   id: string;
   name: string;
   role: Role;
+  /** ADMINs must use an authenticator app and step up before sensitive actions. */
+  requireAdminTwoFactor: boolean;
   createdAt: Date;
 }
 
@@ -12,4 +14,6 @@ export abstract class OrganizationRepository {
   abstract createWithAdmin(name: string, adminUserId: string): Promise<OrganizationView>;
   abstract findForMember(organizationId: string, userId: string): Promise<OrganizationView | undefined>;
   abstract listForMember(userId: string): Promise<OrganizationView[]>;
+  /** True when the setting changed. */
+  abstract setRequireAdminTwoFactor(organizationId: string, required: boolean): Promise<boolean>;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/ddd';
 import { AppConfig } from '#libs/config';
+import { MembershipRepository } from '../ports/membership.repository';
 import { AccessTokens, RefreshTokenSecrets } from '../ports/token-service';
 import { RefreshTokenRepository, type NewRefreshToken, type RotatedFrom } from '../ports/refresh-token.repository';
 
@@ -25,6 +26,7 @@ export class SessionIssuer {
     private readonly accessTokens: AccessTokens,
     private readonly secrets: RefreshTokenSecrets,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly memberships: MembershipRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -43,7 +45,8 @@ export class SessionIssuer {
   }
 
   async pair(userId: string, refreshToken: string): Promise<TokenPair> {
-    const access = await this.accessTokens.sign(userId);
+    // Signing in (or staying signed in) is what accepts the organizations' invitations.
+    const [access] = await Promise.all([this.accessTokens.sign(userId), this.memberships.acceptInvitations(userId)]);
     return { accessToken: access.token, refreshToken, tokenType: 'Bearer', expiresIn: access.expiresIn };
   }
 

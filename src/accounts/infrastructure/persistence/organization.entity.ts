@@ -8,6 +8,9 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
+  @Column({ name: 'require_admin_two_factor', type: 'boolean', default: false })
+  requireAdminTwoFactor!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isUniqueViolation, PreparedStatement, queryPrepared } from '#libs/database';
+import { inTransaction, isUniqueViolation, managerOf, PreparedStatement, queryPrepared } from '#libs/database';
 import {
   MembershipRepository,
   type MemberView,
@@ -16,9 +16,15 @@ interface MemberRow {
   name: string | null;
   role: Role;
   created_at: Date;
+  accepted_at: Date | null;
 }
 
-const MEMBER_SELECT = `SELECT m.user_id, u.phone, u.name, m.role, m.created_at
+/**
+ * A member's name shows once they have signed in since being added: before that, the answer must
+ * not tell the inviting organization whether the phone already had an account, or whose it is.
+ */
+const MEMBER_SELECT = `SELECT m.user_id, u.phone, CASE WHEN m.accepted_at IS NOT NULL THEN u.name END AS name,
+                              m.role, m.created_at, m.accepted_at
                          FROM memberships m JOIN users u ON u.id = m.user_id`;
 
 /** Asked by the access guard on every request to an organization's resource. */
@@ -32,6 +38,7 @@ const toView = (row: MemberRow): MemberView => ({
   phone: row.phone,
   name: row.name,
   role: row.role,
+  status: row.accepted_at ? 'active' : 'invited',
   joinedAt: row.created_at,
 });
 
@@ -52,7 +59,7 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async listMembers(organizationId: string): Promise<MemberView[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await managerOf(this.dataSource).query(
       `${MEMBER_SELECT} WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id`,
       [organizationId],
     )) as MemberRow[];
@@ -60,20 +67,19 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async findMember(organizationId: string, userId: string): Promise<MemberView | undefined> {
-    const rows = (await this.dataSource.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`, [
-      organizationId,
-      userId,
-    ])) as MemberRow[];
+    const rows = (await managerOf(this.dataSource).query(
+      `${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.user_id = $2`,
+      [organizationId, userId],
+    )) as MemberRow[];
     return rows[0] ? toView(rows[0]) : undefined;
   }
 
   async add(organizationId: string, userId: string, role: Role): Promise<void> {
     try {
-      await this.dataSource.query('INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)', [
-        organizationId,
-        userId,
-        role,
-      ]);
+      await managerOf(this.dataSource).query(
+        'INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)',
+        [organizationId, userId, role],
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new MemberExistsError();
       throw error;
@@ -81,7 +87,7 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   update(organizationId: string, userId: string, decide: MembershipDecision): Promise<Role | undefined> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       // Locking every ADMIN row of the organization serialises concurrent demotions and removals.
       const admins = (await manager.query(
         `SELECT user_id FROM memberships WHERE organization_id = $1 AND role = 'ADMIN' FOR UPDATE`,
@@ -112,5 +118,12 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
       }
       return current;
     });
+  }
+
+  async acceptInvitations(userId: string): Promise<void> {
+    await managerOf(this.dataSource).query(
+      'UPDATE memberships SET accepted_at = now() WHERE user_id = $1 AND accepted_at IS NULL',
+      [userId],
+    );
   }
 }

@@ -35,9 +35,10 @@ export class JwtAccessTokens extends AccessTokens {
     this.keys = new Map(secrets.map(([kid, secret]) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))]));
   }
 
-  async sign(userId: string): Promise<{ token: string; expiresIn: number }> {
+  async sign(userId: string, options: { steppedUpAt?: Date } = {}): Promise<{ token: string; expiresIn: number }> {
+    const stepUp = options.steppedUpAt && { sua: Math.floor(options.steppedUpAt.getTime() / 1000) };
     const token = await this.jwt.signAsync(
-      { typ: 'access' },
+      { typ: 'access', ...stepUp },
       {
         secret: this.config.jwt.secret,
         algorithm: ALGORITHM,
@@ -59,7 +60,7 @@ export class JwtAccessTokens extends AccessTokens {
     const secret = kid ? this.keys.get(kid) : undefined;
     if (!secret || decoded?.header?.alg !== ALGORITHM) throw new UnauthenticatedError('The access token is not valid');
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string; exp?: number }>(token, {
+      const payload = await this.jwt.verifyAsync<{ sub?: string; typ?: string; exp?: number; sua?: unknown }>(token, {
         // jsonwebtoken takes a KeyObject; @nestjs/jwt's option type only names strings and Buffers.
         secret: secret as unknown as Buffer,
         algorithms: [ALGORITHM],
@@ -67,7 +68,11 @@ export class JwtAccessTokens extends AccessTokens {
         audience: AUDIENCE,
       });
       if (payload.typ !== 'access' || !payload.sub) throw new Error('not an access token');
-      return { userId: payload.sub, ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }) };
+      return {
+        userId: payload.sub,
+        ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }),
+        ...(typeof payload.sua === 'number' && { steppedUpAt: new Date(payload.sua * 1000) }),
+      };
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw new UnauthenticatedError(

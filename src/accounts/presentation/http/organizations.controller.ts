@@ -19,7 +19,7 @@ import { ListMembersUseCase } from '../../application/use-cases/list-members.use
 import { ListMyOrganizationsUseCase } from '../../application/use-cases/list-my-organizations.use-case';
 import { ListWorkspacesUseCase } from '../../application/use-cases/list-workspaces.use-case';
 import { RemoveMemberUseCase } from '../../application/use-cases/remove-member.use-case';
-import { Authenticated, CurrentActor, RequireRole } from './access/access.decorators';
+import { Authenticated, CurrentActor, RequireRole, RequireStepUp } from './access/access.decorators';
 import { AuditPageResponseDto } from './dto/audit.dto';
 import { AddMemberDto, MemberResponseDto } from './dto/member.dto';
 import {
@@ -79,6 +79,7 @@ export class OrganizationsController {
 
   @Post(':orgId/members')
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @ApiOperation({
     summary: 'Invite a member by phone (an account is created for a new phone)',
     description: 'Errors: 400 PHONE_INVALID, 409 MEMBER_EXISTS.',
@@ -94,6 +95,7 @@ export class OrganizationsController {
 
   @Patch(':orgId/members/:userId')
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @ApiOperation({
     summary: "Change a member's role",
     description: 'Errors: 409 LAST_ADMIN when it would leave no ADMIN.',
@@ -110,6 +112,7 @@ export class OrganizationsController {
 
   @Delete(':orgId/members/:userId')
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member', description: 'Errors: 409 LAST_ADMIN for the last ADMIN.' })
   @ApiNoContentResponse()

@@ -13,7 +13,13 @@ import { DeleteWebhookUseCase } from '../../application/webhooks/delete-webhook.
 import { ListWebhookDeliveriesUseCase } from '../../application/webhooks/list-webhook-deliveries.use-case';
 import { ListWebhooksUseCase } from '../../application/webhooks/list-webhooks.use-case';
 import { RegisterWebhookUseCase } from '../../application/webhooks/register-webhook.use-case';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from './access/access.decorators';
+import {
+  CurrentAccess,
+  CurrentActor,
+  RequireRole,
+  RequireStepUp,
+  type OrganizationAccess,
+} from './access/access.decorators';
 import {
   RegisteredWebhookResponseDto,
   RegisterWebhookDto,
@@ -35,12 +41,15 @@ export class WebhooksController {
 
   @Post('organizations/:orgId/webhooks')
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @ApiOperation({
     summary: 'Register a URL for events (ADMIN); the signing secret is in this answer only',
     description:
       'Deliveries are POSTed as JSON `{type, timestamp, data}` with the Standard Webhooks headers webhook-id, webhook-timestamp and ' +
       'webhook-signature (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body`, keyed with the base64 part of the secret after `whsec_`), ' +
       'and retried with exponential backoff until a 2xx (8 attempts over about an hour). An endpoint failing for a day is disabled. Audited. ' +
+      'Each event is committed together with the change that caused it (a transactional outbox) and queued for delivery ' +
+      'right after, at the latest within WEBHOOK_OUTBOX_POLL_MS (1 s); a failed change sends no event. ' +
       'Errors: 400 VALIDATION_FAILED, 400 WEBHOOK_URL_INVALID (not http(s), credentials, unresolvable host), 400 WEBHOOK_TARGET_FORBIDDEN ' +
       '(loopback, private or link-local address), 403 FORBIDDEN, 404.',
   })
@@ -65,6 +74,7 @@ export class WebhooksController {
 
   @Delete('webhooks/:id')
   @RequireRole('ADMIN', 'webhook', 'id')
+  @RequireStepUp()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a webhook; queued deliveries to it are dropped. Audited.' })
   @ApiNoContentResponse()

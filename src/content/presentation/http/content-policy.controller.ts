@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#libs/ddd';
-import { CurrentActor, RequireRole } from '../../../accounts';
+import { CurrentActor, RequireRole, RequireStepUp } from '../../../accounts';
 import { GetContentPolicyUseCase } from '../../application/use-cases/policy/get-content-policy.use-case';
 import { UpdateContentPolicyUseCase } from '../../application/use-cases/policy/update-content-policy.use-case';
 import { ContentPolicyResponseDto, UpdateContentPolicyDto } from './dto/content-policy.dto';
@@ -28,6 +28,7 @@ export class ContentPolicyController {
 
   @Put()
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @ApiOperation({
     summary: 'Set whether prompts with personal data may be sent to the model',
     description:

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Money, type Actor } from '#libs/ddd';
-import { Authenticated, CurrentActor, RequireRole } from '../../../accounts';
+import { Authenticated, CurrentActor, RequireRole, RequireStepUp } from '../../../accounts';
 import { GetMyUsageUseCase } from '../../application/use-cases/get-my-usage.use-case';
 import { GetUsageLimitsUseCase } from '../../application/use-cases/get-usage-limits.use-case';
 import { GetUsageReportUseCase } from '../../application/use-cases/get-usage-report.use-case';
@@ -56,6 +56,7 @@ export class UsageController {
 
   @Put('organizations/:orgId/usage/limits')
   @RequireRole('ADMIN')
+  @RequireStepUp()
   @ApiOperation({
     summary: 'Set the monthly limits (null = unlimited) and the calendar their months follow',
     description:

@@ -16,6 +16,16 @@ export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticat
 export const RequireRole = (role: Role, resource = 'organization', param = 'orgId') =>
   SetMetadata(ACCESS_RULE, { kind: 'role', role, resource, param } satisfies AccessRule);
 
+export const STEP_UP = 'contexor:step-up';
+
+/**
+ * A sensitive action (approving, members, limits, webhooks, the provider, the organization's own
+ * security): where the organization requires a second factor, or the caller has enrolled one, the
+ * caller's access token must carry a step-up at most 10 minutes old (403 STEP_UP_REQUIRED, or
+ * TWO_FACTOR_ENROLMENT_REQUIRED for an admin who has none yet). Use with RequireRole.
+ */
+export const RequireStepUp = () => SetMetadata(STEP_UP, true);
+
 export interface OrganizationAccess {
   organizationId: string;
   role: Role;

@@ -5,10 +5,11 @@ import { ForbiddenError, isUuid, NotFoundError } from '#libs/ddd';
 import { IS_PUBLIC } from '#libs/http';
 import { AccessTokens } from '../../../application/ports/token-service';
 import { ResourceOwners } from '../../../application/services/resource-owners';
+import { CheckStepUpUseCase } from '../../../application/two-factor/check-step-up.use-case';
 import { ResolveRolesUseCase } from '../../../application/use-cases/resolve-roles.use-case';
 import { UnauthenticatedError } from '../../../domain/accounts.errors';
 import { roleSatisfies } from '../../../domain/role';
-import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
+import { ACCESS_RULE, STEP_UP, type AccessRule, type AuthenticatedRequest } from './access.decorators';
 
 /**
  * The one authorization mechanism, global and deny-by-default: a route is reachable only if it is
@@ -24,6 +25,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokens,
     private readonly owners: ResourceOwners,
     private readonly roles: ResolveRolesUseCase,
+    private readonly checkStepUp: CheckStepUpUseCase,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,8 +34,14 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const { userId, expiresAt } = await this.tokens.verify(bearerToken(request));
-    request.actor = { userId, requestId: String(request.id), ip: request.ip, sessionExpiresAt: expiresAt };
+    const { userId, expiresAt, steppedUpAt } = await this.tokens.verify(bearerToken(request));
+    request.actor = {
+      userId,
+      requestId: String(request.id),
+      ip: request.clientAddress,
+      sessionExpiresAt: expiresAt,
+      steppedUpAt,
+    };
     request.user = { id: userId };
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
@@ -54,6 +62,8 @@ export class AccessGuard implements CanActivate {
     const role = organizationId ? roles.get(organizationId) : undefined;
     if (!organizationId || !role) throw notFound();
     if (!roleSatisfies(role, rule.role)) throw new ForbiddenError(`This needs the ${rule.role} role; you are ${role}`);
+    if (this.reflector.getAllAndOverride<boolean>(STEP_UP, targets))
+      await this.checkStepUp.execute(request.actor, organizationId);
     request.access = { organizationId, role };
     return true;
   }

@@ -25,11 +25,18 @@ export class MemberResponseDto {
   @ApiProperty({ example: '+989121234567' })
   phone!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null until the member signs in after being added: an invitation never shows whose phone it is',
+  })
   name!: string | null;
 
   @ApiProperty({ enum: ROLES })
   role!: Role;
+
+  @ApiProperty({ enum: ['invited', 'active'], description: '`invited` until the member signs in after being added' })
+  status!: 'invited' | 'active';
 
   @ApiProperty()
   joinedAt!: string;
@@ -40,6 +47,7 @@ export class MemberResponseDto {
       phone: view.phone,
       name: view.name,
       role: view.role,
+      status: view.status,
       joinedAt: view.joinedAt.toISOString(),
     };
   }

@@ -28,11 +28,20 @@ export class OrganizationResponseDto {
   @ApiProperty({ enum: ROLES, description: "The caller's role in this organization" })
   role!: Role;
 
+  @ApiProperty({ description: 'ADMINs must use an authenticator app and step up before sensitive actions' })
+  requireAdminTwoFactor!: boolean;
+
   @ApiProperty()
   createdAt!: string;
 
   static from(view: OrganizationView): OrganizationResponseDto {
-    return { id: view.id, name: view.name, role: view.role, createdAt: view.createdAt.toISOString() };
+    return {
+      id: view.id,
+      name: view.name,
+      role: view.role,
+      requireAdminTwoFactor: view.requireAdminTwoFactor,
+      createdAt: view.createdAt.toISOString(),
+    };
   }
 }
 
