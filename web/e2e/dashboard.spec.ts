@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bffPost, createProject, expectAccessible, persian, randomPhone, signIn, signInWithKeyboard, snap, tabTo } from './support';
+import { authenticatorCodes, bffPost, createProject, expectAccessible, persian, randomPhone, signIn, signInWithKeyboard, snap, tabTo } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -269,6 +269,72 @@ test('an unknown content shows a clear Persian error, not a crash', async ({ bro
   await expect(banner).toContainText('شناسه درخواست');
   await context.close();
   expect(contentUrl).toMatch(/^\/contents\//);
+});
+
+test('an admin sets up an authenticator app, requires it of the organization’s admins, and confirms sensitive actions with its codes', async ({ browser }) => {
+  // Each code is taken once per 30 s step: the fourth one may wait for the next step.
+  test.setTimeout(150_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, randomPhone());
+  const organization = await bffPost<{ id: string }>(page, 'organizations', { name: 'استودیو امن' });
+
+  await page.getByRole('link', { name: 'امنیت حساب' }).click();
+  await expect(page.getByRole('heading', { name: 'امنیت حساب' })).toBeVisible();
+  await page.getByRole('button', { name: 'راه‌اندازی برنامه احراز هویت' }).click();
+  await expect(page.getByRole('img', { name: 'کد QR برای افزودن کانتکسور به برنامه احراز هویت' })).toBeVisible();
+  const secret = ((await page.getByTestId('two-factor-secret').textContent()) ?? '').replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  const nextCode = authenticatorCodes(secret);
+  await snap(page, 'two-factor-enrol');
+  await expectAccessible(page);
+  await page.getByLabel('کد ۶ رقمی برنامه').fill(persian(await nextCode()));
+  await page.getByRole('button', { name: 'فعال کردن' }).click();
+  await expect(page.getByText(/^فعال از /)).toBeVisible();
+  await expect(page.getByTestId('two-factor-secret')).toHaveCount(0);
+
+  // Requiring it is itself a sensitive action: the step-up dialog asks for a code, then the change goes on by itself.
+  await page.goto('/?org=' + organization.id);
+  await page.getByRole('link', { name: 'تنظیمات', exact: true }).click();
+  const toggle = page.getByRole('switch', { name: 'الزام ورود دومرحله‌ای برای مدیران' });
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  const dialog = page.getByRole('dialog', { name: 'تأیید دومرحله‌ای' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('کد برنامه احراز هویت').fill('000000');
+  await dialog.getByRole('button', { name: 'تأیید و ادامه' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('درست نیست');
+  await dialog.getByLabel('کد برنامه احراز هویت').fill(await nextCode());
+  await dialog.getByRole('button', { name: 'تأیید و ادامه' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toggle).toBeChecked();
+  await page.reload();
+  await expect(toggle).toBeChecked();
+  await snap(page, 'organization-settings');
+  await expectAccessible(page);
+
+  // While the organization requires it, it cannot be turned off, and the page says which organization.
+  await page.goto('/settings/security');
+  await expect(page.getByText('استودیو امن')).toBeVisible();
+  await page.getByLabel('کد ۶ رقمی برنامه').fill('123456');
+  await page.getByRole('button', { name: 'غیرفعال کردن' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'استودیو امن' })).toBeVisible();
+
+  // A step-up lasts 10 minutes and a refreshed access token carries none: dropping the cookie is those minutes passing.
+  await context.clearCookies({ name: 'cx_access' });
+  await page.goto(`/organizations/${organization.id}/members`);
+  await page.getByLabel('شماره موبایل').fill('۰۹۱۹۷۶۵۴۳۲۱');
+  await page.getByRole('button', { name: 'افزودن عضو' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('کد برنامه احراز هویت').fill(await nextCode());
+  await dialog.getByRole('button', { name: 'تأیید و ادامه' }).click();
+  await expect(dialog).toBeHidden();
+  const invited = page.getByRole('listitem').filter({ hasText: '+989197654321' });
+  await expect(invited).toContainText('دعوت‌شده');
+  await snap(page, 'members-invited');
+  await expectAccessible(page);
+  await context.close();
 });
 
 test('the committed OpenAPI document and the client generated from it match the running API', async () => {

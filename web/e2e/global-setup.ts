@@ -54,6 +54,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const database = `contexor_web_e2e_${randomBytes(4).toString('hex')}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+  // The dashboard signs the address of each client for the API (X-Contexor-Client), as in production.
+  const clientAddressSecret = randomBytes(32).toString('base64url');
   const api = start(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], ROOT, {
     NODE_ENV: 'development',
     APP_ROLE: 'all',
@@ -69,12 +71,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     OPENAI_API_KEY: 'sk-web-e2e',
     OPENAI_BASE_URL: openai.baseUrl,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    CLIENT_ADDRESS_SECRET: clientAddressSecret,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
   });
   await waitFor(`http://127.0.0.1:${PORTS.api}/health/ready`, 'the API', api.child, api.output);
-  const web = start(process.execPath, [join(WEB, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORTS.web), '-H', '127.0.0.1'], WEB, {
+  // Started the way production starts it: scripts/start.mjs records each client's address for the BFF.
+  const web = start(process.execPath, [join(WEB, 'scripts', 'start.mjs')], WEB, {
+    PORT: String(PORTS.web),
     WEB_API_URL: `http://127.0.0.1:${PORTS.api}`,
+    CLIENT_ADDRESS_SECRET: clientAddressSecret,
     NEXT_TELEMETRY_DISABLED: '1',
   });
   await waitFor(`http://127.0.0.1:${PORTS.web}/sign-in`, 'the dashboard', web.child, web.output);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { PORTS } from '../playwright.config';
 
 export function randomPhone(): string {
@@ -87,4 +88,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * The codes an authenticator app with `secret` shows, one per call, each from a later 30 s step
+ * than the one before: the API takes a step's code once, and only the current step ±1, so a call
+ * that has run out of steps waits for the next one.
+ */
+export function authenticatorCodes(secret: string): () => Promise<string> {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  let last = -Infinity;
+  return async () => {
+    for (;;) {
+      const now = Math.floor(Date.now() / 30_000);
+      const step = Math.max(last + 1, now);
+      if (step <= now + 1) {
+        last = step;
+        return totp.generate({ timestamp: step * 30_000 });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
 }

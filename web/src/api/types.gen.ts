@@ -76,6 +76,51 @@ export type UpdateMeDto = {
     name: string;
 };
 
+export type TwoFactorStatusResponseDto = {
+    enabled: boolean;
+    enabledAt: string | null;
+    /**
+     * An enrolment was started and waits for its first code
+     */
+    pending: boolean;
+    /**
+     * Organizations where you are an ADMIN that require a second factor: while any do, it cannot be disabled
+     */
+    requiredBy: Array<string>;
+};
+
+export type TwoFactorEnrolmentResponseDto = {
+    /**
+     * The base32 secret, for typing into the app by hand
+     */
+    secret: string;
+    /**
+     * The otpauth:// URI to show as a QR code
+     */
+    otpauthUri: string;
+};
+
+export type TwoFactorCodeDto = {
+    /**
+     * The 6-digit code your authenticator app shows now (Latin, Persian or Arabic-Indic digits)
+     */
+    code: string;
+};
+
+export type StepUpResponseDto = {
+    /**
+     * Use it in place of your access token; the refresh token is unchanged
+     */
+    accessToken: string;
+    tokenType: string;
+    expiresIn: number;
+    steppedUpAt: string;
+    /**
+     * Until when sensitive actions accept this token without another code
+     */
+    stepUpExpiresAt: string;
+};
+
 export type CreateOrganizationDto = {
     name: string;
 };
@@ -87,14 +132,25 @@ export type OrganizationResponseDto = {
      * The caller's role in this organization
      */
     role: 'ADMIN' | 'EDITOR' | 'VIEWER';
+    /**
+     * ADMINs must use an authenticator app and step up before sensitive actions
+     */
+    requireAdminTwoFactor: boolean;
     createdAt: string;
 };
 
 export type MemberResponseDto = {
     userId: string;
     phone: string;
+    /**
+     * Null until the member signs in after being added: an invitation never shows whose phone it is
+     */
     name: string | null;
     role: 'ADMIN' | 'EDITOR' | 'VIEWER';
+    /**
+     * `invited` until the member signs in after being added
+     */
+    status: 'invited' | 'active';
     joinedAt: string;
 };
 
@@ -140,6 +196,13 @@ export type AuditPageResponseDto = {
     total: number;
     page: number;
     limit: number;
+};
+
+export type OrganizationTwoFactorDto = {
+    /**
+     * ADMINs must use an authenticator app and step up before sensitive actions. Only an admin with an authenticator may turn it on.
+     */
+    requireAdminTwoFactor: boolean;
 };
 
 export type RegisterWebhookDto = {
@@ -818,6 +881,71 @@ export type AuthControllerRenameResponses = {
 
 export type AuthControllerRenameResponse = AuthControllerRenameResponses[keyof AuthControllerRenameResponses];
 
+export type TwoFactorControllerGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/two-factor';
+};
+
+export type TwoFactorControllerGetResponses = {
+    200: TwoFactorStatusResponseDto;
+};
+
+export type TwoFactorControllerGetResponse = TwoFactorControllerGetResponses[keyof TwoFactorControllerGetResponses];
+
+export type TwoFactorControllerEnrolData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/two-factor';
+};
+
+export type TwoFactorControllerEnrolResponses = {
+    201: TwoFactorEnrolmentResponseDto;
+};
+
+export type TwoFactorControllerEnrolResponse = TwoFactorControllerEnrolResponses[keyof TwoFactorControllerEnrolResponses];
+
+export type TwoFactorControllerConfirmEnrolmentData = {
+    body: TwoFactorCodeDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/two-factor/confirm';
+};
+
+export type TwoFactorControllerConfirmEnrolmentResponses = {
+    200: TwoFactorStatusResponseDto;
+};
+
+export type TwoFactorControllerConfirmEnrolmentResponse = TwoFactorControllerConfirmEnrolmentResponses[keyof TwoFactorControllerConfirmEnrolmentResponses];
+
+export type TwoFactorControllerRemoveData = {
+    body: TwoFactorCodeDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/two-factor/disable';
+};
+
+export type TwoFactorControllerRemoveResponses = {
+    204: void;
+};
+
+export type TwoFactorControllerRemoveResponse = TwoFactorControllerRemoveResponses[keyof TwoFactorControllerRemoveResponses];
+
+export type TwoFactorControllerStepUpSessionData = {
+    body: TwoFactorCodeDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/step-up';
+};
+
+export type TwoFactorControllerStepUpSessionResponses = {
+    200: StepUpResponseDto;
+};
+
+export type TwoFactorControllerStepUpSessionResponse = TwoFactorControllerStepUpSessionResponses[keyof TwoFactorControllerStepUpSessionResponses];
+
 export type OrganizationsControllerListData = {
     body?: never;
     path?: never;
@@ -968,6 +1096,21 @@ export type OrganizationsControllerAuditLogResponses = {
 };
 
 export type OrganizationsControllerAuditLogResponse = OrganizationsControllerAuditLogResponses[keyof OrganizationsControllerAuditLogResponses];
+
+export type OrganizationTwoFactorControllerPutData = {
+    body: OrganizationTwoFactorDto;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/two-factor';
+};
+
+export type OrganizationTwoFactorControllerPutResponses = {
+    200: OrganizationResponseDto;
+};
+
+export type OrganizationTwoFactorControllerPutResponse = OrganizationTwoFactorControllerPutResponses[keyof OrganizationTwoFactorControllerPutResponses];
 
 export type WebhooksControllerIndexData = {
     body?: never;
@@ -1320,7 +1463,24 @@ export type ContentsControllerVersionsData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Versions per page (Persian digits accepted)
+         */
+        limit?: number;
+        /**
+         * asc: oldest first (the order the list always had); desc: newest first
+         */
+        order?: 'asc' | 'desc';
+        /**
+         * Only versions numbered above this one. Oldest first, the next page is `after` the last number of this one (the `Link` header names it). Persian digits accepted
+         */
+        after?: number;
+        /**
+         * Only versions numbered below this one. Newest first, the next page is `before` the last number of this one (the `Link` header names it). Persian digits accepted
+         */
+        before?: number;
+    };
     url: '/api/v1/contents/{id}/versions';
 };
 

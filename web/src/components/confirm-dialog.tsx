@@ -9,7 +9,7 @@ import { Button } from './ui';
  * What both dialogs share: the overlay, a centred right-to-left panel with its title and
  * description, the body, then the action beside Cancel.
  */
-function DialogPanel({ title, description, describeVisibly, action, children }: { title: string; description: string; describeVisibly: boolean; action: ReactNode; children?: ReactNode }) {
+export function DialogPanel({ title, description, describeVisibly, action, children }: { title: string; description: string; describeVisibly: boolean; action: ReactNode; children?: ReactNode }) {
   return (
     <Dialog.Portal>
       <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />

@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 import { ApiError } from '@/lib/api';
+import { SECURITY_PATH } from '@/lib/step-up';
 import { formatNumber, formatUsd } from '@/lib/format';
 import { errorMessage, fa, limitExceededMessage } from '@/messages/fa';
 
@@ -49,6 +51,14 @@ export function ErrorBanner({ error }: { error: unknown }) {
         {apiError?.code === 'USAGE_LIMIT_EXCEEDED'
           ? limitExceededMessage(apiError.details, (value, limit) => (limit === 'monthlyCostLimitUsd' ? formatUsd(String(value)) : formatNumber(Number(value))))
           : errorMessage(apiError?.code, apiError?.details)}
+        {apiError?.code === 'TWO_FACTOR_ENROLMENT_REQUIRED' ? (
+          <>
+            {' '}
+            <Link href={SECURITY_PATH} className="font-medium underline">
+              {fa.stepUp.goToSecurity}
+            </Link>
+          </>
+        ) : null}
       </p>
       {apiError?.requestId ? (
         <p className="mt-1 text-xs text-rose-600">
@@ -68,4 +78,14 @@ export function StatusBadge({ status }: { status: string }) {
     REJECTED: 'bg-rose-100 text-rose-800',
   };
   return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${colors[status] ?? ''}`}>{fa.status[status] ?? status}</span>;
+}
+
+/** A small label beside a name: a member invited who has not signed in yet. */
+export function Badge({ children, title, tone = 'slate' }: { children: ReactNode; title?: string; tone?: 'slate' | 'amber' | 'emerald' }) {
+  const colors = { slate: 'bg-slate-100 text-slate-700', amber: 'bg-amber-100 text-amber-800', emerald: 'bg-emerald-100 text-emerald-800' }[tone];
+  return (
+    <span title={title} className={`rounded-full px-2 py-0.5 text-xs font-medium ${colors}`}>
+      {children}
+    </span>
+  );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { withStepUp } from './step-up';
+
 /** An API error in the contract's shape. */
 export class ApiError extends Error {
   constructor(
@@ -13,8 +15,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API through the dashboard's server (/bff/api), which adds the session. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+type ApiInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * Calls the API through the dashboard's server (/bff/api), which adds the session. A change the
+ * API refuses with 403 STEP_UP_REQUIRED opens the step-up dialog and, once the user has entered
+ * an authenticator code, is sent again once (src/lib/step-up.ts).
+ */
+export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
+  if ((init.method ?? 'GET') === 'GET') return send<T>(path, init);
+  return withStepUp(
+    () => send<T>(path, init),
+    (error) => (error instanceof ApiError ? error.code : undefined),
+  );
+}
+
+async function send<T>(path: string, init: ApiInit): Promise<T> {
   const method = init.method ?? 'GET';
   let response: Response;
   try {
@@ -29,8 +45,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    if (response.status === 401 && typeof window !== 'undefined') window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
-    throw new ApiError(response.status, String(body.code ?? 'unknown'), String(body.message ?? ''), String(body.requestId ?? response.headers.get('x-request-id') ?? ''), (body.details as Record<string, unknown>) ?? {});
+    const code = String(body.code ?? 'unknown');
+    // The session has ended; a 401 for a wrong authenticator code (TWO_FACTOR_CODE_INVALID) has not.
+    if (response.status === 401 && (code === 'UNAUTHENTICATED' || code === 'unknown') && typeof window !== 'undefined') window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    throw new ApiError(response.status, code, String(body.message ?? ''), String(body.requestId ?? response.headers.get('x-request-id') ?? ''), (body.details as Record<string, unknown>) ?? {});
   }
   return body as T;
 }

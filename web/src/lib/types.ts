@@ -6,12 +6,15 @@ import type {
   ContentVersionResponseDto,
   MeResponseDto,
   MemberResponseDto,
+  OrganizationResponseDto,
   ProjectResponseDto,
   PromptResponseDto,
   UsageLimitsResponseDto,
   UsageReportResponseDto,
   UsageTotalsDto,
   RegisteredWebhookResponseDto,
+  TwoFactorEnrolmentResponseDto,
+  TwoFactorStatusResponseDto,
   WebhookDeliveryPageResponseDto,
   WebhookResponseDto,
   WorkspaceResponseDto,
@@ -19,6 +22,7 @@ import type {
 
 export type Me = MeResponseDto;
 export type Role = MeResponseDto['memberships'][number]['role'];
+export type Organization = OrganizationResponseDto;
 export type Workspace = WorkspaceResponseDto;
 export type Project = ProjectResponseDto;
 export type Content = ContentResponseDto;
@@ -37,6 +41,9 @@ export type Webhook = WebhookResponseDto;
 /** A webhook just registered: the only answer that carries its secret. */
 export type RegisteredWebhook = RegisteredWebhookResponseDto;
 export type DeliveryPage = WebhookDeliveryPageResponseDto;
+export type TwoFactorStatus = TwoFactorStatusResponseDto;
+/** An enrolment just started: the only answer that carries the authenticator's secret. */
+export type TwoFactorEnrolment = TwoFactorEnrolmentResponseDto;
 
 /** The list envelope every paginated route answers with. */
 export interface Page<T> {

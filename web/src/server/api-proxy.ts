@@ -1,11 +1,12 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiPathOf } from './api-path';
+import { clientHeaders } from './client-address';
 import { apiBaseUrl } from './config';
-import { refreshSession } from './refresh-session';
+import { isSessionExpiry, refreshSession } from './refresh-session';
 import { ACCESS_COOKIE, clearSessionCookies, REFRESH_COOKIE, setSessionCookies, type Tokens } from './session-cookies';
 
-/** Headers passed on to the API, and back to the browser. */
+/** Headers passed on to the API, and back to the browser. Never a client's X-Forwarded-For: see clientHeaders. */
 const REQUEST_HEADERS = ['content-type', 'accept', 'x-request-id', 'idempotency-key', 'last-event-id'];
 const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'x-request-id', 'retry-after', 'cache-control'];
 export const CSRF_HEADER = 'x-contexor-csrf';
@@ -16,7 +17,8 @@ function errorResponse(status: number, code: string, message: string): NextRespo
 
 /**
  * The browser's only way to the API: adds the bearer token from the httpOnly cookie, refreshes
- * it when it has expired or the API says so (one refresh per session at a time), streams the
+ * it when it has expired or the API says so (a 401 UNAUTHENTICATED; a refused authenticator code
+ * passes through as it is), one refresh per session at a time, streams the
  * answer back as it comes (file downloads and Server-Sent Events included), and ends the session
  * when the refresh token is refused.
  */
@@ -33,7 +35,7 @@ export async function proxyToApi(request: NextRequest, path: string[]): Promise<
 
   const renew = async (): Promise<boolean> => {
     if (!refreshToken) return false;
-    const result = await refreshSession(refreshToken, requestId);
+    const result = await refreshSession(refreshToken, requestId, clientHeaders(request.headers));
     if (!result.ok) return false;
     renewed = result.tokens;
     accessToken = result.tokens.accessToken;
@@ -50,13 +52,20 @@ export async function proxyToApi(request: NextRequest, path: string[]): Promise<
       if (value) headers.set(name, value);
     }
     if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+    for (const [name, value] of Object.entries(clientHeaders(request.headers))) headers.set(name, value);
     return fetch(url, { method, headers, body, redirect: 'manual', signal: request.signal });
   };
 
   let upstream = await send();
   if (upstream.status === 401 && refreshToken && !renewed) {
-    if (!(await renew())) return signedOut();
-    upstream = await send();
+    // A 401 body is a small JSON error: read it to tell an expired token from a refused code.
+    const text = await upstream.text();
+    if (isSessionExpiry(text)) {
+      if (!(await renew())) return signedOut();
+      upstream = await send();
+    } else {
+      upstream = new Response(text, { status: upstream.status, headers: upstream.headers });
+    }
   }
   const headers = new Headers();
   for (const name of RESPONSE_HEADERS) {

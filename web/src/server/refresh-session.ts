@@ -7,16 +7,31 @@ export type RefreshResult = { ok: true; tokens: Tokens } | { ok: false; code: st
 
 const refreshes = new SingleFlight<RefreshResult>();
 
-/** Trades the refresh token for a new pair, once per token however many requests need it at once. */
-export function refreshSession(refreshToken: string, requestId?: string): Promise<RefreshResult> {
+/** Trades the refresh token for a new pair, once per token however many requests need it at once (`client`: see clientHeaders). */
+export function refreshSession(refreshToken: string, requestId?: string, client: Record<string, string> = {}): Promise<RefreshResult> {
   return refreshes.run(refreshToken, async () => {
     const response = await fetch(`${apiBaseUrl()}/api/v1/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
+      headers: { 'content-type': 'application/json', ...client, ...(requestId ? { 'x-request-id': requestId } : {}) },
       body: JSON.stringify({ refreshToken }),
     });
     const body = (await response.json().catch(() => ({}))) as Partial<Tokens> & { code?: string };
     if (response.ok && body.accessToken && body.refreshToken) return { ok: true, tokens: { accessToken: body.accessToken, refreshToken: body.refreshToken, expiresIn: body.expiresIn ?? 3600 } };
     return { ok: false, code: body.code ?? 'REFRESH_INVALID' };
   });
+}
+
+/**
+ * Whether the body of an API 401 says the access token is no longer good (UNAUTHENTICATED, or no
+ * code at all), which a refresh mends, rather than refusing a code the user typed
+ * (TWO_FACTOR_CODE_INVALID): refreshing and resending that would spend another of the user's ten
+ * code tries, and end in the same answer.
+ */
+export function isSessionExpiry(body: string): boolean {
+  try {
+    const code = (JSON.parse(body) as { code?: unknown }).code;
+    return code === undefined || code === 'UNAUTHENTICATED';
+  } catch {
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { clientHeaders } from './client-address';
 import { apiBaseUrl } from './config';
 import { ACCESS_COOKIE } from './session-cookies';
 
@@ -12,7 +13,7 @@ export async function serverApi<T>(path: string): Promise<T | undefined> {
   const token = (await cookies()).get(ACCESS_COOKIE)?.value;
   if (!token) return undefined;
   try {
-    const response = await fetch(`${apiBaseUrl()}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    const response = await fetch(`${apiBaseUrl()}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}`, ...clientHeaders(await headers()) }, cache: 'no-store' });
     return response.ok ? ((await response.json()) as T) : undefined;
   } catch {
     return undefined;

@@ -13,9 +13,17 @@ export interface Tokens {
 
 /** Tokens live only in httpOnly cookies: no script in the page can read them. */
 export function setSessionCookies(response: NextResponse, tokens: Tokens): void {
-  const secure = process.env.NODE_ENV === 'production';
-  response.cookies.set(ACCESS_COOKIE, tokens.accessToken, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: Math.max(60, tokens.expiresIn - 30) });
-  response.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: REFRESH_MAX_AGE_SECONDS });
+  setAccessCookie(response, tokens.accessToken, tokens.expiresIn);
+  response.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: REFRESH_MAX_AGE_SECONDS });
+}
+
+/** The access token alone, with the same attributes: a stepped-up token replaces it and the refresh token stays. */
+export function setAccessCookie(response: NextResponse, accessToken: string, expiresIn: number): void {
+  response.cookies.set(ACCESS_COOKIE, accessToken, { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: Math.max(60, expiresIn - 30) });
+}
+
+function secureCookies(): boolean {
+  return process.env.NODE_ENV === 'production';
 }
 
 export function clearSessionCookies(response: NextResponse): void {

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { StepUpDialog } from '@/components/step-up-dialog';
 import { useMe } from '@/lib/hooks';
+import { SECURITY_PATH } from '@/lib/step-up';
 import { fa } from '@/messages/fa';
 
 export default function DashboardLayout({ children }: { children: ReactNode }) {
@@ -26,6 +28,9 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
                 {me.data.name ?? me.data.phone}
               </span>
             ) : null}
+            <Link href={SECURITY_PATH} className="rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100">
+              {fa.shell.security}
+            </Link>
             <button type="button" onClick={() => void signOut()} className="rounded-lg px-3 py-1.5 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100">
               {fa.shell.signOut}
             </button>
@@ -33,6 +38,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main className="mx-auto max-w-6xl p-3 md:p-6">{children}</main>
+      <StepUpDialog />
     </div>
   );
 }

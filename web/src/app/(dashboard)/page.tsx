@@ -78,6 +78,9 @@ function Home() {
                   <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/audit-log`}>
                     {fa.shell.audit}
                   </Link>
+                  <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/settings`}>
+                    {fa.shell.settings}
+                  </Link>
                 </>
               ) : null}
             </span>

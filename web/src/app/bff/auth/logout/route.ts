@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientHeaders } from '@/server/client-address';
 import { apiBaseUrl } from '@/server/config';
 import { isSameOrigin } from '@/server/same-origin';
 import { clearSessionCookies, REFRESH_COOKIE } from '@/server/session-cookies';
@@ -10,7 +11,7 @@ export async function POST(request: NextRequest): Promise<NextResponse> {
   if (!isSameOrigin(request)) return NextResponse.json({ statusCode: 403, code: 'FORBIDDEN', message: 'Cross-site sign-out refused', details: {}, requestId: '' }, { status: 403 });
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
   if (refreshToken) {
-    await fetch(`${apiBaseUrl()}/api/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+    await fetch(`${apiBaseUrl()}/api/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders(request.headers) }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
   }
   const response = new NextResponse(null, { status: 204 });
   clearSessionCookies(response);

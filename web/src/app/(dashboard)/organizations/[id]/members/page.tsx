@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { MemberName } from '@/components/member-name';
 import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
 import { phoneSchema } from '@/lib/sign-in-schema';
@@ -47,7 +48,7 @@ export default function MembersPage() {
         <ul className="divide-y divide-slate-100">
           {members.data?.map((member) => (
             <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span dir="ltr">{member.name ?? member.phone}</span>
+              <MemberName member={member} />
               {admin ? (
                 <span className="flex items-center gap-2">
                   <label className="sr-only" htmlFor={`role-${member.userId}`}>

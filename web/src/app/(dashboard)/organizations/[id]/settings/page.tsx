@@ -1,0 +1,78 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { Card, ErrorBanner, Loading } from '@/components/ui';
+import { api } from '@/lib/api';
+import { can, useOrganizationRole } from '@/lib/hooks';
+import type { Organization } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+/**
+ * An organization's settings for its ADMINs: whether ADMINs must use an authenticator app. The
+ * change is itself a sensitive action, so the API asks for a step-up and `api()` opens its dialog.
+ */
+export default function OrganizationSettingsPage() {
+  const { id } = useParams<{ id: string }>();
+  const queries = useQueryClient();
+  const role = useOrganizationRole(id);
+  const organization = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>(`organizations/${id}`) });
+  const save = useMutation({
+    mutationFn: (requireAdminTwoFactor: boolean) => api<Organization>(`organizations/${id}/two-factor`, { method: 'PUT', body: { requireAdminTwoFactor } }),
+    onSuccess: (next) => queries.setQueryData(['organization', id], next),
+  });
+
+  if (organization.isLoading) return <Loading />;
+  const org = organization.data;
+  const on = org?.requireAdminTwoFactor ?? false;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-bold">
+        {fa.organizationSettings.title}
+        {org ? (
+          <>
+            {' '}
+            <span dir="auto" className="font-normal text-slate-600">
+              {org.name}
+            </span>
+          </>
+        ) : null}
+      </h1>
+      <ErrorBanner error={organization.error} />
+      {org ? (
+        <Card>
+          <div className="flex items-start justify-between gap-4">
+            <div>
+              <p id="require-two-factor-label" className="font-medium">
+                {fa.organizationSettings.requireTwoFactor}
+              </p>
+              <p id="require-two-factor-hint" className="mt-1 text-sm text-slate-600">
+                {fa.organizationSettings.requireTwoFactorHint}
+              </p>
+            </div>
+            <div className="flex shrink-0 items-center gap-2">
+              <span className="text-sm text-slate-600" aria-hidden="true">
+                {on ? fa.organizationSettings.on : fa.organizationSettings.off}
+              </span>
+              <button
+                type="button"
+                role="switch"
+                aria-checked={on}
+                aria-labelledby="require-two-factor-label"
+                aria-describedby="require-two-factor-hint"
+                disabled={!can(role, 'ADMIN') || save.isPending}
+                onClick={() => save.mutate(!on)}
+                className={`inline-flex h-6 w-11 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50 ${on ? 'bg-indigo-600' : 'bg-slate-400'}`}
+              >
+                <span className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${on ? '-translate-x-5.5' : '-translate-x-0.5'}`} />
+              </button>
+            </div>
+          </div>
+          <div className="mt-3">
+            <ErrorBanner error={save.error} />
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
