@@ -6,7 +6,7 @@
  *   another context → only through that context's index.ts
  *   libs          → never src
  */
-const CONTEXT = '(accounts|content|ai|usage)';
+const CONTEXT = '(accounts|content|ai|usage|notifications)';
 const FRAMEWORKS =
   '^(node_modules/)?(@nestjs|typeorm|bullmq|ioredis|openai|pg|class-validator|class-transformer|@fastify|fastify|nestjs-pino|pino|prom-client)(/|$)';
 
@@ -60,7 +60,7 @@ module.exports = {
       comment: 'The ai context (models, tokens, live events) imports no other context: the workflow owner calls it.',
       severity: 'error',
       from: { path: '(?:^|/)src/ai/' },
-      to: { path: '(?:^|/)src/(accounts|content|usage)/' },
+      to: { path: '(?:^|/)src/(accounts|content|usage|notifications)/' },
     },
     {
       name: 'libs-do-not-import-src',

@@ -15,11 +15,12 @@ import { RedisModule } from '#libs/redis';
 import { AccountsModule, accountsWorkers } from './accounts';
 import { AiModule } from './ai';
 import { ContentModule, contentWorkers } from './content';
+import { NotificationsModule, notificationsWorkers } from './notifications';
 import { UsageModule } from './usage';
 
 /*
  * `APP_ROLE` picks one of three root modules, all built from the same arrays: every process has the
- * platform and the four bounded contexts (plain static modules); an API process adds what serving
+ * platform and the bounded contexts (plain static modules); an API process adds what serving
  * HTTP needs, a worker process the queue processors, and `all` both. No context module asks which
  * role it runs in.
  */
@@ -33,10 +34,14 @@ const platform = (config: AppConfig) => [
   QueueModule,
   ScheduleModule.forRoot(),
 ];
-const contexts = [AccountsModule, ContentModule, AiModule, UsageModule];
+const contexts = [AccountsModule, NotificationsModule, ContentModule, AiModule, UsageModule];
 const serving = [RateLimitModule, MetricsModule, HealthModule];
 const servingProviders: Provider[] = [{ provide: APP_FILTER, useClass: HttpExceptionFilter }];
-const workers = (config: AppConfig): Provider[] => [...accountsWorkers(config), ...contentWorkers(config)];
+const workers = (config: AppConfig): Provider[] => [
+  ...accountsWorkers(),
+  ...notificationsWorkers(config),
+  ...contentWorkers(config),
+];
 
 /** `APP_ROLE=api`: HTTP only. */
 @Module({})

@@ -8,3 +8,4 @@ export * from './clock';
 export * from './actor';
 export * from './ids';
 export * from './unit-of-work';
+export * from './integration-events';

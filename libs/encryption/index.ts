@@ -1,2 +1,3 @@
 export * from './data-cipher';
 export * from './encryption.module';
+export * from './reencrypt-column';

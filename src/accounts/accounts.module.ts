@@ -74,55 +74,6 @@ import { TwoFactorController } from './presentation/http/two-factor.controller';
 import { AccessGuard } from './presentation/http/access/access.guard';
 import { AuthController } from './presentation/http/auth.controller';
 import { OrganizationsController } from './presentation/http/organizations.controller';
-import { WebhooksController } from './presentation/http/webhooks.controller';
-import { DeleteWebhookUseCase } from './application/webhooks/delete-webhook.use-case';
-import { DeliverWebhookUseCase } from './application/webhooks/deliver-webhook.use-case';
-import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhook-deliveries.use-case';
-import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
-import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
-import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
-import { RelayWebhookOutboxUseCase } from './application/webhooks/relay-webhook-outbox.use-case';
-import {
-  HostResolver,
-  WebhookDeliveryLog,
-  WebhookEndpointRepository,
-  WebhookOutbox,
-  WebhookQueue,
-  WebhookSecrets,
-  WebhookSender,
-} from './application/webhooks/webhook-ports';
-import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
-import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
-import { RedisEndpointSlots } from './infrastructure/webhooks/redis-endpoint-slots';
-import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
-import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
-import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
-import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
-import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/webhooks/typeorm-webhook-outbox';
-import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
-import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
-import { WebhookOutboxEntity } from './infrastructure/webhooks/webhook-outbox.entity';
-import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
-
-/** Webhook endpoints of organizations, their events' outbox, and their signed, retried deliveries. */
-const webhooks: Provider[] = [
-  { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpoints },
-  { provide: WebhookDeliveryLog, useClass: TypeOrmWebhookDeliveryLog },
-  { provide: WebhookOutbox, useClass: TypeOrmWebhookOutbox },
-  WebhookOutboxSignal,
-  { provide: WebhookQueue, useClass: BullMqWebhookQueue },
-  { provide: WebhookSender, useClass: HttpWebhookSender },
-  { provide: HostResolver, useClass: DnsHostResolver },
-  { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
-  RedisEndpointSlots,
-  RegisterWebhookUseCase,
-  ListWebhooksUseCase,
-  DeleteWebhookUseCase,
-  ListWebhookDeliveriesUseCase,
-  PublishWebhookEventUseCase,
-  RelayWebhookOutboxUseCase,
-  DeliverWebhookUseCase,
-];
 
 /** Authenticator apps (TOTP), the step-up they give, and organizations that require them of ADMINs. */
 const twoFactor: Provider[] = [
@@ -183,13 +134,9 @@ const useCases: Provider[] = [
   CleanUpExpiredAuthStateUseCase,
 ];
 
-const queues = BullModule.registerQueue(
-  { name: ACCOUNTS_SMS_QUEUE },
-  { name: ACCOUNTS_MAINTENANCE_QUEUE },
-  { name: WEBHOOK_DELIVERY_QUEUE },
-);
+const queues = BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: ACCOUNTS_MAINTENANCE_QUEUE });
 
-/** Sign-in, tokens, organizations, workspaces, memberships, roles, the audit log and webhooks. */
+/** Identity: sign-in, sessions, second factors, organizations, workspaces, memberships, roles and the audit log. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -199,35 +146,21 @@ const queues = BullModule.registerQueue(
       WorkspaceEntity,
       RefreshTokenEntity,
       AuditEntryEntity,
-      WebhookEndpointEntity,
-      WebhookDeliveryEntity,
-      WebhookOutboxEntity,
       UserTwoFactorEntity,
     ]),
     queues,
     JwtModule.register({}),
   ],
-  controllers: [
-    AuthController,
-    TwoFactorController,
-    OrganizationsController,
-    OrganizationTwoFactorController,
-    WebhooksController,
-  ],
+  controllers: [AuthController, TwoFactorController, OrganizationsController, OrganizationTwoFactorController],
   // The guard only ever runs where HTTP is served; in a worker process it is inert.
-  providers: [...ports, ...useCases, ...webhooks, ...twoFactor, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [...ports, ...useCases, ...twoFactor, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [
     ResourceOwners,
     AuditLog,
     ResolveMembershipUseCase,
-    PublishWebhookEventUseCase,
     // For the worker root's processors (see accountsWorkers).
     SendOtpSmsUseCase,
     CleanUpExpiredAuthStateUseCase,
-    DeliverWebhookUseCase,
-    RelayWebhookOutboxUseCase,
-    WebhookOutboxSignal,
-    RedisEndpointSlots,
     queues,
   ],
 })
@@ -235,11 +168,9 @@ export class AccountsModule implements OnModuleInit {
   constructor(
     private readonly owners: ResourceOwners,
     private readonly workspaces: WorkspaceRepository,
-    private readonly webhookEndpoints: WebhookEndpointRepository,
   ) {}
 
   onModuleInit(): void {
     this.owners.register('workspace', (id) => this.workspaces.findOrganizationIdOf(id));
-    this.owners.register('webhook', (id) => this.webhookEndpoints.findOrganizationIdOf(id));
   }
 }

@@ -15,10 +15,4 @@ export {
   CurrentAccess,
   type OrganizationAccess,
 } from './presentation/http/access/access.decorators';
-export { PublishWebhookEventUseCase, type WebhookEvent } from './application/webhooks/publish-webhook-event.use-case';
-export { WEBHOOK_EVENTS, type WebhookEventType } from './domain/webhooks/webhook-events';
-export {
-  ENCRYPTED_ACCOUNT_COLUMNS,
-  reencryptColumn,
-  reencryptWebhookSecrets,
-} from './infrastructure/security/reencrypt-secrets';
+export { ACCOUNTS_ENCRYPTED_COLUMNS } from './infrastructure/security/encrypted-columns';

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#libs/database';
-import { DataCipher } from '#libs/encryption';
-import { ENCRYPTED_ACCOUNT_COLUMNS, reencryptColumn } from '../accounts';
+import { DataCipher, reencryptColumn } from '#libs/encryption';
+import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../accounts';
+import { NOTIFICATIONS_ENCRYPTED_COLUMNS } from '../notifications';
 import { loadConfigOrExit } from '../bootstrap/load-config-or-exit';
 
 /**
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const cipher = new DataCipher(config.dataEncryptionKeys);
-    for (const column of ENCRYPTED_ACCOUNT_COLUMNS) {
+    for (const column of [...ACCOUNTS_ENCRYPTED_COLUMNS, ...NOTIFICATIONS_ENCRYPTED_COLUMNS]) {
       const { rewritten, checked } = await reencryptColumn(dataSource, cipher, column);
       process.stdout.write(
         `${column.label}: ${rewritten} of ${checked} re-encrypted under key "${config.dataEncryptionKeys[0]?.id}".\n`,

@@ -46,7 +46,7 @@ import { GetPromptUseCase } from './application/use-cases/prompts/get-prompt.use
 import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts.use-case';
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
 import { JsDiffTextDiffer } from './infrastructure/diff/jsdiff-text-differ';
-import { WebhookContentEvents } from './infrastructure/events/webhook-content-events';
+import { IntegrationContentEvents } from './infrastructure/events/integration-content-events';
 import { ContentPolicyEntity } from './infrastructure/persistence/content-policy.entity';
 import { ContentEntity } from './infrastructure/persistence/content.entity';
 import { ContentVersionEntity } from './infrastructure/persistence/content-version.entity';
@@ -78,7 +78,7 @@ const ports: Provider[] = [
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
-  { provide: ContentEvents, useClass: WebhookContentEvents },
+  { provide: ContentEvents, useClass: IntegrationContentEvents },
   { provide: GenerationQueue, useClass: BullMqGenerationQueue },
   { provide: CompletedCalls, useClass: RedisCompletedCalls },
   { provide: GenerationAnswers, useClass: RedisGenerationAnswers },

@@ -19,7 +19,7 @@ import { UpdateUsageLimitsUseCase } from './application/use-cases/update-usage-l
 import { PriceTable } from './domain/price-table';
 import { priceTableFrom } from './infrastructure/config-price-table';
 import { AccountsUsageAudit } from './infrastructure/accounts-usage-audit';
-import { WebhookUsageThresholdNotifier } from './infrastructure/webhook-usage-threshold-notifier';
+import { EventUsageThresholdNotifier } from './infrastructure/event-usage-threshold-notifier';
 import { TypeOrmUsageLedger } from './infrastructure/persistence/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from './infrastructure/persistence/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from './infrastructure/persistence/typeorm-usage-reports';
@@ -50,7 +50,7 @@ const generationBudget = [
     { provide: UsageLedger, useClass: TypeOrmUsageLedger },
     { provide: UsageLimitsRepository, useClass: TypeOrmUsageLimitsRepository },
     { provide: UsageReports, useClass: TypeOrmUsageReports },
-    { provide: UsageThresholdNotifier, useClass: WebhookUsageThresholdNotifier },
+    { provide: UsageThresholdNotifier, useClass: EventUsageThresholdNotifier },
     { provide: UsageAudit, useClass: AccountsUsageAudit },
     ...generationBudget,
     GetUsageReportUseCase,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { verifyWebhookSignature } from '../../src/accounts/domain/webhooks/webhook-signature';
+import { verifyWebhookSignature } from '../../src/notifications/domain/webhooks/webhook-signature';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, type SmsTestApp } from '../support/auth-helpers';
 import {

@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { PublishWebhookEventUseCase } from '../../accounts';
+import { IntegrationEvents } from '#libs/ddd';
 import { UsageThresholdNotifier, type ThresholdCrossing } from '../application/ports/usage-threshold-notifier';
 import { LogUsageThresholdNotifier } from './log-usage-threshold-notifier';
 
 /**
- * Announces each crossed threshold as a `usage.threshold_reached` webhook (the crossing's id is the
- * event id, so a crossing is delivered once) and in the structured log.
+ * Announces each crossed threshold as a `usage.threshold_reached` event (the crossing's id is the
+ * event id, so a crossing is announced once) and in the structured log.
  */
 @Injectable()
-export class WebhookUsageThresholdNotifier extends UsageThresholdNotifier {
+export class EventUsageThresholdNotifier extends UsageThresholdNotifier {
   private readonly log = new LogUsageThresholdNotifier();
 
-  constructor(private readonly publish: PublishWebhookEventUseCase) {
+  constructor(private readonly events: IntegrationEvents) {
     super();
   }
 
   async thresholdsCrossed(crossings: ThresholdCrossing[]): Promise<void> {
     await this.log.thresholdsCrossed(crossings);
     for (const crossing of crossings) {
-      await this.publish.execute({
+      await this.events.publish({
         organizationId: crossing.organizationId,
         type: 'usage.threshold_reached',
         id: crossing.id,

@@ -3,15 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
-import { DataCipher } from '#libs/encryption';
-import { ENCRYPTED_ACCOUNT_COLUMNS, reencryptColumn } from '../../../src/accounts';
+import { DataCipher, reencryptColumn } from '#libs/encryption';
+import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../../../src/accounts';
 import { OtpauthTotpAuthenticator } from '../../../src/accounts/infrastructure/two-factor/otpauth-totp.authenticator';
 import { TypeOrmTwoFactorRepository } from '../../../src/accounts/infrastructure/two-factor/typeorm-two-factor.repository';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';
 
 const run = promisify(execFile);
-const TOTP_COLUMN = ENCRYPTED_ACCOUNT_COLUMNS.find((column) => column.table === 'user_two_factor')!;
+const TOTP_COLUMN = ACCOUNTS_ENCRYPTED_COLUMNS.find((column) => column.table === 'user_two_factor')!;
 
 describe('authenticator secrets (PostgreSQL)', () => {
   let dataSource: DataSource;

@@ -5,18 +5,18 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { TypeOrmUnitOfWork } from '#libs/database';
 import { bullProducerConnectionOptions } from '#libs/queue';
-import { RelayWebhookOutboxUseCase } from '../../../src/accounts/application/webhooks/relay-webhook-outbox.use-case';
+import { RelayWebhookOutboxUseCase } from '../../../src/notifications/application/webhooks/relay-webhook-outbox.use-case';
 import {
   WebhookQueue,
   type OutboxEvent,
   type WebhookDelivery,
-} from '../../../src/accounts/application/webhooks/webhook-ports';
-import { BullMqWebhookQueue } from '../../../src/accounts/infrastructure/webhooks/bullmq-webhook.queue';
+} from '../../../src/notifications/application/webhooks/webhook-ports';
+import { BullMqWebhookQueue } from '../../../src/notifications/infrastructure/webhooks/bullmq-webhook.queue';
 import {
   TypeOrmWebhookOutbox,
   WebhookOutboxSignal,
-} from '../../../src/accounts/infrastructure/webhooks/typeorm-webhook-outbox';
-import { WEBHOOK_DELIVERY_QUEUE } from '../../../src/accounts/infrastructure/webhooks/webhook.queue';
+} from '../../../src/notifications/infrastructure/webhooks/typeorm-webhook-outbox';
+import { WEBHOOK_DELIVERY_QUEUE } from '../../../src/notifications/infrastructure/webhooks/webhook.queue';
 import { eventually } from '../../support/eventually';
 import { openTestDataSource } from '../../support/test-data-source';
 

@@ -3,13 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
-import { DataCipher } from '#libs/encryption';
-import { reencryptWebhookSecrets } from '../../../src/accounts';
-import { TypeOrmWebhookEndpoints } from '../../../src/accounts/infrastructure/webhooks/typeorm-webhook-endpoints';
+import { DataCipher, reencryptColumn } from '#libs/encryption';
+import { NOTIFICATIONS_ENCRYPTED_COLUMNS } from '../../../src/notifications';
+import { TypeOrmWebhookEndpoints } from '../../../src/notifications/infrastructure/webhooks/typeorm-webhook-endpoints';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';
 
 const run = promisify(execFile);
+const reencryptWebhookSecrets = (dataSource: DataSource, cipher: DataCipher) =>
+  reencryptColumn(dataSource, cipher, NOTIFICATIONS_ENCRYPTED_COLUMNS[0]!);
 
 describe('webhook signing secrets at rest (PostgreSQL)', () => {
   let dataSource: DataSource;

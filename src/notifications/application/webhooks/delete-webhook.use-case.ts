@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, UnitOfWork, type Actor } from '#libs/ddd';
-import { AuditLog } from '../ports/audit-log';
+import { AuditLog } from '../../../accounts';
 import { WebhookEndpointRepository } from './webhook-ports';
 
 /** Deliveries still queued for it find no endpoint and are dropped. The deletion and its audit entry commit together. */

@@ -4,7 +4,7 @@ import { AppConfig } from '#libs/config';
 import { Clock, UnitOfWork } from '#libs/ddd';
 import { shouldDisable } from '../../domain/webhooks/webhook-endpoint';
 import { signWebhook } from '../../domain/webhooks/webhook-signature';
-import { AuditLog } from '../ports/audit-log';
+import { AuditLog } from '../../../accounts';
 import { WebhookDeliveryLog, WebhookEndpointRepository, WebhookSender, type WebhookDelivery } from './webhook-ports';
 
 export type DeliveryOutcome = 'delivered' | 'failed' | 'disabled' | 'gone';

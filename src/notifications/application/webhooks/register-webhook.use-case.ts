@@ -8,7 +8,7 @@ import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
 import { parseWebhookUrl } from '../../domain/webhooks/webhook-url';
 import { WebhookTargetForbiddenError, WebhookUrlInvalidError } from '../../domain/webhooks/webhook.errors';
 import { isForbiddenTarget } from '../../domain/webhooks/target-address';
-import { AuditLog } from '../ports/audit-log';
+import { AuditLog } from '../../../accounts';
 import { HostResolver, WebhookEndpointRepository, WebhookSecrets } from './webhook-ports';
 
 export interface RegisterWebhookInput {

@@ -8,3 +8,7 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
+export function isWebhookEventType(type: string): type is WebhookEventType {
+  return (WEBHOOK_EVENTS as readonly string[]).includes(type);
+}

@@ -13,13 +13,7 @@ import { DeleteWebhookUseCase } from '../../application/webhooks/delete-webhook.
 import { ListWebhookDeliveriesUseCase } from '../../application/webhooks/list-webhook-deliveries.use-case';
 import { ListWebhooksUseCase } from '../../application/webhooks/list-webhooks.use-case';
 import { RegisterWebhookUseCase } from '../../application/webhooks/register-webhook.use-case';
-import {
-  CurrentAccess,
-  CurrentActor,
-  RequireRole,
-  RequireStepUp,
-  type OrganizationAccess,
-} from './access/access.decorators';
+import { CurrentAccess, CurrentActor, RequireRole, RequireStepUp, type OrganizationAccess } from '../../../accounts';
 import {
   RegisteredWebhookResponseDto,
   RegisterWebhookDto,

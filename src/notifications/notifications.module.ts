@@ -1,0 +1,92 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module, type OnModuleInit, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IntegrationEvents } from '#libs/ddd';
+import { AccountsModule, ResourceOwners } from '../accounts';
+import { FanOutEventUseCase } from './application/events/fan-out-event.use-case';
+import { DeleteWebhookUseCase } from './application/webhooks/delete-webhook.use-case';
+import { DeliverWebhookUseCase } from './application/webhooks/deliver-webhook.use-case';
+import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhook-deliveries.use-case';
+import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
+import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
+import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
+import { RelayWebhookOutboxUseCase } from './application/webhooks/relay-webhook-outbox.use-case';
+import {
+  HostResolver,
+  WebhookDeliveryLog,
+  WebhookEndpointRepository,
+  WebhookOutbox,
+  WebhookQueue,
+  WebhookSecrets,
+  WebhookSender,
+} from './application/webhooks/webhook-ports';
+import { FanOutIntegrationEvents } from './infrastructure/events/fan-out-integration-events';
+import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
+import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
+import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
+import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
+import { RedisEndpointSlots } from './infrastructure/webhooks/redis-endpoint-slots';
+import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
+import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
+import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/webhooks/typeorm-webhook-outbox';
+import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
+import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
+import { WebhookOutboxEntity } from './infrastructure/webhooks/webhook-outbox.entity';
+import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
+import { WebhooksController } from './presentation/http/webhooks.controller';
+
+/** Webhook endpoints of organizations, their events' outbox, and their signed, retried deliveries. */
+const webhooks: Provider[] = [
+  { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpoints },
+  { provide: WebhookDeliveryLog, useClass: TypeOrmWebhookDeliveryLog },
+  { provide: WebhookOutbox, useClass: TypeOrmWebhookOutbox },
+  WebhookOutboxSignal,
+  { provide: WebhookQueue, useClass: BullMqWebhookQueue },
+  { provide: WebhookSender, useClass: HttpWebhookSender },
+  { provide: HostResolver, useClass: DnsHostResolver },
+  { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
+  RedisEndpointSlots,
+  RegisterWebhookUseCase,
+  ListWebhooksUseCase,
+  DeleteWebhookUseCase,
+  ListWebhookDeliveriesUseCase,
+  PublishWebhookEventUseCase,
+  RelayWebhookOutboxUseCase,
+  DeliverWebhookUseCase,
+];
+
+const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE });
+
+/**
+ * How Contexor tells people and systems that something happened. Global for one reason: every
+ * context announces its events through IntegrationEvents (libs/ddd) without knowing who listens.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([WebhookEndpointEntity, WebhookDeliveryEntity, WebhookOutboxEntity]),
+    queues,
+    AccountsModule,
+  ],
+  controllers: [WebhooksController],
+  providers: [...webhooks, FanOutEventUseCase, { provide: IntegrationEvents, useClass: FanOutIntegrationEvents }],
+  exports: [
+    IntegrationEvents,
+    // For the worker root's processors (see notificationsWorkers).
+    DeliverWebhookUseCase,
+    RelayWebhookOutboxUseCase,
+    WebhookOutboxSignal,
+    RedisEndpointSlots,
+    queues,
+  ],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(
+    private readonly owners: ResourceOwners,
+    private readonly endpoints: WebhookEndpointRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.owners.register('webhook', (id) => this.endpoints.findOrganizationIdOf(id));
+  }
+}
