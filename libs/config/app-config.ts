@@ -63,7 +63,14 @@ export class AppConfig {
   readonly usagePriceOverrides: Record<string, unknown>;
   /** Raw USAGE_FALLBACK_PRICE, or null for the price table's default; the usage context validates its shape. */
   readonly usageFallbackPrice: Record<string, unknown> | null;
-  readonly sms: { driver: 'kavenegar' | 'log'; kavenegarApiKey: string; kavenegarBaseUrl: string; otpTemplate: string };
+  readonly sms: {
+    driver: 'kavenegar' | 'log';
+    kavenegarApiKey: string;
+    kavenegarBaseUrl: string;
+    otpTemplate: string;
+    /** The line SMS alerts go out from; null for the account's default. */
+    sender: string | null;
+  };
   readonly webhooks: {
     allowPrivateTargets: boolean;
     retryBaseDelayMs: number;
@@ -137,6 +144,7 @@ export class AppConfig {
       kavenegarApiKey: raw.KAVENEGAR_API_KEY ?? '',
       kavenegarBaseUrl: raw.KAVENEGAR_BASE_URL,
       otpTemplate: raw.KAVENEGAR_OTP_TEMPLATE,
+      sender: raw.KAVENEGAR_SENDER ?? null,
     };
     this.webhooks = {
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,

@@ -12,3 +12,8 @@ export function toLatinDigits(text: string): string {
   }
   return out;
 }
+
+/** ASCII digits as Persian ones (۰–۹), for text a Persian reader sees. */
+export function toPersianDigits(text: string): string {
+  return text.replace(/\d/g, (digit) => String.fromCharCode(PERSIAN_ZERO + Number(digit)));
+}

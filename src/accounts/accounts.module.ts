@@ -158,6 +158,7 @@ const queues = BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: AC
     ResourceOwners,
     AuditLog,
     ResolveMembershipUseCase,
+    ListMembersUseCase,
     // For the worker root's processors (see accountsWorkers).
     SendOtpSmsUseCase,
     CleanUpExpiredAuthStateUseCase,

@@ -3,6 +3,7 @@ export { AccountsModule } from './accounts.module';
 export { accountsWorkers } from './accounts.workers';
 export { ResourceOwners } from './application/services/resource-owners';
 export { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
+export { ListMembersUseCase } from './application/use-cases/list-members.use-case';
 export { AuditLog, type AuditEntryInput } from './application/ports/audit-log';
 export type { AuditAction } from './domain/audit-action';
 export type { Role } from './domain/role';

@@ -1,9 +1,20 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type OnModuleInit, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#libs/config';
 import { IntegrationEvents } from '#libs/ddd';
 import { AccountsModule, ResourceOwners } from '../accounts';
 import { FanOutEventUseCase } from './application/events/fan-out-event.use-case';
+import { ListMyNotificationsUseCase } from './application/in-app/list-my-notifications.use-case';
+import { MarkNotificationReadUseCase } from './application/in-app/mark-notification-read.use-case';
+import {
+  NotificationRepository,
+  OrganizationMembers,
+  SmsAlertQueue,
+  SmsAlertSender,
+} from './application/in-app/notification-ports';
+import { NotifyMembersUseCase } from './application/in-app/notify-members.use-case';
+import { SendSmsAlertUseCase } from './application/in-app/send-sms-alert.use-case';
 import { DeleteWebhookUseCase } from './application/webhooks/delete-webhook.use-case';
 import { DeliverWebhookUseCase } from './application/webhooks/deliver-webhook.use-case';
 import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhook-deliveries.use-case';
@@ -21,6 +32,13 @@ import {
   WebhookSender,
 } from './application/webhooks/webhook-ports';
 import { FanOutIntegrationEvents } from './infrastructure/events/fan-out-integration-events';
+import { AccountsOrganizationMembers } from './infrastructure/in-app/accounts-organization-members';
+import { BullMqSmsAlertQueue } from './infrastructure/in-app/bullmq-sms-alert.queue';
+import { NotificationEntity } from './infrastructure/in-app/notification.entity';
+import { SMS_ALERT_QUEUE } from './infrastructure/in-app/sms-alert.queue';
+import { TypeOrmNotificationRepository } from './infrastructure/in-app/typeorm-notification.repository';
+import { KavenegarSmsAlertSender } from './infrastructure/kavenegar/kavenegar-sms-alert.sender';
+import { LogSmsAlertSender } from './infrastructure/kavenegar/log-sms-alert.sender';
 import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
 import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
 import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
@@ -33,6 +51,7 @@ import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-deliver
 import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
 import { WebhookOutboxEntity } from './infrastructure/webhooks/webhook-outbox.entity';
 import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
+import { NotificationsController } from './presentation/http/notifications.controller';
 import { WebhooksController } from './presentation/http/webhooks.controller';
 
 /** Webhook endpoints of organizations, their events' outbox, and their signed, retried deliveries. */
@@ -55,7 +74,24 @@ const webhooks: Provider[] = [
   DeliverWebhookUseCase,
 ];
 
-const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE });
+/** In-app notifications of the members an event concerns, and SMS alerts to ADMINs. */
+const inApp: Provider[] = [
+  { provide: NotificationRepository, useClass: TypeOrmNotificationRepository },
+  { provide: OrganizationMembers, useClass: AccountsOrganizationMembers },
+  { provide: SmsAlertQueue, useClass: BullMqSmsAlertQueue },
+  {
+    provide: SmsAlertSender,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) =>
+      config.sms.driver === 'kavenegar' ? new KavenegarSmsAlertSender(config) : new LogSmsAlertSender(),
+  },
+  NotifyMembersUseCase,
+  ListMyNotificationsUseCase,
+  MarkNotificationReadUseCase,
+  SendSmsAlertUseCase,
+];
+
+const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE }, { name: SMS_ALERT_QUEUE });
 
 /**
  * How Contexor tells people and systems that something happened. Global for one reason: every
@@ -64,12 +100,17 @@ const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE });
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([WebhookEndpointEntity, WebhookDeliveryEntity, WebhookOutboxEntity]),
+    TypeOrmModule.forFeature([WebhookEndpointEntity, WebhookDeliveryEntity, WebhookOutboxEntity, NotificationEntity]),
     queues,
     AccountsModule,
   ],
-  controllers: [WebhooksController],
-  providers: [...webhooks, FanOutEventUseCase, { provide: IntegrationEvents, useClass: FanOutIntegrationEvents }],
+  controllers: [WebhooksController, NotificationsController],
+  providers: [
+    ...webhooks,
+    ...inApp,
+    FanOutEventUseCase,
+    { provide: IntegrationEvents, useClass: FanOutIntegrationEvents },
+  ],
   exports: [
     IntegrationEvents,
     // For the worker root's processors (see notificationsWorkers).
@@ -77,6 +118,7 @@ const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE });
     RelayWebhookOutboxUseCase,
     WebhookOutboxSignal,
     RedisEndpointSlots,
+    SendSmsAlertUseCase,
     queues,
   ],
 })

@@ -1,9 +1,10 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '#libs/config';
+import { SmsAlertProcessor } from './infrastructure/in-app/sms-alert.processor';
 import { webhookDeliveryProcessorFor } from './infrastructure/webhooks/webhook-delivery.processor';
 import { WebhookOutboxRelay } from './infrastructure/webhooks/webhook-outbox-relay';
 
 /** The notifications context's queue processors and outbox relay, for the roots that run workers. */
 export function notificationsWorkers(config: AppConfig): Provider[] {
-  return [webhookDeliveryProcessorFor(config), WebhookOutboxRelay];
+  return [webhookDeliveryProcessorFor(config), WebhookOutboxRelay, SmsAlertProcessor];
 }

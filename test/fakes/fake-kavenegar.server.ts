@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A local stand-in for Kavenegar's `verify/lookup` endpoint, so tests can drive the real HTTP
- * adapter (`KAVENEGAR_BASE_URL = fake.baseUrl`) and read the one-time code the user "received".
+ * A local stand-in for Kavenegar's `verify/lookup` and `sms/send` endpoints, so tests can drive the
+ * real HTTP adapters (`KAVENEGAR_BASE_URL = fake.baseUrl`) and read the one-time code the user
+ * "received" (`messages`) or the alert texts sent (`texts`).
  */
 
 /** Statuses `failNext` can script: 409 and 5xx are transient, the rest are configuration errors. */
@@ -32,6 +33,16 @@ export interface KavenegarMessage {
   sentAt: Date;
 }
 
+/** A plain text sent with `sms/send`. */
+export interface KavenegarText {
+  messageId: number;
+  receptor: string;
+  message: string;
+  sender?: string;
+  apiKey: string;
+  sentAt: Date;
+}
+
 export interface KavenegarRequest {
   method: string;
   path: string;
@@ -49,6 +60,7 @@ const STATUS_MESSAGES: Record<number, string> = {
   411: 'دریافت کننده نامعتبر است',
   418: 'اعتبار حساب شما کافی نیست',
   424: 'الگوی مورد نظر پیدا نشد',
+  414: 'متن پیامک خالی است',
   426: 'استفاده از این متد نیازمند سرویس پیشرفته می‌باشد',
   431: 'ساختار کد صحیح نمی‌باشد',
   500: 'خطای داخلی سرور',
@@ -56,10 +68,11 @@ const STATUS_MESSAGES: Record<number, string> = {
   503: 'سرویس در دسترس نیست',
 };
 
-const LOOKUP_PATH = /^\/v1\/([^/]+)\/verify\/lookup\.json$/;
+const METHOD_PATH = /^\/v1\/([^/]+)\/(verify\/lookup|sms\/send)\.json$/;
 
 export class FakeKavenegarServer {
   readonly messages: KavenegarMessage[] = [];
+  readonly texts: KavenegarText[] = [];
   readonly requests: KavenegarRequest[] = [];
 
   private failures: FakeKavenegarFailureStatus[] = [];
@@ -134,6 +147,7 @@ export class FakeKavenegarServer {
 
   reset(): void {
     this.messages.length = 0;
+    this.texts.length = 0;
     this.requests.length = 0;
     this.failures = [];
     this.latencyMs = 0;
@@ -165,7 +179,7 @@ export class FakeKavenegarServer {
     // Like the real API: query parameters work for GET and POST, a form body only for POST.
     const params = Object.fromEntries(url.searchParams);
     if (req.method === 'POST') Object.assign(params, Object.fromEntries(new URLSearchParams(rawBody)));
-    const apiKey = matchApiKey(url.pathname);
+    const [apiKey, method] = matchPath(url.pathname);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, apiKey, params });
 
     if (this.latencyMs > 0)
@@ -179,6 +193,7 @@ export class FakeKavenegarServer {
     const failure = this.failures.shift();
     if (failure !== undefined) return sendReturn(res, failure);
 
+    if (method === 'sms/send') return this.sendText(res, apiKey, params);
     const { receptor, template, token, token2, token3, type } = params;
     if (!receptor || !token) return sendReturn(res, 411);
     // Kavenegar refuses spaces in token, token2 and token3.
@@ -216,11 +231,41 @@ export class FakeKavenegarServer {
       ],
     });
   }
+
+  private sendText(res: ServerResponse, apiKey: string, params: Record<string, string>): void {
+    const { receptor, message, sender } = params;
+    if (!receptor) return sendReturn(res, 411);
+    if (!message) return sendReturn(res, 414);
+    const text: KavenegarText = {
+      messageId: this.nextMessageId++,
+      receptor,
+      message,
+      ...(sender !== undefined && { sender }),
+      apiKey,
+      sentAt: new Date(),
+    };
+    this.texts.push(text);
+    sendJson(res, 200, {
+      return: { status: 200, message: STATUS_MESSAGES[200] },
+      entries: [
+        {
+          messageid: text.messageId,
+          message,
+          status: 1,
+          statustext: 'در صف ارسال',
+          sender: sender ?? '10004346',
+          receptor,
+          date: Math.floor(text.sentAt.getTime() / 1000),
+          cost: 120,
+        },
+      ],
+    });
+  }
 }
 
-function matchApiKey(pathname: string): string | undefined {
-  const match = LOOKUP_PATH.exec(pathname);
-  return match ? decodeURIComponent(match[1]) : undefined;
+function matchPath(pathname: string): [apiKey: string | undefined, method: string | undefined] {
+  const match = METHOD_PATH.exec(pathname);
+  return match ? [decodeURIComponent(match[1]!), match[2]] : [undefined, undefined];
 }
 
 /** Compares phone numbers by their last ten digits, so 0912…, 98912… and +98912… match. */

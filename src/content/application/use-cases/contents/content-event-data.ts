@@ -11,5 +11,6 @@ export function contentEventData(content: ContentView): Record<string, unknown> 
     version: content.currentVersion || null,
     model: content.model,
     personalDataFound: content.pii.found,
+    createdBy: content.createdBy,
   };
 }
