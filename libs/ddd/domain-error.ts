@@ -40,3 +40,21 @@ export class ForbiddenError extends DomainError {
     super('FORBIDDEN', 'forbidden', message);
   }
 }
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/**
+ * One or more fields of the input are not acceptable: 400 VALIDATION_FAILED with `details.fields`,
+ * the same shape whether a request DTO, a header or a domain rule refused them.
+ */
+export class FieldInvalidError extends DomainError {
+  constructor(field: string, message: string);
+  constructor(fields: FieldError[]);
+  constructor(fieldOrFields: string | FieldError[], message = '') {
+    const fields = typeof fieldOrFields === 'string' ? [{ field: fieldOrFields, messages: [message] }] : fieldOrFields;
+    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });
+  }
+}

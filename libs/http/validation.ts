@@ -1,17 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { DomainError } from '#libs/ddd';
+import { FieldInvalidError, type FieldError } from '#libs/ddd';
 import { unstorableTextIn } from './unstorable-text';
-
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
-
-export class ValidationFailedError extends DomainError {
-  constructor(fields: FieldError[]) {
-    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });
-  }
-}
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -29,7 +18,7 @@ class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const unstorable = unstorableTextIn(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (unstorable.length) throw new ValidationFailedError(unstorable);
+      if (unstorable.length) throw new FieldInvalidError(unstorable);
     }
     return super.transform(value, metadata);
   }
@@ -43,6 +32,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+    exceptionFactory: (errors) => new FieldInvalidError(flatten(errors)),
   });
 }

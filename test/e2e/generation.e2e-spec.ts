@@ -159,6 +159,17 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
     expect(await usageRecordsOf(content.id)).toBe(1);
   });
 
+  it('refuses a malformed Idempotency-Key with 400 VALIDATION_FAILED, shaped like every other bad field', async () => {
+    const content = await newContent();
+
+    const refused = await generate(content.id).set('Idempotency-Key', 'x'.repeat(256));
+
+    expectError(refused, 400, 'VALIDATION_FAILED');
+    expect(refused.body.details).toEqual({
+      fields: [{ field: 'Idempotency-Key', messages: [expect.stringContaining('printable ASCII')] }],
+    });
+  });
+
   it('refuses APPROVED content with 409 CONTENT_INVALID_TRANSITION', async () => {
     const content = await newContent();
     expect((await generate(content.id)).status).toBe(202);

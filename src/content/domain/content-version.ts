@@ -1,5 +1,4 @@
-import { Money } from '#libs/ddd';
-import { ContentFieldInvalidError } from './content.errors';
+import { FieldInvalidError, Money } from '#libs/ddd';
 import type { VersionSource } from './content-status';
 
 /** Tokens and cost of the OpenAI call that wrote a version. `costUsd` is the contract's decimal string. */
@@ -34,7 +33,7 @@ export function normaliseUsage(usage: GenerationUsage | null): GenerationUsage |
   for (const field of ['promptTokens', 'completionTokens', 'cachedTokens', 'totalTokens'] as const) {
     const value = usage[field];
     if (!Number.isSafeInteger(value) || value < 0)
-      throw new ContentFieldInvalidError(`usage.${field}`, `usage.${field} must be a whole number ≥ 0`);
+      throw new FieldInvalidError(`usage.${field}`, `usage.${field} must be a whole number ≥ 0`);
   }
   return {
     promptTokens: usage.promptTokens,

@@ -1,4 +1,4 @@
-import { DomainError, ForbiddenError } from '#libs/ddd';
+import { DomainError, FieldInvalidError, ForbiddenError } from '#libs/ddd';
 import type { ContentStatus } from './content-status';
 
 /** The state machine refuses the change: APPROVED is final, approval needs REVIEW, and so on. */
@@ -49,21 +49,11 @@ export class TemplateVariableMissingError extends DomainError {
 /** 403 FORBIDDEN: an EDITOR may delete only their own DRAFT. */
 export class ContentDeleteForbiddenError extends ForbiddenError {}
 
-/**
- * A value breaks a domain rule that the request DTOs normally catch first (for callers that are
- * not HTTP). Same code and details shape as a refused request body.
- */
-export class ContentFieldInvalidError extends DomainError {
-  constructor(field: string, message: string) {
-    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [message] }] });
-  }
-}
-
 /** Requires a non-blank string and returns it trimmed. */
 export function requireText(field: string, value: string, maxLength: number): string {
   const trimmed = value.trim();
-  if (!trimmed) throw new ContentFieldInvalidError(field, `${field} must not be empty`);
+  if (!trimmed) throw new FieldInvalidError(field, `${field} must not be empty`);
   if (trimmed.length > maxLength)
-    throw new ContentFieldInvalidError(field, `${field} must be at most ${maxLength} characters`);
+    throw new FieldInvalidError(field, `${field} must be at most ${maxLength} characters`);
   return trimmed;
 }

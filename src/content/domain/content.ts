@@ -1,7 +1,7 @@
+import { FieldInvalidError } from '#libs/ddd';
 import {
   ContentBusyError,
   ContentDeleteForbiddenError,
-  ContentFieldInvalidError,
   ContentInvalidTransitionError,
   PromptContainsPiiError,
   requireText,
@@ -240,7 +240,7 @@ export class Content {
 
   /** Hands the content to a generation job (the checks of assertCanStartGeneration, under the row lock). */
   startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
-    if (!jobId) throw new ContentFieldInvalidError('jobId', 'jobId must not be empty');
+    if (!jobId) throw new FieldInvalidError('jobId', 'jobId must not be empty');
     this.assertCanStartGeneration(policy);
     this.state.resumeStatus = this.state.status;
     this.state.status = 'IN_PROGRESS';
@@ -274,7 +274,7 @@ export class Content {
   completeGeneration(result: CompletedGeneration, now: Date): void {
     this.assertRunning(result.jobId, 'completed');
     if (result.body.length > CONTENT_LIMITS.body)
-      throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+      throw new FieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
     const model = checkModel(result.model);
     this.appendVersion(
       {
@@ -331,9 +331,9 @@ export class Content {
       }
     }
     if (edit.body !== undefined && edit.body !== this.state.body) {
-      if (!edit.body.trim()) throw new ContentFieldInvalidError('body', 'body must not be empty');
+      if (!edit.body.trim()) throw new FieldInvalidError('body', 'body must not be empty');
       if (edit.body.length > CONTENT_LIMITS.body)
-        throw new ContentFieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
+        throw new FieldInvalidError('body', `body must be at most ${CONTENT_LIMITS.body} characters`);
       this.appendVersion(
         { source: 'manual', body: edit.body, model: null, usage: null, generationJobId: null, createdBy: by },
         now,
@@ -411,24 +411,21 @@ export class Content {
 function checkModel(model: string): string {
   const trimmed = model.trim();
   if (!/^[A-Za-z0-9._:/-]{1,100}$/.test(trimmed))
-    throw new ContentFieldInvalidError('model', 'model must be 1–100 letters, digits or . _ : / -');
+    throw new FieldInvalidError('model', 'model must be 1–100 letters, digits or . _ : / -');
   return trimmed;
 }
 
 function checkTemperature(value: number | null): number | null {
   if (value === null) return null;
   if (!Number.isFinite(value) || value < 0 || value > CONTENT_LIMITS.maxTemperature)
-    throw new ContentFieldInvalidError('temperature', 'temperature must be between 0 and 2');
+    throw new FieldInvalidError('temperature', 'temperature must be between 0 and 2');
   return value;
 }
 
 function checkMaxTokens(value: number | null): number | null {
   if (value === null) return null;
   if (!Number.isInteger(value) || value < 1 || value > CONTENT_LIMITS.maxTokens) {
-    throw new ContentFieldInvalidError(
-      'maxTokens',
-      `maxTokens must be a whole number from 1 to ${CONTENT_LIMITS.maxTokens}`,
-    );
+    throw new FieldInvalidError('maxTokens', `maxTokens must be a whole number from 1 to ${CONTENT_LIMITS.maxTokens}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { UsageWindowInvalidError } from './usage.errors';
+import { FieldInvalidError } from '#libs/ddd';
 import { startOfLocalDay, type UsageCalendar, type UsagePeriod } from './usage-period';
 
 /** One end of a report window as the client wrote it: a civil date, or an exact instant. */
@@ -22,9 +22,9 @@ export function resolveReportWindow(
 ): { from: Date; to: Date } {
   const to = bounds.to ? instantOf(bounds.to, calendar, 1) : periodAt(now).end;
   const from = bounds.from ? instantOf(bounds.from, calendar, 0) : periodAt(new Date(to.getTime() - 1)).start;
-  if (from.getTime() >= to.getTime()) throw new UsageWindowInvalidError('to', 'to must be after from');
+  if (from.getTime() >= to.getTime()) throw new FieldInvalidError('to', 'to must be after from');
   if (to.getTime() - from.getTime() > MAX_REPORT_WINDOW_DAYS * DAY_MS) {
-    throw new UsageWindowInvalidError(
+    throw new FieldInvalidError(
       'to',
       `a report covers at most ${MAX_REPORT_WINDOW_DAYS} days; ask for a shorter window`,
     );

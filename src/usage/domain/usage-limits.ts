@@ -1,5 +1,6 @@
 import type { Money } from '#libs/ddd';
-import { UsageLimitExceededError, UsageLimitInvalidError, type LimitName } from './usage.errors';
+import { FieldInvalidError } from '#libs/ddd';
+import { UsageLimitExceededError, type LimitName } from './usage.errors';
 import type { UsageCalendar, UsagePeriod } from './usage-period';
 
 export interface UsageLimitsState {
@@ -145,7 +146,7 @@ export class UsageLimits {
     assertTokenLimit('monthlyTokenLimit', settings.monthlyTokenLimit);
     assertTokenLimit('perUserMonthlyTokenLimit', settings.perUserMonthlyTokenLimit);
     if (settings.monthlyCostLimit && settings.monthlyCostLimit.micros < 0n)
-      throw new UsageLimitInvalidError('monthlyCostLimitUsd', 'must not be negative');
+      throw new FieldInvalidError('monthlyCostLimitUsd', 'monthlyCostLimitUsd must not be negative');
     const same =
       settings.monthlyTokenLimit === this.state.monthlyTokenLimit &&
       settings.perUserMonthlyTokenLimit === this.state.perUserMonthlyTokenLimit &&
@@ -242,5 +243,5 @@ function toBigInt(value: number | null): bigint | null {
 function assertTokenLimit(field: LimitName, value: number | null): void {
   if (value === null) return;
   if (!Number.isSafeInteger(value) || value < 0)
-    throw new UsageLimitInvalidError(field, 'must be a whole number of tokens ≥ 0, or null for unlimited');
+    throw new FieldInvalidError(field, `${field} must be a whole number of tokens ≥ 0, or null for unlimited`);
 }

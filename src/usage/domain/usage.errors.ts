@@ -50,19 +50,3 @@ const LIMIT_LABELS: Record<LimitName, string> = {
   monthlyCostLimitUsd: 'monthly cost limit in USD',
   perUserMonthlyTokenLimit: 'monthly token limit per member',
 };
-
-/** A limit value that is not a whole, non-negative, representable amount. */
-export class UsageLimitInvalidError extends DomainError {
-  constructor(field: LimitName, reason: string) {
-    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, {
-      fields: [{ field, messages: [`${field} ${reason}`] }],
-    });
-  }
-}
-
-/** A report window that is empty, inverted or too long. Shaped like every other validation error. */
-export class UsageWindowInvalidError extends DomainError {
-  constructor(field: 'from' | 'to', message: string) {
-    super('VALIDATION_FAILED', 'invalid', `Invalid request: ${field}`, { fields: [{ field, messages: [message] }] });
-  }
-}

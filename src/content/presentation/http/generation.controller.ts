@@ -9,7 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError, type Actor } from '#libs/ddd';
+import { FieldInvalidError, type Actor } from '#libs/ddd';
 import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
 import { RequestGenerationUseCase } from '../../application/use-cases/generation/request-generation.use-case';
 import { GenerationRequestedResponseDto } from './dto/generation.dto';
@@ -48,12 +48,7 @@ export class GenerationController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<GenerationRequestedResponseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'invalid',
-        'Idempotency-Key must be 1–255 printable ASCII characters',
-        { fields: ['Idempotency-Key'] },
-      );
+      throw new FieldInvalidError('Idempotency-Key', 'Idempotency-Key must be 1–255 printable ASCII characters');
     }
     const answer = await this.requestGeneration.execute(actor, {
       contentId: id,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError, type Actor } from '#libs/ddd';
+import { Clock, FieldInvalidError, NotFoundError, type Actor } from '#libs/ddd';
 import type { OrganizationAccess } from '../../../../accounts';
 import { Content } from '../../../domain/content';
-import { ContentFieldInvalidError } from '../../../domain/content.errors';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
 import { GenerationDefaults } from '../../ports/generation-defaults';
 import { ProjectRepository } from '../../ports/project.repository';
@@ -60,16 +59,14 @@ export class CreateContentUseCase {
     input: CreateContentInput,
   ): Promise<{ prompt: string; variables: Record<string, string> | null }> {
     if (input.promptId !== undefined) {
-      if (input.prompt !== undefined)
-        throw new ContentFieldInvalidError('prompt', 'send either prompt or promptId, not both');
+      if (input.prompt !== undefined) throw new FieldInvalidError('prompt', 'send either prompt or promptId, not both');
       const template = await this.prompts.findByIdInOrganization(organizationId, input.promptId);
       if (!template) throw new NotFoundError('Prompt');
       const rendered = template.render(input.variables ?? {});
       return { prompt: rendered.text, variables: rendered.variables };
     }
-    if (input.prompt === undefined)
-      throw new ContentFieldInvalidError('prompt', 'send prompt, or promptId with variables');
-    if (input.variables !== undefined) throw new ContentFieldInvalidError('variables', 'variables go with promptId');
+    if (input.prompt === undefined) throw new FieldInvalidError('prompt', 'send prompt, or promptId with variables');
+    if (input.variables !== undefined) throw new FieldInvalidError('variables', 'variables go with promptId');
     return { prompt: input.prompt, variables: null };
   }
 }
