@@ -16,6 +16,8 @@ function cruise(target: string): Violation[] {
     {
       cwd: root,
       encoding: 'utf8',
+      // The JSON report of the whole tree passed the default 1 MiB and came back cut off.
+      maxBuffer: 64 * 1024 * 1024,
       // depcruise exits non-zero when it finds violations; the JSON report is what we assert on.
       stdio: ['ignore', 'pipe', 'ignore'],
     },
