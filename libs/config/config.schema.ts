@@ -138,7 +138,10 @@ export const configSchema = z
     KAVENEGAR_BASE_URL: url(['http:', 'https:']).default('https://api.kavenegar.com'),
     KAVENEGAR_OTP_TEMPLATE: z.string().min(1).default('contexor-otp'),
     /** The line SMS alerts (sms/send) go out from; unset, the account's default line. */
-    KAVENEGAR_SENDER: z.string().regex(/^\d{4,20}$/, 'must be the digits of a Kavenegar line').optional(),
+    KAVENEGAR_SENDER: z
+      .string()
+      .regex(/^\d{4,20}$/, 'must be the digits of a Kavenegar line')
+      .optional(),
 
     WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
     /** First retry delay of a failed webhook delivery; each next one doubles it. */

@@ -9,3 +9,4 @@ export * from './actor';
 export * from './ids';
 export * from './unit-of-work';
 export * from './integration-events';
+export * from './caller';

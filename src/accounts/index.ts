@@ -14,6 +14,7 @@ export {
   RequireStepUp,
   CurrentActor,
   CurrentAccess,
+  CurrentCaller,
   type OrganizationAccess,
 } from './presentation/http/access/access.decorators';
 export { ACCOUNTS_ENCRYPTED_COLUMNS } from './infrastructure/security/encrypted-columns';

@@ -1,5 +1,7 @@
-export const ROLES = ['ADMIN', 'EDITOR', 'VIEWER'] as const;
-export type Role = (typeof ROLES)[number];
+import type { CallerRole } from '#libs/ddd';
+
+export const ROLES = ['ADMIN', 'EDITOR', 'VIEWER'] as const satisfies readonly CallerRole[];
+export type Role = CallerRole;
 
 const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, ADMIN: 3 };
 

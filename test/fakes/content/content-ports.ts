@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../src/accounts';
+import type { Actor, Caller, CallerRole } from '#libs/ddd';
 import type { Content } from '../../../src/content/domain/content';
 import { FixedClock, RecordingAuditLog } from '../accounts/recording-ports';
 import { InlineUnitOfWork } from '../inline-unit-of-work';
@@ -19,10 +18,10 @@ export function contentPorts() {
   const workspaceId = randomUUID();
   const contents = new InMemoryContentRepository();
   const projects = new InMemoryProjectRepository(() => contents);
-  const as = (role: OrganizationAccess['role']) => ({
-    actor: { userId: randomUUID(), requestId: `req-${role}`, ip: '10.0.0.1' } satisfies Actor,
-    access: { organizationId, role } satisfies OrganizationAccess,
-  });
+  const as = (role: CallerRole) => {
+    const caller = { userId: randomUUID(), requestId: `req-${role}`, ip: '10.0.0.1', organizationId, role };
+    return { caller: caller satisfies Caller, actor: caller satisfies Actor };
+  };
   return {
     organizationId,
     workspaceId,

@@ -100,7 +100,7 @@ describe('ExportProjectUseCase on PostgreSQL', () => {
     const chunks: string[] = [];
     try {
       for await (const chunk of projectExportJsonText(
-        await exportProject.execute({ organizationId, role: 'VIEWER' }, project.id),
+        await exportProject.execute({ userId: randomUUID(), organizationId, role: 'VIEWER' }, project.id),
       ))
         chunks.push(chunk);
     } finally {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CompareContentVersionsUseCase } from '../../application/use-cases/contents/compare-content-versions.use-case';
 import { ContentDiffResponseDto, DiffQueryDto } from './dto/diff.dto';
 
@@ -20,10 +21,10 @@ export class ContentDiffController {
   })
   @ApiOkResponse({ type: ContentDiffResponseDto })
   async diff(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: DiffQueryDto,
   ): Promise<ContentDiffResponseDto> {
-    return ContentDiffResponseDto.from(await this.compare.execute(access, id, query.from, query.to));
+    return ContentDiffResponseDto.from(await this.compare.execute(caller, id, query.from, query.to));
   }
 }

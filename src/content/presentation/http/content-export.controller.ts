@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { ExportContentUseCase } from '../../application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from '../../application/use-cases/export/export-project.use-case';
 import { ExportQueryDto } from './dto/export.dto';
@@ -28,14 +29,18 @@ export class ContentExportController {
       'is never held in memory whole. Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
   })
   @ApiProduces('text/markdown', 'application/json')
-  @ApiOkResponse({ description: 'The file, as an attachment named after the title' })
+  @ApiOkResponse({
+    description: 'The file, as an attachment named after the title',
+  })
   async content(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: ExportQueryDto,
   ): Promise<StreamableFile> {
     const markdown = (query.format ?? 'markdown') === 'markdown';
-    const exported = await this.exportContent.execute(access, id, { withVersions: !markdown });
+    const exported = await this.exportContent.execute(caller, id, {
+      withVersions: !markdown,
+    });
     const disposition = attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json');
     if (markdown) {
       const text = contentMarkdown(exported);
@@ -59,11 +64,8 @@ export class ContentExportController {
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ description: 'A JSON array, as an attachment' })
-  async project(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('projectId') projectId: string,
-  ): Promise<StreamableFile> {
-    const contents = await this.exportProject.execute(access, projectId);
+  async project(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<StreamableFile> {
+    const contents = await this.exportProject.execute(caller, projectId);
     return new StreamableFile(Readable.from(projectExportJsonText(contents)), {
       type: 'application/json; charset=utf-8',
       disposition: attachment('', `project-${projectId.slice(0, 8)}`, 'json'),

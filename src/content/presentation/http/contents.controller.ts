@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pageRequest, type Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, RequireStepUp, type OrganizationAccess } from '../../../accounts';
+import { pageRequest, type Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole, RequireStepUp } from '../../../accounts';
 import { ApproveContentUseCase } from '../../application/use-cases/contents/approve-content.use-case';
 import { CreateContentUseCase } from '../../application/use-cases/contents/create-content.use-case';
 import { DeleteContentUseCase } from '../../application/use-cases/contents/delete-content.use-case';
@@ -63,20 +63,21 @@ export class ContentsController {
   })
   @ApiCreatedResponse({ type: ContentResponseDto })
   async create(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('projectId') projectId: string,
     @Body() body: CreateContentDto,
   ): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.createContent.execute(actor, access, { projectId, ...body }));
+    return ContentResponseDto.from(await this.createContent.execute(caller, { projectId, ...body }));
   }
 
   @Get('projects/:projectId/contents')
   @RequireRole('VIEWER', 'project', 'projectId')
-  @ApiOperation({ summary: "The project's contents, newest first (createdAt DESC, id DESC) (VIEWER)" })
+  @ApiOperation({
+    summary: "The project's contents, newest first (createdAt DESC, id DESC) (VIEWER)",
+  })
   @ApiOkResponse({ type: ContentPageResponseDto })
   async list(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('projectId') projectId: string,
     @Query() query: ListContentsQueryDto,
   ): Promise<ContentPageResponseDto> {
@@ -88,15 +89,15 @@ export class ContentsController {
       to: query.to ? endOfRange(query.to) : undefined,
     };
     return ContentPageResponseDto.from(
-      await this.listContents.execute(access, projectId, filter, pageRequest(query.page, query.limit)),
+      await this.listContents.execute(caller, projectId, filter, pageRequest(query.page, query.limit)),
     );
   }
 
   @Get('contents/:id')
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOkResponse({ type: ContentResponseDto })
-  async get(@CurrentAccess() access: OrganizationAccess, @Param('id') id: string): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.getContent.execute(access, id));
+  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ContentResponseDto> {
+    return ContentResponseDto.from(await this.getContent.execute(caller, id));
   }
 
   @Patch('contents/:id')
@@ -109,12 +110,11 @@ export class ContentsController {
   })
   @ApiOkResponse({ type: ContentResponseDto })
   async update(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Body() body: UpdateContentDto,
   ): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.editContent.execute(actor, access, id, body));
+    return ContentResponseDto.from(await this.editContent.execute(caller, id, body));
   }
 
   @Post('contents/:id/approve')
@@ -128,12 +128,11 @@ export class ContentsController {
   })
   @ApiOkResponse({ type: ContentResponseDto })
   async approve(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Body() body: ApproveContentDto,
   ): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.approveContent.execute(actor, access, id, body));
+    return ContentResponseDto.from(await this.approveContent.execute(caller, id, body));
   }
 
   @Post('contents/:id/reject')
@@ -146,12 +145,11 @@ export class ContentsController {
   })
   @ApiOkResponse({ type: ContentResponseDto })
   async reject(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Body() body: RejectContentDto,
   ): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.rejectContent.execute(actor, access, id, body));
+    return ContentResponseDto.from(await this.rejectContent.execute(caller, id, body));
   }
 
   @Get('contents/:id/versions')
@@ -167,7 +165,10 @@ export class ContentsController {
   @ApiOkResponse({
     type: [ContentVersionResponseDto],
     headers: {
-      'X-Total-Count': { description: 'How many versions the content has', schema: { type: 'integer' } },
+      'X-Total-Count': {
+        description: 'How many versions the content has',
+        schema: { type: 'integer' },
+      },
       Link: {
         description:
           'Only while more versions follow: `</api/v1/contents/{id}/versions?limit=50&after=50>; rel="next"` (a path on this server, same parameters)',
@@ -176,14 +177,14 @@ export class ContentsController {
     },
   })
   async versions(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: ListVersionsQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContentVersionResponseDto[]> {
     const order = query.order ?? 'asc';
-    const page = await this.listVersions.execute(access, id, {
+    const page = await this.listVersions.execute(caller, id, {
       order,
       after: query.after,
       before: query.before,
@@ -201,11 +202,11 @@ export class ContentsController {
   @RequireRole('VIEWER', 'content', 'id')
   @ApiOkResponse({ type: ContentVersionResponseDto })
   async version(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Param('number', ParseVersionNumberPipe) number: number,
   ): Promise<ContentVersionResponseDto> {
-    return ContentVersionResponseDto.from(await this.getVersion.execute(access, id, number));
+    return ContentVersionResponseDto.from(await this.getVersion.execute(caller, id, number));
   }
 
   @Delete('contents/:id')
@@ -217,12 +218,8 @@ export class ContentsController {
       'An EDITOR may delete their own DRAFT (else 403 FORBIDDEN); an ADMIN any content. Errors: 409 CONTENT_BUSY while it is being generated.',
   })
   @ApiNoContentResponse()
-  async remove(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('id') id: string,
-  ): Promise<void> {
-    await this.deleteContent.execute(actor, access, id);
+  async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    await this.deleteContent.execute(caller, id);
   }
 }
 
@@ -233,7 +230,10 @@ function nextVersionsQuery(
   limit: number,
   next: number,
 ): URLSearchParams {
-  const params = new URLSearchParams({ ...(order === 'desc' && { order }), limit: String(limit) });
+  const params = new URLSearchParams({
+    ...(order === 'desc' && { order }),
+    limit: String(limit),
+  });
   const after = order === 'asc' ? next : query.after;
   const before = order === 'desc' ? next : query.before;
   if (after !== undefined) params.set('after', String(after));

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '#libs/config';
-import type { Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { WatchContentGenerationUseCase } from '../../application/use-cases/generation/watch-content-generation.use-case';
 import { StreamAccessWatch } from './stream-access-watch';
 import { SseStreams } from './sse-stream';
@@ -40,11 +40,17 @@ export class GenerationEventsController {
     description: DESCRIPTION,
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
-  @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this event id',
+  })
+  @ApiOkResponse({
+    description: 'An event stream',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async events(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') contentId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -53,12 +59,12 @@ export class GenerationEventsController {
     const lastEventId = request.headers['last-event-id'];
     // Subscribed before the response starts: a failure here still gets the contract's JSON error.
     const subscription = await this.watchGeneration.execute(
-      access.organizationId,
+      caller.organizationId,
       contentId,
       (event) => stream.send(event),
       { after: typeof lastEventId === 'string' ? lastEventId : undefined },
     );
-    const watch = this.accessWatch.start(actor, access.organizationId, this.config.sse.accessRecheckMs, (reason) =>
+    const watch = this.accessWatch.start(caller, caller.organizationId, this.config.sse.accessRecheckMs, (reason) =>
       stream.endWith(reason),
     );
     stream.onClose(() => {

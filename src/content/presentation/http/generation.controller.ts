@@ -9,8 +9,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { FieldInvalidError, type Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import { FieldInvalidError, type Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { RequestGenerationUseCase } from '../../application/use-cases/generation/request-generation.use-case';
 import { GenerationRequestedResponseDto } from './dto/generation.dto';
 
@@ -31,7 +31,11 @@ export class GenerationController {
       'Reserves the worst-case token usage, moves the content to IN_PROGRESS and queues the generation; follow it with GET /contents/:id/events. ' +
       'A repeat with the same `Idempotency-Key` (within 24 h, same organization) answers the first answer and starts nothing.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 printable ASCII characters' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 255 printable ASCII characters',
+  })
   @ApiAcceptedResponse({ type: GenerationRequestedResponseDto })
   @ApiConflictResponse({
     description: 'CONTENT_BUSY while a generation runs; CONTENT_INVALID_TRANSITION for APPROVED content',
@@ -40,19 +44,20 @@ export class GenerationController {
     description:
       'SERVICE_UNAVAILABLE (with Retry-After): the queue or the database did not answer; nothing was started',
   })
-  @ApiPaymentRequiredResponse({ description: 'USAGE_LIMIT_EXCEEDED: the worst case could pass a usage limit' })
+  @ApiPaymentRequiredResponse({
+    description: 'USAGE_LIMIT_EXCEEDED: the worst case could pass a usage limit',
+  })
   async generate(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<GenerationRequestedResponseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new FieldInvalidError('Idempotency-Key', 'Idempotency-Key must be 1–255 printable ASCII characters');
     }
-    const answer = await this.requestGeneration.execute(actor, {
+    const answer = await this.requestGeneration.execute(caller, {
       contentId: id,
-      organizationId: access.organizationId,
+      organizationId: caller.organizationId,
       idempotencyKey,
     });
     return GenerationRequestedResponseDto.from(answer);

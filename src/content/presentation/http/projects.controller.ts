@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CreateProjectUseCase } from '../../application/use-cases/projects/create-project.use-case';
 import { DeleteProjectUseCase } from '../../application/use-cases/projects/delete-project.use-case';
 import { GetProjectUseCase } from '../../application/use-cases/projects/get-project.use-case';
@@ -33,12 +33,11 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Create a project in a workspace (EDITOR)' })
   @ApiCreatedResponse({ type: ProjectResponseDto })
   async create(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('workspaceId') workspaceId: string,
     @Body() body: CreateProjectDto,
   ): Promise<ProjectResponseDto> {
-    return ProjectResponseDto.from(await this.createProject.execute(actor, access, { workspaceId, ...body }));
+    return ProjectResponseDto.from(await this.createProject.execute(caller, { workspaceId, ...body }));
   }
 
   @Get('workspaces/:workspaceId/projects')
@@ -46,20 +45,17 @@ export class ProjectsController {
   @ApiOperation({ summary: "The workspace's projects, newest first (VIEWER)" })
   @ApiOkResponse({ type: [ProjectResponseDto] })
   async list(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('workspaceId') workspaceId: string,
   ): Promise<ProjectResponseDto[]> {
-    return (await this.listProjects.execute(access, workspaceId)).map((project) => ProjectResponseDto.from(project));
+    return (await this.listProjects.execute(caller, workspaceId)).map((project) => ProjectResponseDto.from(project));
   }
 
   @Get('projects/:projectId')
   @RequireRole('VIEWER', 'project', 'projectId')
   @ApiOkResponse({ type: ProjectResponseDto })
-  async get(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('projectId') projectId: string,
-  ): Promise<ProjectResponseDto> {
-    return ProjectResponseDto.from(await this.getProject.execute(access, projectId));
+  async get(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<ProjectResponseDto> {
+    return ProjectResponseDto.from(await this.getProject.execute(caller, projectId));
   }
 
   @Patch('projects/:projectId')
@@ -67,11 +63,11 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Rename or describe a project (EDITOR)' })
   @ApiOkResponse({ type: ProjectResponseDto })
   async update(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('projectId') projectId: string,
     @Body() body: UpdateProjectDto,
   ): Promise<ProjectResponseDto> {
-    return ProjectResponseDto.from(await this.updateProject.execute(access, projectId, body));
+    return ProjectResponseDto.from(await this.updateProject.execute(caller, projectId, body));
   }
 
   @Delete('projects/:projectId')
@@ -83,7 +79,7 @@ export class ProjectsController {
       'The deletion is permanent. Errors: 409 CONTENT_BUSY while one of its contents is being generated (details.contentId).',
   })
   @ApiNoContentResponse()
-  async remove(@CurrentAccess() access: OrganizationAccess, @Param('projectId') projectId: string): Promise<void> {
-    await this.deleteProject.execute(access, projectId);
+  async remove(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<void> {
+    await this.deleteProject.execute(caller, projectId);
   }
 }

@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '#libs/ddd';
-import { CurrentAccess, CurrentActor, RequireRole, type OrganizationAccess } from '../../../accounts';
+import type { Caller } from '#libs/ddd';
+import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CreatePromptUseCase } from '../../application/use-cases/prompts/create-prompt.use-case';
 import { DeletePromptUseCase } from '../../application/use-cases/prompts/delete-prompt.use-case';
 import { GetPromptUseCase } from '../../application/use-cases/prompts/get-prompt.use-case';
@@ -30,27 +30,30 @@ export class PromptsController {
 
   @Post('workspaces/:workspaceId/prompts')
   @RequireRole('EDITOR', 'workspace', 'workspaceId')
-  @ApiOperation({ summary: 'Create a prompt template (EDITOR); the answer lists its `variables`' })
+  @ApiOperation({
+    summary: 'Create a prompt template (EDITOR); the answer lists its `variables`',
+  })
   @ApiCreatedResponse({ type: PromptResponseDto })
   async create(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('workspaceId') workspaceId: string,
     @Body() body: CreatePromptDto,
   ): Promise<PromptResponseDto> {
-    return PromptResponseDto.from(await this.createPrompt.execute(actor, access, { workspaceId, ...body }));
+    return PromptResponseDto.from(await this.createPrompt.execute(caller, { workspaceId, ...body }));
   }
 
   @Get('workspaces/:workspaceId/prompts')
   @RequireRole('VIEWER', 'workspace', 'workspaceId')
-  @ApiOperation({ summary: "The workspace's prompt templates, newest first, optionally of one category (VIEWER)" })
+  @ApiOperation({
+    summary: "The workspace's prompt templates, newest first, optionally of one category (VIEWER)",
+  })
   @ApiOkResponse({ type: [PromptResponseDto] })
   async list(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('workspaceId') workspaceId: string,
     @Query() query: ListPromptsQueryDto,
   ): Promise<PromptResponseDto[]> {
-    return (await this.listPrompts.execute(access, workspaceId, query.category)).map((prompt) =>
+    return (await this.listPrompts.execute(caller, workspaceId, query.category)).map((prompt) =>
       PromptResponseDto.from(prompt),
     );
   }
@@ -58,23 +61,22 @@ export class PromptsController {
   @Get('prompts/:promptId')
   @RequireRole('VIEWER', 'prompt', 'promptId')
   @ApiOkResponse({ type: PromptResponseDto })
-  async get(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('promptId') promptId: string,
-  ): Promise<PromptResponseDto> {
-    return PromptResponseDto.from(await this.getPrompt.execute(access, promptId));
+  async get(@CurrentCaller() caller: Caller, @Param('promptId') promptId: string): Promise<PromptResponseDto> {
+    return PromptResponseDto.from(await this.getPrompt.execute(caller, promptId));
   }
 
   @Patch('prompts/:promptId')
   @RequireRole('EDITOR', 'prompt', 'promptId')
-  @ApiOperation({ summary: 'Change a prompt template (EDITOR); contents already created keep their prompt text' })
+  @ApiOperation({
+    summary: 'Change a prompt template (EDITOR); contents already created keep their prompt text',
+  })
   @ApiOkResponse({ type: PromptResponseDto })
   async update(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('promptId') promptId: string,
     @Body() body: UpdatePromptDto,
   ): Promise<PromptResponseDto> {
-    return PromptResponseDto.from(await this.updatePrompt.execute(access, promptId, body));
+    return PromptResponseDto.from(await this.updatePrompt.execute(caller, promptId, body));
   }
 
   @Delete('prompts/:promptId')
@@ -84,7 +86,7 @@ export class PromptsController {
     summary: 'Delete a prompt template (EDITOR); contents made from it keep their prompt text and get promptId null',
   })
   @ApiNoContentResponse()
-  async remove(@CurrentAccess() access: OrganizationAccess, @Param('promptId') promptId: string): Promise<void> {
-    await this.deletePrompt.execute(access, promptId);
+  async remove(@CurrentCaller() caller: Caller, @Param('promptId') promptId: string): Promise<void> {
+    await this.deletePrompt.execute(caller, promptId);
   }
 }

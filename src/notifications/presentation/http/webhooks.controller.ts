@@ -7,13 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { pageRequest, type Actor } from '#libs/ddd';
+import { pageRequest, type Actor, type Caller } from '#libs/ddd';
 import { PageQueryDto } from '#libs/http';
 import { DeleteWebhookUseCase } from '../../application/webhooks/delete-webhook.use-case';
 import { ListWebhookDeliveriesUseCase } from '../../application/webhooks/list-webhook-deliveries.use-case';
 import { ListWebhooksUseCase } from '../../application/webhooks/list-webhooks.use-case';
 import { RegisterWebhookUseCase } from '../../application/webhooks/register-webhook.use-case';
-import { CurrentAccess, CurrentActor, RequireRole, RequireStepUp, type OrganizationAccess } from '../../../accounts';
+import { CurrentActor, CurrentCaller, RequireRole, RequireStepUp } from '../../../accounts';
 import {
   RegisteredWebhookResponseDto,
   RegisterWebhookDto,
@@ -54,13 +54,18 @@ export class WebhooksController {
     @Body() body: RegisterWebhookDto,
   ): Promise<RegisteredWebhookResponseDto> {
     return RegisteredWebhookResponseDto.fromRegistered(
-      await this.register.execute(actor, orgId, { url: body.url, events: body.events }),
+      await this.register.execute(actor, orgId, {
+        url: body.url,
+        events: body.events,
+      }),
     );
   }
 
   @Get('organizations/:orgId/webhooks')
   @RequireRole('ADMIN')
-  @ApiOperation({ summary: "The organization's webhooks, newest first (without secrets)" })
+  @ApiOperation({
+    summary: "The organization's webhooks, newest first (without secrets)",
+  })
   @ApiOkResponse({ type: [WebhookResponseDto] })
   async index(@Param('orgId') orgId: string): Promise<WebhookResponseDto[]> {
     return (await this.list.execute(orgId)).map((endpoint) => WebhookResponseDto.from(endpoint));
@@ -70,14 +75,12 @@ export class WebhooksController {
   @RequireRole('ADMIN', 'webhook', 'id')
   @RequireStepUp()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a webhook; queued deliveries to it are dropped. Audited.' })
+  @ApiOperation({
+    summary: 'Delete a webhook; queued deliveries to it are dropped. Audited.',
+  })
   @ApiNoContentResponse()
-  async delete(
-    @CurrentActor() actor: Actor,
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('id') id: string,
-  ): Promise<void> {
-    await this.remove.execute(actor, access.organizationId, id);
+  async delete(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    await this.remove.execute(caller, caller.organizationId, id);
   }
 
   @Get('webhooks/:id/deliveries')
@@ -87,11 +90,14 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookDeliveryPageResponseDto })
   async attempts(
-    @CurrentAccess() access: OrganizationAccess,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: PageQueryDto,
   ): Promise<WebhookDeliveryPageResponseDto> {
-    const page = await this.deliveries.execute(access.organizationId, id, pageRequest(query.page, query.limit));
-    return { ...page, items: page.items.map((attempt) => WebhookDeliveryResponseDto.from(attempt)) };
+    const page = await this.deliveries.execute(caller.organizationId, id, pageRequest(query.page, query.limit));
+    return {
+      ...page,
+      items: page.items.map((attempt) => WebhookDeliveryResponseDto.from(attempt)),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '#libs/ddd';
+import type { Actor, Caller } from '#libs/ddd';
 import type { Role } from '../../../domain/role';
 
 export type AccessRule = { kind: 'authenticated' } | { kind: 'role'; role: Role; resource: string; param: string };
@@ -41,6 +41,13 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
   if (!actor) throw new Error('CurrentActor used on a route without authentication');
   return actor;
+});
+
+/** The signed-in caller with the organization and role the access guard resolved (RequireRole routes). */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const { actor, access } = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!actor || !access) throw new Error('CurrentCaller used on a route without RequireRole');
+  return { ...actor, ...access };
 });
 
 export const CurrentAccess = createParamDecorator((_: unknown, context: ExecutionContext): OrganizationAccess => {

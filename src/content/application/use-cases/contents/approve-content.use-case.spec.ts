@@ -13,7 +13,7 @@ describe('ApproveContentUseCase', () => {
 
   it('approves a content in REVIEW, records the approval version, and audits it', async () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
-    const view = await approve.execute(ports.admin.actor, ports.admin.access, content.id, { comment: 'عالی است' });
+    const view = await approve.execute(ports.admin.caller, content.id, { comment: 'عالی است' });
     expect(view).toMatchObject({
       status: 'APPROVED',
       currentVersion: 2,
@@ -50,7 +50,7 @@ describe('ApproveContentUseCase', () => {
 
   it('refuses approving a DRAFT with CONTENT_INVALID_TRANSITION, writes nothing and audits nothing', async () => {
     const content = await ports.store(makeContentIn('DRAFT', { organizationId: ports.organizationId }));
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+    await expect(approve.execute(ports.admin.caller, content.id, {})).rejects.toMatchObject({
       code: 'CONTENT_INVALID_TRANSITION',
     });
     expect(ports.contents.stored(content.id).status).toBe('DRAFT');
@@ -60,8 +60,8 @@ describe('ApproveContentUseCase', () => {
 
   it('refuses approving twice', async () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
-    await approve.execute(ports.admin.actor, ports.admin.access, content.id, {});
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+    await approve.execute(ports.admin.caller, content.id, {});
+    await expect(approve.execute(ports.admin.caller, content.id, {})).rejects.toMatchObject({
       code: 'CONTENT_INVALID_TRANSITION',
     });
     expect(ports.contents.versions.get(content.id)).toHaveLength(2);
@@ -69,7 +69,7 @@ describe('ApproveContentUseCase', () => {
 
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('REVIEW'));
-    await expect(approve.execute(ports.admin.actor, ports.admin.access, content.id, {})).rejects.toMatchObject({
+    await expect(approve.execute(ports.admin.caller, content.id, {})).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(ports.contents.stored(content.id).status).toBe('REVIEW');

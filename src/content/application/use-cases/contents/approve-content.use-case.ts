@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError, UnitOfWork, type Actor } from '#libs/ddd';
-import { AuditLog, type OrganizationAccess } from '../../../../accounts';
+import { Clock, NotFoundError, UnitOfWork, type Caller } from '#libs/ddd';
+import { AuditLog } from '../../../../accounts';
 import { ContentEvents } from '../../ports/content-events';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
 import { contentEventData } from './content-event-data';
@@ -16,24 +16,19 @@ export class ApproveContentUseCase {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async execute(
-    actor: Actor,
-    access: OrganizationAccess,
-    contentId: string,
-    input: { comment?: string },
-  ): Promise<ContentView> {
+  async execute(caller: Caller, contentId: string, input: { comment?: string }): Promise<ContentView> {
     const now = this.clock.now();
     // The change, its audit entry and its webhook event commit together or not at all.
     return this.uow.run(async () => {
-      const content = await this.contents.update(access.organizationId, contentId, (c) =>
-        c.approve(actor.userId, input.comment, now),
+      const content = await this.contents.update(caller.organizationId, contentId, (c) =>
+        c.approve(caller.userId, input.comment, now),
       );
       if (!content) throw new NotFoundError('Content');
       const view = toContentView(content);
       await this.audit.record({
         action: 'content.approved',
-        actorId: actor.userId,
-        organizationId: access.organizationId,
+        actorId: caller.userId,
+        organizationId: caller.organizationId,
         targetType: 'content',
         targetId: contentId,
         metadata: {
@@ -41,15 +36,15 @@ export class ApproveContentUseCase {
           version: view.currentVersion,
           ...(view.lastReview?.note ? { comment: view.lastReview.note } : {}),
         },
-        requestId: actor.requestId,
-        ip: actor.ip,
+        requestId: caller.requestId,
+        ip: caller.ip,
       });
       await this.events.publish({
-        organizationId: access.organizationId,
+        organizationId: caller.organizationId,
         type: 'content.approved',
         data: {
           ...contentEventData(view),
-          approvedBy: actor.userId,
+          approvedBy: caller.userId,
           approvedAt: now.toISOString(),
           comment: view.lastReview?.note ?? null,
         },

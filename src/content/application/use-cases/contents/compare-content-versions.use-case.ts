@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import type { ContentVersion } from '../../../domain/content-version';
 import { buildLineDiff, type LineDiff } from '../../../domain/version-diff';
 import { ContentRepository } from '../../ports/content.repository';
@@ -19,18 +18,13 @@ export class CompareContentVersionsUseCase {
     private readonly differ: TextDiffer,
   ) {}
 
-  async execute(
-    access: OrganizationAccess,
-    contentId: string,
-    fromNumber: number,
-    toNumber: number,
-  ): Promise<VersionComparison> {
+  async execute(caller: Caller, contentId: string, fromNumber: number, toNumber: number): Promise<VersionComparison> {
     const [from, to] = await Promise.all([
-      this.contents.findVersion(access.organizationId, contentId, fromNumber),
-      this.contents.findVersion(access.organizationId, contentId, toNumber),
+      this.contents.findVersion(caller.organizationId, contentId, fromNumber),
+      this.contents.findVersion(caller.organizationId, contentId, toNumber),
     ]);
     if (!from || !to) {
-      if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId)))
+      if (!(await this.contents.findByIdInOrganization(caller.organizationId, contentId)))
         throw new NotFoundError('Content');
       throw new NotFoundError(`Version ${!from ? fromNumber : toNumber}`);
     }

@@ -15,8 +15,8 @@ describe('CreateContentUseCase', () => {
     await ports.projects.add(project);
   });
 
-  const create = (input: Omit<Parameters<CreateContentUseCase['execute']>[2], 'projectId'>) =>
-    useCase.execute(ports.editor.actor, ports.editor.access, { projectId: project.id, ...input });
+  const create = (input: Omit<Parameters<CreateContentUseCase['execute']>[1], 'projectId'>) =>
+    useCase.execute(ports.editor.caller, { projectId: project.id, ...input });
 
   it('creates a DRAFT from a written prompt, with the default model', async () => {
     const view = await create({ title: 'معرفی گوشی', prompt: 'یک متن کوتاه بنویس.' });
@@ -84,7 +84,7 @@ describe('CreateContentUseCase', () => {
     const foreign = makeProject();
     await ports.projects.add(foreign);
     await expect(
-      useCase.execute(ports.editor.actor, ports.editor.access, { projectId: foreign.id, title: 'x', prompt: 'y' }),
+      useCase.execute(ports.editor.caller, { projectId: foreign.id, title: 'x', prompt: 'y' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, FieldInvalidError, NotFoundError, type Actor } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, FieldInvalidError, NotFoundError, type Caller } from '#libs/ddd';
 import { Content } from '../../../domain/content';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
 import { GenerationDefaults } from '../../ports/generation-defaults';
@@ -30,14 +29,14 @@ export class CreateContentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, access: OrganizationAccess, input: CreateContentInput): Promise<ContentView> {
-    const project = await this.projects.findByIdInOrganization(access.organizationId, input.projectId);
+  async execute(caller: Caller, input: CreateContentInput): Promise<ContentView> {
+    const project = await this.projects.findByIdInOrganization(caller.organizationId, input.projectId);
     if (!project) throw new NotFoundError('Project');
-    const { prompt, variables } = await this.promptText(access.organizationId, input);
+    const { prompt, variables } = await this.promptText(caller.organizationId, input);
     const { workspaceId } = project.snapshot();
     const content = Content.create({
       id: randomUUID(),
-      organizationId: access.organizationId,
+      organizationId: caller.organizationId,
       workspaceId,
       projectId: input.projectId,
       title: input.title,
@@ -47,7 +46,7 @@ export class CreateContentUseCase {
       model: input.model ?? this.defaults.defaultModel,
       temperature: input.temperature ?? null,
       maxTokens: input.maxTokens ?? null,
-      createdBy: actor.userId,
+      createdBy: caller.userId,
       now: this.clock.now(),
     });
     await this.contents.add(content);

@@ -15,7 +15,7 @@ describe('DeleteContentUseCase', () => {
     const content = await ports.store(
       makeContentIn('DRAFT', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }),
     );
-    await remove.execute(ports.editor.actor, ports.editor.access, content.id);
+    await remove.execute(ports.editor.caller, content.id);
     expect(ports.contents.rows.has(content.id)).toBe(false);
   });
 
@@ -24,10 +24,10 @@ describe('DeleteContentUseCase', () => {
     const reviewed = await ports.store(
       makeContentIn('REVIEW', { organizationId: ports.organizationId, createdBy: ports.editor.actor.userId }),
     );
-    await expect(remove.execute(ports.editor.actor, ports.editor.access, others.id)).rejects.toMatchObject({
+    await expect(remove.execute(ports.editor.caller, others.id)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(remove.execute(ports.editor.actor, ports.editor.access, reviewed.id)).rejects.toMatchObject({
+    await expect(remove.execute(ports.editor.caller, reviewed.id)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(ports.contents.rows.size).toBe(2);
@@ -36,8 +36,8 @@ describe('DeleteContentUseCase', () => {
   it('lets an ADMIN delete an APPROVED content, but not one being generated (CONTENT_BUSY)', async () => {
     const approved = await ports.store(makeContentIn('APPROVED', { organizationId: ports.organizationId }));
     const running = await ports.store(makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId }));
-    await remove.execute(ports.admin.actor, ports.admin.access, approved.id);
-    await expect(remove.execute(ports.admin.actor, ports.admin.access, running.id)).rejects.toMatchObject({
+    await remove.execute(ports.admin.caller, approved.id);
+    await expect(remove.execute(ports.admin.caller, running.id)).rejects.toMatchObject({
       code: 'CONTENT_BUSY',
     });
     expect([...ports.contents.rows.keys()]).toEqual([running.id]);
@@ -45,7 +45,7 @@ describe('DeleteContentUseCase', () => {
 
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('DRAFT'));
-    await expect(remove.execute(ports.admin.actor, ports.admin.access, content.id)).rejects.toMatchObject({
+    await expect(remove.execute(ports.admin.caller, content.id)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError, type Actor } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, NotFoundError, type Caller } from '#libs/ddd';
 import type { ManualEdit } from '../../../domain/content';
 import { toContentView, ContentRepository, type ContentView } from '../../ports/content.repository';
 
@@ -12,10 +11,10 @@ export class EditContentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, access: OrganizationAccess, contentId: string, edit: ManualEdit): Promise<ContentView> {
+  async execute(caller: Caller, contentId: string, edit: ManualEdit): Promise<ContentView> {
     const now = this.clock.now();
-    const content = await this.contents.update(access.organizationId, contentId, (c) =>
-      c.editManually(edit, actor.userId, now),
+    const content = await this.contents.update(caller.organizationId, contentId, (c) =>
+      c.editManually(edit, caller.userId, now),
     );
     if (!content) throw new NotFoundError('Content');
     return toContentView(content);

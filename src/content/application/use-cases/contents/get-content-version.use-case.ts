@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import type { ContentVersion } from '../../../domain/content-version';
 import { ContentRepository } from '../../ports/content.repository';
 
@@ -8,8 +7,8 @@ import { ContentRepository } from '../../ports/content.repository';
 export class GetContentVersionUseCase {
   constructor(private readonly contents: ContentRepository) {}
 
-  async execute(access: OrganizationAccess, contentId: string, number: number): Promise<ContentVersion> {
-    const version = await this.contents.findVersion(access.organizationId, contentId, number);
+  async execute(caller: Caller, contentId: string, number: number): Promise<ContentVersion> {
+    const version = await this.contents.findVersion(caller.organizationId, contentId, number);
     if (!version) throw new NotFoundError('Version');
     return version;
   }

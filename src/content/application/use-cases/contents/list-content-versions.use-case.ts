@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import type { ContentVersion } from '../../../domain/content-version';
 import { ContentRepository, type VersionPageRequest } from '../../ports/content.repository';
 
@@ -24,12 +23,12 @@ export class ListContentVersionsUseCase {
   constructor(private readonly contents: ContentRepository) {}
 
   /** One page of the content's versions; one more than asked is read to know whether others follow. */
-  async execute(access: OrganizationAccess, contentId: string, page: VersionPageRequest): Promise<VersionPage> {
-    if (!(await this.contents.findByIdInOrganization(access.organizationId, contentId)))
+  async execute(caller: Caller, contentId: string, page: VersionPageRequest): Promise<VersionPage> {
+    if (!(await this.contents.findByIdInOrganization(caller.organizationId, contentId)))
       throw new NotFoundError('Content');
     const limit = Math.min(Math.max(Math.floor(page.limit) || DEFAULT_VERSION_PAGE_LIMIT, 1), MAX_VERSION_PAGE_LIMIT);
-    const read = await this.contents.listVersionPage(access.organizationId, contentId, { ...page, limit: limit + 1 });
-    const total = await this.contents.countVersions(access.organizationId, contentId);
+    const read = await this.contents.listVersionPage(caller.organizationId, contentId, { ...page, limit: limit + 1 });
+    const total = await this.contents.countVersions(caller.organizationId, contentId);
     const items = read.slice(0, limit);
     return { items, total, limit, next: read.length > limit ? (items.at(-1)?.number ?? null) : null };
   }

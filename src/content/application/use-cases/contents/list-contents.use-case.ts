@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import type { Caller, Page, PageRequest } from '#libs/ddd';
 import { ContentRepository, type ContentFilter, type ContentView } from '../../ports/content.repository';
 
 @Injectable()
 export class ListContentsUseCase {
   constructor(private readonly contents: ContentRepository) {}
 
-  execute(
-    access: OrganizationAccess,
-    projectId: string,
-    filter: ContentFilter,
-    page: PageRequest,
-  ): Promise<Page<ContentView>> {
+  execute(caller: Caller, projectId: string, filter: ContentFilter, page: PageRequest): Promise<Page<ContentView>> {
     return this.contents.listForProject(
-      access.organizationId,
+      caller.organizationId,
       projectId,
       { ...filter, q: filter.q?.trim() || undefined },
       page,

@@ -13,7 +13,7 @@ describe('RejectContentUseCase', () => {
 
   it('rejects a content in REVIEW with the reason and audits it', async () => {
     const content = await ports.store(makeContentIn('REVIEW', { organizationId: ports.organizationId }));
-    const view = await reject.execute(ports.admin.actor, ports.admin.access, content.id, { reason: 'لحن رسمی نیست' });
+    const view = await reject.execute(ports.admin.caller, content.id, { reason: 'لحن رسمی نیست' });
     expect(view).toMatchObject({ status: 'REJECTED', lastReview: { decision: 'REJECTED', note: 'لحن رسمی نیست' } });
     expect(ports.audit.entries).toEqual([
       expect.objectContaining({
@@ -26,16 +26,16 @@ describe('RejectContentUseCase', () => {
 
   it('refuses rejecting an APPROVED content', async () => {
     const content = await ports.store(makeContentIn('APPROVED', { organizationId: ports.organizationId }));
-    await expect(
-      reject.execute(ports.admin.actor, ports.admin.access, content.id, { reason: 'دیر شد' }),
-    ).rejects.toMatchObject({ code: 'CONTENT_INVALID_TRANSITION' });
+    await expect(reject.execute(ports.admin.caller, content.id, { reason: 'دیر شد' })).rejects.toMatchObject({
+      code: 'CONTENT_INVALID_TRANSITION',
+    });
   });
 
   it('answers NOT_FOUND for a content of another organization', async () => {
     const content = await ports.store(makeContentIn('REVIEW'));
-    await expect(
-      reject.execute(ports.admin.actor, ports.admin.access, content.id, { reason: 'x' }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(reject.execute(ports.admin.caller, content.id, { reason: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(ports.contents.stored(content.id).status).toBe('REVIEW');
   });
 });

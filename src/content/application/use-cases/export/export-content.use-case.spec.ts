@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeContentIn } from '../../../../../test/factories/content.factory';
 import { InMemoryContentRepository } from '../../../../../test/fakes/content/in-memory-content.repositories';
-import type { OrganizationAccess } from '../../../../accounts';
+import type { Caller } from '#libs/ddd';
 import type { Content } from '../../../domain/content';
 import type { ContentVersion } from '../../../domain/content-version';
 import { ExportContentUseCase } from './export-content.use-case';
@@ -15,7 +15,7 @@ async function all(versions: AsyncIterable<ContentVersion>): Promise<number[]> {
 
 describe('ExportContentUseCase', () => {
   const organizationId = randomUUID();
-  const access: OrganizationAccess = { organizationId, role: 'VIEWER' };
+  const access: Caller = { userId: randomUUID(), organizationId, role: 'VIEWER' };
   let contents: InMemoryContentRepository;
   let exportContent: ExportContentUseCase;
   let pages: jest.SpyInstance;
@@ -72,7 +72,9 @@ describe('ExportContentUseCase', () => {
     const content = await storedWith(1);
 
     await expect(
-      exportContent.execute({ organizationId: randomUUID(), role: 'ADMIN' }, content.id, { withVersions: true }),
+      exportContent.execute({ userId: randomUUID(), organizationId: randomUUID(), role: 'ADMIN' }, content.id, {
+        withVersions: true,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import { ContentRepository, toContentView } from '../../ports/content.repository';
 import type { StreamedContentExport } from './content-export';
 import { noVersions, readExportedVersions } from './exported-versions';
@@ -20,15 +19,15 @@ export class ExportContentUseCase {
    * `withVersions: false` (the Markdown file) reads none.
    */
   async execute(
-    access: OrganizationAccess,
+    caller: Caller,
     contentId: string,
     { withVersions }: { withVersions: boolean },
   ): Promise<StreamedContentExport> {
-    const found = await this.contents.findByIdInOrganization(access.organizationId, contentId);
+    const found = await this.contents.findByIdInOrganization(caller.organizationId, contentId);
     if (!found) throw new NotFoundError('Content');
     const content = toContentView(found);
     if (!withVersions) return { content, versions: noVersions() };
-    const versions = await readExportedVersions(this.contents, access.organizationId, content);
+    const versions = await readExportedVersions(this.contents, caller.organizationId, content);
     if (!versions) throw new NotFoundError('Content');
     return { content, versions };
   }

@@ -4,7 +4,7 @@ import {
   InMemoryContentRepository,
   InMemoryProjectRepository,
 } from '../../../../../test/fakes/content/in-memory-content.repositories';
-import type { OrganizationAccess } from '../../../../accounts';
+import type { Caller } from '#libs/ddd';
 import type { Content } from '../../../domain/content';
 import type { StreamedContentExport } from './content-export';
 import { EXPORT_VERSION_BATCH } from './exported-versions';
@@ -12,7 +12,7 @@ import { EXPORT_CONTENT_BATCH, ExportProjectUseCase } from './export-project.use
 
 describe('ExportProjectUseCase', () => {
   const organizationId = randomUUID();
-  const access: OrganizationAccess = { organizationId, role: 'VIEWER' };
+  const access: Caller = { userId: randomUUID(), organizationId, role: 'VIEWER' };
   const project = makeProject({ organizationId });
   let contents: InMemoryContentRepository;
   let exportProject: ExportProjectUseCase;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import { ContentRepository, type ContentListKey } from '../../ports/content.repository';
 import { ProjectRepository } from '../../ports/project.repository';
 import type { StreamedContentExport } from './content-export';
@@ -28,10 +27,10 @@ export class ExportProjectUseCase {
   ) {}
 
   /** Checks the project first, so that a missing project is a 404 before anything is sent. */
-  async execute(access: OrganizationAccess, projectId: string): Promise<AsyncIterable<StreamedContentExport>> {
-    if (!(await this.projects.findByIdInOrganization(access.organizationId, projectId)))
+  async execute(caller: Caller, projectId: string): Promise<AsyncIterable<StreamedContentExport>> {
+    if (!(await this.projects.findByIdInOrganization(caller.organizationId, projectId)))
       throw new NotFoundError('Project');
-    return this.contentsOf(access.organizationId, projectId);
+    return this.contentsOf(caller.organizationId, projectId);
   }
 
   /** The next content's versions are read only once the writer has taken all of the previous one's. */

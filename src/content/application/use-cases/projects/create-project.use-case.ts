@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, type Actor } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, type Caller } from '#libs/ddd';
 import { Project, type ProjectState } from '../../../domain/project';
 import { ProjectRepository } from '../../ports/project.repository';
 
@@ -18,13 +17,13 @@ export class CreateProjectUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /** The access guard has checked that the workspace belongs to `access.organizationId`. */
-  async execute(actor: Actor, access: OrganizationAccess, input: CreateProjectInput): Promise<ProjectState> {
+  /** The caller guard has checked that the workspace belongs to `caller.organizationId`. */
+  async execute(caller: Caller, input: CreateProjectInput): Promise<ProjectState> {
     const project = Project.create({
       id: randomUUID(),
-      organizationId: access.organizationId,
+      organizationId: caller.organizationId,
       ...input,
-      createdBy: actor.userId,
+      createdBy: caller.userId,
       now: this.clock.now(),
     });
     await this.projects.add(project);

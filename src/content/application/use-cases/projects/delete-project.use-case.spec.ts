@@ -15,7 +15,7 @@ describe('DeleteProjectUseCase', () => {
     const project = makeProject({ organizationId: ports.organizationId });
     await ports.projects.add(project);
     await ports.store(makeContentIn('APPROVED', { organizationId: ports.organizationId, projectId: project.id }));
-    await remove.execute(ports.admin.access, project.id);
+    await remove.execute(ports.admin.caller, project.id);
     expect(ports.projects.rows.size).toBe(0);
     expect(ports.contents.rows.size).toBe(0);
   });
@@ -26,7 +26,7 @@ describe('DeleteProjectUseCase', () => {
     const running = await ports.store(
       makeContentIn('IN_PROGRESS', { organizationId: ports.organizationId, projectId: project.id }),
     );
-    await expect(remove.execute(ports.admin.access, project.id)).rejects.toMatchObject({
+    await expect(remove.execute(ports.admin.caller, project.id)).rejects.toMatchObject({
       code: 'CONTENT_BUSY',
       details: { contentId: running.id },
     });
@@ -36,6 +36,6 @@ describe('DeleteProjectUseCase', () => {
   it('answers NOT_FOUND for a project of another organization', async () => {
     const project = makeProject();
     await ports.projects.add(project);
-    await expect(remove.execute(ports.admin.access, project.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(remove.execute(ports.admin.caller, project.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import { assertProjectDeletable } from '../../../domain/project';
 import { ProjectRepository } from '../../ports/project.repository';
 
@@ -9,8 +8,8 @@ import { ProjectRepository } from '../../ports/project.repository';
 export class DeleteProjectUseCase {
   constructor(private readonly projects: ProjectRepository) {}
 
-  async execute(access: OrganizationAccess, projectId: string): Promise<void> {
-    const deleted = await this.projects.delete(access.organizationId, projectId, assertProjectDeletable);
+  async execute(caller: Caller, projectId: string): Promise<void> {
+    const deleted = await this.projects.delete(caller.organizationId, projectId, assertProjectDeletable);
     if (!deleted) throw new NotFoundError('Project');
   }
 }

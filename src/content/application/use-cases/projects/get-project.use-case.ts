@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import type { ProjectState } from '../../../domain/project';
 import { ProjectRepository } from '../../ports/project.repository';
 
@@ -8,8 +7,8 @@ import { ProjectRepository } from '../../ports/project.repository';
 export class GetProjectUseCase {
   constructor(private readonly projects: ProjectRepository) {}
 
-  async execute(access: OrganizationAccess, projectId: string): Promise<ProjectState> {
-    const project = await this.projects.findByIdInOrganization(access.organizationId, projectId);
+  async execute(caller: Caller, projectId: string): Promise<ProjectState> {
+    const project = await this.projects.findByIdInOrganization(caller.organizationId, projectId);
     if (!project) throw new NotFoundError('Project');
     return project.snapshot();
   }

@@ -1,5 +1,5 @@
+import type { Caller } from '#libs/ddd';
 import { Injectable } from '@nestjs/common';
-import type { OrganizationAccess } from '../../../../accounts';
 import type { ProjectState } from '../../../domain/project';
 import { ProjectRepository } from '../../ports/project.repository';
 
@@ -7,8 +7,8 @@ import { ProjectRepository } from '../../ports/project.repository';
 export class ListProjectsUseCase {
   constructor(private readonly projects: ProjectRepository) {}
 
-  async execute(access: OrganizationAccess, workspaceId: string): Promise<ProjectState[]> {
-    return (await this.projects.listForWorkspace(access.organizationId, workspaceId)).map((project) =>
+  async execute(caller: Caller, workspaceId: string): Promise<ProjectState[]> {
+    return (await this.projects.listForWorkspace(caller.organizationId, workspaceId)).map((project) =>
       project.snapshot(),
     );
   }

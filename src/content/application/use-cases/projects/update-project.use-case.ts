@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, NotFoundError, type Caller } from '#libs/ddd';
 import type { ProjectState } from '../../../domain/project';
 import { ProjectRepository } from '../../ports/project.repository';
 
@@ -17,8 +16,8 @@ export class UpdateProjectUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(access: OrganizationAccess, projectId: string, input: UpdateProjectInput): Promise<ProjectState> {
-    const project = await this.projects.findByIdInOrganization(access.organizationId, projectId);
+  async execute(caller: Caller, projectId: string, input: UpdateProjectInput): Promise<ProjectState> {
+    const project = await this.projects.findByIdInOrganization(caller.organizationId, projectId);
     if (!project) throw new NotFoundError('Project');
     project.revise(input, this.clock.now());
     await this.projects.save(project);

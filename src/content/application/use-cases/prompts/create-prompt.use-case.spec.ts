@@ -12,7 +12,7 @@ describe('CreatePromptUseCase', () => {
   });
 
   it('stores the template and lists its variables, each once, in order', async () => {
-    const view = await create.execute(ports.editor.actor, ports.editor.access, {
+    const view = await create.execute(ports.editor.caller, {
       workspaceId: ports.workspaceId,
       name: ' معرفی محصول ',
       category: 'تبلیغات',
@@ -30,12 +30,12 @@ describe('CreatePromptUseCase', () => {
 
   it('lists by category', async () => {
     const input = { workspaceId: ports.workspaceId, name: 'n', template: 't' };
-    await create.execute(ports.editor.actor, ports.editor.access, { ...input, category: 'تبلیغات' });
-    await create.execute(ports.editor.actor, ports.editor.access, { ...input, category: 'وبلاگ' });
+    await create.execute(ports.editor.caller, { ...input, category: 'تبلیغات' });
+    await create.execute(ports.editor.caller, { ...input, category: 'وبلاگ' });
     const list = new ListPromptsUseCase(ports.prompts);
-    expect((await list.execute(ports.viewer.access, ports.workspaceId, 'وبلاگ')).map((p) => p.category)).toEqual([
+    expect((await list.execute(ports.viewer.caller, ports.workspaceId, 'وبلاگ')).map((p) => p.category)).toEqual([
       'وبلاگ',
     ]);
-    expect(await list.execute(ports.viewer.access, ports.workspaceId)).toHaveLength(2);
+    expect(await list.execute(ports.viewer.caller, ports.workspaceId)).toHaveLength(2);
   });
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, type Actor } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, type Caller } from '#libs/ddd';
 import { Prompt } from '../../../domain/prompt';
 import { PromptRepository } from '../../ports/prompt.repository';
 import { toPromptView, type PromptView } from './prompt-view';
@@ -20,13 +19,13 @@ export class CreatePromptUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /** The access guard has checked that the workspace belongs to `access.organizationId`. */
-  async execute(actor: Actor, access: OrganizationAccess, input: CreatePromptInput): Promise<PromptView> {
+  /** The caller guard has checked that the workspace belongs to `caller.organizationId`. */
+  async execute(caller: Caller, input: CreatePromptInput): Promise<PromptView> {
     const prompt = Prompt.create({
       id: randomUUID(),
-      organizationId: access.organizationId,
+      organizationId: caller.organizationId,
       ...input,
-      createdBy: actor.userId,
+      createdBy: caller.userId,
       now: this.clock.now(),
     });
     await this.prompts.add(prompt);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import { PromptRepository } from '../../ports/prompt.repository';
 
 /** Contents rendered from the prompt keep their prompt text; their `promptId` becomes null. */
@@ -8,7 +7,7 @@ import { PromptRepository } from '../../ports/prompt.repository';
 export class DeletePromptUseCase {
   constructor(private readonly prompts: PromptRepository) {}
 
-  async execute(access: OrganizationAccess, promptId: string): Promise<void> {
-    if (!(await this.prompts.delete(access.organizationId, promptId))) throw new NotFoundError('Prompt');
+  async execute(caller: Caller, promptId: string): Promise<void> {
+    if (!(await this.prompts.delete(caller.organizationId, promptId))) throw new NotFoundError('Prompt');
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { NotFoundError, type Caller } from '#libs/ddd';
 import { PromptRepository } from '../../ports/prompt.repository';
 import { toPromptView, type PromptView } from './prompt-view';
 
@@ -8,8 +7,8 @@ import { toPromptView, type PromptView } from './prompt-view';
 export class GetPromptUseCase {
   constructor(private readonly prompts: PromptRepository) {}
 
-  async execute(access: OrganizationAccess, promptId: string): Promise<PromptView> {
-    const prompt = await this.prompts.findByIdInOrganization(access.organizationId, promptId);
+  async execute(caller: Caller, promptId: string): Promise<PromptView> {
+    const prompt = await this.prompts.findByIdInOrganization(caller.organizationId, promptId);
     if (!prompt) throw new NotFoundError('Prompt');
     return toPromptView(prompt);
   }

@@ -1,5 +1,5 @@
+import type { Caller } from '#libs/ddd';
 import { Injectable } from '@nestjs/common';
-import type { OrganizationAccess } from '../../../../accounts';
 import { PromptRepository } from '../../ports/prompt.repository';
 import { toPromptView, type PromptView } from './prompt-view';
 
@@ -7,8 +7,8 @@ import { toPromptView, type PromptView } from './prompt-view';
 export class ListPromptsUseCase {
   constructor(private readonly prompts: PromptRepository) {}
 
-  async execute(access: OrganizationAccess, workspaceId: string, category?: string): Promise<PromptView[]> {
-    return (await this.prompts.listForWorkspace(access.organizationId, workspaceId, category?.trim() || undefined)).map(
+  async execute(caller: Caller, workspaceId: string, category?: string): Promise<PromptView[]> {
+    return (await this.prompts.listForWorkspace(caller.organizationId, workspaceId, category?.trim() || undefined)).map(
       toPromptView,
     );
   }

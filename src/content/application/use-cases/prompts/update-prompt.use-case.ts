@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError } from '#libs/ddd';
-import type { OrganizationAccess } from '../../../../accounts';
+import { Clock, NotFoundError, type Caller } from '#libs/ddd';
 import { PromptRepository } from '../../ports/prompt.repository';
 import { toPromptView, type PromptView } from './prompt-view';
 
@@ -18,8 +17,8 @@ export class UpdatePromptUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(access: OrganizationAccess, promptId: string, input: UpdatePromptInput): Promise<PromptView> {
-    const prompt = await this.prompts.findByIdInOrganization(access.organizationId, promptId);
+  async execute(caller: Caller, promptId: string, input: UpdatePromptInput): Promise<PromptView> {
+    const prompt = await this.prompts.findByIdInOrganization(caller.organizationId, promptId);
     if (!prompt) throw new NotFoundError('Prompt');
     prompt.revise(input, this.clock.now());
     await this.prompts.save(prompt);
