@@ -65,6 +65,6 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  setUpSwagger(app);
+  setUpSwagger(app, API_PREFIX);
   return app;
 }

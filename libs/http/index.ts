@@ -5,6 +5,8 @@ export * from './request-id';
 export * from './http-exception.filter';
 export * from './public.decorator';
 export * from './swagger';
+export * from './api-errors.decorator';
+export * from './error-response.dto';
 export * from './page-query.dto';
 export * from './parse-uuid-or-404.pipe';
 export * from './security-headers';
