@@ -1,5 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import type { AppConfig } from '#libs/config';
+import { ApiErrors } from '#libs/http';
 
 export interface RateLimitRule {
   /** Names the counter, so that two routes can share or separate their budgets. */
@@ -18,4 +19,5 @@ export interface RateLimitRule {
 export const RATE_LIMIT_RULES = 'contexor:rate-limit-rules';
 
 /** Limits a route (or every route of a controller) with counters kept in Redis. */
-export const RateLimit = (...rules: RateLimitRule[]) => SetMetadata(RATE_LIMIT_RULES, rules);
+export const RateLimit = (...rules: RateLimitRule[]) =>
+  applyDecorators(SetMetadata(RATE_LIMIT_RULES, rules), ApiErrors(429));

@@ -1,5 +1,6 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Actor, Caller } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import type { Role } from '../../../domain/role';
 
 export type AccessRule = { kind: 'authenticated' } | { kind: 'role'; role: Role; resource: string; param: string };
@@ -14,7 +15,10 @@ export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticat
  * route parameter `param`. Outsiders get 404, members with a lesser role 403 FORBIDDEN.
  */
 export const RequireRole = (role: Role, resource = 'organization', param = 'orgId') =>
-  SetMetadata(ACCESS_RULE, { kind: 'role', role, resource, param } satisfies AccessRule);
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'role', role, resource, param } satisfies AccessRule),
+    role === 'VIEWER' ? ApiErrors(404) : ApiErrors(403, 404),
+  );
 
 export const STEP_UP = 'contexor:step-up';
 
@@ -24,7 +28,11 @@ export const STEP_UP = 'contexor:step-up';
  * caller's access token must carry a step-up at most 10 minutes old (403 STEP_UP_REQUIRED, or
  * TWO_FACTOR_ENROLMENT_REQUIRED for an admin who has none yet). Use with RequireRole.
  */
-export const RequireStepUp = () => SetMetadata(STEP_UP, true);
+export const RequireStepUp = () =>
+  applyDecorators(
+    SetMetadata(STEP_UP, true),
+    ApiErrors({ 403: ['STEP_UP_REQUIRED', 'TWO_FACTOR_ENROLMENT_REQUIRED'] }),
+  );
 
 export interface OrganizationAccess {
   organizationId: string;
