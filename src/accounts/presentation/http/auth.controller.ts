@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '#libs/ddd';
-import { Public } from '#libs/http';
+import { ApiErrors, Public } from '#libs/http';
 import { RateLimit } from '#libs/rate-limit';
 import { GetMeUseCase } from '../../application/use-cases/get-me.use-case';
 import { LogoutUseCase } from '../../application/use-cases/logout.use-case';
@@ -58,6 +58,7 @@ export class AuthController {
       'Same answer whether or not the phone has an account. Errors: 400 PHONE_INVALID, 429 OTP_COOLDOWN (with Retry-After), 429 RATE_LIMITED.',
   })
   @ApiAcceptedResponse({ type: OtpRequestedResponseDto })
+  @ApiErrors({ 400: ['PHONE_INVALID'], 429: ['OTP_COOLDOWN'] })
   async request(@Body() body: RequestOtpDto): Promise<OtpRequestedResponseDto> {
     return this.requestOtp.execute({ phone: body.phone });
   }
@@ -79,6 +80,7 @@ export class AuthController {
     description: 'Errors: 401 OTP_INVALID, 401 OTP_EXPIRED, 429 OTP_ATTEMPTS_EXCEEDED.',
   })
   @ApiOkResponse({ type: SessionResponseDto })
+  @ApiErrors({ 400: ['PHONE_INVALID'], 401: ['OTP_INVALID', 'OTP_EXPIRED'], 429: ['OTP_ATTEMPTS_EXCEEDED'] })
   async verify(@Body() body: VerifyOtpDto, @Req() request: FastifyRequest): Promise<SessionResponseDto> {
     return SessionResponseDto.from(
       await this.verifyOtp.execute({
@@ -102,6 +104,7 @@ export class AuthController {
     description: 'Errors: 401 REFRESH_INVALID, 401 REFRESH_REUSED (the whole family is revoked).',
   })
   @ApiOkResponse({ type: SessionResponseDto })
+  @ApiErrors({ 401: ['REFRESH_INVALID', 'REFRESH_REUSED'] })
   async refresh(@Body() body: RefreshTokenDto, @Req() request: FastifyRequest): Promise<SessionResponseDto> {
     return SessionResponseDto.from(
       await this.refreshSession.execute({

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { pageRequest, type Actor } from '#libs/ddd';
-import { PageQueryDto, ParseUuidOr404Pipe } from '#libs/http';
+import { ApiErrors, PageQueryDto, ParseUuidOr404Pipe } from '#libs/http';
 import { AddMemberUseCase } from '../../application/use-cases/add-member.use-case';
 import { ChangeMemberRoleUseCase } from '../../application/use-cases/change-member-role.use-case';
 import { CreateOrganizationUseCase } from '../../application/use-cases/create-organization.use-case';
@@ -65,6 +65,7 @@ export class OrganizationsController {
 
   @Get(':orgId')
   @RequireRole('VIEWER')
+  @ApiOperation({ summary: 'An organization you belong to, with your role in it' })
   @ApiOkResponse({ type: OrganizationResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('orgId') orgId: string): Promise<OrganizationResponseDto> {
     return OrganizationResponseDto.from(await this.getOrganization.execute(actor, orgId));
@@ -72,6 +73,7 @@ export class OrganizationsController {
 
   @Get(':orgId/members')
   @RequireRole('VIEWER')
+  @ApiOperation({ summary: "The organization's members, with their roles" })
   @ApiOkResponse({ type: [MemberResponseDto] })
   async members(@Param('orgId') orgId: string): Promise<MemberResponseDto[]> {
     return (await this.listMembers.execute(orgId)).map((m) => MemberResponseDto.from(m));
@@ -85,6 +87,7 @@ export class OrganizationsController {
     description: 'Errors: 400 PHONE_INVALID, 409 MEMBER_EXISTS.',
   })
   @ApiCreatedResponse({ type: MemberResponseDto })
+  @ApiErrors({ 400: ['PHONE_INVALID'], 409: ['MEMBER_EXISTS'] })
   async invite(
     @CurrentActor() actor: Actor,
     @Param('orgId') orgId: string,
@@ -101,6 +104,7 @@ export class OrganizationsController {
     description: 'Errors: 409 LAST_ADMIN when it would leave no ADMIN.',
   })
   @ApiOkResponse({ type: MemberResponseDto })
+  @ApiErrors({ 409: ['LAST_ADMIN'] })
   async changeRole(
     @CurrentActor() actor: Actor,
     @Param('orgId') orgId: string,
@@ -116,6 +120,7 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member', description: 'Errors: 409 LAST_ADMIN for the last ADMIN.' })
   @ApiNoContentResponse()
+  @ApiErrors({ 409: ['LAST_ADMIN'] })
   async remove(
     @CurrentActor() actor: Actor,
     @Param('orgId') orgId: string,
@@ -128,6 +133,7 @@ export class OrganizationsController {
   @RequireRole('ADMIN')
   @ApiOperation({ summary: 'Create a workspace', description: 'Errors: 409 WORKSPACE_NAME_TAKEN.' })
   @ApiCreatedResponse({ type: WorkspaceResponseDto })
+  @ApiErrors({ 409: ['WORKSPACE_NAME_TAKEN'] })
   async addWorkspace(
     @CurrentActor() actor: Actor,
     @Param('orgId') orgId: string,
@@ -138,6 +144,7 @@ export class OrganizationsController {
 
   @Get(':orgId/workspaces')
   @RequireRole('VIEWER')
+  @ApiOperation({ summary: "The organization's workspaces" })
   @ApiOkResponse({ type: [WorkspaceResponseDto] })
   async workspaces(@Param('orgId') orgId: string): Promise<WorkspaceResponseDto[]> {
     return (await this.listWorkspaces.execute(orgId)).map((w) => WorkspaceResponseDto.from(w));

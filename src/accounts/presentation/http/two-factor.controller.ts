@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import { RateLimit } from '#libs/rate-limit';
 import { ConfirmTwoFactorUseCase } from '../../application/two-factor/confirm-two-factor.use-case';
 import { DisableTwoFactorUseCase } from '../../application/two-factor/disable-two-factor.use-case';
@@ -56,6 +57,7 @@ export class TwoFactorController {
       'Starting again replaces a secret not yet confirmed. The secret is stored encrypted. Errors: 409 TWO_FACTOR_ALREADY_ENABLED.',
   })
   @ApiCreatedResponse({ type: TwoFactorEnrolmentResponseDto })
+  @ApiErrors({ 409: ['TWO_FACTOR_ALREADY_ENABLED'] })
   async enrol(@CurrentActor() actor: Actor): Promise<TwoFactorEnrolmentResponseDto> {
     return TwoFactorEnrolmentResponseDto.from(await this.start.execute(actor));
   }
@@ -70,6 +72,7 @@ export class TwoFactorController {
       'Errors: 401 TWO_FACTOR_CODE_INVALID, 409 TWO_FACTOR_NOT_ENABLED (no enrolment started), 429 RATE_LIMITED.',
   })
   @ApiOkResponse({ type: TwoFactorStatusResponseDto })
+  @ApiErrors({ 401: ['TWO_FACTOR_CODE_INVALID'], 409: ['TWO_FACTOR_NOT_ENABLED'] })
   async confirmEnrolment(
     @CurrentActor() actor: Actor,
     @Body() body: TwoFactorCodeDto,
@@ -87,6 +90,10 @@ export class TwoFactorController {
       'Errors: 401 TWO_FACTOR_CODE_INVALID, 409 TWO_FACTOR_NOT_ENABLED, 409 TWO_FACTOR_REQUIRED_BY_ORGANIZATION (details.organizationIds), 429 RATE_LIMITED.',
   })
   @ApiNoContentResponse()
+  @ApiErrors({
+    401: ['TWO_FACTOR_CODE_INVALID'],
+    409: ['TWO_FACTOR_NOT_ENABLED', 'TWO_FACTOR_REQUIRED_BY_ORGANIZATION'],
+  })
   async remove(@CurrentActor() actor: Actor, @Body() body: TwoFactorCodeDto): Promise<void> {
     await this.disable.execute(actor, body);
   }
@@ -101,6 +108,7 @@ export class TwoFactorController {
       'Approving, changing members, limits, webhooks, the content policy or the organization’s two-factor rule answer 403 STEP_UP_REQUIRED without a fresh step-up, where the organization requires a second factor or you enrolled one. Each code works once. Errors: 401 TWO_FACTOR_CODE_INVALID, 409 TWO_FACTOR_NOT_ENABLED, 429 RATE_LIMITED.',
   })
   @ApiOkResponse({ type: StepUpResponseDto })
+  @ApiErrors({ 401: ['TWO_FACTOR_CODE_INVALID'], 409: ['TWO_FACTOR_NOT_ENABLED'] })
   async stepUpSession(@CurrentActor() actor: Actor, @Body() body: TwoFactorCodeDto): Promise<StepUpResponseDto> {
     return StepUpResponseDto.from(await this.stepUp.execute(actor, body));
   }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageRequest, type Caller } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import { CurrentCaller, RequireRole, RequireStepUp } from '../../../accounts';
 import { ApproveContentUseCase } from '../../application/use-cases/contents/approve-content.use-case';
 import { CreateContentUseCase } from '../../application/use-cases/contents/create-content.use-case';
@@ -62,6 +63,7 @@ export class ContentsController {
       'Errors: 400 TEMPLATE_VARIABLE_MISSING (details.missing names them), 400 VALIDATION_FAILED, 404 when promptId is not a prompt of the organization.',
   })
   @ApiCreatedResponse({ type: ContentResponseDto })
+  @ApiErrors({ 400: ['TEMPLATE_VARIABLE_MISSING'] })
   async create(
     @CurrentCaller() caller: Caller,
     @Param('projectId') projectId: string,
@@ -95,6 +97,7 @@ export class ContentsController {
 
   @Get('contents/:id')
   @RequireRole('VIEWER', 'content', 'id')
+  @ApiOperation({ summary: 'A content with its current body, personal data found in it and its last review (VIEWER)' })
   @ApiOkResponse({ type: ContentResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ContentResponseDto> {
     return ContentResponseDto.from(await this.getContent.execute(caller, id));
@@ -109,6 +112,7 @@ export class ContentsController {
       'Errors: 409 CONTENT_INVALID_TRANSITION for APPROVED content, 409 CONTENT_BUSY while it is being generated.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
+  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -127,6 +131,7 @@ export class ContentsController {
       'Records the approved text as a version with source "approval" and writes `content.approved` to the audit log. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
+  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
   async approve(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -144,6 +149,7 @@ export class ContentsController {
       'Writes `content.rejected` to the audit log; the content may be generated again. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
+  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
   async reject(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -200,6 +206,7 @@ export class ContentsController {
 
   @Get('contents/:id/versions/:number')
   @RequireRole('VIEWER', 'content', 'id')
+  @ApiOperation({ summary: 'One version of the content, by its number (VIEWER)' })
   @ApiOkResponse({ type: ContentVersionResponseDto })
   async version(
     @CurrentCaller() caller: Caller,
@@ -218,6 +225,7 @@ export class ContentsController {
       'An EDITOR may delete their own DRAFT (else 403 FORBIDDEN); an ADMIN any content. Errors: 409 CONTENT_BUSY while it is being generated.',
   })
   @ApiNoContentResponse()
+  @ApiErrors({ 409: ['CONTENT_BUSY'] })
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.deleteContent.execute(caller, id);
   }

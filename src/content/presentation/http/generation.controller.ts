@@ -1,15 +1,7 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiPaymentRequiredResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FieldInvalidError, type Caller } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import { CurrentCaller, RequireRole } from '../../../accounts';
 import { RequestGenerationUseCase } from '../../application/use-cases/generation/request-generation.use-case';
 import { GenerationRequestedResponseDto } from './dto/generation.dto';
@@ -29,7 +21,10 @@ export class GenerationController {
     summary: 'Generate the content with the AI model, in the background',
     description:
       'Reserves the worst-case token usage, moves the content to IN_PROGRESS and queues the generation; follow it with GET /contents/:id/events. ' +
-      'A repeat with the same `Idempotency-Key` (within 24 h, same organization) answers the first answer and starts nothing.',
+      'A repeat with the same `Idempotency-Key` (within 24 h, same organization) answers the first answer and starts nothing. ' +
+      'Errors: 402 USAGE_LIMIT_EXCEEDED when the worst case could pass a usage limit; 409 CONTENT_BUSY while a generation runs, ' +
+      'CONTENT_INVALID_TRANSITION for APPROVED content; 422 PROMPT_CONTAINS_PII where the organization blocks such prompts; ' +
+      '503 SERVICE_UNAVAILABLE (with Retry-After) when the queue or the database did not answer: nothing was started.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -37,15 +32,11 @@ export class GenerationController {
     description: 'Up to 255 printable ASCII characters',
   })
   @ApiAcceptedResponse({ type: GenerationRequestedResponseDto })
-  @ApiConflictResponse({
-    description: 'CONTENT_BUSY while a generation runs; CONTENT_INVALID_TRANSITION for APPROVED content',
-  })
-  @ApiServiceUnavailableResponse({
-    description:
-      'SERVICE_UNAVAILABLE (with Retry-After): the queue or the database did not answer; nothing was started',
-  })
-  @ApiPaymentRequiredResponse({
-    description: 'USAGE_LIMIT_EXCEEDED: the worst case could pass a usage limit',
+  @ApiErrors({
+    400: ['MODEL_UNKNOWN', 'VALIDATION_FAILED'],
+    402: ['USAGE_LIMIT_EXCEEDED'],
+    409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'],
+    422: ['PROMPT_CONTAINS_PII'],
   })
   async generate(
     @CurrentCaller() caller: Caller,

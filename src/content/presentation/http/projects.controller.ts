@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Caller } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CreateProjectUseCase } from '../../application/use-cases/projects/create-project.use-case';
 import { DeleteProjectUseCase } from '../../application/use-cases/projects/delete-project.use-case';
@@ -53,6 +54,7 @@ export class ProjectsController {
 
   @Get('projects/:projectId')
   @RequireRole('VIEWER', 'project', 'projectId')
+  @ApiOperation({ summary: 'A project (VIEWER)' })
   @ApiOkResponse({ type: ProjectResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<ProjectResponseDto> {
     return ProjectResponseDto.from(await this.getProject.execute(caller, projectId));
@@ -79,6 +81,7 @@ export class ProjectsController {
       'The deletion is permanent. Errors: 409 CONTENT_BUSY while one of its contents is being generated (details.contentId).',
   })
   @ApiNoContentResponse()
+  @ApiErrors({ 409: ['CONTENT_BUSY'] })
   async remove(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<void> {
     await this.deleteProject.execute(caller, projectId);
   }

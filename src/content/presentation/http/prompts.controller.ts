@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Caller } from '#libs/ddd';
+import { ApiErrors } from '#libs/http';
 import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CreatePromptUseCase } from '../../application/use-cases/prompts/create-prompt.use-case';
 import { DeletePromptUseCase } from '../../application/use-cases/prompts/delete-prompt.use-case';
@@ -60,6 +61,7 @@ export class PromptsController {
 
   @Get('prompts/:promptId')
   @RequireRole('VIEWER', 'prompt', 'promptId')
+  @ApiOperation({ summary: 'A prompt template, with its variables (VIEWER)' })
   @ApiOkResponse({ type: PromptResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('promptId') promptId: string): Promise<PromptResponseDto> {
     return PromptResponseDto.from(await this.getPrompt.execute(caller, promptId));

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#libs/ddd';
-import { ParseUuidOr404Pipe } from '#libs/http';
+import { ApiErrors, ParseUuidOr404Pipe } from '#libs/http';
 import { Authenticated, CurrentActor } from '../../../accounts';
 import { ListMyNotificationsUseCase } from '../../application/in-app/list-my-notifications.use-case';
 import { MarkNotificationReadUseCase } from '../../application/in-app/mark-notification-read.use-case';
@@ -36,6 +36,7 @@ export class NotificationsController {
     description: 'Marking it again keeps the first time. Errors: 404 NOT_FOUND (also for another user’s notification).',
   })
   @ApiOkResponse({ type: NotificationResponseDto })
+  @ApiErrors(404)
   async read(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidOr404Pipe) id: string,

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { pageRequest, type Actor, type Caller } from '#libs/ddd';
-import { PageQueryDto } from '#libs/http';
+import { ApiErrors, PageQueryDto } from '#libs/http';
 import { DeleteWebhookUseCase } from '../../application/webhooks/delete-webhook.use-case';
 import { ListWebhookDeliveriesUseCase } from '../../application/webhooks/list-webhook-deliveries.use-case';
 import { ListWebhooksUseCase } from '../../application/webhooks/list-webhooks.use-case';
@@ -48,6 +48,7 @@ export class WebhooksController {
       '(loopback, private or link-local address), 403 FORBIDDEN, 404.',
   })
   @ApiCreatedResponse({ type: RegisteredWebhookResponseDto })
+  @ApiErrors({ 400: ['WEBHOOK_URL_INVALID', 'WEBHOOK_TARGET_FORBIDDEN'] })
   async create(
     @CurrentActor() actor: Actor,
     @Param('orgId') orgId: string,

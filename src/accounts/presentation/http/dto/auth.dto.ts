@@ -5,8 +5,8 @@ import type { User } from '../../../domain/user';
 
 export class RequestOtpDto {
   @ApiProperty({
-    description: 'Iranian mobile in any common form and digit script',
-    examples: ['09121234567', '+98 912 123 4567', '۰۹۱۲۱۲۳۴۵۶۷'],
+    description: 'Iranian mobile in any common form and digit script: `09121234567`, `+98 912 123 4567`, `۰۹۱۲۱۲۳۴۵۶۷`',
+    example: '09121234567',
   })
   @IsString()
   @IsNotEmpty()
