@@ -4,7 +4,11 @@ const shared = {
   rootDir: __dirname,
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^#libs/(.*)$': '<rootDir>/libs/$1' },
+  moduleNameMapper: {
+    '^#libs/(.*)$': '<rootDir>/libs/$1',
+    // test/support/openapi-metadata.ts is generated with the `.js` specifiers nodenext wants; the sources are .ts.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testEnvironment: 'node',
   clearMocks: true,
   // The dashboard is its own npm project with its own tests (Vitest, Playwright).

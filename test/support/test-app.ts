@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { createHttpApp } from '../../src/http-app';
+import openApiMetadata from './openapi-metadata';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -13,6 +15,8 @@ export interface TestApp {
 /** Boots the real application (Fastify, pipes, filters, PostgreSQL, Redis) with optional extra settings. */
 export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...env });
+  // SWC runs no Nest CLI plugin: give Swagger what the plugin gives `nest build` (npm run openapi:metadata).
+  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   const app = await createHttpApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -153,9 +153,10 @@ export class RejectContentDto {
 
 export class ListContentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    type: String,
-    example: 'REVIEW,REJECTED',
-    description: `Only these statuses: one, several separated by commas, or the parameter repeated. Any of ${CONTENT_STATUSES.join(', ')}.`,
+    enum: CONTENT_STATUSES,
+    isArray: true,
+    example: ['REVIEW', 'REJECTED'],
+    description: 'Only these statuses: the parameter repeated, or several separated by commas (`REVIEW,REJECTED`).',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => listOf(value))
