@@ -12,22 +12,16 @@ export class AuditEntryResponseDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   actorId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   targetType!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   targetId!: string | null;
 
-  @ApiProperty({ type: Object })
   metadata!: Record<string, unknown>;
 
-  @ApiProperty({ type: String, nullable: true })
   requestId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   ip!: string | null;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(view: AuditEntryView): AuditEntryResponseDto {
@@ -46,16 +40,12 @@ export class AuditEntryResponseDto {
 }
 
 export class AuditPageResponseDto {
-  @ApiProperty({ type: [AuditEntryResponseDto] })
   items!: AuditEntryResponseDto[];
 
-  @ApiProperty()
   total!: number;
 
-  @ApiProperty()
   page!: number;
 
-  @ApiProperty()
   limit!: number;
 
   static from(page: Page<AuditEntryView>): AuditPageResponseDto {

@@ -48,10 +48,8 @@ export class UserResponseDto {
   @ApiProperty({ example: '+989121234567', description: 'E.164' })
   phone!: string;
 
-  @ApiProperty({ type: String, nullable: true })
   name!: string | null;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(user: User): UserResponseDto {
@@ -60,10 +58,8 @@ export class UserResponseDto {
 }
 
 export class SessionResponseDto {
-  @ApiProperty()
   accessToken!: string;
 
-  @ApiProperty()
   refreshToken!: string;
 
   @ApiProperty({ enum: ['Bearer'] })
@@ -72,7 +68,6 @@ export class SessionResponseDto {
   @ApiProperty({ example: 3600 })
   expiresIn!: number;
 
-  @ApiProperty({ type: UserResponseDto })
   user!: UserResponseDto;
 
   static from(session: TokenPair & { user: User }): SessionResponseDto {

@@ -17,7 +17,6 @@ export class MembershipSummaryDto {
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
 
-  @ApiProperty()
   organizationName!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -31,13 +30,10 @@ export class MeResponseDto {
   @ApiProperty({ example: '+989121234567' })
   phone!: string;
 
-  @ApiProperty({ type: String, nullable: true })
   name!: string | null;
 
-  @ApiProperty()
   createdAt!: string;
 
-  @ApiProperty({ type: [MembershipSummaryDto] })
   memberships!: MembershipSummaryDto[];
 
   static from(me: Me): MeResponseDto {

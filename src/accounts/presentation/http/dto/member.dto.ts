@@ -38,7 +38,6 @@ export class MemberResponseDto {
   @ApiProperty({ enum: ['invited', 'active'], description: '`invited` until the member signs in after being added' })
   status!: 'invited' | 'active';
 
-  @ApiProperty()
   joinedAt!: string;
 
   static from(view: MemberView): MemberResponseDto {

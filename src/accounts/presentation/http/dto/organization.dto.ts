@@ -22,7 +22,6 @@ export class OrganizationResponseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
   name!: string;
 
   @ApiProperty({ enum: ROLES, description: "The caller's role in this organization" })
@@ -31,7 +30,6 @@ export class OrganizationResponseDto {
   @ApiProperty({ description: 'ADMINs must use an authenticator app and step up before sensitive actions' })
   requireAdminTwoFactor!: boolean;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(view: OrganizationView): OrganizationResponseDto {
@@ -52,10 +50,8 @@ export class WorkspaceResponseDto {
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
 
-  @ApiProperty()
   name!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(view: WorkspaceView): WorkspaceResponseDto {

@@ -43,10 +43,8 @@ export class TwoFactorEnrolmentResponseDto {
 }
 
 export class TwoFactorStatusResponseDto {
-  @ApiProperty()
   enabled!: boolean;
 
-  @ApiProperty({ type: String, nullable: true })
   enabledAt!: string | null;
 
   @ApiProperty({ description: 'An enrolment was started and waits for its first code' })
@@ -79,7 +77,6 @@ export class StepUpResponseDto {
   @ApiProperty({ example: 3600 })
   expiresIn!: number;
 
-  @ApiProperty()
   steppedUpAt!: string;
 
   @ApiProperty({ description: 'Until when sensitive actions accept this token without another code' })

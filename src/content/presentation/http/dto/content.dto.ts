@@ -285,16 +285,12 @@ export function endOfRange(to: string): Date {
 }
 
 export class GenerationUsageDto {
-  @ApiProperty()
   promptTokens!: number;
 
-  @ApiProperty()
   completionTokens!: number;
 
-  @ApiProperty()
   cachedTokens!: number;
 
-  @ApiProperty()
   totalTokens!: number;
 
   @ApiProperty({ example: '0.000420', description: 'USD, six decimals' })
@@ -305,10 +301,8 @@ export class LastErrorDto {
   @ApiProperty({ example: 'OPENAI_TIMEOUT' })
   code!: string;
 
-  @ApiProperty()
   message!: string;
 
-  @ApiProperty()
   at!: string;
 }
 
@@ -319,7 +313,6 @@ export class ReviewDecisionDto {
   @ApiProperty({ format: 'uuid' })
   by!: string;
 
-  @ApiProperty()
   at!: string;
 
   @ApiProperty({ type: String, nullable: true, description: "The approver's comment or the rejection reason" })
@@ -336,7 +329,6 @@ export class ContentResponseDto {
   @ApiProperty({ format: 'uuid' })
   workspaceId!: string;
 
-  @ApiProperty()
   title!: string;
 
   @ApiProperty({ description: 'The prompt sent to the model (rendered, when it came from a template)' })
@@ -372,10 +364,8 @@ export class ContentResponseDto {
   @ApiProperty({ example: 'gpt-4.1-mini', description: 'The model generations use' })
   model!: string;
 
-  @ApiProperty({ type: Number, nullable: true })
   temperature!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true })
   maxTokens!: number | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Number of the newest version; null before the first' })
@@ -411,10 +401,8 @@ export class ContentResponseDto {
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
-  @ApiProperty()
   updatedAt!: string;
 
   static from(view: ContentView): ContentResponseDto {
@@ -454,16 +442,12 @@ export class ContentResponseDto {
 }
 
 export class ContentPageResponseDto {
-  @ApiProperty({ type: [ContentResponseDto] })
   items!: ContentResponseDto[];
 
-  @ApiProperty()
   total!: number;
 
-  @ApiProperty()
   page!: number;
 
-  @ApiProperty()
   limit!: number;
 
   static from(page: Page<ContentView>): ContentPageResponseDto {
@@ -478,7 +462,6 @@ export class ContentVersionResponseDto {
   @ApiProperty({ enum: VERSION_SOURCES })
   source!: VersionSource;
 
-  @ApiProperty()
   body!: string;
 
   @ApiProperty({
@@ -494,7 +477,6 @@ export class ContentVersionResponseDto {
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(version: ContentVersion): ContentVersionResponseDto {

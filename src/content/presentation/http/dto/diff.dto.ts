@@ -24,19 +24,16 @@ export class DiffQueryDto {
 }
 
 export class DiffVersionDto {
-  @ApiProperty()
   number!: number;
 
   @ApiProperty({ enum: VERSION_SOURCES })
   source!: VersionSource;
 
-  @ApiProperty({ type: String, nullable: true })
   model!: string | null;
 
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(version: ContentVersion): DiffVersionDto {
@@ -82,16 +79,12 @@ export class DiffLineDto {
 }
 
 export class DiffStatsDto {
-  @ApiProperty()
   unchanged!: number;
 
-  @ApiProperty()
   changed!: number;
 
-  @ApiProperty()
   added!: number;
 
-  @ApiProperty()
   removed!: number;
 }
 
@@ -100,16 +93,13 @@ export class DiffStatsDto {
  * (or side by side) as it reads.
  */
 export class ContentDiffResponseDto {
-  @ApiProperty({ type: DiffVersionDto })
   from!: DiffVersionDto;
 
-  @ApiProperty({ type: DiffVersionDto })
   to!: DiffVersionDto;
 
   @ApiProperty({ type: DiffStatsDto, description: 'Number of lines of each type' })
   stats!: DiffStatsDto;
 
-  @ApiProperty({ type: [DiffLineDto] })
   lines!: DiffLineDto[];
 
   static from(comparison: VersionComparison): ContentDiffResponseDto {

@@ -20,10 +20,8 @@ export class PiiFindingDto {
 }
 
 export class PiiReportDto {
-  @ApiProperty()
   found!: boolean;
 
-  @ApiProperty({ type: [PiiFindingDto] })
   findings!: PiiFindingDto[];
 
   static from(scan: PiiScan): PiiReportDto {

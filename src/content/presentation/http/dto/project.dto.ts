@@ -57,19 +57,15 @@ export class ProjectResponseDto {
   @ApiProperty({ format: 'uuid' })
   workspaceId!: string;
 
-  @ApiProperty()
   name!: string;
 
-  @ApiProperty({ type: String, nullable: true })
   description!: string | null;
 
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
-  @ApiProperty()
   updatedAt!: string;
 
   static from(project: ProjectState): ProjectResponseDto {

@@ -86,13 +86,10 @@ export class PromptResponseDto {
   @ApiProperty({ format: 'uuid' })
   workspaceId!: string;
 
-  @ApiProperty()
   name!: string;
 
-  @ApiProperty()
   category!: string;
 
-  @ApiProperty()
   template!: string;
 
   @ApiProperty({
@@ -105,10 +102,8 @@ export class PromptResponseDto {
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
-  @ApiProperty()
   createdAt!: string;
 
-  @ApiProperty()
   updatedAt!: string;
 
   static from(prompt: PromptView): PromptResponseDto {

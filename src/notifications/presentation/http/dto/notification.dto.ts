@@ -42,10 +42,8 @@ export class NotificationResponseDto {
   })
   data!: Record<string, unknown>;
 
-  @ApiProperty()
   createdAt!: string;
 
-  @ApiProperty({ type: String, nullable: true })
   readAt!: string | null;
 
   static from(view: NotificationView): NotificationResponseDto {

@@ -25,7 +25,6 @@ export class WebhookResponseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
   url!: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
@@ -37,10 +36,8 @@ export class WebhookResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'Since when every delivery has failed' })
   failingSince!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   disabledAt!: string | null;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(endpoint: WebhookEndpoint): WebhookResponseDto {
@@ -90,13 +87,11 @@ export class WebhookDeliveryResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'The HTTP status answered; null when none came' })
   statusCode!: number | null;
 
-  @ApiProperty()
   durationMs!: number;
 
   @ApiProperty({ type: String, nullable: true, example: 'timeout' })
   error!: string | null;
 
-  @ApiProperty()
   createdAt!: string;
 
   static from(attempt: WebhookDeliveryAttempt): WebhookDeliveryResponseDto {
@@ -115,15 +110,11 @@ export class WebhookDeliveryResponseDto {
 }
 
 export class WebhookDeliveryPageResponseDto {
-  @ApiProperty({ type: [WebhookDeliveryResponseDto] })
   items!: WebhookDeliveryResponseDto[];
 
-  @ApiProperty()
   total!: number;
 
-  @ApiProperty()
   page!: number;
 
-  @ApiProperty()
   limit!: number;
 }

@@ -113,7 +113,6 @@ export class UsageGroupDto extends UsageTotalsDto {
 }
 
 export class UsageReportResponseDto {
-  @ApiProperty({ type: UsageTotalsDto })
   totals!: UsageTotalsDto;
 
   @ApiProperty({
