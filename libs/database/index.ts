@@ -7,3 +7,4 @@ export * from './typeorm-logger';
 export * from './prepared-statement';
 export * from './transaction-scope';
 export * from './typeorm-unit-of-work';
+export * from './query-observation';

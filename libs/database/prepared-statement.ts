@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { poolOf, queryObserved } from './query-observation';
 import { activeTransactionOf } from './transaction-scope';
 
 /**
@@ -23,7 +24,8 @@ export class PreparedStatement {
 /**
  * Runs `statement` on the app's pool or, inside a transaction (`inTransaction`, a UnitOfWork run), on
  * that transaction's connection, so that it sees and joins the transaction's writes. Logged as
- * TypeORM logs its own queries (the statement, never its values; slow ones and failures too). Errors are pg's own
+ * TypeORM logs its own queries (the statement, never its values; slow ones and failures too), and
+ * timed for `observeQueries` (sent to the pool, the time includes the wait for a connection). Errors are pg's own
  * (`code`, `constraint`), which every classifier here reads as it reads TypeORM's `driverError`.
  */
 export async function queryPrepared<R>(
@@ -43,6 +45,7 @@ export async function queryPrepared<R>(
       values: values as unknown[],
     });
     const ms = performance.now() - started;
+    queryObserved(dataSource, result.command, ms / 1000);
     const slowMs = dataSource.options.maxQueryExecutionTime;
     if (slowMs && ms > slowMs) logger.logQuerySlow(Math.round(ms), statement.text);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
@@ -55,12 +58,8 @@ export async function queryPrepared<R>(
 /** The open transaction's own pg client when there is one (a statement sent to the pool would escape it). */
 async function connectionOf(dataSource: DataSource): Promise<Pool | PoolClient> {
   const transaction = activeTransactionOf(dataSource);
-  if (!transaction) return poolOf(dataSource);
-  return (await transaction.queryRunner.connect()) as PoolClient;
-}
-
-function poolOf(dataSource: DataSource): Pool {
-  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (transaction) return (await transaction.queryRunner.connect()) as PoolClient;
+  const pool = poolOf(dataSource);
   if (!pool) throw new Error('Prepared statements need an initialized PostgreSQL data source');
   return pool;
 }
