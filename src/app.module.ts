@@ -8,7 +8,7 @@ import { DatabaseModule } from '#libs/database';
 import { HealthModule } from '#libs/health';
 import { HttpExceptionFilter } from '#libs/http';
 import { LoggingModule } from '#libs/logging';
-import { MetricsModule } from '#libs/metrics';
+import { MetricsHttpModule, MetricsModule, WorkerMetricsServer } from '#libs/metrics';
 import { QueueModule } from '#libs/queue';
 import { RateLimitModule } from '#libs/rate-limit';
 import { RedisModule } from '#libs/redis';
@@ -20,9 +20,9 @@ import { UsageModule } from './usage';
 
 /*
  * `APP_ROLE` picks one of three root modules, all built from the same arrays: every process has the
- * platform and the bounded contexts (plain static modules); an API process adds what serving
- * HTTP needs, a worker process the queue processors, and `all` both. No context module asks which
- * role it runs in.
+ * platform (metrics included) and the bounded contexts (plain static modules); an API process adds
+ * what serving HTTP needs (/metrics among it), a worker process the queue processors and a /metrics
+ * listener of its own, and `all` both on one HTTP server. No context module asks which role it runs in.
  */
 const platform = (config: AppConfig) => [
   ConfigModule.forRoot(config),
@@ -32,10 +32,11 @@ const platform = (config: AppConfig) => [
   DatabaseModule,
   RedisModule,
   QueueModule,
+  MetricsModule,
   ScheduleModule.forRoot(),
 ];
 const contexts = [AccountsModule, NotificationsModule, ContentModule, AiModule, UsageModule];
-const serving = [RateLimitModule, MetricsModule, HealthModule];
+const serving = [RateLimitModule, MetricsHttpModule, HealthModule];
 const servingProviders: Provider[] = [{ provide: APP_FILTER, useClass: HttpExceptionFilter }];
 const workers = (config: AppConfig): Provider[] => [
   ...accountsWorkers(),
@@ -55,7 +56,12 @@ export class ApiModule {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [...platform(config), ...contexts], providers: workers(config) };
+    return {
+      module: WorkerModule,
+      imports: [...platform(config), ...contexts],
+      // It serves no HTTP: its metrics get a listener of their own (METRICS_PORT).
+      providers: [...workers(config), WorkerMetricsServer],
+    };
   }
 }
 

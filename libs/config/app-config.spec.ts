@@ -16,6 +16,9 @@ describe('loadConfig', () => {
     ['APP_ROLE', 'everything'],
     ['PORT', 'eighty'],
     ['PORT', '70000'],
+    ['METRICS_PORT', '70000'],
+    ['METRICS_PORT', '-1'],
+    ['METRICS_PORT', 'nine'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['REDIS_URL', 'not a url'],
     ['DB_MIGRATE_ON_START', 'yes'],
@@ -123,6 +126,12 @@ describe('loadConfig', () => {
     for (const value of ['0', '10', '60001', 'soon']) {
       expect(() => loadConfig({ WEBHOOK_OUTBOX_POLL_MS: value })).toThrow(/WEBHOOK_OUTBOX_POLL_MS/);
     }
+  });
+
+  it('serves worker metrics on port 9464 by default, on another port, or not at all with 0', () => {
+    expect(loadConfig({}).metrics.port).toBe(9464);
+    expect(loadConfig({ METRICS_PORT: '9100' }).metrics.port).toBe(9100);
+    expect(loadConfig({ METRICS_PORT: '0' }).metrics.port).toBeNull();
   });
 
   it('reads the CORS origin list', () => {

@@ -32,6 +32,8 @@ export class AppConfig {
     clientAddressSecret: string | null;
   };
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
+  /** The worker-only process's /metrics listener (METRICS_PORT, on HOST); null when it serves none. */
+  readonly metrics: { port: number | null };
   readonly shutdownTimeoutMs: number;
   readonly database: {
     url: string;
@@ -98,6 +100,7 @@ export class AppConfig {
       level: raw.LOG_LEVEL,
       pretty: (raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty',
     };
+    this.metrics = { port: raw.METRICS_PORT === 0 ? null : raw.METRICS_PORT };
     this.shutdownTimeoutMs = raw.SHUTDOWN_TIMEOUT_MS;
     this.database = {
       url: raw.DATABASE_URL,

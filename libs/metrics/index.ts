@@ -1,2 +1,5 @@
 export * from './http-metrics';
+export * from './instruments';
 export * from './metrics.module';
+export * from './metrics-http.module';
+export * from './worker-metrics.server';

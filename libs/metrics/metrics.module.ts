@@ -1,13 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { MetricsController } from './metrics.controller';
+import { DatabaseMetricsCollector } from './database-metrics.collector';
 import { QueueMetricsCollector } from './queue-metrics.collector';
+import { RedisMetricsCollector } from './redis-metrics.collector';
 
+/**
+ * The process's one Prometheus registry, in every role: the contexts' adapters and processors make
+ * their instruments in it (see instruments.ts), and the platform's collectors read the process,
+ * PostgreSQL's pool, Redis and the queues. Who serves it depends on the role: `/metrics` on the HTTP
+ * server (MetricsHttpModule) in the api and all roles, WorkerMetricsServer on METRICS_PORT in a
+ * worker-only process.
+ */
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  controllers: [MetricsController],
   providers: [
     {
       provide: Registry,
@@ -19,6 +26,8 @@ import { QueueMetricsCollector } from './queue-metrics.collector';
       },
     },
     QueueMetricsCollector,
+    DatabaseMetricsCollector,
+    RedisMetricsCollector,
   ],
   exports: [Registry],
 })

@@ -1,3 +1,4 @@
 export * from './bull-connection';
 export * from './queue.module';
 export * from './reconnecting-worker';
+export { workerOf } from './queue-error-logger';

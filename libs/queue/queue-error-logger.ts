@@ -39,7 +39,8 @@ export class QueueErrorLogger implements OnModuleInit, OnApplicationBootstrap {
   }
 }
 
-function workerOf(host: WorkerHost): WorkerHost['worker'] | undefined {
+/** The BullMQ worker of a processor, or undefined when this process has not started it. */
+export function workerOf(host: WorkerHost): WorkerHost['worker'] | undefined {
   try {
     return host.worker;
   } catch {

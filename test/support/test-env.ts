@@ -9,6 +9,9 @@ process.env.SMS_DRIVER = process.env.SMS_DRIVER ?? 'log';
 process.env.AUTH_OTP_REQUESTS_PER_MINUTE ??= '100000';
 process.env.AUTH_OTP_VERIFIES_PER_MINUTE ??= '100000';
 process.env.AUTH_REFRESHES_PER_MINUTE ??= '100000';
+// Worker roots booted by tests (in this process or as child processes) serve no /metrics port
+// unless a test asks for one: parallel test files would otherwise all want 9464.
+process.env.METRICS_PORT ??= '0';
 
 // Adapters under integration test log through Nest's static logger; keep the test output readable.
 if (process.env.LOG_LEVEL === 'silent') {

@@ -4,6 +4,8 @@ import { Test } from '@nestjs/testing';
 import { Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { HealthController } from '../../../libs/health/health.controller';
+import { WorkerMetricsServer } from '../../../libs/metrics';
+import { MetricsController } from '../../../libs/metrics/metrics.controller';
 import { rootModuleFor } from '../../../src/app.module';
 import { isolatedRedisPrefix } from '../../support/auth-helpers';
 import { startedWorkersOf } from '../../support/queue-workers';
@@ -71,19 +73,39 @@ describe('root modules per APP_ROLE', () => {
     expect([...startedWorkersOf(appFor('api')).keys()]).toEqual([]);
   });
 
-  function httpOnlyProvidersOf(role: Role): { metricsRegistry: boolean; healthController: boolean } {
+  function operationsOf(role: Role): {
+    metricsRegistries: number;
+    metricsController: boolean;
+    workerMetricsServer: boolean;
+    healthController: boolean;
+  } {
     const discovery = appFor(role).get(DiscoveryService, { strict: false });
     return {
-      metricsRegistry: discovery.getProviders().some((wrapper) => wrapper.instance instanceof Registry),
+      metricsRegistries: discovery.getProviders().filter((wrapper) => wrapper.instance instanceof Registry).length,
+      metricsController: discovery.getControllers().some((wrapper) => wrapper.metatype === MetricsController),
+      workerMetricsServer: discovery.getProviders().some((wrapper) => wrapper.instance instanceof WorkerMetricsServer),
       healthController: discovery.getControllers().some((wrapper) => wrapper.metatype === HealthController),
     };
   }
 
-  it.each(['api', 'all'] as const)('APP_ROLE=%s has the HTTP-only metrics registry and health controller', (role) => {
-    expect(httpOnlyProvidersOf(role)).toEqual({ metricsRegistry: true, healthController: true });
-  });
+  it.each(['api', 'all'] as const)(
+    'APP_ROLE=%s has one metrics registry, served with health on the HTTP server, and no metrics listener of its own',
+    (role) => {
+      expect(operationsOf(role)).toEqual({
+        metricsRegistries: 1,
+        metricsController: true,
+        workerMetricsServer: false,
+        healthController: true,
+      });
+    },
+  );
 
-  it('APP_ROLE=worker has neither the metrics registry nor the health controller', () => {
-    expect(httpOnlyProvidersOf('worker')).toEqual({ metricsRegistry: false, healthController: false });
+  it('APP_ROLE=worker has one metrics registry, served by a listener of its own (METRICS_PORT), and no HTTP controllers', () => {
+    expect(operationsOf('worker')).toEqual({
+      metricsRegistries: 1,
+      metricsController: false,
+      workerMetricsServer: true,
+      healthController: false,
+    });
   });
 });
