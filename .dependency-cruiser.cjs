@@ -32,13 +32,13 @@ module.exports = {
     },
     {
       name: 'application-does-not-know-adapters',
-      comment: 'Use cases talk to ports, never to infrastructure or presentation.',
+      comment: 'Use cases talk to ports, never to infrastructure or presentation; metrics are recorded by adapters.',
       severity: 'error',
       from: { path: `(?:^|/)src/${CONTEXT}/application/` },
       to: {
         path: [
           `(?:^|/)src/$1/(infrastructure|presentation)/`,
-          '^(node_modules/)?(typeorm|bullmq|ioredis|openai|pg|@fastify|fastify)(/|$)',
+          '^(node_modules/)?(typeorm|bullmq|ioredis|openai|pg|@fastify|fastify|prom-client)(/|$)',
         ],
       },
     },

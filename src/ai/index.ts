@@ -20,6 +20,7 @@ export {
   type TokenUsage,
 } from './domain/generation-event';
 export {
+  GENERATION_FAILURE_CODES,
   GenerationFailure,
   publicFailureOf,
   type FailureKind,

@@ -85,6 +85,9 @@ const PUBLIC_MESSAGES: Record<GenerationFailureCode, string> = {
   internal: 'The generation failed unexpectedly. Try again.',
 };
 
+/** Every failure code, e.g. for counting failures by code from zero. */
+export const GENERATION_FAILURE_CODES = Object.keys(PUBLIC_MESSAGES) as GenerationFailureCode[];
+
 /** A failure as users see it (the content's `lastError`, SSE `error` events): never provider internals. */
 export interface PublicFailure {
   /** Stable UPPER_SNAKE code, e.g. `RATE_LIMITED`, `INSUFFICIENT_QUOTA`. */

@@ -49,6 +49,12 @@ describe('the layer rule (dependency-cruiser)', () => {
     );
   });
 
+  it('fails a use case that imports prom-client (adapters and processors record metrics)', () => {
+    expect(ruleFor('content/application/use-cases/metrics-in-use-case.ts')).toContain(
+      'application-does-not-know-adapters',
+    );
+  });
+
   it("fails a context that imports another context's internals", () => {
     expect(ruleFor('content/domain/other-context-internals.ts')).toContain('contexts-meet-through-their-index');
   });

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
+import { Registry } from 'prom-client';
 import { AppConfig } from '#libs/config';
 import { LlmClient, type DeltaListener, type LlmRequest, type LlmResult } from '../../application/ports/llm-client';
 import { TokenCounter } from '../../application/ports/token-counter';
 import type { TokenUsage } from '../../domain/generation-event';
 import { LlmError } from '../../domain/generation.errors';
 import { chatCompletionBody } from './chat-request';
+import { LlmMetrics } from './llm-metrics';
 import { toLlmError, type StopReason } from './openai-errors';
 
 /**
@@ -23,18 +25,25 @@ import { toLlmError, type StopReason } from './openai-errors';
  *
  * Nothing here logs the key, the prompt or the generated text; the SDK's own log lines go to the
  * structured log without their arguments.
+ *
+ * Every call is counted by outcome, and a completed one timed (duration, time to the first text,
+ * completion tokens per second after it) into `registry` (LlmMetrics; a private registry when none
+ * is given, e.g. in tests).
  */
 @Injectable()
 export class OpenAiLlmClient extends LlmClient {
   private readonly client: OpenAI;
   private readonly idleTimeoutMs: number;
   private readonly logger = new Logger('OpenAI');
+  private readonly metrics: LlmMetrics;
 
   constructor(
     config: AppConfig,
     private readonly tokens: TokenCounter,
+    registry: Registry = new Registry(),
   ) {
     super();
+    this.metrics = new LlmMetrics(registry);
     const logger = this.logger;
     if (!config.openai.apiKey) logger.warn('OPENAI_API_KEY is empty: the provider will refuse generation calls');
     this.idleTimeoutMs = config.openai.timeoutMs;
@@ -55,6 +64,19 @@ export class OpenAiLlmClient extends LlmClient {
   }
 
   async stream(request: LlmRequest, onDelta: DeltaListener): Promise<LlmResult> {
+    const call: CallProgress = { startedAt: performance.now(), firstTextAt: undefined, model: undefined };
+    try {
+      const result = await this.call(request, onDelta, call);
+      const timing = { ...call, endedAt: performance.now() };
+      this.metrics.completed(result.model, timing, result.usage.completionTokens);
+      return result;
+    } catch (error) {
+      this.metrics.failed(call.model, error instanceof LlmError ? error.code : 'internal');
+      throw error;
+    }
+  }
+
+  private async call(request: LlmRequest, onDelta: DeltaListener, progress: CallProgress): Promise<LlmResult> {
     const stop = new AbortController();
     let stopped: StopReason | undefined;
     const halt = (reason: StopReason) => {
@@ -87,12 +109,13 @@ export class OpenAiLlmClient extends LlmClient {
       for await (const chunk of stream) {
         resetIdle();
         responseId ||= chunk.id;
-        if (chunk.model) model = chunk.model;
+        if (chunk.model) model = progress.model = chunk.model;
         if (chunk.usage) usage = usageOf(chunk.usage);
         const choice = chunk.choices[0];
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         const piece = choice?.delta?.content;
         if (piece) {
+          progress.firstTextAt ??= performance.now();
           text += piece;
           try {
             await onDelta(piece);
@@ -153,6 +176,13 @@ function usageOf(usage: OpenAI.Completions.CompletionUsage): TokenUsage {
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
     totalTokens: usage.total_tokens,
   };
+}
+
+/** How far a call got: when it started, when its first text came, which model the provider says answers. */
+interface CallProgress {
+  startedAt: number;
+  firstTextAt: number | undefined;
+  model: string | undefined;
 }
 
 /** Marks an error thrown by the delta listener while the stream was read. */

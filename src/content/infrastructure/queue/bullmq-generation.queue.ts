@@ -1,12 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { Registry } from 'prom-client';
 import {
   GenerationQueue,
   type GenerationJob,
   type QueuedGeneration,
   type QueuedGenerationState,
 } from '../../application/ports/generation-queue';
+import { GenerationMetrics } from './generation-metrics';
 import {
   GENERATE_CONTENT_JOB,
   GENERATION_JOB_OPTIONS,
@@ -14,10 +16,17 @@ import {
   type GenerateContentPayload,
 } from './generation.queue';
 
+/** Queues generation jobs; a job queued is a generation started (`generations_started_total`). */
 @Injectable()
 export class BullMqGenerationQueue extends GenerationQueue {
-  constructor(@InjectQueue(GENERATION_QUEUE) private readonly queue: Queue<GenerateContentPayload>) {
+  private readonly metrics: GenerationMetrics;
+
+  constructor(
+    @InjectQueue(GENERATION_QUEUE) private readonly queue: Queue<GenerateContentPayload>,
+    registry: Registry,
+  ) {
     super();
+    this.metrics = new GenerationMetrics(registry);
   }
 
   async enqueue(jobId: string, job: GenerationJob): Promise<void> {
@@ -28,6 +37,7 @@ export class BullMqGenerationQueue extends GenerationQueue {
       requestedBy: job.requestedBy,
     };
     await this.queue.add(GENERATE_CONTENT_JOB, payload, { ...GENERATION_JOB_OPTIONS, jobId });
+    this.metrics.startedOne();
   }
 
   async inspect(jobId: string): Promise<QueuedGeneration> {

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type BeforeApplicationShutdown, type Type } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { Registry } from 'prom-client';
 import type { AppConfig } from '#libs/config';
 import { errorSummary } from '#libs/logging';
 import type { GenerationJob } from '../../application/ports/generation-queue';
@@ -15,13 +16,14 @@ import {
   GENERATION_QUEUE,
   type GenerateContentPayload,
 } from './generation.queue';
+import { GenerationMetrics } from './generation-metrics';
 import { failureOf, generationWorkerOptions, isFinalFailure, toQueueError } from './generation-retry';
 
 /**
  * Runs `generate-content` jobs: one job, one use case. Transient failures are thrown back for
  * BullMQ to retry with the custom backoff; permanent ones end the job at once. When a job has
  * finally failed (including a job whose worker died once too often) FailGenerationUseCase puts the
- * content back.
+ * content back. Completions, failed attempts and final failures are counted (GenerationMetrics).
  *
  * Not decorated with @Processor itself: `generationProcessorFor(config)` makes the registered
  * subclass, because BullMQ takes the worker options (concurrency, rate limit, lock) when the worker
@@ -31,12 +33,15 @@ import { failureOf, generationWorkerOptions, isFinalFailure, toQueueError } from
 export class GenerationProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(GenerationProcessor.name);
   private readonly failing = new Set<Promise<void>>();
+  private readonly metrics: GenerationMetrics;
 
   constructor(
     private readonly generate: GenerateContentUseCase,
     private readonly fail: FailGenerationUseCase,
+    registry: Registry,
   ) {
     super();
+    this.metrics = new GenerationMetrics(registry);
   }
 
   /** `signal` (BullMQ passes it to processors that take three parameters) aborts when the job is cancelled. */
@@ -46,8 +51,9 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
     signal?: AbortSignal,
   ): Promise<GenerateContentResult> {
     if (job.name !== GENERATE_CONTENT_JOB) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    let result: GenerateContentResult;
     try {
-      return await this.generate.execute({
+      result = await this.generate.execute({
         job: jobOf(job),
         jobId: jobIdOf(job),
         attempt: job.attemptsMade + 1,
@@ -57,6 +63,8 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
     } catch (error) {
       throw toQueueError(error);
     }
+    if (result.outcome === 'completed') this.metrics.completedOne(job.timestamp, Date.now());
+    return result;
   }
 
   /**
@@ -73,7 +81,10 @@ export class GenerationProcessor extends WorkerHost implements BeforeApplication
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<GenerateContentPayload> | undefined, error: Error | undefined): void {
-    if (!job || job.name !== GENERATE_CONTENT_JOB || !isFinalFailure(job, error)) return;
+    if (!job || job.name !== GENERATE_CONTENT_JOB) return;
+    const final = isFinalFailure(job, error);
+    this.metrics.attemptFailed(failureOf(error).code, final);
+    if (!final) return;
     const done = this.fail
       .execute({ job: jobOf(job), jobId: jobIdOf(job), failure: failureOf(error) })
       .then(() => undefined)

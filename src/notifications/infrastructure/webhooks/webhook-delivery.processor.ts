@@ -1,12 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, type Type } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { Registry, type Counter } from 'prom-client';
 import { AppConfig } from '#libs/config';
+import { counterIn } from '#libs/metrics';
 import { DeliverWebhookUseCase, type DeliveryOutcome } from '../../application/webhooks/deliver-webhook.use-case';
 import type { WebhookDelivery } from '../../application/webhooks/webhook-ports';
 import { webhookRetryDelay } from '../../domain/webhooks/webhook-endpoint';
 import { RedisEndpointSlots } from './redis-endpoint-slots';
 import { DELIVER_WEBHOOK_JOB, WEBHOOK_DELIVERY_QUEUE } from './webhook.queue';
+
+const DELIVERY_OUTCOMES: DeliveryOutcome[] = ['delivered', 'failed', 'disabled', 'gone'];
 
 /** How long a delivery waits before it tries again for a slot of its endpoint (plus up to as much again). */
 const SLOT_WAIT_MS = 1_000;
@@ -21,15 +25,29 @@ export class WebhookDeliveryFailedError extends Error {
  * exponential backoff; a deleted or disabled endpoint ends the job. A delivery first takes one of
  * its endpoint's few slots; when all are taken (a slow receiver), the job steps aside for a second
  * or so (delayed, no attempt spent) and the worker serves other endpoints meanwhile.
+ *
+ * Each attempt is counted by outcome: delivered (2xx), failed (retried while attempts remain),
+ * disabled (the endpoint was, or has just been, disabled), gone (the endpoint was deleted) or error
+ * (the attempt itself broke, e.g. the database was unavailable).
  */
 @Injectable()
 export class WebhookDeliveryProcessor extends WorkerHost {
+  private readonly deliveries: Counter<'outcome'>;
+
   constructor(
     private readonly deliver: DeliverWebhookUseCase,
     private readonly slots: RedisEndpointSlots,
     private readonly config: AppConfig,
+    registry: Registry,
   ) {
     super();
+    this.deliveries = counterIn(registry, {
+      name: 'webhook_deliveries_total',
+      help: 'Webhook delivery attempts by outcome: delivered, failed, disabled, gone or error',
+      labelNames: ['outcome'],
+    });
+    // From 0, so that a rule over increase() sees the first of each too.
+    for (const outcome of [...DELIVERY_OUTCOMES, 'error']) this.deliveries.inc({ outcome }, 0);
   }
 
   async process(job: Job<WebhookDelivery>, token?: string): Promise<DeliveryOutcome> {
@@ -43,7 +61,11 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       throw new DelayedError();
     }
     try {
-      const outcome = await this.deliver.execute(job.data, job.attemptsMade + 1);
+      const outcome = await this.deliver.execute(job.data, job.attemptsMade + 1).catch((error: unknown) => {
+        this.deliveries.inc({ outcome: 'error' });
+        throw error;
+      });
+      this.deliveries.inc({ outcome });
       if (outcome === 'failed')
         throw new WebhookDeliveryFailedError(`Delivery ${job.data.eventId} to ${endpointId} failed`);
       return outcome;

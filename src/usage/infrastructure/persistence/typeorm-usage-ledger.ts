@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, managerOf, PreparedStatement, queryPrepared } from '#libs/database';
+import { afterCommit, inTransaction, managerOf, PreparedStatement, queryPrepared } from '#libs/database';
 import { isUuid, Money } from '#libs/ddd';
 import {
   UsageLedger,
@@ -14,6 +15,8 @@ import {
 } from '../../application/ports/usage-ledger';
 import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
 import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
+import { UsageLimitExceededError, type LimitExceededDetails } from '../../domain/usage.errors';
+import { UsageMetrics } from '../usage-metrics';
 import { lockLimitsRow } from './typeorm-usage-limits.repository';
 
 interface SpendRow {
@@ -111,13 +114,38 @@ const RELEASE = new PreparedStatement(
 
 const IS_HELD = new PreparedStatement(`SELECT 1 FROM usage_reservations WHERE id = $1 AND status = 'RESERVED'`);
 
+/**
+ * Counts what it records (UsageMetrics into `registry`; a private registry when none is given, e.g.
+ * in tests): reservations refused, and, once their transaction commits, the tokens and cost of each
+ * usage record and each threshold crossed.
+ */
 @Injectable()
 export class TypeOrmUsageLedger extends UsageLedger {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  private readonly metrics: UsageMetrics;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    registry: Registry = new Registry(),
+  ) {
     super();
+    this.metrics = new UsageMetrics(registry);
   }
 
-  reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
+  async reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }> {
+    try {
+      return await this.reserveUnderLock(reservation, admit, now);
+    } catch (error) {
+      if (error instanceof UsageLimitExceededError)
+        this.metrics.refusedBy((error.details as unknown as LimitExceededDetails).limit);
+      throw error;
+    }
+  }
+
+  private reserveUnderLock(
+    reservation: NewReservation,
+    admit: AdmitReservation,
+    now: Date,
+  ): Promise<{ reservationId: string }> {
     return inTransaction(this.dataSource, async (manager) => {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
       const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p));
@@ -184,7 +212,11 @@ export class TypeOrmUsageLedger extends UsageLedger {
       reservation,
     ]);
     const row = inserted[0];
-    if (row) return { recorded: true, ...outcomeOf(row), organizationHasLimits: row.has_limits };
+    if (row) {
+      const costMicros = BigInt(row.cost_micros);
+      afterCommit(this.dataSource, () => this.metrics.recorded(record, costMicros));
+      return { recorded: true, ...outcomeOf(row), organizationHasLimits: row.has_limits };
+    }
     const [existing] = (await managerOf(this.dataSource).query(
       'SELECT cost_micros, price_fallback, created_at FROM usage_records WHERE call_key = $1',
       [record.callKey],
@@ -248,9 +280,13 @@ export class TypeOrmUsageLedger extends UsageLedger {
         reached.map((r) => r.usedValue.toString()),
       ],
     )) as { id: string; scope: string; threshold: number; created_at: Date }[];
-    return reached.flatMap((event) => {
+    const recorded = reached.flatMap((event) => {
       const row = rows.find((r) => r.scope === event.scope && r.threshold === event.threshold);
       return row ? [{ ...event, id: row.id, createdAt: row.created_at }] : [];
     });
+    afterCommit(this.dataSource, () => {
+      for (const event of recorded) this.metrics.crossed(event.limit, event.threshold);
+    });
+    return recorded;
   }
 }
