@@ -75,6 +75,11 @@ export const configSchema = z
      */
     CLIENT_ADDRESS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
+    /**
+     * Where a worker-only process (APP_ROLE=worker, which serves no other HTTP) answers Prometheus's
+     * GET /metrics; 0 serves none. The api and all roles serve /metrics on PORT instead.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),
     DB_MIGRATE_ON_START: bool.default(true),
