@@ -71,7 +71,8 @@ describe('describeErrors', () => {
     });
     expect(
       errorCodesOf(
-        (post['400'] as { content: { 'application/json': { schema: unknown } } }).content['application/json'].schema,
+        (post['400'] as unknown as { content: { 'application/json': { schema: unknown } } }).content['application/json']
+          .schema,
       ),
     ).toEqual(['MALFORMED_JSON', 'TEMPLATE_VARIABLE_MISSING', 'VALIDATION_FAILED']);
     expect(Object.keys(post)).toEqual(['200', '400', '413', '415', '503']);

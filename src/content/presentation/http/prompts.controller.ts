@@ -8,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Caller } from '#libs/ddd';
-import { ApiErrors } from '#libs/http';
 import { CurrentCaller, RequireRole } from '../../../accounts';
 import { CreatePromptUseCase } from '../../application/use-cases/prompts/create-prompt.use-case';
 import { DeletePromptUseCase } from '../../application/use-cases/prompts/delete-prompt.use-case';
