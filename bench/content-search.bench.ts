@@ -8,7 +8,7 @@ import type { ContentFilter } from '../src/content/application/ports/content.rep
 import {
   SEARCH_VECTOR,
   TypeOrmContentRepository,
-} from '../src/content/infrastructure/persistence/typeorm-content.repository';
+} from '../src/content/infrastructure/typeorm/typeorm-content.repository';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
 import { time } from './support/stats';

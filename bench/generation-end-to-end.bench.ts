@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { Pool } from 'pg';
 import { chatCompletionBody } from '../src/ai/infrastructure/openai/chat-request';
-import { GENERATION_QUEUE } from '../src/content/infrastructure/queue/generation.queue';
+import { GENERATION_QUEUE } from '../src/content/infrastructure/bullmq/generation.queue';
 import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
 import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
 import { deleteKeys } from './support/redis-keys';

@@ -9,9 +9,9 @@ import type { UsageGroupBy } from '../src/usage/application/ports/usage-reports'
 import { ReleaseGenerationBudgetUseCase } from '../src/usage/application/use-cases/release-generation-budget.use-case';
 import { ReserveGenerationBudgetUseCase } from '../src/usage/application/use-cases/reserve-generation-budget.use-case';
 import { PriceTable } from '../src/usage/domain/price-table';
-import { TypeOrmUsageLedger } from '../src/usage/infrastructure/persistence/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../src/usage/infrastructure/persistence/typeorm-usage-limits.repository';
-import { TypeOrmUsageReports } from '../src/usage/infrastructure/persistence/typeorm-usage-reports';
+import { TypeOrmUsageLedger } from '../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
+import { TypeOrmUsageLimitsRepository } from '../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
+import { TypeOrmUsageReports } from '../src/usage/infrastructure/typeorm/typeorm-usage-reports';
 import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
 import { time } from './support/stats';

@@ -17,4 +17,4 @@ export {
   CurrentCaller,
   type OrganizationAccess,
 } from './presentation/http/access/access.decorators';
-export { ACCOUNTS_ENCRYPTED_COLUMNS } from './infrastructure/security/encrypted-columns';
+export { ACCOUNTS_ENCRYPTED_COLUMNS } from './infrastructure/typeorm/encrypted-columns';

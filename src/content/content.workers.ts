@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '#libs/config';
-import { GenerationRecoveryProcessor } from './infrastructure/queue/generation-recovery.processor';
-import { generationProcessorFor } from './infrastructure/queue/generation.processor';
+import { GenerationRecoveryProcessor } from './infrastructure/bullmq/generation-recovery.processor';
+import { generationProcessorFor } from './infrastructure/bullmq/generation.processor';
 
 /** The content context's queue processors, for the roots that run workers. */
 export function contentWorkers(config: AppConfig): Provider[] {

@@ -2,4 +2,4 @@
 export { NotificationsModule } from './notifications.module';
 export { notificationsWorkers } from './notifications.workers';
 export { WEBHOOK_EVENTS, type WebhookEventType } from './domain/webhooks/webhook-events';
-export { NOTIFICATIONS_ENCRYPTED_COLUMNS } from './infrastructure/webhooks/encrypted-columns';
+export { NOTIFICATIONS_ENCRYPTED_COLUMNS } from './infrastructure/typeorm/encrypted-columns';

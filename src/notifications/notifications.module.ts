@@ -31,26 +31,26 @@ import {
   WebhookSecrets,
   WebhookSender,
 } from './application/webhooks/webhook-ports';
-import { FanOutIntegrationEvents } from './infrastructure/events/fan-out-integration-events';
-import { AccountsOrganizationMembers } from './infrastructure/in-app/accounts-organization-members';
-import { BullMqSmsAlertQueue } from './infrastructure/in-app/bullmq-sms-alert.queue';
-import { NotificationEntity } from './infrastructure/in-app/notification.entity';
-import { SMS_ALERT_QUEUE } from './infrastructure/in-app/sms-alert.queue';
-import { TypeOrmNotificationRepository } from './infrastructure/in-app/typeorm-notification.repository';
+import { FanOutIntegrationEvents } from './infrastructure/in-process/in-process-integration-events';
+import { AccountsOrganizationMembers } from './infrastructure/in-process/in-process-organization-members';
+import { BullMqSmsAlertQueue } from './infrastructure/bullmq/bullmq-sms-alert.queue';
+import { NotificationEntity } from './infrastructure/typeorm/notification.entity';
+import { SMS_ALERT_QUEUE } from './infrastructure/bullmq/sms-alert.queue';
+import { TypeOrmNotificationRepository } from './infrastructure/typeorm/typeorm-notification.repository';
 import { KavenegarSmsAlertSender } from './infrastructure/kavenegar/kavenegar-sms-alert.sender';
-import { LogSmsAlertSender } from './infrastructure/kavenegar/log-sms-alert.sender';
-import { BullMqWebhookQueue } from './infrastructure/webhooks/bullmq-webhook.queue';
-import { DnsHostResolver } from './infrastructure/webhooks/dns-host-resolver';
-import { HttpWebhookSender } from './infrastructure/webhooks/http-webhook-sender';
-import { RandomWebhookSecrets } from './infrastructure/webhooks/random-webhook-secrets';
-import { RedisEndpointSlots } from './infrastructure/webhooks/redis-endpoint-slots';
-import { TypeOrmWebhookDeliveryLog } from './infrastructure/webhooks/typeorm-webhook-delivery-log';
-import { TypeOrmWebhookEndpoints } from './infrastructure/webhooks/typeorm-webhook-endpoints';
-import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/webhooks/typeorm-webhook-outbox';
-import { WebhookDeliveryEntity } from './infrastructure/webhooks/webhook-delivery.entity';
-import { WebhookEndpointEntity } from './infrastructure/webhooks/webhook-endpoint.entity';
-import { WebhookOutboxEntity } from './infrastructure/webhooks/webhook-outbox.entity';
-import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/webhooks/webhook.queue';
+import { LogSmsAlertSender } from './infrastructure/log/log-sms-alert.sender';
+import { BullMqWebhookQueue } from './infrastructure/bullmq/bullmq-webhook.queue';
+import { DnsHostResolver } from './infrastructure/dns/dns-host-resolver';
+import { HttpWebhookSender } from './infrastructure/http/http-webhook-sender';
+import { RandomWebhookSecrets } from './infrastructure/crypto/crypto-webhook-secrets';
+import { RedisEndpointSlots } from './infrastructure/redis/redis-endpoint-slots';
+import { TypeOrmWebhookDeliveryLog } from './infrastructure/typeorm/typeorm-webhook-delivery-log';
+import { TypeOrmWebhookEndpoints } from './infrastructure/typeorm/typeorm-webhook-endpoints';
+import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/typeorm/typeorm-webhook-outbox';
+import { WebhookDeliveryEntity } from './infrastructure/typeorm/webhook-delivery.entity';
+import { WebhookEndpointEntity } from './infrastructure/typeorm/webhook-endpoint.entity';
+import { WebhookOutboxEntity } from './infrastructure/typeorm/webhook-outbox.entity';
+import { WEBHOOK_DELIVERY_QUEUE } from './infrastructure/bullmq/webhook.queue';
 import { NotificationsController } from './presentation/http/notifications.controller';
 import { WebhooksController } from './presentation/http/webhooks.controller';
 

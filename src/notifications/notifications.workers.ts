@@ -1,8 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '#libs/config';
-import { SmsAlertProcessor } from './infrastructure/in-app/sms-alert.processor';
-import { webhookDeliveryProcessorFor } from './infrastructure/webhooks/webhook-delivery.processor';
-import { WebhookOutboxRelay } from './infrastructure/webhooks/webhook-outbox-relay';
+import { SmsAlertProcessor } from './infrastructure/bullmq/sms-alert.processor';
+import { webhookDeliveryProcessorFor } from './infrastructure/bullmq/webhook-delivery.processor';
+import { WebhookOutboxRelay } from './infrastructure/in-process/webhook-outbox-relay';
 
 /** The notifications context's queue processors and outbox relay, for the roots that run workers. */
 export function notificationsWorkers(config: AppConfig): Provider[] {

@@ -1,6 +1,6 @@
 /** The usage context's public surface: other contexts import only from here. */
 export { UsageModule } from './usage.module';
-export { priceTableFrom } from './infrastructure/config-price-table';
+export { priceTableFrom } from './infrastructure/config/config-price-table';
 export {
   ReserveGenerationBudgetUseCase,
   type ReserveGenerationBudgetInput,

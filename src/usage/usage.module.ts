@@ -17,16 +17,16 @@ import { ReserveGenerationBudgetUseCase } from './application/use-cases/reserve-
 import { SettleGenerationUsageUseCase } from './application/use-cases/settle-generation-usage.use-case';
 import { UpdateUsageLimitsUseCase } from './application/use-cases/update-usage-limits.use-case';
 import { PriceTable } from './domain/price-table';
-import { priceTableFrom } from './infrastructure/config-price-table';
-import { AccountsUsageAudit } from './infrastructure/accounts-usage-audit';
-import { EventUsageThresholdNotifier } from './infrastructure/event-usage-threshold-notifier';
-import { TypeOrmUsageLedger } from './infrastructure/persistence/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from './infrastructure/persistence/typeorm-usage-limits.repository';
-import { TypeOrmUsageReports } from './infrastructure/persistence/typeorm-usage-reports';
-import { UsageLimitEntity } from './infrastructure/persistence/usage-limit.entity';
-import { UsageRecordEntity } from './infrastructure/persistence/usage-record.entity';
-import { UsageReservationEntity } from './infrastructure/persistence/usage-reservation.entity';
-import { UsageThresholdEventEntity } from './infrastructure/persistence/usage-threshold-event.entity';
+import { priceTableFrom } from './infrastructure/config/config-price-table';
+import { AccountsUsageAudit } from './infrastructure/in-process/in-process-usage-audit';
+import { EventUsageThresholdNotifier } from './infrastructure/in-process/in-process-usage-threshold-notifier';
+import { TypeOrmUsageLedger } from './infrastructure/typeorm/typeorm-usage-ledger';
+import { TypeOrmUsageLimitsRepository } from './infrastructure/typeorm/typeorm-usage-limits.repository';
+import { TypeOrmUsageReports } from './infrastructure/typeorm/typeorm-usage-reports';
+import { UsageLimitEntity } from './infrastructure/typeorm/usage-limit.entity';
+import { UsageRecordEntity } from './infrastructure/typeorm/usage-record.entity';
+import { UsageReservationEntity } from './infrastructure/typeorm/usage-reservation.entity';
+import { UsageThresholdEventEntity } from './infrastructure/typeorm/usage-threshold-event.entity';
 import { UsageController } from './presentation/http/usage.controller';
 
 /** Called by the generation workflow (content context); exported through index.ts. */

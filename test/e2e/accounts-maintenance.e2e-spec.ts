@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   ACCOUNTS_MAINTENANCE_QUEUE,
   CLEAN_UP_EXPIRED_AUTH_JOB,
-} from '../../src/accounts/infrastructure/queue/accounts.queue';
+} from '../../src/accounts/infrastructure/bullmq/accounts.queue';
 import { randomMobile } from '../support/random';
 import { eventually } from '../support/eventually';
 import { bootTestApp, type TestApp } from '../support/test-app';

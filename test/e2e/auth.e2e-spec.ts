@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_SMS_QUEUE, type SendOtpSmsPayload } from '../../src/accounts/infrastructure/queue/accounts.queue';
+import { ACCOUNTS_SMS_QUEUE, type SendOtpSmsPayload } from '../../src/accounts/infrastructure/bullmq/accounts.queue';
 import {
   addMember,
   API,

@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { rootModuleFor } from '../../src/app.module';
-import { WEBHOOK_DELIVERY_QUEUE } from '../../src/notifications/infrastructure/webhooks/webhook.queue';
+import { WEBHOOK_DELIVERY_QUEUE } from '../../src/notifications/infrastructure/bullmq/webhook.queue';
 import {
   API,
   bearer,

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RecoverLostGenerationsUseCase } from '../../src/content/application/use-cases/generation/recover-lost-generations.use-case';
-import { GENERATION_QUEUE } from '../../src/content/infrastructure/queue/generation.queue';
+import { GENERATION_QUEUE } from '../../src/content/infrastructure/bullmq/generation.queue';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, createOrganizationAs, type SmsTestApp } from '../support/auth-helpers';
 import {

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../src/accounts/domain/role';
 import { assertKeepsAnAdmin } from '../../../src/accounts/domain/membership-rules';
-import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/persistence/typeorm-membership.repository';
-import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/persistence/typeorm-organization.repository';
+import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-membership.repository';
+import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-organization.repository';
 import { openTestDataSource } from '../../support/test-data-source';
 import { randomMobile } from '../../support/random';
 

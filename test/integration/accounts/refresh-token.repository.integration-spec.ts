@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { NewRefreshToken } from '../../../src/accounts/application/ports/refresh-token.repository';
-import { TypeOrmRefreshTokenRepository } from '../../../src/accounts/infrastructure/persistence/typeorm-refresh-token.repository';
+import { TypeOrmRefreshTokenRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-refresh-token.repository';
 import { openTestDataSource } from '../../support/test-data-source';
 import { randomMobile } from '../../support/random';
 

@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { DataCipher, reencryptColumn } from '#libs/encryption';
 import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../../../src/accounts';
-import { OtpauthTotpAuthenticator } from '../../../src/accounts/infrastructure/two-factor/otpauth-totp.authenticator';
-import { TypeOrmTwoFactorRepository } from '../../../src/accounts/infrastructure/two-factor/typeorm-two-factor.repository';
+import { OtpauthTotpAuthenticator } from '../../../src/accounts/infrastructure/otpauth/otpauth-totp.authenticator';
+import { TypeOrmTwoFactorRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-two-factor.repository';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';
 

@@ -6,9 +6,9 @@ import type { Content } from '../../../src/content/domain/content';
 import {
   SEARCH_VECTOR,
   TypeOrmContentRepository,
-} from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
-import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
-import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
+} from '../../../src/content/infrastructure/typeorm/typeorm-content.repository';
+import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/typeorm/typeorm-project.repository';
+import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/typeorm/typeorm-prompt.repository';
 import {
   AI_BODY,
   makeContent,

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { GENERATION_QUEUE } from '../../../src/content/infrastructure/queue/generation.queue';
+import { GENERATION_QUEUE } from '../../../src/content/infrastructure/bullmq/generation.queue';
 import { FakeOpenAiServer } from '../../fakes/fake-openai.server';
 import { bootSmsTestApp, type SmsTestApp } from '../../support/auth-helpers';
 import { createContent, createProject, setUpContentTeam, type ContentTeam } from '../../support/content-helpers';

@@ -4,7 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { rootModuleFor } from '../../../src/app.module';
-import { GENERATION_ATTEMPTS, GENERATION_QUEUE } from '../../../src/content/infrastructure/queue/generation.queue';
+import { GENERATION_ATTEMPTS, GENERATION_QUEUE } from '../../../src/content/infrastructure/bullmq/generation.queue';
 import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../../fakes/fake-openai.server';
 import { bootSmsTestApp, KAVENEGAR_TEST_KEY, OTP_TEMPLATE, type SmsTestApp } from '../../support/auth-helpers';
 import { createContent, createProject, setUpContentTeam, type ContentTeam } from '../../support/content-helpers';

@@ -8,8 +8,8 @@ import {
   ExportProjectUseCase,
 } from '../../../src/content/application/use-cases/export/export-project.use-case';
 import type { Project } from '../../../src/content/domain/project';
-import { TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
-import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
+import { TypeOrmContentRepository } from '../../../src/content/infrastructure/typeorm/typeorm-content.repository';
+import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/typeorm/typeorm-project.repository';
 import {
   contentExportJson,
   projectExportJsonText,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { assertProjectDeletable } from '../../../src/content/domain/project';
-import { TypeOrmContentRepository } from '../../../src/content/infrastructure/persistence/typeorm-content.repository';
-import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/persistence/typeorm-project.repository';
-import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/persistence/typeorm-prompt.repository';
+import { TypeOrmContentRepository } from '../../../src/content/infrastructure/typeorm/typeorm-content.repository';
+import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/typeorm/typeorm-project.repository';
+import { TypeOrmPromptRepository } from '../../../src/content/infrastructure/typeorm/typeorm-prompt.repository';
 import { makeContentIn, makeProject, makePrompt, T0 } from '../../factories/content.factory';
 import { openTestDataSource } from '../../support/test-data-source';
 

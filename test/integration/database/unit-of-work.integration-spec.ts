@@ -9,9 +9,9 @@ import {
   TypeOrmUnitOfWork,
 } from '#libs/database';
 import { CreateOrganizationUseCase } from '../../../src/accounts/application/use-cases/create-organization.use-case';
-import { TypeOrmAuditLog } from '../../../src/accounts/infrastructure/persistence/typeorm-audit-log';
-import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/persistence/typeorm-membership.repository';
-import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/persistence/typeorm-organization.repository';
+import { TypeOrmAuditLog } from '../../../src/accounts/infrastructure/typeorm/typeorm-audit-log';
+import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-membership.repository';
+import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-organization.repository';
 import { openObserverDataSource } from '../../support/observer-data-source';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';

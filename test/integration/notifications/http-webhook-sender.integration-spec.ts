@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '#libs/config';
-import { HttpWebhookSender } from '../../../src/notifications/infrastructure/webhooks/http-webhook-sender';
+import { HttpWebhookSender } from '../../../src/notifications/infrastructure/http/http-webhook-sender';
 
 describe('HttpWebhookSender (local HTTP server)', () => {
   let server: Server;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { TypeOrmNotificationRepository } from '../../../src/notifications/infrastructure/in-app/typeorm-notification.repository';
+import { TypeOrmNotificationRepository } from '../../../src/notifications/infrastructure/typeorm/typeorm-notification.repository';
 import { openTestDataSource } from '../../support/test-data-source';
 
 describe('in-app notifications (PostgreSQL)', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig } from '#libs/config';
-import { RedisEndpointSlots } from '../../../src/notifications/infrastructure/webhooks/redis-endpoint-slots';
+import { RedisEndpointSlots } from '../../../src/notifications/infrastructure/redis/redis-endpoint-slots';
 
 describe('RedisEndpointSlots (per-endpoint delivery concurrency)', () => {
   const config = loadConfig({ ...process.env, WEBHOOK_ENDPOINT_CONCURRENCY: '2' });

@@ -11,12 +11,12 @@ import {
   type OutboxEvent,
   type WebhookDelivery,
 } from '../../../src/notifications/application/webhooks/webhook-ports';
-import { BullMqWebhookQueue } from '../../../src/notifications/infrastructure/webhooks/bullmq-webhook.queue';
+import { BullMqWebhookQueue } from '../../../src/notifications/infrastructure/bullmq/bullmq-webhook.queue';
 import {
   TypeOrmWebhookOutbox,
   WebhookOutboxSignal,
-} from '../../../src/notifications/infrastructure/webhooks/typeorm-webhook-outbox';
-import { WEBHOOK_DELIVERY_QUEUE } from '../../../src/notifications/infrastructure/webhooks/webhook.queue';
+} from '../../../src/notifications/infrastructure/typeorm/typeorm-webhook-outbox';
+import { WEBHOOK_DELIVERY_QUEUE } from '../../../src/notifications/infrastructure/bullmq/webhook.queue';
 import { eventually } from '../../support/eventually';
 import { openTestDataSource } from '../../support/test-data-source';
 

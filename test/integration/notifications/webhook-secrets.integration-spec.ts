@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { DataCipher, reencryptColumn } from '#libs/encryption';
 import { NOTIFICATIONS_ENCRYPTED_COLUMNS } from '../../../src/notifications';
-import { TypeOrmWebhookEndpoints } from '../../../src/notifications/infrastructure/webhooks/typeorm-webhook-endpoints';
+import { TypeOrmWebhookEndpoints } from '../../../src/notifications/infrastructure/typeorm/typeorm-webhook-endpoints';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Money } from '#libs/ddd';
 import { periodContaining } from '../../../src/usage/application/services/usage-periods';
-import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/persistence/typeorm-usage-ledger';
+import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
 import { openTestDataSource } from '../../support/test-data-source';
 
 /** Reservations of an organization with no limit at all: one statement, no exclusive lock (PostgreSQL). */

@@ -14,8 +14,8 @@ import {
 } from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import type { UsageLimits } from '../../../src/usage/domain/usage-limits';
-import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/persistence/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/persistence/typeorm-usage-limits.repository';
+import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
+import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords } from '../../support/usage-records';

@@ -11,8 +11,8 @@ import {
 import { SettleGenerationUsageUseCase } from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import { periodContaining } from '../../../src/usage/application/services/usage-periods';
-import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/persistence/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/persistence/typeorm-usage-limits.repository';
+import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
+import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 

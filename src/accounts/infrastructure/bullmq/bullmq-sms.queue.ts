@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '#libs/config';
 import { SmsQueue } from '../../application/ports/sms-queue';
-import { deriveKey } from '../security/derived-keys';
-import { SealedBox } from '../security/sealed-box';
+import { deriveKey } from '../crypto/derived-keys';
+import { SealedBox } from '../crypto/sealed-box';
 import { ACCOUNTS_SMS_QUEUE, SEND_OTP_SMS_JOB, SMS_RETRY, type SendOtpSmsPayload } from './accounts.queue';
 
 @Injectable()

@@ -7,8 +7,8 @@ import { Phone } from '#libs/ddd';
 import { counterIn } from '#libs/metrics';
 import { SmsDeliveryError } from '../../application/ports/sms-sender';
 import { SendOtpSmsUseCase } from '../../application/use-cases/send-otp-sms.use-case';
-import { deriveKey } from '../security/derived-keys';
-import { SealedBox } from '../security/sealed-box';
+import { deriveKey } from '../crypto/derived-keys';
+import { SealedBox } from '../crypto/sealed-box';
 import { ACCOUNTS_SMS_QUEUE, SEND_OTP_SMS_JOB, type SendOtpSmsPayload } from './accounts.queue';
 
 /**

@@ -1,5 +1,5 @@
 import { loadConfig } from '#libs/config';
-import { HmacOtpCrypto } from './hmac-otp-crypto';
+import { HmacOtpCrypto } from './crypto-otp-crypto';
 
 describe('HmacOtpCrypto', () => {
   const crypto = new HmacOtpCrypto(loadConfig({ JWT_SECRET: 'a'.repeat(40) }));

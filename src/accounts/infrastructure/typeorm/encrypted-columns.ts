@@ -1,5 +1,5 @@
 import type { EncryptedColumn } from '#libs/encryption';
-import { TOTP_SECRET_PURPOSE } from '../two-factor/typeorm-two-factor.repository';
+import { TOTP_SECRET_PURPOSE } from './typeorm-two-factor.repository';
 
 /** The accounts context's columns of encrypted secrets, for `npm run secrets:reencrypt`. */
 export const ACCOUNTS_ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../persistence/user.entity';
+import { UserEntity } from './user.entity';
 
 @Entity('user_two_factor')
 export class UserTwoFactorEntity {

@@ -8,7 +8,7 @@ import { TokenCounter } from '../../application/ports/token-counter';
 import type { TokenUsage } from '../../domain/generation-event';
 import { LlmError } from '../../domain/generation.errors';
 import { chatCompletionBody } from './chat-request';
-import { LlmMetrics } from './llm-metrics';
+import { LlmMetrics } from '../prometheus/llm-metrics';
 import { toLlmError, type StopReason } from './openai-errors';
 
 /**

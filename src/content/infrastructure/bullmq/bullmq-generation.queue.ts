@@ -8,7 +8,7 @@ import {
   type QueuedGeneration,
   type QueuedGenerationState,
 } from '../../application/ports/generation-queue';
-import { GenerationMetrics } from './generation-metrics';
+import { GenerationMetrics } from '../prometheus/generation-metrics';
 import {
   GENERATE_CONTENT_JOB,
   GENERATION_JOB_OPTIONS,

@@ -8,7 +8,7 @@ import {
   type RecoveryReport,
 } from '../../application/use-cases/generation/recover-lost-generations.use-case';
 import { GENERATION_MAINTENANCE_QUEUE, RECOVER_LOST_GENERATIONS_JOB } from './generation.queue';
-import { GenerationMetrics } from './generation-metrics';
+import { GenerationMetrics } from '../prometheus/generation-metrics';
 
 /**
  * Runs the recovery of lost generations every `AI_RECOVERY_INTERVAL_MS`. A BullMQ job scheduler,

@@ -16,7 +16,7 @@ import {
   GENERATION_QUEUE,
   type GenerateContentPayload,
 } from './generation.queue';
-import { GenerationMetrics } from './generation-metrics';
+import { GenerationMetrics } from '../prometheus/generation-metrics';
 import { failureOf, generationWorkerOptions, isFinalFailure, toQueueError } from './generation-retry';
 
 /**

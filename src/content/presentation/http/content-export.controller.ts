@@ -29,18 +29,14 @@ export class ContentExportController {
       'is never held in memory whole. Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
   })
   @ApiProduces('text/markdown', 'application/json')
-  @ApiOkResponse({
-    description: 'The file, as an attachment named after the title',
-  })
+  @ApiOkResponse({ description: 'The file, as an attachment named after the title' })
   async content(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query() query: ExportQueryDto,
   ): Promise<StreamableFile> {
     const markdown = (query.format ?? 'markdown') === 'markdown';
-    const exported = await this.exportContent.execute(caller, id, {
-      withVersions: !markdown,
-    });
+    const exported = await this.exportContent.execute(caller, id, { withVersions: !markdown });
     const disposition = attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json');
     if (markdown) {
       const text = contentMarkdown(exported);

@@ -40,15 +40,8 @@ export class GenerationEventsController {
     description: DESCRIPTION,
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({
-    name: 'Last-Event-ID',
-    required: false,
-    description: 'Resume after this event id',
-  })
-  @ApiOkResponse({
-    description: 'An event stream',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
-  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
+  @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   async events(
     @CurrentCaller() caller: Caller,
     @Param('id') contentId: string,

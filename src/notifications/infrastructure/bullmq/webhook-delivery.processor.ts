@@ -7,7 +7,7 @@ import { counterIn } from '#libs/metrics';
 import { DeliverWebhookUseCase, type DeliveryOutcome } from '../../application/webhooks/deliver-webhook.use-case';
 import type { WebhookDelivery } from '../../application/webhooks/webhook-ports';
 import { webhookRetryDelay } from '../../domain/webhooks/webhook-endpoint';
-import { RedisEndpointSlots } from './redis-endpoint-slots';
+import { RedisEndpointSlots } from '../redis/redis-endpoint-slots';
 import { DELIVER_WEBHOOK_JOB, WEBHOOK_DELIVERY_QUEUE } from './webhook.queue';
 
 const DELIVERY_OUTCOMES: DeliveryOutcome[] = ['delivered', 'failed', 'disabled', 'gone'];

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { AppConfig } from '#libs/config';
 import { errorSummary } from '#libs/logging';
 import { RelayWebhookOutboxUseCase } from '../../application/webhooks/relay-webhook-outbox.use-case';
-import { WebhookOutboxSignal } from './typeorm-webhook-outbox';
+import { WebhookOutboxSignal } from '../typeorm/typeorm-webhook-outbox';
 
 /** Events claimed at once; a full batch is followed by the next one straight away. */
 export const OUTBOX_BATCH_SIZE = 100;

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '#libs/config';
-import { PriceTable } from '../domain/price-table';
+import { PriceTable } from '../../domain/price-table';
 import { priceTableFrom } from './config-price-table';
 
 function configErrorOf(parse: () => unknown): ConfigError {

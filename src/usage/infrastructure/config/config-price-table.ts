@@ -1,5 +1,5 @@
 import { ConfigError, type AppConfig } from '#libs/config';
-import { PriceTable, PriceTableInvalidError } from '../domain/price-table';
+import { PriceTable, PriceTableInvalidError } from '../../domain/price-table';
 
 /**
  * The price table from USAGE_PRICES and USAGE_FALLBACK_PRICE. A malformed value stops start-up

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/ddd';
-import { AuditLog } from '../../accounts';
-import { UsageAudit } from '../application/ports/usage-audit';
-import type { LimitSettingsSnapshot } from '../domain/usage-limits';
+import { AuditLog } from '../../../accounts';
+import { UsageAudit } from '../../application/ports/usage-audit';
+import type { LimitSettingsSnapshot } from '../../domain/usage-limits';
 
 /** Writes to the accounts context's append-only audit log through its exported `AuditLog` port. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntegrationEvents } from '#libs/ddd';
-import { UsageThresholdNotifier, type ThresholdCrossing } from '../application/ports/usage-threshold-notifier';
-import { LogUsageThresholdNotifier } from './log-usage-threshold-notifier';
+import { UsageThresholdNotifier, type ThresholdCrossing } from '../../application/ports/usage-threshold-notifier';
+import { LogUsageThresholdNotifier } from '../log/log-usage-threshold-notifier';
 
 /**
  * Announces each crossed threshold as a `usage.threshold_reached` event (the crossing's id is the

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UsageThresholdNotifier, type ThresholdCrossing } from '../application/ports/usage-threshold-notifier';
+import { UsageThresholdNotifier, type ThresholdCrossing } from '../../application/ports/usage-threshold-notifier';
 
 /**
  * Announces crossed thresholds in the structured log (`usageThreshold` events an operator can

@@ -1,7 +1,7 @@
 import type { Counter, Registry } from 'prom-client';
 import { counterIn } from '#libs/metrics';
-import type { LimitName } from '../domain/usage.errors';
-import { USAGE_THRESHOLDS, type UsageThreshold } from '../domain/usage-limits';
+import type { LimitName } from '../../domain/usage.errors';
+import { USAGE_THRESHOLDS, type UsageThreshold } from '../../domain/usage-limits';
 
 const LIMITS: LimitName[] = ['monthlyTokenLimit', 'monthlyCostLimitUsd', 'perUserMonthlyTokenLimit'];
 

@@ -16,7 +16,7 @@ import {
 import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
 import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
 import { UsageLimitExceededError, type LimitExceededDetails } from '../../domain/usage.errors';
-import { UsageMetrics } from '../usage-metrics';
+import { UsageMetrics } from '../prometheus/usage-metrics';
 import { lockLimitsRow } from './typeorm-usage-limits.repository';
 
 interface SpendRow {
