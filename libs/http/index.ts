@@ -12,3 +12,5 @@ export * from './parse-uuid-or-404.pipe';
 export * from './security-headers';
 export * from './iso-date';
 export * from './client-address';
+export * from './input-transforms';
+export * from './page-response.dto';

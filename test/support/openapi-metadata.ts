@@ -6,8 +6,6 @@ export default async () => {
       await import('../../src/accounts/presentation/http/dto/auth.dto.js'),
     ['../../src/accounts/presentation/http/dto/me.dto']:
       await import('../../src/accounts/presentation/http/dto/me.dto.js'),
-    ['../../src/accounts/presentation/http/dto/audit.dto']:
-      await import('../../src/accounts/presentation/http/dto/audit.dto.js'),
     ['../../src/usage/presentation/http/dto/usage-limits.dto']:
       await import('../../src/usage/presentation/http/dto/usage-limits.dto.js'),
     ['../../src/usage/presentation/http/dto/usage-report.dto']:
@@ -22,14 +20,14 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/content.dto.js'),
     ['../../src/notifications/presentation/http/dto/notification.dto']:
       await import('../../src/notifications/presentation/http/dto/notification.dto.js'),
-    ['../../src/notifications/presentation/http/dto/webhook.dto']:
-      await import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
     ['../../src/accounts/presentation/http/dto/organization.dto']:
       await import('../../src/accounts/presentation/http/dto/organization.dto.js'),
     ['../../src/accounts/presentation/http/dto/two-factor.dto']:
       await import('../../src/accounts/presentation/http/dto/two-factor.dto.js'),
     ['../../src/accounts/presentation/http/dto/member.dto']:
       await import('../../src/accounts/presentation/http/dto/member.dto.js'),
+    ['../../src/accounts/presentation/http/dto/audit.dto']:
+      await import('../../src/accounts/presentation/http/dto/audit.dto.js'),
     ['../../src/content/presentation/http/dto/content-policy.dto']:
       await import('../../src/content/presentation/http/dto/content-policy.dto.js'),
     ['../../src/content/presentation/http/dto/generation.dto']:
@@ -38,6 +36,8 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/project.dto.js'),
     ['../../src/content/presentation/http/dto/prompt.dto']:
       await import('../../src/content/presentation/http/dto/prompt.dto.js'),
+    ['../../src/notifications/presentation/http/dto/webhook.dto']:
+      await import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
   };
   return {
     '@nestjs/swagger': {
@@ -171,15 +171,7 @@ export default async () => {
               ip: { required: true, type: () => String, nullable: true },
               createdAt: { required: true, type: () => String },
             },
-            AuditPageResponseDto: {
-              items: {
-                required: true,
-                type: () => [t['../../src/accounts/presentation/http/dto/audit.dto'].AuditEntryResponseDto],
-              },
-              total: { required: true, type: () => Number },
-              page: { required: true, type: () => Number },
-              limit: { required: true, type: () => Number },
-            },
+            AuditPageResponseDto: {},
           },
         ],
         [
@@ -464,15 +456,7 @@ export default async () => {
               createdAt: { required: true, type: () => String },
               updatedAt: { required: true, type: () => String },
             },
-            ContentPageResponseDto: {
-              items: {
-                required: true,
-                type: () => [t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto],
-              },
-              total: { required: true, type: () => Number },
-              page: { required: true, type: () => Number },
-              limit: { required: true, type: () => Number },
-            },
+            ContentPageResponseDto: {},
             ContentVersionResponseDto: {
               number: { required: true, type: () => Number },
               source: { required: true, enum: ['ai', 'manual', 'approval'] },
@@ -643,15 +627,7 @@ export default async () => {
               error: { required: true, type: () => String, nullable: true },
               createdAt: { required: true, type: () => String },
             },
-            WebhookDeliveryPageResponseDto: {
-              items: {
-                required: true,
-                type: () => [t['../../src/notifications/presentation/http/dto/webhook.dto'].WebhookDeliveryResponseDto],
-              },
-              total: { required: true, type: () => Number },
-              page: { required: true, type: () => Number },
-              limit: { required: true, type: () => Number },
-            },
+            WebhookDeliveryPageResponseDto: {},
           },
         ],
       ],

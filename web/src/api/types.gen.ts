@@ -193,8 +193,17 @@ export type AuditEntryResponseDto = {
 
 export type AuditPageResponseDto = {
     items: Array<AuditEntryResponseDto>;
+    /**
+     * How many there are in all
+     */
     total: number;
+    /**
+     * The page number, from 1
+     */
     page: number;
+    /**
+     * Items per page
+     */
     limit: number;
 };
 
@@ -272,8 +281,17 @@ export type WebhookDeliveryResponseDto = {
 
 export type WebhookDeliveryPageResponseDto = {
     items: Array<WebhookDeliveryResponseDto>;
+    /**
+     * How many there are in all
+     */
     total: number;
+    /**
+     * The page number, from 1
+     */
     page: number;
+    /**
+     * Items per page
+     */
     limit: number;
 };
 
@@ -490,8 +508,17 @@ export type ContentResponseDto = {
 
 export type ContentPageResponseDto = {
     items: Array<ContentResponseDto>;
+    /**
+     * How many there are in all
+     */
     total: number;
+    /**
+     * The page number, from 1
+     */
     page: number;
+    /**
+     * Items per page
+     */
     limit: number;
 };
 

@@ -18,7 +18,6 @@ import {
   RegisteredWebhookResponseDto,
   RegisterWebhookDto,
   WebhookDeliveryPageResponseDto,
-  WebhookDeliveryResponseDto,
   WebhookResponseDto,
 } from './dto/webhook.dto';
 
@@ -96,9 +95,6 @@ export class WebhooksController {
     @Query() query: PageQueryDto,
   ): Promise<WebhookDeliveryPageResponseDto> {
     const page = await this.deliveries.execute(caller.organizationId, id, pageRequest(query.page, query.limit));
-    return {
-      ...page,
-      items: page.items.map((attempt) => WebhookDeliveryResponseDto.from(attempt)),
-    };
+    return WebhookDeliveryPageResponseDto.from(page);
   }
 }

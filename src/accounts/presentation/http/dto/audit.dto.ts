@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page } from '#libs/ddd';
+import { pageOf, PageResponseDto } from '#libs/http';
 import type { AuditEntryView } from '../../../application/ports/audit-log';
 
 export class AuditEntryResponseDto {
@@ -39,16 +40,8 @@ export class AuditEntryResponseDto {
   }
 }
 
-export class AuditPageResponseDto {
-  items!: AuditEntryResponseDto[];
-
-  total!: number;
-
-  page!: number;
-
-  limit!: number;
-
+export class AuditPageResponseDto extends PageResponseDto(AuditEntryResponseDto) {
   static from(page: Page<AuditEntryView>): AuditPageResponseDto {
-    return { ...page, items: page.items.map((item) => AuditEntryResponseDto.from(item)) };
+    return pageOf(page, (item) => AuditEntryResponseDto.from(item));
   }
 }

@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim } from '#libs/http';
 import type { OrganizationView } from '../../../application/ports/organization.repository';
 import type { WorkspaceView } from '../../../application/ports/workspace.repository';
 import { ROLES, type Role } from '../../../domain/role';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'آژانس نوآوران' })

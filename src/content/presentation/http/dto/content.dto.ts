@@ -17,7 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toLatinDigits, type Page } from '#libs/ddd';
-import { IsIsoDateOrInstant, PageQueryDto } from '#libs/http';
+import { IsIsoDateOrInstant, PageQueryDto, pageOf, PageResponseDto, trim, wholeNumber } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
 import {
   DEFAULT_VERSION_PAGE_LIMIT,
@@ -32,7 +32,7 @@ import {
 } from '../../../domain/content-status';
 import { MAX_VERSION_NUMBER, type ContentVersion } from '../../../domain/content-version';
 import { PiiReportDto } from './pii.dto';
-import { IsStringMap, NotBefore, NotWith, Optional, trim, wholeNumber } from './validators';
+import { IsStringMap, NotBefore, NotWith, Optional } from './validators';
 
 const MODEL_PATTERN = /^[A-Za-z0-9._:/-]{1,100}$/;
 
@@ -441,17 +441,9 @@ export class ContentResponseDto {
   }
 }
 
-export class ContentPageResponseDto {
-  items!: ContentResponseDto[];
-
-  total!: number;
-
-  page!: number;
-
-  limit!: number;
-
+export class ContentPageResponseDto extends PageResponseDto(ContentResponseDto) {
   static from(page: Page<ContentView>): ContentPageResponseDto {
-    return { ...page, items: page.items.map((item) => ContentResponseDto.from(item)) };
+    return pageOf(page, (item) => ContentResponseDto.from(item));
   }
 }
 

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { wholeNumber } from '#libs/http';
 import type { VersionComparison } from '../../../application/use-cases/contents/compare-content-versions.use-case';
 import { VERSION_SOURCES, type VersionSource } from '../../../domain/content-status';
 import type { ContentVersion } from '../../../domain/content-version';
 import type { DiffLine, TextPart } from '../../../domain/version-diff';
-import { wholeNumber } from './validators';
 
 export class DiffQueryDto {
   @ApiProperty({ description: 'The older version number (Persian digits accepted)', example: 1 })

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { trim } from '#libs/http';
 import { PROJECT_LIMITS, type ProjectState } from '../../../domain/project';
-import { Optional, trim } from './validators';
+import { Optional } from './validators';
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'کمپین نوروز ۱۴۰۵', maxLength: PROJECT_LIMITS.name })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { trim } from '#libs/http';
 import { PROMPT_LIMITS } from '../../../domain/prompt';
 import type { PromptView } from '../../../application/use-cases/prompts/prompt-view';
-import { Optional, trim } from './validators';
+import { Optional } from './validators';
 
 const TEMPLATE_HELP =
   'Text with `{{variable}}` placeholders. A name is letters of any script (Persian too), digits, `_` and the zero-width non-joiner; ' +

@@ -1,18 +1,6 @@
 import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { toLatinDigits } from '#libs/ddd';
 
 type Dto = Record<string, unknown>;
-
-/** Trims strings; leaves everything else for the validators to refuse. */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/**
- * A query value of up to ten Latin, Persian (۰–۹) or Arabic-Indic (٠–٩) digits becomes that number;
- * anything else (a sign, a fraction, an exponent, more digits, a repeated parameter) is left for the
- * validators to refuse.
- */
-export const wholeNumber = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^[\d۰-۹٠-٩]{1,10}$/.test(value.trim()) ? Number(toLatinDigits(value.trim())) : value;
 
 /** Optional, but `null` is a value to validate (and refuse), unlike @IsOptional(). */
 export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import type { Page } from '#libs/ddd';
+import { pageOf, PageResponseDto } from '#libs/http';
 import type { WebhookDeliveryAttempt } from '../../../application/webhooks/webhook-ports';
 import type { WebhookEndpoint } from '../../../domain/webhooks/webhook-endpoint';
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../../../domain/webhooks/webhook-events';
@@ -109,12 +111,8 @@ export class WebhookDeliveryResponseDto {
   }
 }
 
-export class WebhookDeliveryPageResponseDto {
-  items!: WebhookDeliveryResponseDto[];
-
-  total!: number;
-
-  page!: number;
-
-  limit!: number;
+export class WebhookDeliveryPageResponseDto extends PageResponseDto(WebhookDeliveryResponseDto) {
+  static from(page: Page<WebhookDeliveryAttempt>): WebhookDeliveryPageResponseDto {
+    return pageOf(page, (attempt) => WebhookDeliveryResponseDto.from(attempt));
+  }
 }

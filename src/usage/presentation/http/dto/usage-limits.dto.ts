@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { toLatinDigits } from '#libs/ddd';
+import { latinTrimmed } from '#libs/http';
 import type { UsageLimitsView } from '../../../application/use-cases/get-usage-limits.use-case';
 import { USAGE_CALENDARS, type UsageCalendar } from '../../../domain/usage-period';
 
 const unlessNull = ValidateIf((_object: unknown, value: unknown) => value !== null);
 const required = (field: string) => IsDefined({ message: `${field} is required; send null for unlimited` });
-const latinTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? toLatinDigits(value).trim() : value;
 
 export class UsagePeriodDto {
   @ApiProperty({ example: '2026-11-01T00:00:00.000Z' })

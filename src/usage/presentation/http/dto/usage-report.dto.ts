@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, ValidateBy } from 'class-validator';
-import { toLatinDigits } from '#libs/ddd';
-import { ISO_DATE, ISO_INSTANT, isRealDate } from '#libs/http';
+import { ISO_DATE, ISO_INSTANT, isRealDate, latinTrimmed } from '#libs/http';
 import { USAGE_GROUP_BY, type UsageGroupBy, type UsageTotals } from '../../../application/ports/usage-reports';
 import type { UsageReportView } from '../../../application/use-cases/get-usage-report.use-case';
 import type { WindowBound } from '../../../domain/report-window';
@@ -30,9 +29,6 @@ const IsWindowBound = () =>
         `${args?.property ?? 'value'} must be an ISO date (2026-03-21) or an ISO date-time with an offset (2026-03-21T10:00:00Z)`,
     },
   });
-
-const latinTrimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? toLatinDigits(value).trim() : value;
 
 const BOUND_HELP =
   'A date (`2026-03-21`) is a whole day in the organization calendar’s time zone (UTC for gregorian, Asia/Tehran for jalali); ' +
