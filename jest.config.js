@@ -11,8 +11,9 @@ const shared = {
   },
   testEnvironment: 'node',
   clearMocks: true,
-  // The dashboard is its own npm project with its own tests (Vitest, Playwright).
-  modulePathIgnorePatterns: ['<rootDir>/web/', '<rootDir>/dist/'],
+  // The dashboard is its own npm project with its own tests (Vitest, Playwright); .data holds the
+  // local PostgreSQL and Redis files.
+  modulePathIgnorePatterns: ['<rootDir>/web/', '<rootDir>/dist/', '<rootDir>/.data/'],
 };
 
 module.exports = {

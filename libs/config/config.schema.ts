@@ -31,6 +31,10 @@ const csv = z.string().transform((value) =>
     .filter((item) => item.length > 0),
 );
 
+/** Outside production, `npm start` starts a local PostgreSQL or Redis when nothing answers at these (src/bootstrap/local-services.ts). */
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/contexor';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379/0';
+
 /** Every environment variable the service reads, with its default. Anything else is ignored. */
 export const configSchema = z
   .object({
@@ -81,7 +85,7 @@ export const configSchema = z
      */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 
-    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/contexor'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
     DB_MIGRATE_ON_START: bool.default(true),
     DB_POOL_SIZE: positiveInt.default(10),
     /** Longest wait for a pooled connection (a free one, or a new one to connect); past it the request answers 503. */
@@ -92,7 +96,7 @@ export const configSchema = z
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt.default(10_000),
     DB_LOG_QUERIES: bool.default(false),
 
-    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
+    REDIS_URL: url(['redis:', 'rediss:']).default(DEFAULT_REDIS_URL),
     REDIS_PREFIX: z
       .string()
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')

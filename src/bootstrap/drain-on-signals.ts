@@ -2,9 +2,15 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 
 /**
  * SIGTERM/SIGINT: stop accepting requests, let in-flight requests and jobs finish, close
- * connections, exit 0. A drain that outlives `timeoutMs` exits 1 rather than hang forever.
+ * connections, then `afterClose` (the local PostgreSQL and Redis that start-up started, if any), exit 0.
+ * A drain that outlives `timeoutMs` exits 1 rather than hang forever.
  */
-export function drainOnSignals(app: INestApplicationContext, timeoutMs: number, logger: LoggerService): void {
+export function drainOnSignals(
+  app: INestApplicationContext,
+  timeoutMs: number,
+  logger: LoggerService,
+  afterClose: () => Promise<void> = () => Promise.resolve(),
+): void {
   let draining = false;
   const drain = async (signal: NodeJS.Signals): Promise<void> => {
     if (draining) return;
@@ -17,6 +23,7 @@ export function drainOnSignals(app: INestApplicationContext, timeoutMs: number, 
     deadline.unref();
     try {
       await app.close();
+      await afterClose();
       logger.log('Stopped cleanly', 'Shutdown');
       process.exit(0);
     } catch (error) {

@@ -1,7 +1,17 @@
 import { Redis } from 'ioredis';
 import { dropDatabase } from '../../libs/database/ensure-database';
+import type { LocalServices } from '../../src/bootstrap/local-services';
+import { LOCAL_SERVICES } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
+  try {
+    await removeTheRunsData();
+  } finally {
+    await ((globalThis as Record<string, unknown>)[LOCAL_SERVICES] as LocalServices | undefined)?.stop();
+  }
+}
+
+async function removeTheRunsData(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl?.includes('contexor_test_')) await dropDatabase(databaseUrl);
 
