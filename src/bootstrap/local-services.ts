@@ -377,16 +377,20 @@ async function postgresAcceptsConnections(port: number): Promise<boolean> {
 /** PostgreSQL refuses to run as root: then it runs as `postgres`, or `nobody` where there is no such user. */
 function serverUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  for (const name of ['postgres', 'nobody']) {
-    try {
-      const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: 'pipe' }).trim());
-      const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: 'pipe' }).trim());
-      return { uid, gid };
-    } catch {
-      // no such user
-    }
-  }
-  throw new LocalServiceError('PostgreSQL does not run as root, and there is no postgres or nobody user to run it as');
+  // /etc/passwd rather than `id`, which a bare PATH may not reach: name:password:uid:gid:…
+  const users = new Map(
+    readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .filter((fields) => fields.length > 3)
+      .map(([name, , uid, gid]) => [name, { uid: Number(uid), gid: Number(gid) }]),
+  );
+  const user = users.get('postgres') ?? users.get('nobody');
+  if (!user)
+    throw new LocalServiceError(
+      'PostgreSQL does not run as root, and there is no postgres or nobody user to run it as',
+    );
+  return user;
 }
 
 function oneLine(text: string): string {
