@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { dropDatabase } from '../../libs/database/ensure-database';
+import { startLocalServices } from '../../src/bootstrap/local-services';
 import { FakeKavenegarServer } from '../../test/fakes/fake-kavenegar.server';
 import { FakeOpenAiServer } from '../../test/fakes/fake-openai.server';
 import { PORTS } from '../playwright.config';
@@ -52,8 +54,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   await new Promise<void>((resolve) => control.listen(PORTS.control, '127.0.0.1', resolve));
 
-  const database = `contexor_web_e2e_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+  // The machine's PostgreSQL and Redis when they answer, or local ones for this run, as npm start does.
+  const services = await startLocalServices({
+    production: false,
+    databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: 'redis://127.0.0.1:6379/0',
+    log: (line) => console.log(line),
+  });
+  const url = new URL(services.databaseUrl);
+  url.pathname = `/contexor_web_e2e_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = url.toString();
   // The dashboard signs the address of each client for the API (X-Contexor-Client), as in production.
   const clientAddressSecret = randomBytes(32).toString('base64url');
   const api = start(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], ROOT, {
@@ -62,6 +72,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PORT: String(PORTS.api),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
     DB_MIGRATE_ON_START: 'true',
     REDIS_PREFIX: `web-e2e-${randomBytes(3).toString('hex')}`,
     SMS_DRIVER: 'kavenegar',
@@ -92,6 +103,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise<void>((resolve) => control.close(() => resolve()));
     await kavenegar.stop();
     await openai.stop();
-    execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { stdio: 'ignore' });
+    await dropDatabase(databaseUrl);
+    await services.stop();
   };
 }
