@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/**',
       'web/**',
       'test-output/**',
+      '.data/**',
       'test/architecture/fixtures/**',
       '*.js',
       '*.cjs',
