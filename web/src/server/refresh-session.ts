@@ -5,7 +5,14 @@ import { SingleFlight } from './single-flight';
 
 export type RefreshResult = { ok: true; tokens: Tokens } | { ok: false; code: string };
 
-const refreshes = new SingleFlight<RefreshResult>();
+/**
+ * A new pair is also given for 10 s to later requests that still carry the token it replaced (sent
+ * before the browser had the new cookies), rather than refreshing with a spent token, which the
+ * API would take for theft and answer by ending the session.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
+
+const refreshes = new SingleFlight<RefreshResult>({ keepFor: REFRESH_REUSE_GRACE_MS, keep: (result) => result.ok });
 
 /** Trades the refresh token for a new pair, once per token however many requests need it at once (`client`: see clientHeaders). */
 export function refreshSession(refreshToken: string, requestId?: string, client: Record<string, string> = {}): Promise<RefreshResult> {
