@@ -337,6 +337,83 @@ test('an admin sets up an authenticator app, requires it of the organization’s
   await context.close();
 });
 
+test('an editor hears of the admin’s decisions on their contents through the bell; a click reads one and opens its content', async ({ browser }) => {
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  const editorPhone = randomPhone();
+  await signIn(adminPage, randomPhone());
+  const { organizationId: org, projectId } = await createProject(adminPage, { organization: 'نشریه مهر', workspace: 'تحریریه', project: 'خبرنامه' });
+  await bffPost(adminPage, `organizations/${org}/members`, { phone: editorPhone, role: 'EDITOR' });
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, editorPhone);
+  // Two contents the editor writes and generates (the fake OpenAI answers), both then waiting for review.
+  const toApprove = await bffPost<{ id: string }>(page, `projects/${projectId}/contents`, { title: 'خبرنامهٔ <b>پاییز</b>', prompt: 'یک خبرنامه کوتاه بنویس' });
+  const toReject = await bffPost<{ id: string }>(page, `projects/${projectId}/contents`, { title: 'اطلاعیه تعطیلات', prompt: 'یک اطلاعیه کوتاه بنویس' });
+  for (const { id } of [toApprove, toReject]) {
+    await bffPost(page, `contents/${id}/generate`, {});
+    await expect.poll(async () => ((await (await page.request.get(`/bff/api/contents/${id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe('REVIEW');
+  }
+
+  await page.goto(`/projects/${projectId}`);
+  const bell = page.getByRole('button', { name: /^اعلان‌ها/ });
+  const count = page.getByTestId('notification-count');
+  await expect(bell).toHaveAttribute('aria-expanded', 'false');
+  await expect(bell).toHaveAccessibleName('اعلان‌ها');
+  await expect(count).toHaveCount(0);
+
+  await bffPost(adminPage, `contents/${toApprove.id}/approve`, { comment: 'برای انتشار آماده است' });
+  await bffPost(adminPage, `contents/${toReject.id}/reject`, { reason: 'تاریخ‌ها را بنویس' });
+  await admin.close();
+
+  // Coming back to the tab reads the count at once (otherwise the poll does, within 45 s); the
+  // browser's visibilitychange bubbles from the document to the window, where react-query listens.
+  await expect(async () => {
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await expect(count).toHaveText('۲', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(bell).toHaveAccessibleName('اعلان‌ها، ۲ خوانده‌نشده');
+
+  // The panel with the keyboard: Enter opens it with focus inside, Escape closes it and gives focus back.
+  await bell.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'اعلان‌ها' });
+  await expect(panel).toBeFocused();
+  await expect(bell).toHaveAttribute('aria-expanded', 'true');
+  const items = panel.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('محتوای «اطلاعیه تعطیلات» رد شد: تاریخ‌ها را بنویس');
+  await expect(items.nth(1)).toContainText('محتوای «خبرنامهٔ <b>پاییز</b>» تأیید شد');
+  await expect(items.nth(1)).toContainText('برای انتشار آماده است');
+  await expect(items.nth(1).locator('b')).toHaveCount(0);
+  await expect(items.nth(1)).toContainText('نشریه مهر');
+  await expect(panel.locator('li[data-unread="true"]')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(bell).toBeFocused();
+  await expect(bell).toHaveAttribute('aria-expanded', 'false');
+
+  await bell.click();
+  await expect(items).toHaveCount(2);
+  await snap(page, 'notifications');
+  await expectAccessible(page);
+  await items.nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/contents/${toApprove.id}$`));
+  await expect(page.getByRole('heading', { name: 'خبرنامهٔ <b>پاییز</b>' })).toBeVisible();
+  await expect(panel).toBeHidden();
+  await expect(count).toHaveText('۱');
+  await expect(bell).toHaveAccessibleName('اعلان‌ها، ۱ خوانده‌نشده');
+
+  // Read on the server, not only in this page: after a reload the count is still one, and the one left unread is the rejection.
+  await page.reload();
+  await expect(count).toHaveText('۱');
+  await bell.click();
+  await expect(panel.locator('li[data-unread="true"]')).toHaveCount(1);
+  await expect(panel.locator('li[data-unread="true"]')).toContainText('اطلاعیه تعطیلات');
+  await context.close();
+});
+
 test('the committed OpenAPI document and the client generated from it match the running API', async () => {
   const { PORTS } = await import('../playwright.config');
   const { readFileSync } = await import('node:fs');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDate, formatNumber, formatUsd, toLatinDigits, toPersianDigits } from './format';
+import { formatCountdown, formatDate, formatNumber, formatRelativeTime, formatUsd, toLatinDigits, toPersianDigits } from './format';
 
 describe('format', () => {
   it('reads Persian and Arabic-Indic digits typed in inputs', () => {
@@ -13,6 +13,19 @@ describe('format', () => {
 
   it('shows dates in the Jalali calendar', () => {
     expect(formatDate('2026-11-24T10:00:00Z')).toBe('۳ آذر ۱۴۰۵');
+  });
+
+  it('says how long ago in Persian, and the Jalali date from a week on', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    const ago = (ms: number) => new Date(now - ms).toISOString();
+    expect(formatRelativeTime(ago(20_000), now)).toBe('اکنون');
+    expect(formatRelativeTime(ago(5 * 60_000 + 10_000), now)).toBe('۵ دقیقه پیش');
+    expect(formatRelativeTime(ago(3 * 3_600_000), now)).toBe('۳ ساعت پیش');
+    expect(formatRelativeTime(ago(26 * 3_600_000), now)).toBe('دیروز');
+    expect(formatRelativeTime(ago(4 * 86_400_000), now)).toBe('۴ روز پیش');
+    expect(formatRelativeTime(ago(8 * 86_400_000), now)).toBe('۲۵ آبان ۱۴۰۵');
+    // A server clock a little ahead is not «in a minute».
+    expect(formatRelativeTime(new Date(now + 5_000).toISOString(), now)).toBe('اکنون');
   });
 
   it('shows USD decimal strings without float rounding', () => {

@@ -33,6 +33,24 @@ export function formatDateTime(iso: string): string {
   return dateTimes.format(new Date(iso));
 }
 
+const relative = new Intl.RelativeTimeFormat('fa-IR', { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago an ISO instant was, in Persian (Intl's words): «اکنون» under a minute, then «۵ دقیقه پیش»,
+ * «۳ ساعت پیش», «دیروز», «۴ روز پیش»; from a week on, the Jalali date.
+ */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const elapsed = Math.max(0, now - new Date(iso).getTime());
+  if (elapsed < MINUTE) return relative.format(0, 'second');
+  if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
+  if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day');
+  return formatDate(iso);
+}
+
 /**
  * The API's decimal USD string ("0.000420") with Persian digits, without passing through a float:
  * at least two decimals, and the significant ones beyond them kept.

@@ -4,8 +4,10 @@ import type {
   ContentDiffResponseDto,
   ContentResponseDto,
   ContentVersionResponseDto,
+  InboxResponseDto,
   MeResponseDto,
   MemberResponseDto,
+  NotificationResponseDto,
   OrganizationResponseDto,
   ProjectResponseDto,
   PromptResponseDto,
@@ -44,6 +46,11 @@ export type DeliveryPage = WebhookDeliveryPageResponseDto;
 export type TwoFactorStatus = TwoFactorStatusResponseDto;
 /** An enrolment just started: the only answer that carries the authenticator's secret. */
 export type TwoFactorEnrolment = TwoFactorEnrolmentResponseDto;
+
+/** An in-app notification; `data` is the event's, as its webhook carries it (src/lib/notifications.ts reads it). */
+export type AppNotification = NotificationResponseDto;
+/** The newest notifications and how many of all are unread. */
+export type Inbox = InboxResponseDto;
 
 /** The list envelope every paginated route answers with. */
 export interface Page<T> {

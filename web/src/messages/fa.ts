@@ -188,6 +188,29 @@ export const fa = {
     on: 'الزامی است',
     off: 'الزامی نیست',
   },
+  notifications: {
+    title: 'اعلان‌ها',
+    /** The bell's name, with how many are unread (already in Persian digits). */
+    bell: (unread: string | null) => (unread ? `اعلان‌ها، ${unread} خوانده‌نشده` : 'اعلان‌ها'),
+    unread: 'خوانده‌نشده',
+    empty: 'اعلانی ندارید.',
+    // Sentences with the user's own text (a title, a reason) as a separate part, shown with dir="auto".
+    approved: <T>(title: T) => ['محتوای «', title, '» تأیید شد'],
+    rejected: <T>(title: T) => ['محتوای «', title, '» رد شد'],
+    rejectedBecause: <T>(title: T, reason: T) => ['محتوای «', title, '» رد شد: ', reason],
+    generationFailed: <T>(title: T) => ['تولید محتوای «', title, '» ناموفق بود'],
+    /** usage.threshold_reached, by the limit; `percent` is already in Persian digits. */
+    threshold: {
+      monthlyTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ سازمان به ${percent}٪ سقف رسید`,
+      monthlyCostLimitUsd: (percent: string) => `هزینهٔ ماهانهٔ سازمان به ${percent}٪ سقف رسید`,
+      ownTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ شما به ${percent}٪ سقف هر عضو رسید`,
+      memberTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ یکی از اعضا به ${percent}٪ سقف هر عضو رسید`,
+      other: (percent: string) => `مصرف سازمان به ${percent}٪ یکی از سقف‌ها رسید`,
+    },
+    usedOf: (used: string, limit: string) => `${used} از ${limit}`,
+    tokens: 'توکن',
+    other: 'اعلان تازه',
+  },
   roles: { ADMIN: 'مدیر', EDITOR: 'ویرایشگر', VIEWER: 'بیننده' } as Record<string, string>,
   webhooks: {
     title: 'وب‌هوک‌ها',

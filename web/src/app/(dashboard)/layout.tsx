@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/notification-bell';
 import { StepUpDialog } from '@/components/step-up-dialog';
 import { useMe } from '@/lib/hooks';
 import { SECURITY_PATH } from '@/lib/step-up';
@@ -18,7 +19,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <nav className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 p-3" aria-label={fa.appName}>
+        <nav className="relative mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 p-3" aria-label={fa.appName}>
           <Link href="/" className="text-lg font-bold text-indigo-700">
             {fa.appName}
           </Link>
@@ -28,6 +29,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
                 {me.data.name ?? me.data.phone}
               </span>
             ) : null}
+            <NotificationBell />
             <Link href={SECURITY_PATH} className="rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100">
               {fa.shell.security}
             </Link>
