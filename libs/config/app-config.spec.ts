@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -32,6 +33,12 @@ describe('loadConfig', () => {
     ['DB_ACQUIRE_TIMEOUT_MS', '0'],
     ['DB_STATEMENT_TIMEOUT_MS', '-1'],
     ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', '1.5'],
+    ['API_WORKERS', '0'],
+    ['API_WORKERS', 'many'],
+    ['API_WORKERS', '1.5'],
+    ['DATABASE_DIRECT_URL', 'mysql://localhost/db'],
+    ['DATABASE_READ_URLS', 'postgres://replica/db, redis://cache'],
+    ['DATABASE_POOLER', 'pgpool'],
   ])('refuses %s=%j with one line naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -132,6 +139,59 @@ describe('loadConfig', () => {
     expect(loadConfig({}).metrics.port).toBe(9464);
     expect(loadConfig({ METRICS_PORT: '9100' }).metrics.port).toBe(9100);
     expect(loadConfig({ METRICS_PORT: '0' }).metrics.port).toBeNull();
+  });
+
+  it('runs one HTTP process by default, one per core for the api role in production, or API_WORKERS of them', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      KAVENEGAR_API_KEY: 'key',
+      DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    };
+    const cores = availableParallelism();
+    expect(loadConfig({}).http.workers).toBe(1);
+    expect(loadConfig({ APP_ROLE: 'api' }).http.workers).toBe(1);
+    expect(loadConfig({ ...production, APP_ROLE: 'api' }).http.workers).toBe(cores);
+    expect(loadConfig({ ...production, APP_ROLE: 'all' }).http.workers).toBe(1);
+    expect(loadConfig({ APP_ROLE: 'api', API_WORKERS: '3' }).http.workers).toBe(3);
+    expect(loadConfig({ APP_ROLE: 'api', API_WORKERS: 'auto' }).http.workers).toBe(cores);
+    expect(loadConfig({ APP_ROLE: 'all', API_WORKERS: '1' }).http.workers).toBe(1);
+  });
+
+  it('refuses more than one API worker unless APP_ROLE=api: queue workers are processes of their own', () => {
+    for (const role of ['all', 'worker']) {
+      expect(() => loadConfig({ APP_ROLE: role, API_WORKERS: '2' })).toThrow(
+        /^Invalid configuration: API_WORKERS above 1 needs APP_ROLE=api/,
+      );
+    }
+    expect(() => loadConfig({ API_WORKERS: 'auto' })).toThrow(/API_WORKERS/);
+  });
+
+  it('reads read replicas and a direct URL for migrations, which default to none and DATABASE_URL', () => {
+    expect(loadConfig({}).database).toMatchObject({
+      directUrl: 'postgres://postgres@127.0.0.1:5432/contexor',
+      readUrls: [],
+      pooler: 'none',
+    });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@pgbouncer:6432/contexor',
+      DATABASE_DIRECT_URL: 'postgres://app@db:5432/contexor',
+      DATABASE_READ_URLS: 'postgres://app@replica-1/contexor, postgres://app@replica-2/contexor',
+      DATABASE_POOLER: 'pgbouncer',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://app@pgbouncer:6432/contexor',
+      directUrl: 'postgres://app@db:5432/contexor',
+      readUrls: ['postgres://app@replica-1/contexor', 'postgres://app@replica-2/contexor'],
+      pooler: 'pgbouncer',
+    });
+  });
+
+  it('behind PgBouncer, refuses to migrate on start without a direct connection for the migration lock', () => {
+    expect(() => loadConfig({ DATABASE_POOLER: 'pgbouncer' })).toThrow(/^Invalid configuration: DATABASE_DIRECT_URL /);
+    expect(loadConfig({ DATABASE_POOLER: 'pgbouncer', DB_MIGRATE_ON_START: 'false' }).database.pooler).toBe(
+      'pgbouncer',
+    );
   });
 
   it('reads the CORS origin list', () => {

@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { configSchema, type RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
@@ -30,6 +31,8 @@ export class AppConfig {
     trustProxy: false | string[];
     /** Verifies the client address the dashboard's server signs in X-Contexor-Client; null: the header is ignored. */
     clientAddressSecret: string | null;
+    /** HTTP processes serving PORT (API_WORKERS): above 1, a primary forks them under Node's cluster module. */
+    workers: number;
   };
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
   /** The worker-only process's /metrics listener (METRICS_PORT, on HOST); null when it serves none. */
@@ -37,6 +40,12 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly database: {
     url: string;
+    /** Where migrations and the creation of a missing database connect: DATABASE_DIRECT_URL, else DATABASE_URL. */
+    directUrl: string;
+    /** Read replicas (DATABASE_READ_URLS) for reads without rules; empty: every read goes to DATABASE_URL. */
+    readUrls: string[];
+    /** `pgbouncer`: the timeouts are not sent as connection parameters (PgBouncer refuses them). */
+    pooler: RawConfig['DATABASE_POOLER'];
     migrateOnStart: boolean;
     poolSize: number;
     logQueries: boolean;
@@ -95,6 +104,7 @@ export class AppConfig {
       bodyLimitBytes: raw.BODY_LIMIT_BYTES,
       trustProxy: raw.TRUST_PROXY,
       clientAddressSecret: raw.CLIENT_ADDRESS_SECRET ?? null,
+      workers: apiWorkers(raw),
     };
     this.log = {
       level: raw.LOG_LEVEL,
@@ -104,6 +114,9 @@ export class AppConfig {
     this.shutdownTimeoutMs = raw.SHUTDOWN_TIMEOUT_MS;
     this.database = {
       url: raw.DATABASE_URL,
+      directUrl: raw.DATABASE_DIRECT_URL ?? raw.DATABASE_URL,
+      readUrls: raw.DATABASE_READ_URLS,
+      pooler: raw.DATABASE_POOLER,
       migrateOnStart: raw.DB_MIGRATE_ON_START,
       poolSize: raw.DB_POOL_SIZE,
       logQueries: raw.DB_LOG_QUERIES,
@@ -167,6 +180,16 @@ export class AppConfig {
   get runsHttp(): boolean {
     return this.role !== 'worker';
   }
+}
+
+/**
+ * API_WORKERS as a number: `auto` is one per core; unset, one per core for an `APP_ROLE=api`
+ * process in production and 1 otherwise (the schema refuses more than 1 with another role).
+ */
+function apiWorkers(raw: RawConfig): number {
+  if (typeof raw.API_WORKERS === 'number') return raw.API_WORKERS;
+  if (raw.API_WORKERS === 'auto') return availableParallelism();
+  return raw.NODE_ENV === 'production' && raw.APP_ROLE === 'api' ? availableParallelism() : 1;
 }
 
 /** `DATA_ENCRYPTION_KEYS=k2:base64,k1:base64`: AES-256 keys (32 bytes each) with ids; the first is current. */

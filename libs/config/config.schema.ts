@@ -85,7 +85,34 @@ export const configSchema = z
      */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 
+    /**
+     * HTTP processes of an `APP_ROLE=api` process, under Node's cluster module: one primary forks this
+     * many, all serving PORT. `auto` is one per core; unset, one per core in production, else 1.
+     */
+    API_WORKERS: z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
+        error: 'must be a whole number from 1 to 256, or auto',
+      })
+      .optional(),
+
     DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
+    /**
+     * Where migrations (and the creation of a missing database) connect, when DATABASE_URL is a pooler:
+     * they hold a session-level advisory lock, which a transaction-mode PgBouncer cannot keep.
+     */
+    DATABASE_DIRECT_URL: url(['postgres:', 'postgresql:']).optional(),
+    /** Read replicas for reads without rules (reports, search, lists, exports), comma-separated. */
+    DATABASE_READ_URLS: csv
+      .default([])
+      .refine(
+        (urls) => urls.every((value) => url(['postgres:', 'postgresql:']).safeParse(value).success),
+        'must be a comma-separated list of postgres URLs',
+      ),
+    /**
+     * `pgbouncer`: DATABASE_URL (and each DATABASE_READ_URLS) is a PgBouncer in transaction mode, which
+     * refuses the timeouts as connection parameters: the server must apply them (see README, Scaling).
+     */
+    DATABASE_POOLER: z.enum(['none', 'pgbouncer']).default('none'),
     DB_MIGRATE_ON_START: bool.default(true),
     DB_POOL_SIZE: positiveInt.default(10),
     /** Longest wait for a pooled connection (a free one, or a new one to connect); past it the request answers 503. */
@@ -182,6 +209,21 @@ export const configSchema = z
     }
     if ((env.SMS_DRIVER ?? (production ? 'kavenegar' : 'log')) === 'kavenegar' && !env.KAVENEGAR_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['KAVENEGAR_API_KEY'], message: 'is required when SMS_DRIVER=kavenegar' });
+    }
+    if (env.API_WORKERS !== undefined && env.API_WORKERS !== 1 && env.APP_ROLE !== 'api') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_WORKERS'],
+        message: `above 1 needs APP_ROLE=api (got APP_ROLE=${env.APP_ROLE}): run the queue workers as processes of their own (APP_ROLE=worker)`,
+      });
+    }
+    if (env.DATABASE_POOLER === 'pgbouncer' && env.DB_MIGRATE_ON_START && !env.DATABASE_DIRECT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_DIRECT_URL'],
+        message:
+          'is required when DATABASE_POOLER=pgbouncer and DB_MIGRATE_ON_START=true: migrations hold a session-level lock, which needs a direct connection',
+      });
     }
     if (production && !env.DATA_ENCRYPTION_KEYS) {
       ctx.addIssue({

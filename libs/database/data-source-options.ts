@@ -12,14 +12,40 @@ const PROJECT_ROOT = join(__dirname, '..', '..');
  */
 export type DataSourcePurpose = 'app' | 'migrations';
 
+/** `application_name` of the app's connections to DATABASE_URL, and of those to a read replica. */
+export const APPLICATION_NAME = 'contexor';
+export const REPLICA_APPLICATION_NAME = 'contexor-replica';
+
+/**
+ * The app's data source: DATABASE_URL, plus a pool per read replica (DATABASE_READ_URLS) that only
+ * `readFromReplica` uses. Migrations connect to DATABASE_DIRECT_URL (DATABASE_URL unless set) and
+ * never to a replica.
+ */
 export function dataSourceOptions(
   config: Pick<AppConfig, 'database'>,
   purpose: DataSourcePurpose = 'app',
 ): DataSourceOptions {
   const { database } = config;
+  const replicas = purpose === 'app' ? database.readUrls : [];
+  // PgBouncer refuses parameters it cannot track in the startup packet (these two among them), so
+  // behind one the server applies them, set for the role (README, Scaling).
+  const sendTimeouts = purpose === 'migrations' || database.pooler === 'none';
   return {
     type: 'postgres',
-    url: database.url,
+    ...(replicas.length
+      ? {
+          replication: {
+            master: { url: database.url, applicationName: APPLICATION_NAME },
+            slaves: replicas.map((url) => ({ url, applicationName: REPLICA_APPLICATION_NAME })),
+            // Nothing goes to a replica unless asked for (readFromReplica): a read after a write
+            // must see it, and a replica may lag.
+            defaultMode: 'master' as const,
+          },
+        }
+      : {
+          url: purpose === 'migrations' ? database.directUrl : database.url,
+          applicationName: APPLICATION_NAME,
+        }),
     entities: [join(PROJECT_ROOT, 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(PROJECT_ROOT, 'migrations', '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',
@@ -35,12 +61,13 @@ export function dataSourceOptions(
     // Handed to pg-pool, which passes them on to each pg Client it opens.
     extra: {
       max: database.poolSize,
-      application_name: 'contexor',
       // pg-pool applies it to waiting for a free client as well as to connecting a new one.
       connectionTimeoutMillis: database.acquireTimeoutMs,
       // Sent in the startup packet, so every connection of the pool has them before its first query.
-      statement_timeout: purpose === 'migrations' ? undefined : database.statementTimeoutMs,
-      idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
+      ...(sendTimeouts && {
+        statement_timeout: purpose === 'migrations' ? undefined : database.statementTimeoutMs,
+        idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
+      }),
     },
   };
 }

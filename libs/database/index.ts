@@ -6,5 +6,6 @@ export * from './postgres-errors';
 export * from './typeorm-logger';
 export * from './prepared-statement';
 export * from './transaction-scope';
+export * from './replica-reads';
 export * from './typeorm-unit-of-work';
 export * from './query-observation';

@@ -79,6 +79,13 @@ describe('database waits', () => {
     expect(await setting(dataSource, 'statement_timeout')).toBe('0');
   });
 
+  it('sends no timeout at connection start behind PgBouncer, which refuses them: the server applies its own', async () => {
+    const { dataSource } = await open({ DATABASE_POOLER: 'pgbouncer', DB_MIGRATE_ON_START: 'false' });
+    expect(dataSource.options.extra).not.toHaveProperty('statement_timeout');
+    expect(dataSource.options.extra).not.toHaveProperty('idle_in_transaction_session_timeout');
+    expect(await setting(dataSource, 'statement_timeout')).toBe('0');
+  });
+
   it('cancels a statement that outlives the statement timeout, as unavailable', async () => {
     const { dataSource } = await open();
     const error = await failureOf(dataSource.query('SELECT pg_sleep(60)'));
