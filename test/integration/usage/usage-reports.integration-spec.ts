@@ -361,13 +361,15 @@ describe('usage reports (PostgreSQL)', () => {
     try {
       await runner.query('SET enable_seqscan = off');
       await runner.query('SET enable_bitmapscan = off');
-      const explaining = {
+      const explainer = {
         query: async (sql: string, parameters: unknown[]) => {
           const rows = (await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': unknown }[];
           plans.push(JSON.stringify(rows[0]?.['QUERY PLAN']));
           return [];
         },
-      } as unknown as DataSource;
+      };
+      // A data source with no read replica, whose manager explains instead of running.
+      const explaining = { options: {}, manager: explainer, ...explainer } as unknown as DataSource;
       const reports = new TypeOrmUsageReports(explaining);
       const window = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
       for (const groupBy of [null, 'day', 'user', 'model', 'project'] as const)

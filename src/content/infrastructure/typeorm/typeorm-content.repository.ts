@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, In, LessThan, type DataSource, type EntityManager } from 'typeorm';
-import { queryPrepared } from '#libs/database';
+import { queryPrepared, readFromReplica } from '#libs/database';
 import { DomainError, NotFoundError, offsetOf, type Page, type PageRequest } from '#libs/ddd';
 import {
   ContentRepository,
@@ -129,16 +129,23 @@ export class TypeOrmContentRepository extends ContentRepository {
     page: PageRequest,
   ): Promise<Page<ContentView>> {
     const terms = filter.q ? searchTermsOf(filter.q) : [];
-    if (terms.length) return this.search(organizationId, projectId, filter, terms, page);
-    const query = this.dataSource.getRepository(ContentEntity).createQueryBuilder('c');
+    // Lists and searches are reads without rules: a read replica serves them when there is one.
+    if (terms.length)
+      return readFromReplica(this.dataSource, (manager) =>
+        this.search(manager, organizationId, projectId, filter, terms, page),
+      );
     const { where, parameters } = filterSql(organizationId, projectId, filter);
-    query.where(where, parameters);
-    const [rows, total] = await query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .offset(offsetOf(page))
-      .limit(page.limit)
-      .getManyAndCount();
+    const [rows, total] = await readFromReplica(this.dataSource, (manager) =>
+      manager
+        .getRepository(ContentEntity)
+        .createQueryBuilder('c')
+        .where(where, parameters)
+        .orderBy('c.created_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .offset(offsetOf(page))
+        .limit(page.limit)
+        .getManyAndCount(),
+    );
     // The list shows no version model, so none is loaded.
     return {
       items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))),
@@ -162,21 +169,24 @@ export class TypeOrmContentRepository extends ContentRepository {
     const take = Math.floor(limit);
     // TypeORM leaves LIMIT 0 out: it would read the whole project.
     if (!(take > 0)) return { items: [], last: undefined };
-    const query = this.dataSource
-      .getRepository(ContentEntity)
-      .createQueryBuilder('c')
-      .addSelect('CAST(c.created_at AS text)', 'key_created_at')
-      .where('c.organization_id = :organizationId AND c.project_id = :projectId', { organizationId, projectId });
-    if (after)
-      query.andWhere('(c.created_at, c.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))', {
-        afterCreatedAt: after.createdAt,
-        afterId: after.id,
-      });
-    const { entities, raw } = await query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(take)
-      .getRawAndEntities<{ c_id: string; key_created_at: string }>();
+    // An export is a read without rules: a read replica serves it when there is one.
+    const { entities, raw } = await readFromReplica(this.dataSource, (manager) => {
+      const query = manager
+        .getRepository(ContentEntity)
+        .createQueryBuilder('c')
+        .addSelect('CAST(c.created_at AS text)', 'key_created_at')
+        .where('c.organization_id = :organizationId AND c.project_id = :projectId', { organizationId, projectId });
+      if (after)
+        query.andWhere('(c.created_at, c.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))', {
+          afterCreatedAt: after.createdAt,
+          afterId: after.id,
+        });
+      return query
+        .orderBy('c.created_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(take)
+        .getRawAndEntities<{ c_id: string; key_created_at: string }>();
+    });
     const last = raw.at(-1);
     return {
       items: entities.map((row) => toContentView(ContentMapper.toDomain(row, null))),
@@ -190,6 +200,7 @@ export class TypeOrmContentRepository extends ContentRepository {
    * total and the page's ids, and only the page's rows are loaded.
    */
   private async search(
+    manager: EntityManager,
     organizationId: string,
     projectId: string,
     filter: ContentFilter,
@@ -208,7 +219,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     );
     values.push(terms.map((term) => `${term}:*`).join(' & '), offsetOf(page), page.limit);
     const n = values.length;
-    const [found] = (await this.dataSource.query(
+    const [found] = (await manager.query(
       `WITH matches AS MATERIALIZED (
          SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ to_tsquery('simple', contexor_search_text($${n - 2}))
        )
@@ -217,9 +228,7 @@ export class TypeOrmContentRepository extends ContentRepository {
       values,
     )) as { total: number; ids: string[] }[];
     const ids = found?.ids ?? [];
-    const rows = ids.length
-      ? await this.dataSource.getRepository(ContentEntity).findBy({ organizationId, id: In(ids) })
-      : [];
+    const rows = ids.length ? await manager.getRepository(ContentEntity).findBy({ organizationId, id: In(ids) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const items = ids.flatMap((id) => {
       const row = byId.get(id);

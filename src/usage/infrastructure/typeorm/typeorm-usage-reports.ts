@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readFromReplica } from '#libs/database';
 import { Money } from '#libs/ddd';
 import {
   UsageReports,
@@ -60,7 +61,7 @@ export class TypeOrmUsageReports extends UsageReports {
   ): Promise<UsageReport> {
     const where = 'organization_id = $1 AND created_at >= $2 AND created_at < $3';
     if (!groupBy) {
-      const rows = (await this.dataSource.query(`SELECT ${SUMS} FROM usage_records WHERE ${where}`, [
+      const rows = (await this.read(`SELECT ${SUMS} FROM usage_records WHERE ${where}`, [
         organizationId,
         window.from,
         window.to,
@@ -71,7 +72,7 @@ export class TypeOrmUsageReports extends UsageReports {
     const { key, label, order } = GROUP_KEYS[groupBy];
     const parameters: unknown[] = [organizationId, window.from, window.to];
     if (groupBy === 'day') parameters.push(dayOffsetMinutes);
-    const rows = (await this.dataSource.query(
+    const rows = (await this.read(
       `SELECT ${label} AS key, grouping(${key}) = 1 AS is_total, ${SUMS}
          FROM usage_records
         WHERE ${where}
@@ -86,8 +87,13 @@ export class TypeOrmUsageReports extends UsageReports {
     };
   }
 
+  /** Reports are reads without rules: a read replica serves them when there is one. */
+  private read(sql: string, parameters: unknown[]): Promise<unknown> {
+    return readFromReplica(this.dataSource, (manager) => manager.query(sql, parameters));
+  }
+
   async organizationsUsedBy(userId: string, since: Date): Promise<OrganizationOfUser[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.read(
       `SELECT r.organization_id, coalesce(l.calendar, 'gregorian') AS calendar, l.per_user_monthly_token_limit
          FROM (SELECT DISTINCT organization_id FROM usage_records WHERE user_id = $1 AND created_at >= $2) r
          LEFT JOIN usage_limits l ON l.organization_id = r.organization_id`,
@@ -103,7 +109,7 @@ export class TypeOrmUsageReports extends UsageReports {
 
   async userTotalsIn(userId: string, windows: UserWindow[]): Promise<Map<string, UsageTotals>> {
     if (!windows.length) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = (await this.read(
       `SELECT w.organization_id, ${SUMS}
          FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS w(organization_id, window_start, window_end)
          JOIN usage_records r
