@@ -15,7 +15,14 @@ type Role = AppConfig['role'];
 // Values no default has, so that the worker can only have them from this configuration.
 const GENERATION_SETTINGS = { AI_CONCURRENCY: '3', AI_RATE_LIMIT_PER_MINUTE: '42', AI_JOB_LOCK_MS: '7000' };
 
-const ALL_QUEUES = ['accounts-maintenance', 'accounts-sms', 'ai-generation', 'ai-maintenance', 'sms-alert', 'webhook-delivery'];
+const ALL_QUEUES = [
+  'accounts-maintenance',
+  'accounts-sms',
+  'ai-generation',
+  'ai-maintenance',
+  'sms-alert',
+  'webhook-delivery',
+];
 
 /** `rootModuleFor(config)` for each APP_ROLE, booted as the process would (minus the HTTP listener). */
 describe('root modules per APP_ROLE', () => {
