@@ -47,7 +47,8 @@ export const REDACTED_PATHS = [
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          base: { service: 'contexor', role: config.role },
+          // pid: which process wrote the line, among the HTTP processes of an API cluster (API_WORKERS) too.
+          base: { service: 'contexor', role: config.role, pid: process.pid },
         },
       }),
     }),

@@ -1,3 +1,4 @@
+export * from './cluster-metrics';
 export * from './http-metrics';
 export * from './instruments';
 export * from './metrics.module';

@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '#libs/http';
+import { clusterMetrics, inApiCluster } from './cluster-metrics';
 
 @ApiExcludeController()
 @Public()
@@ -12,6 +13,7 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
-    return this.registry.metrics();
+    // Under API_WORKERS > 1, whichever process answers gives the sum over all of them.
+    return inApiCluster() ? clusterMetrics() : this.registry.metrics();
   }
 }

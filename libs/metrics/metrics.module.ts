@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { inApiCluster, shareWithClusterPrimary } from './cluster-metrics';
 import { DatabaseMetricsCollector } from './database-metrics.collector';
 import { QueueMetricsCollector } from './queue-metrics.collector';
 import { RedisMetricsCollector } from './redis-metrics.collector';
@@ -22,6 +23,8 @@ import { RedisMetricsCollector } from './redis-metrics.collector';
         // A registry per app instance: tests that boot several apps in one process must not share counters.
         const registry = new Registry();
         collectDefaultMetrics({ register: registry });
+        // An HTTP process of an API cluster: the primary adds this one to every other's (cluster-metrics.ts).
+        if (inApiCluster()) shareWithClusterPrimary(registry);
         return registry;
       },
     },

@@ -30,6 +30,8 @@ export class QueueMetricsCollector implements OnApplicationBootstrap {
       help: 'Jobs per BullMQ queue and state',
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
+      // Read from Redis: every API worker of a cluster sees the same, so they are not added up.
+      aggregator: 'max',
       async collect() {
         this.reset();
         await Promise.all(
@@ -45,6 +47,7 @@ export class QueueMetricsCollector implements OnApplicationBootstrap {
       help: 'Seconds the oldest waiting job of each BullMQ queue has waited (since it was added or last started); 0 when none waits',
       labelNames: ['queue'] as const,
       registers: [this.registry],
+      aggregator: 'max',
       async collect() {
         this.reset();
         const now = Date.now();
