@@ -23,6 +23,7 @@ import { EventUsageThresholdNotifier } from './infrastructure/in-process/in-proc
 import { TypeOrmUsageLedger } from './infrastructure/typeorm/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from './infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from './infrastructure/typeorm/typeorm-usage-reports';
+import { UsageDailyRollupEntity } from './infrastructure/typeorm/usage-daily-rollup.entity';
 import { UsageLimitEntity } from './infrastructure/typeorm/usage-limit.entity';
 import { UsageRecordEntity } from './infrastructure/typeorm/usage-record.entity';
 import { UsageReservationEntity } from './infrastructure/typeorm/usage-reservation.entity';
@@ -41,7 +42,13 @@ const generationBudget = [
 /** The `usage` bounded context: prices, budget reservations, usage records, limits, thresholds and reports. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UsageRecordEntity, UsageLimitEntity, UsageReservationEntity, UsageThresholdEventEntity]),
+    TypeOrmModule.forFeature([
+      UsageRecordEntity,
+      UsageDailyRollupEntity,
+      UsageLimitEntity,
+      UsageReservationEntity,
+      UsageThresholdEventEntity,
+    ]),
     AccountsModule,
   ],
   controllers: [UsageController],

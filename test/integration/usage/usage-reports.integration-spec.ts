@@ -349,10 +349,10 @@ describe('usage reports (PostgreSQL)', () => {
     });
   });
 
-  it('reads every report (totals and each grouping) from the covering index alone', async () => {
+  it('reads every report (totals and each grouping) from covering indexes alone: whole days from the roll-up, the edges from the records', async () => {
     const organizationId = randomUUID();
     await seedUsageRecords(dataSource, [{ organizationId, createdAt: '2026-11-02T00:00:00Z' }]);
-    await dataSource.query('VACUUM ANALYZE usage_records');
+    await dataSource.query('VACUUM ANALYZE usage_records, usage_daily_rollups');
     // The adapter's own SQL, explained on one connection where the planner may not scan the table:
     // an index-only scan is then possible only if the index covers every column the query reads.
     const runner = dataSource.createQueryRunner();
@@ -371,6 +371,7 @@ describe('usage reports (PostgreSQL)', () => {
       // A data source with no read replica, whose manager explains instead of running.
       const explaining = { options: {}, manager: explainer, ...explainer } as unknown as DataSource;
       const reports = new TypeOrmUsageReports(explaining);
+      // A UTC month cut into Tehran days: 29 whole days from the roll-up, the partial days at both edges from the records.
       const window = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
       for (const groupBy of [null, 'day', 'user', 'model', 'project'] as const)
         await reports.report(organizationId, window, groupBy, 210);
@@ -380,7 +381,13 @@ describe('usage reports (PostgreSQL)', () => {
     }
     expect(plans).toHaveLength(5);
     for (const plan of plans) {
-      expect(plan).toContain('"Node Type":"Index Only Scan"');
+      const scans = [...plan.matchAll(/"Node Type":"([^"]*Scan)"/g)].map((match) => match[1]);
+      expect(scans.filter((scan) => scan !== 'Subquery Scan')).toEqual([
+        'Index Only Scan',
+        'Index Only Scan',
+        'Index Only Scan',
+      ]);
+      expect(plan).toContain('"Index Name":"pk_usage_daily_rollups"');
       expect(plan).toContain('"Index Name":"idx_usage_records_org_created"');
     }
   });

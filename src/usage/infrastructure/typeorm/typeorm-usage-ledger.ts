@@ -190,7 +190,8 @@ export class TypeOrmUsageLedger extends UsageLedger {
   /**
    * One statement, so atomic without a transaction of its own: the record is inserted unless its call
    * key exists, and only then is the reservation settled (a data-modifying CTE runs whole or not at
-   * all). A call key seen before changes nothing and reads the existing record.
+   * all). A call key seen before changes nothing and reads the existing record. The insert also adds
+   * the record to usage_daily_rollups (a statement trigger, in this statement and its transaction).
    */
   async settle(record: NewUsageRecord, reservationId: string | null): Promise<SettleOutcome> {
     const reservation = reservationId !== null && isUuid(reservationId) ? reservationId : null;

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 
 /**
  * One completed OpenAI call. Organizations, users, projects and contents are other contexts'
- * tables: they are referenced by id only, with no foreign key.
+ * tables: they are referenced by id only, with no foreign key. Append-only (the database refuses
+ * UPDATE and DELETE): a statement trigger adds each inserted record to usage_daily_rollups.
  */
 @Entity('usage_records')
 @Unique('uq_usage_records_call_key', ['callKey'])
