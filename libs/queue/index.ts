@@ -1,3 +1,4 @@
+export * from './bull-prefix';
 export * from './bull-connection';
 export * from './queue.module';
 export * from './reconnecting-worker';

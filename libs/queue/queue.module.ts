@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '#libs/config';
 import { bullProducerConnectionOptions } from './bull-connection';
+import { bullPrefix } from './bull-prefix';
 import { ProducersReady } from './producers-ready';
 import { QueueErrorLogger } from './queue-error-logger';
 import { ReconnectingWorker } from './reconnecting-worker';
@@ -23,7 +24,7 @@ BullModule.workerClass = ReconnectingWorker;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         connection: bullProducerConnectionOptions(config),
-        prefix: `${config.redis.prefix}:bull`,
+        prefix: bullPrefix(config),
         // Waiting for the connection, or for a version check on it, would hold an enqueue until Redis returns.
         skipWaitingForReady: true,
         skipVersionCheck: true,

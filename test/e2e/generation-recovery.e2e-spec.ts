@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { bullPrefix } from '#libs/queue';
 import { DEFAULT_FAKE_OPENAI_REPLY, FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { startAppProcess, type AppProcess } from '../support/app-process';
 import {
@@ -153,7 +154,7 @@ describe('generation survives the loss of its worker (worker processes, fake Ope
 
     // No worker runs: the job waits. Removing it is what a Redis failover or a careless flush does.
     const connection = new Redis(t.config.redis.url, { maxRetriesPerRequest: null });
-    const queue = new Queue('ai-generation', { connection, prefix: `${t.config.redis.prefix}:bull` });
+    const queue = new Queue('ai-generation', { connection, prefix: bullPrefix(t.config) });
     try {
       const job = await queue.getJob(jobId);
       expect(job).toBeDefined();

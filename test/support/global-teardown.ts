@@ -19,12 +19,15 @@ async function removeTheRunsData(): Promise<void> {
   if (!prefix?.startsWith('test-')) return;
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/13');
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    // The run's own keys, and its queues' (`{<prefix>}:bull:…`, a Redis Cluster hash tag).
+    for (const pattern of [`${prefix}*`, `{${prefix}*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } finally {
     redis.disconnect();
   }

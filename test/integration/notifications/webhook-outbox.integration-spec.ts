@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { TypeOrmUnitOfWork } from '#libs/database';
-import { bullProducerConnectionOptions } from '#libs/queue';
+import { bullPrefix, bullProducerConnectionOptions } from '#libs/queue';
 import { RelayWebhookOutboxUseCase } from '../../../src/notifications/application/webhooks/relay-webhook-outbox.use-case';
 import {
   WebhookQueue,
@@ -84,7 +84,7 @@ describe('webhook outbox and relay (PostgreSQL, Redis)', () => {
     [processA, processB] = await Promise.all([openTestDataSource(), openTestDataSource()]);
     queue = new Queue<WebhookDelivery>(WEBHOOK_DELIVERY_QUEUE, {
       connection: bullProducerConnectionOptions(config),
-      prefix: `${config.redis.prefix}:bull`,
+      prefix: bullPrefix(config),
     });
     deliveryQueue = new BullMqWebhookQueue(queue, config);
   });
