@@ -26,6 +26,14 @@ import { isForeignKeyViolation } from './postgres-errors';
 /** The stored tsvector of title, prompt and body, normalised (see the ContentSearch migration). */
 export const SEARCH_VECTOR = 'c.search_vector';
 
+/**
+ * A search looks for its page among the newest rows of the list first: this many times the rows the
+ * page needs (offset plus limit), at most SEARCH_PROBE_MAX_ROWS. A word in a tenth of the rows or more
+ * fills a first page there; anything rarer takes every match from the GIN index instead.
+ */
+const SEARCH_PROBE_FACTOR = 10;
+const SEARCH_PROBE_MAX_ROWS = 2_000;
+
 /** How often a change is tried again on the newer state before it gives up. */
 const MAX_WRITE_ATTEMPTS = 10;
 
@@ -195,9 +203,13 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   /**
-   * Matches come from the GIN index first (a materialised CTE: left to itself the planner may walk
-   * the project newest-first testing every row for a rare word), then one pass over them gives the
-   * total and the page's ids, and only the page's rows are loaded.
+   * One statement, so the total and the page come from one snapshot. The total counts the matches
+   * the GIN index finds (a bitmap scan, nothing materialised or sorted). The page is first looked for
+   * among the newest rows of the list (a bounded walk of its index, SEARCH_PROBE_FACTOR times the
+   * rows the page needs): a common word fills it there. Only when the walk cannot prove its page
+   * right (fewer matches in it than the total says the page holds) are all matches taken from the GIN
+   * index (a materialised CTE: left to itself the planner may walk the whole project newest-first
+   * testing every row for a rare word), ordered and cut. Then only the page's rows are loaded.
    */
   private async search(
     manager: EntityManager,
@@ -217,14 +229,29 @@ export class TypeOrmContentRepository extends ContentRepository {
         return list ? `= ANY($${values.length})` : `$${values.length}`;
       },
     );
-    values.push(terms.map((term) => `${term}:*`).join(' & '), offsetOf(page), page.limit);
+    const offset = offsetOf(page);
+    const probe = Math.min(SEARCH_PROBE_MAX_ROWS, SEARCH_PROBE_FACTOR * (offset + page.limit));
+    values.push(terms.map((term) => `${term}:*`).join(' & '), offset, page.limit, probe);
+    const [query, skip, take] = [
+      `to_tsquery('simple', contexor_search_text($${n - 3}))`,
+      `$${n - 2}::int`,
+      `$${n - 1}::int`,
+    ];
+    const newestFirst = (rows: string) =>
+      `coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (${rows} ORDER BY created_at DESC, id DESC OFFSET ${skip} LIMIT ${take}) p), '{}')`;
     const n = values.length;
     const [found] = (await manager.query(
-      `WITH matches AS MATERIALIZED (
-         SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ to_tsquery('simple', contexor_search_text($${n - 2}))
+      `WITH found AS MATERIALIZED (
+         SELECT (SELECT count(*) FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})::int AS total,
+                ${newestFirst(`SELECT id, created_at FROM (SELECT c.id, c.created_at, ${SEARCH_VECTOR} AS search_vector FROM contents c WHERE ${sql} ORDER BY c.created_at DESC, c.id DESC LIMIT $${n}::int) newest WHERE search_vector @@ ${query}`)} AS probed
        )
-       SELECT (SELECT count(*) FROM matches)::int AS total,
-              coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC OFFSET $${n - 1} LIMIT $${n}) p), '{}') AS ids`,
+       SELECT total,
+              CASE WHEN cardinality(probed) = least(${take}, greatest(0, total - ${skip})) THEN probed
+                   ELSE (WITH matches AS MATERIALIZED (
+                           SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})
+                         SELECT ${newestFirst('SELECT id, created_at FROM matches')})
+              END AS ids
+         FROM found`,
       values,
     )) as { total: number; ids: string[] }[];
     const ids = found?.ids ?? [];
