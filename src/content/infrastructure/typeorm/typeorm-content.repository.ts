@@ -232,6 +232,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     const offset = offsetOf(page);
     const probe = Math.min(SEARCH_PROBE_MAX_ROWS, SEARCH_PROBE_FACTOR * (offset + page.limit));
     values.push(terms.map((term) => `${term}:*`).join(' & '), offset, page.limit, probe);
+    const n = values.length;
     const [query, skip, take] = [
       `to_tsquery('simple', contexor_search_text($${n - 3}))`,
       `$${n - 2}::int`,
@@ -239,7 +240,6 @@ export class TypeOrmContentRepository extends ContentRepository {
     ];
     const newestFirst = (rows: string) =>
       `coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (${rows} ORDER BY created_at DESC, id DESC OFFSET ${skip} LIMIT ${take}) p), '{}')`;
-    const n = values.length;
     const [found] = (await manager.query(
       `WITH found AS MATERIALIZED (
          SELECT (SELECT count(*) FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})::int AS total,
