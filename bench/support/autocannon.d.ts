@@ -7,6 +7,8 @@ declare module 'autocannon' {
       /** Seconds. */
       duration?: number;
       pipelining?: number;
+      /** Requests per second over all connections (per load worker); latency is corrected for coordinated omission. */
+      overallRate?: number;
       /** Seconds before a request counts as timed out. */
       timeout?: number;
       /** Worker threads that generate the load; 0 or absent runs it on the calling thread. */

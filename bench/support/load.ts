@@ -6,6 +6,8 @@ export interface LoadOptions {
   durationSeconds?: number;
   warmupSeconds?: number;
   pipelining?: number;
+  /** Requests per second over all connections, sent at that rate whatever the answers' pace; unset, as fast as they come back. */
+  overallRate?: number;
   method?: autocannon.Options['method'];
   headers?: Record<string, string>;
   body?: string;
@@ -29,6 +31,7 @@ async function fire(url: string, options: LoadOptions, durationSeconds: number):
     pipelining: options.pipelining ?? 1,
     // autocannon treats a key set to undefined as a value, so only pass what the caller gave.
     ...(options.method && { method: options.method }),
+    ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
     ...(options.headers && { headers: options.headers }),
     ...(options.body !== undefined && { body: options.body }),
     // The server under test runs on this process's main thread; generating the load on a worker

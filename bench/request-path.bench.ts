@@ -1,0 +1,327 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Logger } from '@nestjs/common';
+import { Pool } from 'pg';
+import { dropDatabase, ensureDatabaseExists } from '#libs/database';
+import { freePort } from '../src/bootstrap/service-process';
+import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
+import { startBareFastify, startBenchAppProcess, type BenchAppProcess } from './support/bench-app';
+import type { Benchmark } from './support/benchmark';
+import { measureLoad, type LoadFigures } from './support/load';
+import { benchSettings } from './support/settings';
+import { percentile } from './support/stats';
+import { printTable, ratio } from './support/table';
+
+/**
+ * The request path at the framework's speed: `/health/live` and an authenticated
+ * `GET /api/v1/contents/:id` through the built service with 1 and 2 API workers (API_WORKERS, Node's
+ * cluster module), beside bare Fastify on the same route, a bare pg query of the same row from Node,
+ * and `pgbench -S` on this machine. Throughput is taken as fast as the answers come back with
+ * BENCH_CONNECTIONS (50) connections for BENCH_DURATION_SECONDS (10); the p99 at a fixed rate of
+ * 2,000 requests a second. The load is generated on a worker thread of this process, on the same
+ * cores: read the figures side by side, not as the capacity of a bigger machine.
+ */
+
+const FIXED_RATE = 2_000;
+const WORKER_COUNTS = [1, 2];
+const KAVENEGAR_KEY = 'bench-key';
+const PGBENCH = process.env.PGBENCH ?? 'pgbench';
+const run = promisify(execFile);
+
+interface Figures {
+  max?: LoadFigures;
+  fixed?: LoadFigures;
+}
+
+interface Signed {
+  token: string;
+  contentId: string;
+  organizationId: string;
+}
+
+async function call<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown) {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Signs a new phone in (the fake Kavenegar gets the code), then makes an organization, a project and one content. */
+async function signedInContent(baseUrl: string, kavenegar: FakeKavenegarServer): Promise<Signed> {
+  const phone = `0912${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+  const since = kavenegar.messages.length;
+  await call(baseUrl, 'POST', '/auth/otp/request', null, { phone });
+  const message = await kavenegar.waitForMessage(phone, 10_000, since);
+  const { accessToken: token } = await call<{ accessToken: string }>(baseUrl, 'POST', '/auth/otp/verify', null, {
+    phone,
+    code: message.token,
+  });
+  const org = await call<{ id: string }>(baseUrl, 'POST', '/organizations', token, { name: 'بنچمارک مسیر' });
+  const workspace = await call<{ id: string }>(baseUrl, 'POST', `/organizations/${org.id}/workspaces`, token, {
+    name: 'فضای کار',
+  });
+  const project = await call<{ id: string }>(baseUrl, 'POST', `/workspaces/${workspace.id}/projects`, token, {
+    name: 'پروژه',
+  });
+  const content = await call<{ id: string }>(baseUrl, 'POST', `/projects/${project.id}/contents`, token, {
+    title: 'معرفی گوشی آوا ۵',
+    prompt: 'یک متن کوتاه تبلیغاتی بنویس.',
+  });
+  return { token, contentId: content.id, organizationId: org.id };
+}
+
+async function measureRoute(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  const max = await measureLoad(url, { headers });
+  const fixed = await measureLoad(url, { headers, overallRate: FIXED_RATE });
+  return { max, fixed };
+}
+
+/** The same row from Node: a pool of DB_POOL_SIZE (10), BENCH_CONNECTIONS callers at once, then a fixed rate. */
+async function barePgQuery(contentId: string, organizationId: string): Promise<Figures> {
+  const pool = new Pool({ connectionString: benchSettings.databaseUrl, max: 10 });
+  const query = () =>
+    pool.query({
+      name: 'bench_content_row',
+      text: 'SELECT * FROM contents WHERE id = $1 AND organization_id = $2',
+      values: [contentId, organizationId],
+    });
+  try {
+    const warmupEnd = Date.now() + benchSettings.warmupSeconds * 1000;
+    await closedLoop(query, warmupEnd);
+    const latencies: number[] = [];
+    const started = performance.now();
+    const end = Date.now() + benchSettings.durationSeconds * 1000;
+    await closedLoop(query, end, latencies);
+    const seconds = (performance.now() - started) / 1000;
+    const fixed = await openLoop(query, FIXED_RATE, benchSettings.durationSeconds);
+    return { max: figuresOf(latencies, seconds), fixed: figuresOf(fixed, benchSettings.durationSeconds) };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** BENCH_CONNECTIONS callers, each sending its next query when the last one answers, until `end`. */
+async function closedLoop(query: () => Promise<unknown>, end: number, latencies?: number[]): Promise<void> {
+  await Promise.all(
+    Array.from({ length: benchSettings.connections }, async () => {
+      while (Date.now() < end) {
+        const sent = performance.now();
+        await query();
+        latencies?.push(performance.now() - sent);
+      }
+    }),
+  );
+}
+
+/** Queries started on a schedule of `rate` a second, each timed from when it was due (no coordinated omission). */
+async function openLoop(query: () => Promise<unknown>, rate: number, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(query().then(() => void latencies.push(performance.now() - due)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+function figuresOf(latencies: number[], seconds: number): LoadFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requestsPerSecond: sorted.length / seconds,
+    latencyMs: {
+      mean: sorted.reduce((sum, ms) => sum + ms, 0) / (sorted.length || 1),
+      p50: percentile(sorted, 0.5),
+      p90: percentile(sorted, 0.9),
+      p99: percentile(sorted, 0.99),
+      max: sorted.at(-1) ?? Number.NaN,
+    },
+    requests: sorted.length,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+  };
+}
+
+/**
+ * `pgbench -S` (select only, prepared) against a scratch database made with `pgbench -i` and dropped
+ * after: BENCH_CONNECTIONS clients as fast as they go, then 10 clients at the fixed rate, its
+ * per-transaction log giving the p99 (measured from each transaction's scheduled start).
+ */
+async function pgbench(): Promise<Figures | string> {
+  const url = new URL(benchSettings.databaseUrl);
+  url.pathname = '/contexor_bench_pgbench';
+  const connection = [
+    '-h',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username || 'postgres'),
+  ];
+  const env = { ...process.env, ...(url.password && { PGPASSWORD: decodeURIComponent(url.password) }) };
+  const database = 'contexor_bench_pgbench';
+  const logs = await mkdtemp(join(tmpdir(), 'contexor-pgbench-'));
+  try {
+    await ensureDatabaseExists(url.toString());
+    await run(PGBENCH, ['-i', '-q', ...connection, database], { env });
+    const duration = String(Math.max(1, Math.round(benchSettings.durationSeconds)));
+    const clients = String(benchSettings.connections);
+    const max = await run(
+      PGBENCH,
+      ['-S', '-M', 'prepared', '-n', '-c', clients, '-j', '2', '-T', duration, ...connection, database],
+      { env },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(max.stdout)?.[1] ?? Number.NaN);
+    await run(
+      PGBENCH,
+      [
+        '-S',
+        '-M',
+        'prepared',
+        '-n',
+        '-c',
+        '10',
+        '-j',
+        '2',
+        '-R',
+        String(FIXED_RATE),
+        '-T',
+        duration,
+        '-l',
+        '--log-prefix',
+        join(logs, 'tx'),
+        ...connection,
+        database,
+      ],
+      { env },
+    );
+    // client_id transaction_no time script_no time_epoch time_us [schedule_lag]: `time` in µs.
+    const latencies: number[] = [];
+    for (const file of await readdir(logs))
+      for (const line of (await readFile(join(logs, file), 'utf8')).split('\n'))
+        if (line.trim()) latencies.push(Number(line.split(' ')[2]) / 1000);
+    const fixed = figuresOf(latencies, Number(duration));
+    return { max: { ...figuresOf([], 1), requestsPerSecond: tps }, fixed };
+  } catch (error) {
+    const reason = (error as { code?: string }).code === 'ENOENT' ? `${PGBENCH} not found` : String(error);
+    return `not measured: ${reason.split('\n')[0]}`;
+  } finally {
+    await rm(logs, { recursive: true, force: true });
+    await dropDatabase(url.toString()).catch(() => undefined);
+  }
+}
+
+const ms = (figures: LoadFigures | undefined) => (figures ? figures.latencyMs.p99 : Number.NaN);
+const perSecond = (figures: LoadFigures | undefined) => (figures ? Math.round(figures.requestsPerSecond) : Number.NaN);
+const failures = (figures: Figures) =>
+  (figures.max?.errors ?? 0) + (figures.max?.non2xx ?? 0) + (figures.fixed?.errors ?? 0) + (figures.fixed?.non2xx ?? 0);
+
+export const benchmark: Benchmark = {
+  name: 'request-path',
+  description: `/health/live and an authenticated GET /contents/:id with 1 and 2 API workers, against bare Fastify, a bare pg query and pgbench -S`,
+  async run() {
+    process.stdout.write(
+      `${benchSettings.connections} connections as fast as answers come, and ${FIXED_RATE.toLocaleString('en-US')} req/s fixed; ` +
+        `${benchSettings.warmupSeconds} s warm-up + ${benchSettings.durationSeconds} s each\n`,
+    );
+    Logger.overrideLogger(['error']);
+    // Signing in sends the code through the SMS queue: an all-in-one process (queue workers included)
+    // makes the caller, then stops; the processes measured run only the API.
+    const kavenegar = await FakeKavenegarServer.start({ apiKey: KAVENEGAR_KEY });
+    let signed: Signed;
+    try {
+      const setup = await startBenchAppProcess(await freePort(), 1, {
+        APP_ROLE: 'all',
+        METRICS_PORT: '0',
+        SMS_DRIVER: 'kavenegar',
+        KAVENEGAR_API_KEY: KAVENEGAR_KEY,
+        KAVENEGAR_BASE_URL: kavenegar.baseUrl,
+      });
+      try {
+        signed = await signedInContent(setup.baseUrl, kavenegar);
+      } finally {
+        await setup.close();
+      }
+    } finally {
+      await kavenegar.stop();
+    }
+
+    const live = new Map<string, Figures>();
+    const content = new Map<string, Figures>();
+    for (const workers of WORKER_COUNTS) {
+      const app: BenchAppProcess = await startBenchAppProcess(await freePort(), workers);
+      try {
+        const label = `Contexor, ${workers} API worker${workers > 1 ? 's' : ''}`;
+        live.set(label, await measureRoute(`${app.baseUrl}/health/live`));
+        content.set(
+          label,
+          await measureRoute(`${app.baseUrl}/api/v1/contents/${signed.contentId}`, {
+            authorization: `Bearer ${signed.token}`,
+          }),
+        );
+      } finally {
+        await app.close();
+      }
+      const bare = await startBareFastify(await freePort(), workers);
+      try {
+        live.set(
+          `bare Fastify, ${workers} process${workers > 1 ? 'es' : ''}`,
+          await measureRoute(`${bare.baseUrl}/health/live`),
+        );
+      } finally {
+        await bare.close();
+      }
+    }
+    const pg = await barePgQuery(signed.contentId, signed.organizationId);
+    const bench = await pgbench();
+
+    process.stdout.write('\n/health/live\n');
+    printTable(
+      ['target', 'req/s at max', 'p99 ms at max', `p99 ms at ${FIXED_RATE} req/s`, 'errors + non-2xx'],
+      [...live].map(([name, figures]) => [
+        name,
+        perSecond(figures.max),
+        ms(figures.max),
+        ms(figures.fixed),
+        failures(figures),
+      ]),
+    );
+    for (const workers of WORKER_COUNTS) {
+      const contexor = live.get(`Contexor, ${workers} API worker${workers > 1 ? 's' : ''}`)?.max;
+      const bare = live.get(`bare Fastify, ${workers} process${workers > 1 ? 'es' : ''}`)?.max;
+      if (contexor && bare)
+        process.stdout.write(
+          `Contexor/bare Fastify with ${workers}: throughput ${ratio(contexor.requestsPerSecond, bare.requestsPerSecond)}, p99 ${ratio(contexor.latencyMs.p99, bare.latencyMs.p99)}\n`,
+        );
+    }
+
+    process.stdout.write('\nauthenticated GET /api/v1/contents/:id, and the same row below the framework\n');
+    const rows: (string | number)[][] = [...content].map(([name, figures]) => [
+      name,
+      perSecond(figures.max),
+      ms(figures.max),
+      ms(figures.fixed),
+      failures(figures),
+    ]);
+    rows.push(['bare pg query of the row, from Node (pool of 10)', perSecond(pg.max), ms(pg.max), ms(pg.fixed), 0]);
+    if (typeof bench === 'string') rows.push([`pgbench -S: ${bench}`, '-', '-', '-', '-']);
+    else
+      rows.push(['pgbench -S (prepared; 10 clients at the fixed rate)', perSecond(bench.max), '-', ms(bench.fixed), 0]);
+    printTable(['target', 'req/s at max', 'p99 ms at max', `p99 ms at ${FIXED_RATE} req/s`, 'errors + non-2xx'], rows);
+  },
+};
