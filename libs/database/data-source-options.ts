@@ -68,6 +68,9 @@ export function dataSourceOptions(
         statement_timeout: purpose === 'migrations' ? undefined : database.statementTimeoutMs,
         idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
       }),
+      // Unbounded even where the role has a statement_timeout of its own (as behind PgBouncer, where
+      // the server sets the app's timeouts): migrations connect directly (DATABASE_DIRECT_URL).
+      ...(purpose === 'migrations' && { options: '-c statement_timeout=0' }),
     },
   };
 }

@@ -79,6 +79,21 @@ describe('database waits', () => {
     expect(await setting(dataSource, 'statement_timeout')).toBe('0');
   });
 
+  it('leaves migrations unbounded even when the role has a statement timeout (set for it behind PgBouncer)', async () => {
+    const { dataSource: observer } = await open();
+    const [{ role }] = (await observer.query('SELECT current_user AS role')) as { role: string }[];
+    const [{ database }] = (await observer.query('SELECT current_database() AS database')) as { database: string }[];
+    await observer.query(`ALTER ROLE "${role}" IN DATABASE "${database}" SET statement_timeout = '45s'`);
+    try {
+      const { dataSource: migrations } = await open({}, 'migrations');
+      expect(await setting(migrations, 'statement_timeout')).toBe('0');
+      const { dataSource: pooled } = await open({ DATABASE_POOLER: 'pgbouncer', DB_MIGRATE_ON_START: 'false' });
+      expect(await setting(pooled, 'statement_timeout')).toBe('45s');
+    } finally {
+      await observer.query(`ALTER ROLE "${role}" IN DATABASE "${database}" RESET statement_timeout`);
+    }
+  });
+
   it('sends no timeout at connection start behind PgBouncer, which refuses them: the server applies its own', async () => {
     const { dataSource } = await open({ DATABASE_POOLER: 'pgbouncer', DB_MIGRATE_ON_START: 'false' });
     expect(dataSource.options.extra).not.toHaveProperty('statement_timeout');
