@@ -15,7 +15,6 @@ import { SmsSender } from './application/ports/sms-sender';
 import { AccessTokens, RefreshTokenSecrets } from './application/ports/token-service';
 import { UserRepository } from './application/ports/user.repository';
 import { WorkspaceRepository } from './application/ports/workspace.repository';
-import { ResourceOwners } from './application/services/resource-owners';
 import { SessionIssuer } from './application/services/session-issuer';
 import { AddMemberUseCase } from './application/use-cases/add-member.use-case';
 import { ChangeMemberRoleUseCase } from './application/use-cases/change-member-role.use-case';
@@ -33,7 +32,7 @@ import { RefreshSessionUseCase } from './application/use-cases/refresh-session.u
 import { RemoveMemberUseCase } from './application/use-cases/remove-member.use-case';
 import { RequestOtpUseCase } from './application/use-cases/request-otp.use-case';
 import { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
-import { ResolveRolesUseCase } from './application/use-cases/resolve-roles.use-case';
+import { ResolveAccessUseCase } from './application/use-cases/resolve-access.use-case';
 import { SendOtpSmsUseCase } from './application/use-cases/send-otp-sms.use-case';
 import { UpdateMeUseCase } from './application/use-cases/update-me.use-case';
 import { VerifyOtpUseCase } from './application/use-cases/verify-otp.use-case';
@@ -42,13 +41,14 @@ import { LogSmsSender } from './infrastructure/log/log-sms.sender';
 import { AuditEntryEntity } from './infrastructure/typeorm/audit-entry.entity';
 import { MembershipEntity } from './infrastructure/typeorm/membership.entity';
 import { OrganizationEntity } from './infrastructure/typeorm/organization.entity';
+import { ResourceOwners } from './infrastructure/typeorm/resource-owners';
 import { RefreshTokenEntity } from './infrastructure/typeorm/refresh-token.entity';
 import { TypeOrmAuditLog } from './infrastructure/typeorm/typeorm-audit-log';
 import { TypeOrmMembershipRepository } from './infrastructure/typeorm/typeorm-membership.repository';
 import { TypeOrmOrganizationRepository } from './infrastructure/typeorm/typeorm-organization.repository';
 import { TypeOrmRefreshTokenRepository } from './infrastructure/typeorm/typeorm-refresh-token.repository';
 import { TypeOrmUserRepository } from './infrastructure/typeorm/typeorm-user.repository';
-import { TypeOrmWorkspaceRepository } from './infrastructure/typeorm/typeorm-workspace.repository';
+import { TypeOrmWorkspaceRepository, WORKSPACE_OWNER } from './infrastructure/typeorm/typeorm-workspace.repository';
 import { UserEntity } from './infrastructure/typeorm/user.entity';
 import { WorkspaceEntity } from './infrastructure/typeorm/workspace.entity';
 import { ACCOUNTS_MAINTENANCE_QUEUE, ACCOUNTS_SMS_QUEUE } from './infrastructure/bullmq/accounts.queue';
@@ -129,7 +129,7 @@ const useCases: Provider[] = [
   ListWorkspacesUseCase,
   ListAuditLogUseCase,
   ResolveMembershipUseCase,
-  ResolveRolesUseCase,
+  ResolveAccessUseCase,
   SendOtpSmsUseCase,
   CleanUpExpiredAuthStateUseCase,
 ];
@@ -166,12 +166,9 @@ const queues = BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: AC
   ],
 })
 export class AccountsModule implements OnModuleInit {
-  constructor(
-    private readonly owners: ResourceOwners,
-    private readonly workspaces: WorkspaceRepository,
-  ) {}
+  constructor(private readonly owners: ResourceOwners) {}
 
   onModuleInit(): void {
-    this.owners.register('workspace', (id) => this.workspaces.findOrganizationIdOf(id));
+    this.owners.register('workspace', WORKSPACE_OWNER);
   }
 }

@@ -1,7 +1,7 @@
 /** The accounts context's public surface: other contexts import only from here. */
 export { AccountsModule } from './accounts.module';
 export { accountsWorkers } from './accounts.workers';
-export { ResourceOwners } from './application/services/resource-owners';
+export { ResourceOwners, type OwnerQuery } from './infrastructure/typeorm/resource-owners';
 export { ResolveMembershipUseCase } from './application/use-cases/resolve-membership.use-case';
 export { ListMembersUseCase } from './application/use-cases/list-members.use-case';
 export { AuditLog, type AuditEntryInput } from './application/ports/audit-log';

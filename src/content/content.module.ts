@@ -50,12 +50,13 @@ import { IntegrationContentEvents } from './infrastructure/in-process/in-process
 import { ContentPolicyEntity } from './infrastructure/typeorm/content-policy.entity';
 import { ContentEntity } from './infrastructure/typeorm/content.entity';
 import { ContentVersionEntity } from './infrastructure/typeorm/content-version.entity';
+import { CONTENT_OWNER } from './infrastructure/typeorm/content-row-statements';
 import { ProjectEntity } from './infrastructure/typeorm/project.entity';
 import { PromptEntity } from './infrastructure/typeorm/prompt.entity';
 import { TypeOrmContentPolicyRepository } from './infrastructure/typeorm/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from './infrastructure/typeorm/typeorm-content.repository';
-import { TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
-import { TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
+import { PROJECT_OWNER, TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
+import { PROMPT_OWNER, TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
 import { ContentDiffController } from './presentation/http/content-diff.controller';
 import { ContentExportController } from './presentation/http/content-export.controller';
 import { ContentPolicyController } from './presentation/http/content-policy.controller';
@@ -158,17 +159,12 @@ const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENE
   exports: [...generation, queues],
 })
 export class ContentModule implements OnModuleInit {
-  constructor(
-    private readonly owners: ResourceOwners,
-    private readonly projects: ProjectRepository,
-    private readonly prompts: PromptRepository,
-    private readonly contents: ContentRepository,
-  ) {}
+  constructor(private readonly owners: ResourceOwners) {}
 
   /** Lets the access guard find the organization of an addressed project, prompt or content. */
   onModuleInit(): void {
-    this.owners.register('project', (id) => this.projects.findOrganizationIdOf(id));
-    this.owners.register('prompt', (id) => this.prompts.findOrganizationIdOf(id));
-    this.owners.register('content', (id) => this.contents.findOrganizationIdOf(id));
+    this.owners.register('project', PROJECT_OWNER);
+    this.owners.register('prompt', PROMPT_OWNER);
+    this.owners.register('content', CONTENT_OWNER);
   }
 }

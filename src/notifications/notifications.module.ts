@@ -45,7 +45,7 @@ import { HttpWebhookSender } from './infrastructure/http/http-webhook-sender';
 import { RandomWebhookSecrets } from './infrastructure/crypto/crypto-webhook-secrets';
 import { RedisEndpointSlots } from './infrastructure/redis/redis-endpoint-slots';
 import { TypeOrmWebhookDeliveryLog } from './infrastructure/typeorm/typeorm-webhook-delivery-log';
-import { TypeOrmWebhookEndpoints } from './infrastructure/typeorm/typeorm-webhook-endpoints';
+import { TypeOrmWebhookEndpoints, WEBHOOK_OWNER } from './infrastructure/typeorm/typeorm-webhook-endpoints';
 import { TypeOrmWebhookOutbox, WebhookOutboxSignal } from './infrastructure/typeorm/typeorm-webhook-outbox';
 import { WebhookDeliveryEntity } from './infrastructure/typeorm/webhook-delivery.entity';
 import { WebhookEndpointEntity } from './infrastructure/typeorm/webhook-endpoint.entity';
@@ -123,12 +123,9 @@ const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE }, { name
   ],
 })
 export class NotificationsModule implements OnModuleInit {
-  constructor(
-    private readonly owners: ResourceOwners,
-    private readonly endpoints: WebhookEndpointRepository,
-  ) {}
+  constructor(private readonly owners: ResourceOwners) {}
 
   onModuleInit(): void {
-    this.owners.register('webhook', (id) => this.endpoints.findOrganizationIdOf(id));
+    this.owners.register('webhook', WEBHOOK_OWNER);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { ResourceOwners } from '../../src/accounts';
+import { ResolveAccessUseCase } from '../../src/accounts/application/use-cases/resolve-access.use-case';
 import { GenerationEvents } from '../../src/ai/application/ports/generation-events';
 import {
   API,
@@ -31,14 +31,16 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
   beforeAll(async () => {
     // Open streams check their caller's access again this often.
     t = await bootSmsTestApp({ SSE_ACCESS_RECHECK_MS: '200' });
-    // The content context registers the real 'content' lookup; until then (and independently of
-    // it) this test answers for its own made-up content ids and delegates everything else.
-    const owners = t.app.get(ResourceOwners);
-    const original = owners.organizationOf.bind(owners);
+    // The content context registers the real 'content' lookup; independently of it, this test's own
+    // made-up content ids belong to the organization it maps them to (the caller's role there is real).
+    const access = t.app.get(ResolveAccessUseCase);
+    const original = access.execute.bind(access);
     jest
-      .spyOn(owners, 'organizationOf')
-      .mockImplementation((resource, id) =>
-        resource === 'content' && contents.has(id) ? Promise.resolve(contents.get(id)) : original(resource, id),
+      .spyOn(access, 'execute')
+      .mockImplementation((userId, resource, id) =>
+        resource === 'content' && contents.has(id)
+          ? original(userId, 'organization', contents.get(id) as string)
+          : original(userId, resource, id),
       );
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.getHttpServer().address();
@@ -243,12 +245,14 @@ describe('GET /contents/:id/events (Server-Sent Events)', () => {
       const session = await signIn(other);
       const org = (await createOrganizationAs(other, session)).id;
       const contentId = randomUUID();
-      const owners = other.app.get(ResourceOwners);
-      const original = owners.organizationOf.bind(owners);
+      const access = other.app.get(ResolveAccessUseCase);
+      const original = access.execute.bind(access);
       jest
-        .spyOn(owners, 'organizationOf')
-        .mockImplementation((resource, id) =>
-          resource === 'content' && id === contentId ? Promise.resolve(org) : original(resource, id),
+        .spyOn(access, 'execute')
+        .mockImplementation((userId, resource, id) =>
+          resource === 'content' && id === contentId
+            ? original(userId, 'organization', org)
+            : original(userId, resource, id),
         );
       await other.app.listen({ port: 0, host: '127.0.0.1' });
       const address = other.app.getHttpServer().address();

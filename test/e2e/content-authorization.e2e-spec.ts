@@ -1,5 +1,13 @@
 import request from 'supertest';
-import { API, bearer, bootSmsTestApp, type Role, type Session, type SmsTestApp } from '../support/auth-helpers';
+import {
+  API,
+  bearer,
+  bootSmsTestApp,
+  signInAsMember,
+  type Role,
+  type Session,
+  type SmsTestApp,
+} from '../support/auth-helpers';
 import {
   createContent,
   createProject,
@@ -246,6 +254,29 @@ describe('Content authorization matrix (HTTP)', () => {
         status: route.success,
         body: undefined,
       });
+  });
+
+  it('reads the caller’s role afresh on every request: a role change counts on the very next one', async () => {
+    const member = await signInAsMember(t, team.admin, team.org.id, 'EDITOR');
+    const { id } = await createContent(t, member, project.id);
+    const edit = (title: string) =>
+      request(t.server).patch(`${API}/contents/${id}`).set(bearer(member)).send({ title });
+    const setRole = (role: Role) =>
+      request(t.server)
+        .patch(`${API}/organizations/${team.org.id}/members/${member.user.id}`)
+        .set(bearer(team.admin))
+        .send({ role });
+
+    expect((await edit('ویرایش نخست')).status).toBe(200);
+    expect((await setRole('VIEWER')).status).toBe(200);
+    expectError(await edit('ویرایش دوم'), 403, 'FORBIDDEN');
+    expect((await setRole('EDITOR')).status).toBe(200);
+    expect((await edit('ویرایش سوم')).status).toBe(200);
+    const removed = await request(t.server)
+      .delete(`${API}/organizations/${team.org.id}/members/${member.user.id}`)
+      .set(bearer(team.admin));
+    expect(removed.status).toBe(204);
+    expectError(await request(t.server).get(`${API}/contents/${id}`).set(bearer(member)), 404, 'NOT_FOUND');
   });
 
   it.each(routes.map((route) => [route.name, route] as const))(

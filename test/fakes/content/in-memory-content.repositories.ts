@@ -259,10 +259,6 @@ export class InMemoryProjectRepository extends ProjectRepository {
     this.rows.delete(projectId);
     return Promise.resolve(true);
   }
-
-  findOrganizationIdOf(projectId: string): Promise<string | undefined> {
-    return Promise.resolve(this.rows.get(projectId)?.organizationId);
-  }
 }
 
 export class InMemoryPromptRepository extends PromptRepository {
@@ -297,10 +293,6 @@ export class InMemoryPromptRepository extends PromptRepository {
     if (this.rows.get(promptId)?.organizationId !== organizationId) return Promise.resolve(false);
     this.rows.delete(promptId);
     return Promise.resolve(true);
-  }
-
-  findOrganizationIdOf(promptId: string): Promise<string | undefined> {
-    return Promise.resolve(this.rows.get(promptId)?.organizationId);
   }
 }
 

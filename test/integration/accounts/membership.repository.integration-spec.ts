@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../src/accounts/domain/role';
 import { assertKeepsAnAdmin } from '../../../src/accounts/domain/membership-rules';
 import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-membership.repository';
 import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-organization.repository';
+import { ResourceOwners } from '../../../src/accounts/infrastructure/typeorm/resource-owners';
+import { WORKSPACE_OWNER } from '../../../src/accounts/infrastructure/typeorm/typeorm-workspace.repository';
+import { recordAppQueries } from '../../support/query-recorder';
 import { openTestDataSource } from '../../support/test-data-source';
 import { randomMobile } from '../../support/random';
 
@@ -24,7 +28,9 @@ describe('TypeOrmMembershipRepository', () => {
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
-    memberships = new TypeOrmMembershipRepository(dataSource);
+    const owners = new ResourceOwners();
+    owners.register('workspace', WORKSPACE_OWNER);
+    memberships = new TypeOrmMembershipRepository(dataSource, owners);
     organizations = new TypeOrmOrganizationRepository(dataSource);
   });
 
@@ -69,5 +75,69 @@ describe('TypeOrmMembershipRepository', () => {
     const organization = await organizations.createWithAdmin('Scoped', admin);
     await expect(memberships.update(organization.id, outsider, () => 'REMOVED')).resolves.toBeUndefined();
     await expect(organizations.findForMember(organization.id, outsider)).resolves.toBeUndefined();
+  });
+
+  describe('findRoleInOwnerOf: the owner of an addressed resource and the caller’s role there', () => {
+    let organizationId: string;
+    let workspaceId: string;
+    let editor: string;
+
+    beforeAll(async () => {
+      const admin = await newUser();
+      editor = await newUser();
+      organizationId = (await organizations.createWithAdmin('Owners', admin)).id;
+      await memberships.add(organizationId, editor, 'EDITOR');
+      workspaceId = (
+        (await dataSource.query(`INSERT INTO workspaces (organization_id, name) VALUES ($1, 'w') RETURNING id`, [
+          organizationId,
+        ])) as { id: string }[]
+      )[0]!.id;
+    });
+
+    it('answers both in one statement, the role as it is now', async () => {
+      const recorder = recordAppQueries();
+      try {
+        await expect(memberships.findRoleInOwnerOf('workspace', workspaceId, editor)).resolves.toEqual({
+          organizationId,
+          role: 'EDITOR',
+        });
+      } finally {
+        recorder.stop();
+      }
+      expect(recorder.queries).toHaveLength(1);
+      await memberships.update(organizationId, editor, () => 'VIEWER');
+      await expect(memberships.findRoleInOwnerOf('workspace', workspaceId, editor)).resolves.toEqual({
+        organizationId,
+        role: 'VIEWER',
+      });
+    });
+
+    it('names the owner with no role for an outsider, and answers undefined for a missing resource', async () => {
+      const outsider = await newUser();
+      await expect(memberships.findRoleInOwnerOf('workspace', workspaceId, outsider)).resolves.toEqual({
+        organizationId,
+        role: undefined,
+      });
+      await expect(memberships.findRoleInOwnerOf('workspace', randomUUID(), editor)).resolves.toBeUndefined();
+    });
+
+    it('treats an organization as its own owner', async () => {
+      await expect(memberships.findRoleInOwnerOf('organization', organizationId, editor)).resolves.toEqual({
+        organizationId,
+        role: 'VIEWER',
+      });
+      await expect(memberships.findRoleInOwnerOf('organization', randomUUID(), editor)).resolves.toEqual({
+        organizationId: expect.any(String),
+        role: undefined,
+      });
+    });
+
+    it('refuses an owner lookup that is not a SELECT by $1 alone, and a resource nobody registered', () => {
+      const owners = new ResourceOwners();
+      expect(() => owners.register('thing', 'DELETE FROM things WHERE id = $1')).toThrow(/SELECT/);
+      expect(() => owners.register('thing', 'SELECT organization_id FROM things WHERE id = $1 AND x = $2')).toThrow();
+      expect(() => owners.register('organization', 'SELECT $1::uuid AS organization_id')).toThrow(/already/);
+      expect(() => owners.roleInOwnerOf('thing')).toThrow(/No owner lookup/);
+    });
   });
 });

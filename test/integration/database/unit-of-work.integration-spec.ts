@@ -12,6 +12,7 @@ import { CreateOrganizationUseCase } from '../../../src/accounts/application/use
 import { TypeOrmAuditLog } from '../../../src/accounts/infrastructure/typeorm/typeorm-audit-log';
 import { TypeOrmMembershipRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-membership.repository';
 import { TypeOrmOrganizationRepository } from '../../../src/accounts/infrastructure/typeorm/typeorm-organization.repository';
+import { ResourceOwners } from '../../../src/accounts/infrastructure/typeorm/resource-owners';
 import { openObserverDataSource } from '../../support/observer-data-source';
 import { randomMobile } from '../../support/random';
 import { openTestDataSource } from '../../support/test-data-source';
@@ -133,7 +134,7 @@ describe('TypeOrmUnitOfWork (PostgreSQL)', () => {
 
   it('makes an adapter’s own transaction join the run (no savepoint, nothing committed early)', async () => {
     const organizations = new TypeOrmOrganizationRepository(dataSource);
-    const memberships = new TypeOrmMembershipRepository(dataSource);
+    const memberships = new TypeOrmMembershipRepository(dataSource, new ResourceOwners());
     const admin = await newUser();
     const member = await newUser();
     const organization = await organizations.createWithAdmin('پیوستن به تراکنش', admin);

@@ -11,13 +11,22 @@ export interface MemberView {
   joinedAt: Date;
 }
 
+/** The organization that owns an addressed resource, and the caller's role there (undefined: not a member). */
+export interface OwnerRole {
+  organizationId: string;
+  role: Role | undefined;
+}
+
 /** Decides a member's next role from the current one and the organization's ADMIN count. */
 export type MembershipDecision = (currentRole: Role, adminCount: number) => Role | 'REMOVED';
 
 export abstract class MembershipRepository {
   abstract findRole(organizationId: string, userId: string): Promise<Role | undefined>;
-  /** The user's role in each organization they belong to, keyed by organization id. */
-  abstract rolesOf(userId: string): Promise<ReadonlyMap<string, Role>>;
+  /**
+   * The organization that owns `resource` `resourceId` (a kind registered with ResourceOwners) and the
+   * user's role in it, read together; undefined when no such resource exists.
+   */
+  abstract findRoleInOwnerOf(resource: string, resourceId: string, userId: string): Promise<OwnerRole | undefined>;
   abstract listMembers(organizationId: string): Promise<MemberView[]>;
   abstract findMember(organizationId: string, userId: string): Promise<MemberView | undefined>;
   /** Throws MemberExistsError when the user already belongs to the organization. */

@@ -9,5 +9,4 @@ export abstract class WorkspaceRepository {
   /** Throws WorkspaceNameTakenError when the organization already has a workspace with this name. */
   abstract create(organizationId: string, name: string): Promise<WorkspaceView>;
   abstract listForOrganization(organizationId: string): Promise<WorkspaceView[]>;
-  abstract findOrganizationIdOf(workspaceId: string): Promise<string | undefined>;
 }

@@ -6,9 +6,11 @@ import {
   MembershipRepository,
   type MemberView,
   type MembershipDecision,
+  type OwnerRole,
 } from '../../application/ports/membership.repository';
 import { MemberExistsError } from '../../domain/accounts.errors';
 import type { Role } from '../../domain/role';
+import { ResourceOwners } from './resource-owners';
 
 interface MemberRow {
   user_id: string;
@@ -27,11 +29,8 @@ const MEMBER_SELECT = `SELECT m.user_id, u.phone, CASE WHEN m.accepted_at IS NOT
                               m.role, m.created_at, m.accepted_at
                          FROM memberships m JOIN users u ON u.id = m.user_id`;
 
-/** Asked by the access guard on every request to an organization's resource. */
+/** Asked every few seconds by each open event stream, to end it once its caller may no longer read. */
 const ROLE_OF = new PreparedStatement('SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2');
-
-/** Asked by the access guard on every request to an organization's resource, beside the owner lookup. */
-const ROLES_OF = new PreparedStatement('SELECT organization_id, role FROM memberships WHERE user_id = $1');
 
 const toView = (row: MemberRow): MemberView => ({
   userId: row.user_id,
@@ -44,7 +43,10 @@ const toView = (row: MemberRow): MemberView => ({
 
 @Injectable()
 export class TypeOrmMembershipRepository extends MembershipRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly owners: ResourceOwners,
+  ) {
     super();
   }
 
@@ -53,9 +55,15 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
     return rows[0]?.role;
   }
 
-  async rolesOf(userId: string): Promise<ReadonlyMap<string, Role>> {
-    const { rows } = await queryPrepared<{ organization_id: string; role: Role }>(this.dataSource, ROLES_OF, [userId]);
-    return new Map(rows.map((row) => [row.organization_id, row.role]));
+  /** Asked by the access guard on every request to an organization's resource: one statement (see ResourceOwners). */
+  async findRoleInOwnerOf(resource: string, resourceId: string, userId: string): Promise<OwnerRole | undefined> {
+    const { rows } = await queryPrepared<{ organization_id: string; role: Role | null }>(
+      this.dataSource,
+      this.owners.roleInOwnerOf(resource),
+      [resourceId, userId],
+    );
+    const row = rows[0];
+    return row && { organizationId: row.organization_id, role: row.role ?? undefined };
   }
 
   async listMembers(organizationId: string): Promise<MemberView[]> {

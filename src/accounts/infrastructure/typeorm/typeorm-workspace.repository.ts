@@ -4,7 +4,11 @@ import type { DataSource } from 'typeorm';
 import { isUniqueViolation, managerOf } from '#libs/database';
 import { WorkspaceRepository, type WorkspaceView } from '../../application/ports/workspace.repository';
 import { WorkspaceNameTakenError } from '../../domain/accounts.errors';
+import type { OwnerQuery } from './resource-owners';
 import { WorkspaceEntity } from './workspace.entity';
+
+/** The organization of a workspace, for the access guard (see ResourceOwners). */
+export const WORKSPACE_OWNER: OwnerQuery = 'SELECT organization_id FROM workspaces WHERE id = $1';
 
 const toView = (row: WorkspaceEntity): WorkspaceView => ({
   id: row.id,
@@ -35,10 +39,5 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   async listForOrganization(organizationId: string): Promise<WorkspaceView[]> {
     return (await this.rows.find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } })).map(toView);
-  }
-
-  async findOrganizationIdOf(workspaceId: string): Promise<string | undefined> {
-    const row = await this.rows.findOne({ where: { id: workspaceId }, select: { organizationId: true } });
-    return row?.organizationId;
   }
 }

@@ -116,7 +116,7 @@ export abstract class ContentRepository {
   /** How many versions the content has (0 for a content of another organization). */
   abstract countVersions(organizationId: string, contentId: string): Promise<number>;
   abstract findVersion(organizationId: string, contentId: string, number: number): Promise<ContentVersion | undefined>;
-  /** For the access guard: the organization owning the content. */
+  /** The organization owning the content, whichever it is; undefined once the content is gone. */
   abstract findOrganizationIdOf(contentId: string): Promise<string | undefined>;
   /**
    * The only read not scoped by organization: a queue job carries just the content id. The result

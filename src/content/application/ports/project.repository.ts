@@ -16,6 +16,4 @@ export abstract class ProjectRepository {
     projectId: string,
     check: (contents: { id: string; status: string }[]) => void,
   ): Promise<boolean>;
-  /** For the access guard: the organization owning the project. */
-  abstract findOrganizationIdOf(projectId: string): Promise<string | undefined>;
 }

@@ -8,6 +8,4 @@ export abstract class PromptRepository {
   abstract save(prompt: Prompt): Promise<void>;
   /** Contents rendered from the prompt keep their text and lose the link. False when not found. */
   abstract delete(organizationId: string, promptId: string): Promise<boolean>;
-  /** For the access guard: the organization owning the prompt. */
-  abstract findOrganizationIdOf(promptId: string): Promise<string | undefined>;
 }

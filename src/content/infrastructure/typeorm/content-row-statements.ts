@@ -1,10 +1,14 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
+import type { OwnerQuery } from '../../../accounts';
 import { PreparedStatement } from '#libs/database';
 import type { ContentVersion } from '../../domain/content-version';
 import type { ContentEntity } from './content.entity';
 import type { ContentMapper } from './content.mapper';
 
 type Written = ReturnType<typeof ContentMapper.toPersistence>;
+
+/** The organization of a content, for the access guard (see ResourceOwners). */
+export const CONTENT_OWNER: OwnerQuery = 'SELECT organization_id FROM contents WHERE id = $1';
 
 /**
  * The hot statements of the contents row as plain SQL, built once from the entity's own metadata
@@ -23,7 +27,7 @@ export class ContentRowStatements {
    */
   readonly update: PreparedStatement;
   /** `$1` id: the organization that owns the content. */
-  readonly owner = new PreparedStatement('SELECT organization_id FROM contents WHERE id = $1');
+  readonly owner = new PreparedStatement(CONTENT_OWNER);
   private readonly written: { property: keyof Written; json: boolean }[];
 
   constructor(metadata: EntityMetadata) {

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { OwnerQuery } from '../../../accounts';
 import { ProjectRepository } from '../../application/ports/project.repository';
 import type { Project } from '../../domain/project';
 import { ProjectEntity } from './project.entity';
 import { ProjectMapper } from './project.mapper';
+
+/** The organization of a project, for the access guard (see ResourceOwners). */
+export const PROJECT_OWNER: OwnerQuery = 'SELECT organization_id FROM projects WHERE id = $1';
 
 @Injectable()
 export class TypeOrmProjectRepository extends ProjectRepository {
@@ -58,10 +62,5 @@ export class TypeOrmProjectRepository extends ProjectRepository {
       await manager.query('DELETE FROM projects WHERE id = $1 AND organization_id = $2', [projectId, organizationId]);
       return true;
     });
-  }
-
-  async findOrganizationIdOf(projectId: string): Promise<string | undefined> {
-    const row = await this.rows.findOne({ where: { id: projectId }, select: { organizationId: true } });
-    return row?.organizationId;
   }
 }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { OwnerQuery } from '../../../accounts';
 import { PromptRepository } from '../../application/ports/prompt.repository';
 import type { Prompt } from '../../domain/prompt';
 import { PromptEntity } from './prompt.entity';
 import { PromptMapper } from './prompt.mapper';
+
+/** The organization of a prompt template, for the access guard (see ResourceOwners). */
+export const PROMPT_OWNER: OwnerQuery = 'SELECT organization_id FROM prompts WHERE id = $1';
 
 @Injectable()
 export class TypeOrmPromptRepository extends PromptRepository {
@@ -41,10 +45,5 @@ export class TypeOrmPromptRepository extends PromptRepository {
   async delete(organizationId: string, promptId: string): Promise<boolean> {
     const result = await this.rows.delete({ id: promptId, organizationId });
     return (result.affected ?? 0) > 0;
-  }
-
-  async findOrganizationIdOf(promptId: string): Promise<string | undefined> {
-    const row = await this.rows.findOne({ where: { id: promptId }, select: { organizationId: true } });
-    return row?.organizationId;
   }
 }

@@ -17,7 +17,6 @@ export abstract class WebhookEndpointRepository {
   abstract recordFailure(id: string, at: Date): Promise<WebhookEndpoint | undefined>;
   /** True when this call disabled it (it was enabled). */
   abstract disable(id: string, at: Date): Promise<boolean>;
-  abstract findOrganizationIdOf(id: string): Promise<string | undefined>;
 }
 
 /** One delivery attempt, as logged. */

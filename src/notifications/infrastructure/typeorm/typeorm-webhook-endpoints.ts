@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { managerOf, PreparedStatement, queryPrepared } from '#libs/database';
 import { DataCipher } from '#libs/encryption';
+import type { OwnerQuery } from '../../../accounts';
 import { WebhookEndpointRepository } from '../../application/webhooks/webhook-ports';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
@@ -15,6 +16,9 @@ const SUBSCRIBED_TO = new PreparedStatement(
      FROM webhook_endpoints
     WHERE organization_id = $1 AND disabled_at IS NULL AND $2 = ANY(events)`,
 );
+
+/** The organization of a webhook endpoint, for the access guard (see ResourceOwners). */
+export const WEBHOOK_OWNER: OwnerQuery = 'SELECT organization_id FROM webhook_endpoints WHERE id = $1';
 
 /** What the signing secret's ciphertext is bound to: it opens in this column only. */
 export const WEBHOOK_SECRET_PURPOSE = 'webhook_endpoints.secret';
@@ -83,10 +87,6 @@ export class TypeOrmWebhookEndpoints extends WebhookEndpointRepository {
 
   private toDomain(row: WebhookEndpointEntity): WebhookEndpoint {
     return toDomainWith(this.cipher, row);
-  }
-
-  async findOrganizationIdOf(id: string): Promise<string | undefined> {
-    return (await this.rows.findOne({ where: { id }, select: { organizationId: true } }))?.organizationId;
   }
 }
 

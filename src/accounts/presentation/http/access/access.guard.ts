@@ -4,9 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, isUuid, NotFoundError } from '#libs/ddd';
 import { IS_PUBLIC } from '#libs/http';
 import { AccessTokens } from '../../../application/ports/token-service';
-import { ResourceOwners } from '../../../application/services/resource-owners';
 import { CheckStepUpUseCase } from '../../../application/two-factor/check-step-up.use-case';
-import { ResolveRolesUseCase } from '../../../application/use-cases/resolve-roles.use-case';
+import { ResolveAccessUseCase } from '../../../application/use-cases/resolve-access.use-case';
 import { UnauthenticatedError } from '../../../domain/accounts.errors';
 import { roleSatisfies } from '../../../domain/role';
 import { ACCESS_RULE, STEP_UP, type AccessRule, type AuthenticatedRequest } from './access.decorators';
@@ -23,8 +22,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
-    private readonly owners: ResourceOwners,
-    private readonly roles: ResolveRolesUseCase,
+    private readonly access: ResolveAccessUseCase,
     private readonly checkStepUp: CheckStepUpUseCase,
   ) {}
 
@@ -54,13 +52,11 @@ export class AccessGuard implements CanActivate {
     const resourceId = (request.params as Record<string, string | undefined>)[rule.param];
     const notFound = () => new NotFoundError(capitalise(rule.resource));
     if (!resourceId || !isUuid(resourceId)) throw notFound();
-    // Both at once: the resource's owner, and the caller's roles (a handful of organizations).
-    const [organizationId, roles] = await Promise.all([
-      this.owners.organizationOf(rule.resource, resourceId),
-      this.roles.execute(userId),
-    ]);
-    const role = organizationId ? roles.get(organizationId) : undefined;
-    if (!organizationId || !role) throw notFound();
+    // The resource's owner and the caller's role there, in one statement.
+    const owner = await this.access.execute(userId, rule.resource, resourceId);
+    const role = owner?.role;
+    if (!owner || !role) throw notFound();
+    const { organizationId } = owner;
     if (!roleSatisfies(role, rule.role)) throw new ForbiddenError(`This needs the ${rule.role} role; you are ${role}`);
     if (this.reflector.getAllAndOverride<boolean>(STEP_UP, targets))
       await this.checkStepUp.execute(request.actor, organizationId);
