@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { pageRequest } from '#libs/ddd';
+import { ContentBodyModel1795600001400 } from '../../../migrations/1795600001400-ContentBodyModel';
 import { changeRunningJob } from '../../../src/content/application/use-cases/generation/generation-outcomes';
 import type { Content } from '../../../src/content/domain/content';
 import {
@@ -120,6 +121,58 @@ describe('TypeOrmContentRepository', () => {
       source: 'approval',
       body: AI_BODY,
       usage: null,
+    });
+  });
+
+  it('keeps the model of the current body on the row (body_model), written with the versions', async () => {
+    const bodyModelOf = async (id: string) =>
+      ((await dataSource.query('SELECT body_model FROM contents WHERE id = $1', [id])) as { body_model: unknown }[])[0]
+        ?.body_model;
+    const content = await stored(makeContentIn('REVIEW', inProject()));
+    expect(await bodyModelOf(content.id)).toBe('gpt-4.1-mini-2025-04-14');
+    await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), null, clock.now()));
+    expect(await bodyModelOf(content.id)).toBe('gpt-4.1-mini-2025-04-14');
+    const edited = await stored(makeContentIn('REVIEW', inProject()));
+    await contents.update(organizationId, edited.id, (c) =>
+      c.editManually({ body: 'متن دستی' }, randomUUID(), clock.now()),
+    );
+    expect(await bodyModelOf(edited.id)).toBeNull();
+    expect((await contents.findByIdInOrganization(organizationId, edited.id))?.snapshot().bodyModel).toBeNull();
+    expect(await bodyModelOf((await stored(makeContentIn('DRAFT', inProject()))).id)).toBeNull();
+  });
+
+  it('has body_model backfilled by its migration from each content’s newest version', async () => {
+    const [generated, approved, edited, draft] = await Promise.all([
+      stored(makeContentIn('REVIEW', inProject())),
+      stored(makeContentIn('APPROVED', inProject())),
+      stored(makeContentIn('REVIEW', inProject())),
+      stored(makeContentIn('DRAFT', inProject())),
+    ]);
+    await contents.update(organizationId, edited.id, (c) =>
+      c.editManually({ body: 'متن دستی' }, randomUUID(), clock.now()),
+    );
+    const migration = new ContentBodyModel1795600001400();
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    const rows = (await dataSource.query('SELECT id, body_model FROM contents WHERE id = ANY($1)', [
+      [generated.id, approved.id, edited.id, draft.id],
+    ])) as { id: string; body_model: string | null }[];
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.body_model]))).toEqual({
+      [generated.id]: 'gpt-4.1-mini-2025-04-14',
+      [approved.id]: 'gpt-4.1-mini-2025-04-14',
+      [edited.id]: null,
+      [draft.id]: null,
     });
   });
 

@@ -2,7 +2,6 @@ import type { DataSource, EntityMetadata } from 'typeorm';
 import type { OwnerQuery } from '../../../accounts';
 import { PreparedStatement } from '#libs/database';
 import type { ContentVersion } from '../../domain/content-version';
-import type { ContentEntity } from './content.entity';
 import type { ContentMapper } from './content.mapper';
 
 type Written = ReturnType<typeof ContentMapper.toPersistence>;
@@ -12,10 +11,11 @@ export const CONTENT_OWNER: OwnerQuery = 'SELECT organization_id FROM contents W
 
 /**
  * The hot statements of the contents row as plain SQL, built once from the entity's own metadata
- * (so they follow the entity), for the paths every generation takes: loading the row with the
- * model of its newest version in one statement, and writing it back with its new versions in
- * another. The query builder spent more time building and hydrating these than PostgreSQL spent
- * answering them; as prepared statements, PostgreSQL no longer plans them on every call either.
+ * (so they follow the entity), for the paths every read and generation takes: loading the row (the
+ * model of its newest version is a column of it, body_model, written with the versions), and
+ * writing it back with its new versions in one statement. The query builder spent more time
+ * building and hydrating these than PostgreSQL spent answering them; as prepared statements,
+ * PostgreSQL no longer plans them on every call either.
  */
 export class ContentRowStatements {
   /** `$1` id, `$2` organization id or null (any); append `FOR UPDATE` to its text to lock. */
@@ -33,11 +33,9 @@ export class ContentRowStatements {
   constructor(metadata: EntityMetadata) {
     const columns = metadata.columns.filter((column) => column.isSelect);
     const selectList = columns.map((column) => `c.${column.databaseName} AS "${column.propertyName}"`).join(', ');
-    this.select = new PreparedStatement(`SELECT ${selectList},
-        (SELECT v.model FROM content_versions v
-          WHERE v.content_id = c.id AND v.organization_id = c.organization_id
-          ORDER BY v.number DESC LIMIT 1) AS "bodyModel"
-       FROM contents c WHERE c.id = $1 AND ($2::uuid IS NULL OR c.organization_id = $2)`);
+    this.select = new PreparedStatement(
+      `SELECT ${selectList} FROM contents c WHERE c.id = $1 AND ($2::uuid IS NULL OR c.organization_id = $2)`,
+    );
     const fixed = new Set(['id', 'organizationId', 'rowVersion']);
     const updatable = metadata.columns.filter((column) => column.isUpdate && !fixed.has(column.propertyName));
     this.written = updatable.map((column) => ({
@@ -92,6 +90,3 @@ export class ContentRowStatements {
     });
   }
 }
-
-/** A row as `select` returns it: the entity's properties plus the newest version's model. */
-export type SelectedContentRow = ContentEntity & { bodyModel: string | null };

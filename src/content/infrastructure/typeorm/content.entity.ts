@@ -62,6 +62,10 @@ export class ContentEntity {
   @Column({ name: 'current_version', type: 'integer', default: 0 })
   currentVersion!: number;
 
+  /** The model that wrote the current body: its newest version's (null after a manual edit, or before any). */
+  @Column({ name: 'body_model', type: 'varchar', length: 100, nullable: true })
+  bodyModel!: string | null;
+
   @Column({ name: 'last_error', type: 'jsonb', nullable: true })
   lastError!: (Omit<LastError, 'at'> & { at: string }) | null;
 

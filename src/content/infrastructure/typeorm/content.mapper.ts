@@ -4,8 +4,7 @@ import type { ContentEntity } from './content.entity';
 import type { ContentVersionEntity } from './content-version.entity';
 
 export const ContentMapper = {
-  /** `bodyModel` is the model of the newest version (not a column of its own). */
-  toDomain(row: ContentEntity, bodyModel: string | null): Content {
+  toDomain(row: ContentEntity): Content {
     return Content.restore({
       id: row.id,
       organizationId: row.organizationId,
@@ -21,7 +20,7 @@ export const ContentMapper = {
       temperature: row.temperature,
       maxTokens: row.maxTokens,
       currentVersion: row.currentVersion,
-      bodyModel,
+      bodyModel: row.bodyModel,
       lastError: row.lastError ? { ...row.lastError, at: new Date(row.lastError.at) } : null,
       pii: row.pii,
       promptPii: row.promptPii,
@@ -50,6 +49,7 @@ export const ContentMapper = {
       temperature: state.temperature,
       maxTokens: state.maxTokens,
       currentVersion: state.currentVersion,
+      bodyModel: state.bodyModel,
       lastError: state.lastError ? { ...state.lastError, at: state.lastError.at.toISOString() } : null,
       pii: state.pii,
       promptPii: state.promptPii,

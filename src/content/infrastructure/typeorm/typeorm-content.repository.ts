@@ -19,7 +19,7 @@ import { MAX_VERSION_NUMBER, type ContentVersion } from '../../domain/content-ve
 import { searchTermsOf } from '../../domain/search/search-terms';
 import { ContentEntity } from './content.entity';
 import { ContentMapper } from './content.mapper';
-import { ContentRowStatements, type SelectedContentRow } from './content-row-statements';
+import { ContentRowStatements } from './content-row-statements';
 import { ContentVersionEntity } from './content-version.entity';
 import { isForeignKeyViolation } from './postgres-errors';
 
@@ -154,9 +154,8 @@ export class TypeOrmContentRepository extends ContentRepository {
         .limit(page.limit)
         .getManyAndCount(),
     );
-    // The list shows no version model, so none is loaded.
     return {
-      items: rows.map((row) => toContentView(ContentMapper.toDomain(row, null))),
+      items: rows.map((row) => toContentView(ContentMapper.toDomain(row))),
       total,
       page: page.page,
       limit: page.limit,
@@ -197,7 +196,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     });
     const last = raw.at(-1);
     return {
-      items: entities.map((row) => toContentView(ContentMapper.toDomain(row, null))),
+      items: entities.map((row) => toContentView(ContentMapper.toDomain(row))),
       last: last && { createdAt: last.key_created_at, id: last.c_id },
     };
   }
@@ -259,7 +258,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const items = ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toContentView(ContentMapper.toDomain(row, null))] : [];
+      return row ? [toContentView(ContentMapper.toDomain(row))] : [];
     });
     return { items, total: found?.total ?? 0, page: page.page, limit: page.limit };
   }
@@ -344,18 +343,18 @@ export class TypeOrmContentRepository extends ContentRepository {
     const [row] = (await manager.query(`${this.statements.select.text} FOR UPDATE OF c`, [
       contentId,
       organizationId,
-    ])) as SelectedContentRow[];
-    return row && { content: ContentMapper.toDomain(row, row.bodyModel), rowVersion: row.rowVersion };
+    ])) as ContentEntity[];
+    return row && { content: ContentMapper.toDomain(row), rowVersion: row.rowVersion };
   }
 
   private async load(where: { id: string; organizationId?: string }): Promise<Content | undefined> {
-    const { rows } = await queryPrepared<SelectedContentRow>(this.dataSource, this.statements.select, [
+    const { rows } = await queryPrepared<ContentEntity>(this.dataSource, this.statements.select, [
       where.id,
       where.organizationId ?? null,
     ]);
     const row = rows[0];
     if (!row) return undefined;
-    const content = ContentMapper.toDomain(row, row.bodyModel);
+    const content = ContentMapper.toDomain(row);
     this.rowVersions.set(content, row.rowVersion);
     return content;
   }
