@@ -11,6 +11,7 @@ import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
 import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
 import { deleteKeys } from './support/redis-keys';
 import { bootBenchApp, type BenchApp } from './support/bench-app';
+import { newBenchOrganization } from './support/bench-organization';
 import type { Benchmark } from './support/benchmark';
 import { FakeOpenAiProcess } from './support/fake-openai-client';
 import { measureCpu, type CpuSplit } from './support/cpu-budget';
@@ -94,24 +95,9 @@ async function call<T>(app: BenchApp, method: string, path: string, token: strin
   return JSON.parse(text) as T;
 }
 
-/** Signs a new phone in through the real OTP flow (the fake Kavenegar receives the code), then makes an organization, workspace and project. */
-async function newOrganization(app: BenchApp, kavenegar: FakeKavenegarServer): Promise<Org> {
-  const phone = `0912${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
-  const since = kavenegar.messages.length;
-  await call(app, 'POST', '/auth/otp/request', null, { phone });
-  const message = await kavenegar.waitForMessage(phone, 10_000, since);
-  const { accessToken: token } = await call<{ accessToken: string }>(app, 'POST', '/auth/otp/verify', null, {
-    phone,
-    code: message.token,
-  });
-  const org = await call<{ id: string }>(app, 'POST', '/organizations', token, { name: 'بنچمارک' });
-  const workspace = await call<{ id: string }>(app, 'POST', `/organizations/${org.id}/workspaces`, token, {
-    name: 'فضای کار',
-  });
-  const project = await call<{ id: string }>(app, 'POST', `/workspaces/${workspace.id}/projects`, token, {
-    name: 'پروژه',
-  });
-  return { token, organizationId: org.id, projectId: project.id };
+/** Signs a new phone in, then makes an organization, workspace and project. */
+function newOrganization(app: BenchApp, kavenegar: FakeKavenegarServer): Promise<Org> {
+  return newBenchOrganization(app.baseUrl, kavenegar);
 }
 
 /** Runs `body` over `items`, `concurrency` at a time. */

@@ -10,6 +10,7 @@ import { freePort } from '../src/bootstrap/service-process';
 import { FakeKavenegarServer } from '../test/fakes/fake-kavenegar.server';
 import { startBareFastify, startBenchAppProcess, type BenchAppProcess } from './support/bench-app';
 import type { Benchmark } from './support/benchmark';
+import { callApi, newBenchOrganization } from './support/bench-organization';
 import { measureLoad, type LoadFigures } from './support/load';
 import { benchSettings } from './support/settings';
 import { percentile } from './support/stats';
@@ -42,42 +43,14 @@ interface Signed {
   organizationId: string;
 }
 
-async function call<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** Signs a new phone in (the fake Kavenegar gets the code), then makes an organization, a project and one content. */
+/** A new organization's caller and one content of its project. */
 async function signedInContent(baseUrl: string, kavenegar: FakeKavenegarServer): Promise<Signed> {
-  const phone = `0912${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
-  const since = kavenegar.messages.length;
-  await call(baseUrl, 'POST', '/auth/otp/request', null, { phone });
-  const message = await kavenegar.waitForMessage(phone, 10_000, since);
-  const { accessToken: token } = await call<{ accessToken: string }>(baseUrl, 'POST', '/auth/otp/verify', null, {
-    phone,
-    code: message.token,
-  });
-  const org = await call<{ id: string }>(baseUrl, 'POST', '/organizations', token, { name: 'بنچمارک مسیر' });
-  const workspace = await call<{ id: string }>(baseUrl, 'POST', `/organizations/${org.id}/workspaces`, token, {
-    name: 'فضای کار',
-  });
-  const project = await call<{ id: string }>(baseUrl, 'POST', `/workspaces/${workspace.id}/projects`, token, {
-    name: 'پروژه',
-  });
-  const content = await call<{ id: string }>(baseUrl, 'POST', `/projects/${project.id}/contents`, token, {
+  const { token, organizationId, projectId } = await newBenchOrganization(baseUrl, kavenegar);
+  const content = await callApi<{ id: string }>(baseUrl, 'POST', `/projects/${projectId}/contents`, token, {
     title: 'معرفی گوشی آوا ۵',
     prompt: 'یک متن کوتاه تبلیغاتی بنویس.',
   });
-  return { token, contentId: content.id, organizationId: org.id };
+  return { token, contentId: content.id, organizationId };
 }
 
 async function measureRoute(url: string, headers: Record<string, string> = {}): Promise<Figures> {
