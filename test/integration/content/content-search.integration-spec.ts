@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { offsetOf, pageRequest, type PageRequest } from '#libs/ddd';
+import { pageRequest, type PageRequest } from '#libs/ddd';
 import type { ContentFilter } from '../../../src/content/application/ports/content.repository';
-import { searchTermsOf } from '../../../src/content/domain/search/search-terms';
 import { TypeOrmContentRepository } from '../../../src/content/infrastructure/typeorm/typeorm-content.repository';
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/typeorm/typeorm-project.repository';
 import { makeProject } from '../../factories/content.factory';
+import { previousContentSearch } from '../../support/previous-content-search';
 import { openTestDataSource } from '../../support/test-data-source';
 
 /**
- * The search against the query it replaced, kept here verbatim as the reference: every match taken
- * from the GIN index, counted, ordered newest first (ties by id) and cut. Words are spread so that
- * pages are found both ways: among the newest rows (common words) and from every match (rare words,
- * deep pages).
+ * The search against the query it replaced (previousContentSearch, kept verbatim as the reference).
+ * Words are spread so that pages are found both ways: among the newest rows (common words) and from
+ * every match (rare words, deep pages).
  */
 describe('content search: the same total and page, in the same order, as the query it replaced (PostgreSQL)', () => {
   let dataSource: DataSource;
@@ -59,32 +58,8 @@ describe('content search: the same total and page, in the same order, as the que
     await dataSource.destroy();
   });
 
-  /** The query this search ran before, with the filters spelled out. */
-  const previousSearch = async (projectId: string, filter: ContentFilter, page: PageRequest) => {
-    const values: unknown[] = [organizationId, projectId];
-    const where = ['c.organization_id = $1', 'c.project_id = $2'];
-    if (filter.statuses) where.push(`c.status = ANY($${values.push(filter.statuses)})`);
-    if (filter.createdBy) where.push(`c.created_by = $${values.push(filter.createdBy)}`);
-    if (filter.from) where.push(`c.created_at >= $${values.push(filter.from)}`);
-    if (filter.to) where.push(`c.created_at < $${values.push(filter.to)}`);
-    values.push(
-      searchTermsOf(filter.q ?? '')
-        .map((term) => `${term}:*`)
-        .join(' & '),
-      offsetOf(page),
-      page.limit,
-    );
-    const n = values.length;
-    const [found] = (await dataSource.query(
-      `WITH matches AS MATERIALIZED (
-         SELECT c.id, c.created_at FROM contents c WHERE ${where.join(' AND ')} AND c.search_vector @@ to_tsquery('simple', contexor_search_text($${n - 2}))
-       )
-       SELECT (SELECT count(*) FROM matches)::int AS total,
-              coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC OFFSET $${n - 1} LIMIT $${n}) p), '{}') AS ids`,
-      values,
-    )) as { total: number; ids: string[] }[];
-    return { total: found?.total, ids: found?.ids };
-  };
+  const previousSearch = (projectId: string, filter: ContentFilter, page: PageRequest) =>
+    previousContentSearch(dataSource, organizationId, projectId, filter, page);
 
   const queries = ['alpha', 'ALP', 'کمپین', 'alpha کمپين', 'beta', 'gamma', 'beta alpha', 'delta'];
   const filters: ContentFilter[] = [

@@ -27,9 +27,10 @@ import { isForeignKeyViolation } from './postgres-errors';
 export const SEARCH_VECTOR = 'c.search_vector';
 
 /**
- * A search looks for its page among the newest rows of the list first: this many times the rows the
- * page needs (offset plus limit), at most SEARCH_PROBE_MAX_ROWS. A word in a tenth of the rows or more
- * fills a first page there; anything rarer takes every match from the GIN index instead.
+ * A search looks for a page among the newest rows of the list first: this many times the rows up to
+ * the page's end (offset plus limit), when that is at most SEARCH_PROBE_MAX_ROWS. A word in a tenth of
+ * the rows or more fills its first pages there; rarer words and deeper pages take every match from
+ * the GIN index instead.
  */
 const SEARCH_PROBE_FACTOR = 10;
 const SEARCH_PROBE_MAX_ROWS = 2_000;
@@ -202,13 +203,14 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 
   /**
-   * One statement, so the total and the page come from one snapshot. The total counts the matches
-   * the GIN index finds (a bitmap scan, nothing materialised or sorted). The page is first looked for
-   * among the newest rows of the list (a bounded walk of its index, SEARCH_PROBE_FACTOR times the
-   * rows the page needs): a common word fills it there. Only when the walk cannot prove its page
-   * right (fewer matches in it than the total says the page holds) are all matches taken from the GIN
-   * index (a materialised CTE: left to itself the planner may walk the whole project newest-first
-   * testing every row for a rare word), ordered and cut. Then only the page's rows are loaded.
+   * One statement, so the total and the page come from one snapshot. A page near the top is first
+   * looked for among the newest rows of the list (a bounded walk of its index, SEARCH_PROBE_FACTOR
+   * times the rows up to the page's end): when a word is common, the walk holds every match up to the
+   * page's end, so the page is those, and the total is a plain count over the GIN index (a bitmap
+   * scan, nothing materialised or sorted). Otherwise (a rarer word, a deeper page) the matches come
+   * from the GIN index first (a materialised CTE: left to itself the planner may walk the project
+   * newest-first testing every row for a rare word), then one pass over them gives the total and the
+   * page. Then only the page's rows are loaded.
    */
   private async search(
     manager: EntityManager,
@@ -229,28 +231,37 @@ export class TypeOrmContentRepository extends ContentRepository {
       },
     );
     const offset = offsetOf(page);
-    const probe = Math.min(SEARCH_PROBE_MAX_ROWS, SEARCH_PROBE_FACTOR * (offset + page.limit));
-    values.push(terms.map((term) => `${term}:*`).join(' & '), offset, page.limit, probe);
+    const walkRows = SEARCH_PROBE_FACTOR * (offset + page.limit);
+    values.push(
+      terms.map((term) => `${term}:*`).join(' & '),
+      offset,
+      page.limit,
+      walkRows <= SEARCH_PROBE_MAX_ROWS ? walkRows : 0,
+    );
     const n = values.length;
-    const [query, skip, take] = [
+    const [query, skip, take, walk] = [
       `to_tsquery('simple', contexor_search_text($${n - 3}))`,
       `$${n - 2}::int`,
       `$${n - 1}::int`,
+      `$${n}::int`,
     ];
-    const newestFirst = (rows: string) =>
-      `coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (${rows} ORDER BY created_at DESC, id DESC OFFSET ${skip} LIMIT ${take}) p), '{}')`;
     const [found] = (await manager.query(
-      `WITH found AS MATERIALIZED (
-         SELECT (SELECT count(*) FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})::int AS total,
-                ${newestFirst(`SELECT id, created_at FROM (SELECT c.id, c.created_at, ${SEARCH_VECTOR} AS search_vector FROM contents c WHERE ${sql} ORDER BY c.created_at DESC, c.id DESC LIMIT $${n}::int) newest WHERE search_vector @@ ${query}`)} AS probed
+      `WITH newest AS MATERIALIZED (
+         SELECT coalesce(array_agg(id ORDER BY created_at DESC, id DESC), '{}') AS ids
+           FROM (SELECT id, created_at
+                   FROM (SELECT c.id, c.created_at, ${SEARCH_VECTOR} AS search_vector FROM contents c WHERE ${sql}
+                          ORDER BY c.created_at DESC, c.id DESC LIMIT ${walk}) w
+                  WHERE search_vector @@ ${query}
+                  ORDER BY created_at DESC, id DESC LIMIT ${skip} + ${take}) p
+       ), matches AS MATERIALIZED (
+         SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query}
        )
-       SELECT total,
-              CASE WHEN cardinality(probed) = least(${take}, greatest(0, total - ${skip})) THEN probed
-                   ELSE (WITH matches AS MATERIALIZED (
-                           SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})
-                         SELECT ${newestFirst('SELECT id, created_at FROM matches')})
+       SELECT CASE WHEN walked THEN (SELECT count(*) FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})
+                   ELSE (SELECT count(*) FROM matches) END::int AS total,
+              CASE WHEN walked THEN ids[${skip} + 1 : ${skip} + ${take}]
+                   ELSE coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC OFFSET ${skip} LIMIT ${take}) p), '{}')
               END AS ids
-         FROM found`,
+         FROM (SELECT ids, cardinality(ids) = ${skip} + ${take} AS walked FROM newest) n`,
       values,
     )) as { total: number; ids: string[] }[];
     const ids = found?.ids ?? [];
