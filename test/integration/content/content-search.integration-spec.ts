@@ -7,6 +7,7 @@ import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/ty
 import { makeProject } from '../../factories/content.factory';
 import { previousContentSearch } from '../../support/previous-content-search';
 import { openTestDataSource } from '../../support/test-data-source';
+import { ContentSearchEntries1795600001500 } from '../../../migrations/1795600001500-ContentSearchEntries';
 
 /**
  * The search against the query it replaced (previousContentSearch, kept verbatim as the reference).
@@ -20,6 +21,7 @@ describe('content search: the same total and page, in the same order, as the que
   const authors = [randomUUID(), randomUUID(), randomUUID()];
   let bigProject: string;
   let smallProject: string;
+  let projectIds: string[] = [];
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
@@ -51,10 +53,13 @@ describe('content search: the same total and page, in the same order, as the que
            FROM generate_series(1, $4) AS i`,
         [project.snapshot().organizationId, project.snapshot().workspaceId, project.id, count, authors],
       );
-    await dataSource.query('ANALYZE contents');
+    projectIds = [big.id, small.id, elsewhere.id];
   });
 
   afterAll(async () => {
+    // 1 550 contents in two organizations would skew the planner's statistics for the specs that follow.
+    await dataSource.query('DELETE FROM projects WHERE id = ANY($1)', [projectIds]);
+    await dataSource.query('ANALYZE contents, content_search_entries');
     await dataSource.destroy();
   });
 
@@ -107,5 +112,96 @@ describe('content search: the same total and page, in the same order, as the que
       expect(item).toMatchObject({ organizationId, projectId: bigProject, title: expect.stringMatching(/^Alpha /) });
     const keys = searched.items.map((item) => [item.createdAt.toISOString(), item.id].join(' '));
     expect(keys).toEqual([...keys].sort().reverse());
+  });
+
+  describe('content_search_entries, the narrow copy the matches are counted in', () => {
+    /** Contents of the organization whose entry is missing or differs from the row, and entries without a content. */
+    const drift = () =>
+      dataSource.query(
+        `SELECT c.id, s.content_id FROM contents c FULL JOIN content_search_entries s ON s.content_id = c.id
+          WHERE (c.organization_id = $1 OR s.organization_id = $1)
+            AND (c.id IS NULL OR s.content_id IS NULL OR s.search_vector <> strip(c.search_vector)
+                 OR s.organization_id <> c.organization_id OR s.project_id <> c.project_id OR s.created_at <> c.created_at)`,
+        [organizationId],
+      );
+    const entryOf = async (contentId: string) =>
+      (
+        (await dataSource.query(
+          'SELECT xmin::text AS version, search_vector::text AS vector FROM content_search_entries WHERE content_id = $1',
+          [contentId],
+        )) as { version: string; vector: string }[]
+      )[0];
+    const newestOfSmallProject = async () =>
+      (
+        (await dataSource.query(
+          'SELECT id FROM contents WHERE project_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+          [smallProject],
+        )) as { id: string }[]
+      )[0]!.id;
+
+    it('holds every content of the organization: its vector without positions, organization, project and creation time', async () => {
+      expect(await drift()).toEqual([]);
+      const rows = (await dataSource.query(
+        'SELECT count(*)::int AS n FROM content_search_entries WHERE organization_id = $1',
+        [organizationId],
+      )) as { n: number }[];
+      expect(rows[0]?.n).toBe(1_250);
+    });
+
+    it('follows a change of the text in the same statement, and is not written by other changes', async () => {
+      const id = await newestOfSmallProject();
+      await dataSource.query(`UPDATE contents SET title = 'Delta روز' WHERE id = $1`, [id]);
+      const changed = (await entryOf(id))?.vector;
+      expect(changed).toContain(`'delta'`);
+      expect(changed).not.toContain(`'alpha'`);
+      expect(changed).not.toMatch(/:\d/); // no positions
+      expect(
+        (await contents.listForProject(organizationId, smallProject, { q: 'delt' }, pageRequest())).items.map(
+          (item) => item.id,
+        ),
+      ).toEqual([id]);
+
+      const before = await entryOf(id);
+      await dataSource.query(`UPDATE contents SET status = 'APPROVED', updated_at = now() WHERE id = $1`, [id]);
+      expect(await entryOf(id)).toEqual(before);
+      expect(await drift()).toEqual([]);
+    });
+
+    it('goes with its content', async () => {
+      const id = await newestOfSmallProject();
+      await dataSource.query('DELETE FROM contents WHERE id = $1', [id]);
+      expect(await entryOf(id)).toBeUndefined();
+      expect(await drift()).toEqual([]);
+    });
+
+    it('is backfilled from the existing contents by its migration', async () => {
+      const migration = new ContentSearchEntries1795600001500();
+      const model = await newestOfSmallProject();
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        await migration.down(runner);
+        // Contents written before the entries existed.
+        await runner.query(
+          `INSERT INTO contents (organization_id, workspace_id, project_id, title, prompt, status, model, created_by)
+           SELECT organization_id, workspace_id, project_id, 'Epsilon ' || i, 'یک متن', 'DRAFT', 'gpt-4.1-mini', created_by
+             FROM contents, generate_series(1, 3) AS i WHERE id = $1`,
+          [model],
+        );
+        await migration.up(runner);
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      } finally {
+        await runner.release();
+      }
+
+      expect(await drift()).toEqual([]);
+      expect((await contents.listForProject(organizationId, smallProject, { q: 'epsilon' }, pageRequest())).total).toBe(
+        3,
+      );
+    });
   });
 });

@@ -210,7 +210,8 @@ export class TypeOrmContentRepository extends ContentRepository {
    * scan, nothing materialised or sorted). Otherwise (a rarer word, a deeper page) the matches come
    * from the GIN index first (a materialised CTE: left to itself the planner may walk the project
    * newest-first testing every row for a rare word), then one pass over them gives the total and the
-   * page. Then only the page's rows are loaded.
+   * page. Counting and listing matches read content_search_entries, a quarter of the pages contents
+   * take, unless a filter needs contents. Then only the page's rows are loaded.
    */
   private async search(
     manager: EntityManager,
@@ -245,6 +246,12 @@ export class TypeOrmContentRepository extends ContentRepository {
       `$${n - 1}::int`,
       `$${n}::int`,
     ];
+    // Matches are counted (and, for rarer words, listed) in the narrow content_search_entries when
+    // every filter is in it (it has no status or author), else in contents themselves.
+    const matching =
+      filter.statuses?.length || filter.createdBy
+        ? { rows: `contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query}`, id: 'c.id' }
+        : { rows: `content_search_entries c WHERE ${sql} AND c.search_vector @@ ${query}`, id: 'c.content_id' };
     const [found] = (await manager.query(
       `WITH newest AS MATERIALIZED (
          SELECT coalesce(array_agg(id ORDER BY created_at DESC, id DESC), '{}') AS ids
@@ -254,9 +261,9 @@ export class TypeOrmContentRepository extends ContentRepository {
                   WHERE search_vector @@ ${query}
                   ORDER BY created_at DESC, id DESC LIMIT ${skip} + ${take}) p
        ), matches AS MATERIALIZED (
-         SELECT c.id, c.created_at FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query}
+         SELECT ${matching.id} AS id, c.created_at FROM ${matching.rows}
        )
-       SELECT CASE WHEN walked THEN (SELECT count(*) FROM contents c WHERE ${sql} AND ${SEARCH_VECTOR} @@ ${query})
+       SELECT CASE WHEN walked THEN (SELECT count(*) FROM ${matching.rows})
                    ELSE (SELECT count(*) FROM matches) END::int AS total,
               CASE WHEN walked THEN ids[${skip} + 1 : ${skip} + ${take}]
                    ELSE coalesce((SELECT array_agg(id ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC OFFSET ${skip} LIMIT ${take}) p), '{}')
