@@ -154,6 +154,42 @@ function timingOf(samples: number[]): Timing {
   };
 }
 
+/** What content_search_entries costs a write: one content of ~80 words inserted, with its entry and without it. */
+async function timeContentInserts(dataSource: DataSource): Promise<(string | number)[][]> {
+  const inserted: string[] = [];
+  const insert = async () => {
+    const rows = (await dataSource.query(
+      `INSERT INTO contents (organization_id, workspace_id, project_id, title, prompt, body, status, model, created_by)
+       VALUES ($1, $2, $3, 'کمپین ' || $4, 'یک متن کوتاه درباره قیمت بنویس', $5, 'DRAFT', 'gpt-4.1-mini', $1)
+       RETURNING id`,
+      [
+        ORG,
+        WORKSPACE,
+        BIG_PROJECT,
+        inserted.length,
+        Array.from({ length: 80 }, (_, i) => COMMON[(i * 7) % 20]).join(' '),
+      ],
+    )) as { id: string }[];
+    inserted.push(...rows.map((row) => row.id));
+  };
+  try {
+    const withEntry = await time(RUNS, insert);
+    await dataSource.query('ALTER TABLE contents DISABLE TRIGGER contents_search_entry');
+    try {
+      const without = await time(RUNS, insert);
+      return [
+        ['insert a content (row, its vector, its entry)', withEntry.p50, withEntry.p95, withEntry.p99],
+        ['insert a content, entry trigger disabled', without.p50, without.p95, without.p99],
+      ];
+    } finally {
+      await dataSource.query('ALTER TABLE contents ENABLE TRIGGER contents_search_entry');
+    }
+  } finally {
+    // The seeded contents are reused by the next run: leave them as they were.
+    await dataSource.query('DELETE FROM contents WHERE id = ANY($1)', [inserted]);
+  }
+}
+
 interface Scenario {
   name: string;
   filter: ContentFilter;
@@ -179,7 +215,7 @@ const SCENARIOS: Scenario[] = [
 export const benchmark: Benchmark = {
   name: 'content-search',
   description:
-    'Contents list with Persian full-text search and filters over 100 000 contents (GIN + btree indexes) against an ILIKE scan',
+    'Contents list with Persian full-text search and filters over 100 000 contents (GIN + btree indexes), searches against the previous query and an ILIKE scan; what the search entries cost an insert',
   async run() {
     Logger.overrideLogger(['error']);
     // The seed is one long INSERT … generate_series: give it more than the service's statement timeout.
@@ -251,6 +287,9 @@ export const benchmark: Benchmark = {
         `\nBaseline, the earlier ILIKE '%…%' search for the rare word: p50 ${ilike.p50.toFixed(1)} ms, p95 ${ilike.p95.toFixed(1)} ms ` +
           `(full-text p50 ${Number(fts?.[2]).toFixed(1)} ms: ${(ilike.p50 / Number(fts?.[2])).toFixed(0)}× faster).\n`,
       );
+
+      process.stdout.write(`\nWrite cost of content_search_entries, ${RUNS} inserts each (ms):\n`);
+      printTable(['operation', 'p50', 'p95', 'p99'], await timeContentInserts(dataSource));
 
       for (const [label, q] of [
         ['common word', 'کمپین'],
