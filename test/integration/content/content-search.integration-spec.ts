@@ -6,6 +6,7 @@ import { TypeOrmContentRepository } from '../../../src/content/infrastructure/ty
 import { TypeOrmProjectRepository } from '../../../src/content/infrastructure/typeorm/typeorm-project.repository';
 import { makeProject } from '../../factories/content.factory';
 import { previousContentSearch } from '../../support/previous-content-search';
+import { rerunMigration } from '../../support/rerun-migration';
 import { openTestDataSource } from '../../support/test-data-source';
 import { ContentSearchEntries1795600001500 } from '../../../migrations/1795600001500-ContentSearchEntries';
 
@@ -175,28 +176,16 @@ describe('content search: the same total and page, in the same order, as the que
     });
 
     it('is backfilled from the existing contents by its migration', async () => {
-      const migration = new ContentSearchEntries1795600001500();
       const model = await newestOfSmallProject();
-      const runner = dataSource.createQueryRunner();
-      await runner.connect();
-      try {
-        await runner.startTransaction();
-        await migration.down(runner);
-        // Contents written before the entries existed.
-        await runner.query(
+      // Contents written before the entries existed.
+      await rerunMigration(dataSource, new ContentSearchEntries1795600001500(), (runner) =>
+        runner.query(
           `INSERT INTO contents (organization_id, workspace_id, project_id, title, prompt, status, model, created_by)
            SELECT organization_id, workspace_id, project_id, 'Epsilon ' || i, 'یک متن', 'DRAFT', 'gpt-4.1-mini', created_by
              FROM contents, generate_series(1, 3) AS i WHERE id = $1`,
           [model],
-        );
-        await migration.up(runner);
-        await runner.commitTransaction();
-      } catch (error) {
-        await runner.rollbackTransaction();
-        throw error;
-      } finally {
-        await runner.release();
-      }
+        ),
+      );
 
       expect(await drift()).toEqual([]);
       expect((await contents.listForProject(organizationId, smallProject, { q: 'epsilon' }, pageRequest())).total).toBe(

@@ -12,6 +12,7 @@ import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/ty
 import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-reports';
 import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
+import { rerunMigration } from '../../support/rerun-migration';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords, type UsageRecordSeed } from '../../support/usage-records';
 
@@ -302,14 +303,9 @@ describe('usage daily roll-up (PostgreSQL)', () => {
 
   it('is backfilled from the existing records by its migration', async () => {
     const [before, alsoBefore] = [randomUUID(), randomUUID()];
-    const migration = new UsageDailyRollups1795600001300();
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await migration.down(runner);
-      // Records written before the roll-up existed, on both sides of both midnights.
-      await runner.query(
+    // Records written before the roll-up existed, on both sides of both midnights.
+    await rerunMigration(dataSource, new UsageDailyRollups1795600001300(), (runner) =>
+      runner.query(
         `INSERT INTO usage_records (organization_id, user_id, project_id, model, prompt_tokens, cached_tokens,
                                     completion_tokens, total_tokens, cost_micros, call_key, created_at)
          SELECT CASE WHEN i % 3 = 0 THEN $1::uuid ELSE $2::uuid END, md5('u' || i % 4)::uuid, md5('p' || i % 2)::uuid,
@@ -317,15 +313,8 @@ describe('usage daily roll-up (PostgreSQL)', () => {
                 timestamptz '2026-03-20T20:29:59Z' + i * interval '17 minutes'
            FROM generate_series(1, 400) AS i`,
         [before, alsoBefore],
-      );
-      await migration.up(runner);
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+      ),
+    );
 
     for (const organizationId of [before, alsoBefore]) expect(await rollupDrift(organizationId)).toEqual([]);
     expect((await rollupRequests(before)) + (await rollupRequests(alsoBefore))).toBe(400);
