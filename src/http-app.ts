@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import type { AppConfig } from '#libs/config';
 import {
@@ -12,6 +12,7 @@ import {
   requestIdFor,
   setUpSwagger,
 } from '#libs/http';
+import { logRequests } from '#libs/logging';
 import { recordHttpMetrics } from '#libs/metrics';
 import { rootModuleFor } from './app.module';
 
@@ -34,6 +35,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, PinoLogger.root);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();

@@ -1,3 +1,4 @@
 export * from './logging.module';
+export * from './request-logging';
 export * from './error-summary';
 export * from './loggable-error';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '#libs/config';
+import { requestLogFields } from './request-logging';
 
 /** Paths pino removes from every log line: credentials and anything that identifies a person. */
 export const REDACTED_PATHS = [
@@ -25,19 +25,17 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // No Nest middleware: logRequests (a Fastify hook, see createHttpApp) logs each answer, and
+        // the request being served is on every line through `mixin`.
+        forRoutes: [],
         pinoHttp: {
           level: config.log.level,
           transport: config.log.pretty
             ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
             : undefined,
-          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-          // Bound to the request's child logger, so every line logged while serving it carries the id.
-          customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+          // `req` and `requestId` on every line logged while serving a request.
+          mixin: requestLogFields,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: {
-            ignore: (req: IncomingMessage) =>
-              req.url === '/health/live' || req.url === '/health/ready' || req.url === '/metrics',
-          },
           serializers: {
             req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
               id: req.id,
