@@ -57,6 +57,11 @@ export class InMemoryContentRepository extends ContentRepository {
     return Promise.resolve(state && state.organizationId === organizationId ? this.restore(state) : undefined);
   }
 
+  async findViewInOrganization(organizationId: string, contentId: string): Promise<ContentView | undefined> {
+    const content = await this.findByIdInOrganization(organizationId, contentId);
+    return content && toContentView(content);
+  }
+
   update(
     organizationId: string,
     contentId: string,

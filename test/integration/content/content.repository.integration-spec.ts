@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { pageRequest } from '#libs/ddd';
 import { ContentBodyModel1795600001400 } from '../../../migrations/1795600001400-ContentBodyModel';
+import { toContentView } from '../../../src/content/application/ports/content.repository';
 import { changeRunningJob } from '../../../src/content/application/use-cases/generation/generation-outcomes';
 import type { Content } from '../../../src/content/domain/content';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../../factories/content.factory';
 import { FixedClock } from '../../fakes/accounts/recording-ports';
 import { recordAppQueries, readsContentRow } from '../../support/query-recorder';
+import { rerunMigration } from '../../support/rerun-migration';
 import { openTestDataSource } from '../../support/test-data-source';
 
 describe('TypeOrmContentRepository', () => {
@@ -73,6 +75,7 @@ describe('TypeOrmContentRepository', () => {
     );
     const loaded = await contents.findByIdInOrganization(organizationId, content.id);
     expect(loaded?.snapshot()).toEqual(content.snapshot());
+    expect(await contents.findViewInOrganization(organizationId, content.id)).toEqual(toContentView(content));
     expect(await versionsOf(organizationId, content.id)).toEqual([
       expect.objectContaining({
         number: 1,
@@ -93,6 +96,7 @@ describe('TypeOrmContentRepository', () => {
     const content = await stored(makeContentIn('REVIEW', inProject()));
     const other = randomUUID();
     expect(await contents.findByIdInOrganization(other, content.id)).toBeUndefined();
+    expect(await contents.findViewInOrganization(other, content.id)).toBeUndefined();
     expect(await contents.update(other, content.id, (c) => c.reject('x', 'y', clock.now()))).toBeUndefined();
     expect(await contents.delete(other, content.id, () => undefined)).toBe(false);
     expect(await versionsOf(other, content.id)).toEqual([]);
@@ -151,20 +155,7 @@ describe('TypeOrmContentRepository', () => {
     await contents.update(organizationId, edited.id, (c) =>
       c.editManually({ body: 'متن دستی' }, randomUUID(), clock.now()),
     );
-    const migration = new ContentBodyModel1795600001400();
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await migration.down(runner);
-      await migration.up(runner);
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    await rerunMigration(dataSource, new ContentBodyModel1795600001400());
     const rows = (await dataSource.query('SELECT id, body_model FROM contents WHERE id = ANY($1)', [
       [generated.id, approved.id, edited.id, draft.id],
     ])) as { id: string; body_model: string | null }[];

@@ -69,6 +69,8 @@ export abstract class ContentRepository {
   /** Stores a new content with the versions it already has. */
   abstract add(content: Content): Promise<void>;
   abstract findByIdInOrganization(organizationId: string, contentId: string): Promise<Content | undefined>;
+  /** The same content as a read model, for reads that change nothing: no aggregate is built. */
+  abstract findViewInOrganization(organizationId: string, contentId: string): Promise<ContentView | undefined>;
   /**
    * Applies `change` to the stored content and stores the new state and any new versions, only if
    * nobody changed the content meanwhile; otherwise `change` runs again on the newer state, so

@@ -1,3 +1,4 @@
+import type { ContentView } from '../../application/ports/content.repository';
 import { Content, type ContentState } from '../../domain/content';
 import type { ContentVersion } from '../../domain/content-version';
 import type { ContentEntity } from './content.entity';
@@ -5,7 +6,22 @@ import type { ContentVersionEntity } from './content-version.entity';
 
 export const ContentMapper = {
   toDomain(row: ContentEntity): Content {
-    return Content.restore({
+    return Content.restore(ContentMapper.toState(row));
+  },
+
+  /** What the API shows of a row, with no aggregate built (and no copy of its state taken) on the way. */
+  toView(row: ContentEntity): ContentView {
+    const {
+      resumeStatus: _resume,
+      bodyModel: _model,
+      generationStartedAt: _started,
+      ...view
+    } = ContentMapper.toState(row);
+    return view;
+  },
+
+  toState(row: ContentEntity): ContentState {
+    return {
       id: row.id,
       organizationId: row.organizationId,
       workspaceId: row.workspaceId,
@@ -31,7 +47,7 @@ export const ContentMapper = {
       createdBy: row.createdBy,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-    });
+    };
   },
 
   /** Every column but id, organization_id and row_version. */

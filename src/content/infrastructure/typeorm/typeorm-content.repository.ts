@@ -82,6 +82,14 @@ export class TypeOrmContentRepository extends ContentRepository {
     return this.load({ id: contentId, organizationId });
   }
 
+  async findViewInOrganization(organizationId: string, contentId: string): Promise<ContentView | undefined> {
+    const { rows } = await queryPrepared<ContentEntity>(this.dataSource, this.statements.select, [
+      contentId,
+      organizationId,
+    ]);
+    return rows[0] && ContentMapper.toView(rows[0]);
+  }
+
   /**
    * Optimistic: the row is read, changed, and written back only if nobody wrote it in between (its
    * row version); otherwise the change runs again on the new state. Two statements (one when the
@@ -156,7 +164,7 @@ export class TypeOrmContentRepository extends ContentRepository {
         .getManyAndCount(),
     );
     return {
-      items: rows.map((row) => toContentView(ContentMapper.toDomain(row))),
+      items: rows.map((row) => ContentMapper.toView(row)),
       total,
       page: page.page,
       limit: page.limit,
@@ -197,7 +205,7 @@ export class TypeOrmContentRepository extends ContentRepository {
     });
     const last = raw.at(-1);
     return {
-      items: entities.map((row) => toContentView(ContentMapper.toDomain(row))),
+      items: entities.map((row) => ContentMapper.toView(row)),
       last: last && { createdAt: last.key_created_at, id: last.c_id },
     };
   }
