@@ -1,16 +1,5 @@
-import { Test, type TestingModule } from '@nestjs/testing';
 import request from 'supertest';
-import { loadConfig } from '#libs/config';
-import { rootModuleFor } from '../../../src/app.module';
-import {
-  API,
-  bearer,
-  bootSmsTestApp,
-  KAVENEGAR_TEST_KEY,
-  OTP_TEMPLATE,
-  type Session,
-  type SmsTestApp,
-} from '../../support/auth-helpers';
+import { API, bearer, bootSmsTestApp, type Session, type SmsTestApp } from '../../support/auth-helpers';
 import {
   createContent,
   createProject,
@@ -24,7 +13,7 @@ import {
   recordAppQueries,
   type RecordedQuery,
 } from '../../support/query-recorder';
-import { killWorkers } from '../../support/queue-workers';
+import { killWorkers, startWorkerBeside } from '../../support/queue-workers';
 
 /**
  * What one authenticated read costs PostgreSQL, counted in the statements the API sends: the access
@@ -37,22 +26,6 @@ describe('statements of an authenticated content read (API root over HTTP)', () 
   let team: ContentTeam;
   let projectId: string;
   let contentId: string;
-
-  /** Sign-in codes go out through a worker's SMS processor; it is gone before anything is counted. */
-  async function startSignInWorker(): Promise<TestingModule> {
-    const config = loadConfig({
-      ...process.env,
-      APP_ROLE: 'worker',
-      REDIS_PREFIX: api.config.redis.prefix,
-      SMS_DRIVER: 'kavenegar',
-      KAVENEGAR_API_KEY: KAVENEGAR_TEST_KEY,
-      KAVENEGAR_BASE_URL: api.fake.baseUrl,
-      KAVENEGAR_OTP_TEMPLATE: OTP_TEMPLATE,
-    });
-    const module = await Test.createTestingModule({ imports: [rootModuleFor(config)] }).compile();
-    await module.init();
-    return module;
-  }
 
   /** The statements sent while `as` GETs `path`, and the answer's status. */
   async function statementsOf(path: string, as: Session): Promise<{ status: number; queries: RecordedQuery[] }> {
@@ -67,7 +40,8 @@ describe('statements of an authenticated content read (API root over HTTP)', () 
 
   beforeAll(async () => {
     api = await bootSmsTestApp({ APP_ROLE: 'api' });
-    const signInWorker = await startSignInWorker();
+    // Sign-in codes go out through a worker's SMS processor; it is gone before anything is counted.
+    const signInWorker = await startWorkerBeside(api);
     try {
       team = await setUpContentTeam(api);
     } finally {

@@ -1,9 +1,7 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '#libs/config';
-import { rootModuleFor } from '../../../src/app.module';
 import { FakeOpenAiServer } from '../../fakes/fake-openai.server';
-import { bootSmsTestApp, KAVENEGAR_TEST_KEY, OTP_TEMPLATE, type SmsTestApp } from '../../support/auth-helpers';
+import { bootSmsTestApp, type SmsTestApp } from '../../support/auth-helpers';
 import { createContent, createProject, setUpContentTeam, type ContentTeam } from '../../support/content-helpers';
 import { eventually } from '../../support/eventually';
 import { startGenerationOverHttp } from '../../support/generation-helpers';
@@ -14,7 +12,7 @@ import {
   recordAppQueries,
   type RecordedQuery,
 } from '../../support/query-recorder';
-import { killWorkers } from '../../support/queue-workers';
+import { killWorkers, startWorkerBeside } from '../../support/queue-workers';
 
 const OPENAI_KEY = 'sk-queries-test';
 
@@ -33,22 +31,7 @@ describe('queries of one generation (API and worker roots, fake OpenAI)', () => 
   let wholeGeneration: RecordedQuery[];
   let contentId: string;
 
-  async function startWorker(): Promise<TestingModule> {
-    const config = loadConfig({
-      ...process.env,
-      APP_ROLE: 'worker',
-      REDIS_PREFIX: api.config.redis.prefix,
-      OPENAI_API_KEY: OPENAI_KEY,
-      OPENAI_BASE_URL: fake.baseUrl,
-      SMS_DRIVER: 'kavenegar',
-      KAVENEGAR_API_KEY: KAVENEGAR_TEST_KEY,
-      KAVENEGAR_BASE_URL: api.fake.baseUrl,
-      KAVENEGAR_OTP_TEMPLATE: OTP_TEMPLATE,
-    });
-    const module = await Test.createTestingModule({ imports: [rootModuleFor(config)] }).compile();
-    await module.init();
-    return module;
-  }
+  const startWorker = () => startWorkerBeside(api, { OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.baseUrl });
 
   async function statusOf(id: string): Promise<string | undefined> {
     const rows: { status: string }[] = await observer.query('SELECT status FROM contents WHERE id = $1', [id]);
