@@ -79,14 +79,16 @@ describe('statements of an authenticated content read (API root over HTTP)', () 
     expect([missing.status, missing.queries.length]).toEqual([404, 1]);
   });
 
-  it('sends the owner and role as 1 statement on every route that names a resource (a project’s contents)', async () => {
+  it('sends 2 statements for a page of a project’s contents with filters: the access, then the page with its total', async () => {
     const { status, queries } = await statementsOf(
-      `/projects/${projectId}/contents?status=REVIEW&limit=100`,
+      `/projects/${projectId}/contents?status=REVIEW,REJECTED&createdBy=${team.editor.user.id}&limit=100`,
       team.viewer,
     );
 
     expect(status).toBe(200);
-    expect(queries.filter((query) => /\bmemberships\b/.test(query.text))).toHaveLength(1);
+    expect(queries).toHaveLength(2);
+    expect(queries[0]?.text).toMatch(/\bmemberships\b/);
     expect(queries[0]?.values).toEqual([projectId, team.viewer.user.id]);
+    expect(queries[1]?.text).toMatch(/count\(\*\)/);
   });
 });

@@ -355,6 +355,23 @@ describe('TypeOrmContentRepository', () => {
       );
     });
 
+    it('answers the total with an empty page past the end, and none for another organization’s project', async () => {
+      expect(await list({}, pageRequest(4, 2))).toEqual({ items: [], total: 5, page: 4, limit: 2 });
+      expect(await contents.listForProject(randomUUID(), projectId, { statuses: ['DRAFT'] }, pageRequest())).toEqual({
+        items: [],
+        total: 0,
+        page: 1,
+        limit: 20,
+      });
+    });
+
+    it('filters by author and status together', async () => {
+      const page = await list({ createdBy: authorB, statuses: ['DRAFT'] });
+      expect(page.total).toBe(3);
+      expect(keysOf(page.items).sort()).toEqual(['laptop', 'tie1', 'tie2']);
+      expect((await list({ createdBy: authorA, statuses: ['REVIEW'] })).items.map((i) => i.id)).toEqual([ids.phone]);
+    });
+
     it('filters by status and by author', async () => {
       expect(keysOf((await list({ statuses: ['REVIEW'] })).items)).toEqual(['phone']);
       expect(keysOf((await list({ statuses: ['REVIEW', 'DRAFT'] })).items)).toHaveLength(5);

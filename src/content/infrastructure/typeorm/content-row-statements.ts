@@ -18,6 +18,8 @@ export const CONTENT_OWNER: OwnerQuery = 'SELECT organization_id FROM contents W
  * PostgreSQL no longer plans them on every call either.
  */
 export class ContentRowStatements {
+  /** Every selected column of `contents c`, named as the entity's properties (`c.body_model AS "bodyModel"`, …). */
+  readonly selectList: string;
   /** `$1` id, `$2` organization id or null (any); append `FOR UPDATE` to its text to lock. */
   readonly select: PreparedStatement;
   /**
@@ -32,9 +34,9 @@ export class ContentRowStatements {
 
   constructor(metadata: EntityMetadata) {
     const columns = metadata.columns.filter((column) => column.isSelect);
-    const selectList = columns.map((column) => `c.${column.databaseName} AS "${column.propertyName}"`).join(', ');
+    this.selectList = columns.map((column) => `c.${column.databaseName} AS "${column.propertyName}"`).join(', ');
     this.select = new PreparedStatement(
-      `SELECT ${selectList} FROM contents c WHERE c.id = $1 AND ($2::uuid IS NULL OR c.organization_id = $2)`,
+      `SELECT ${this.selectList} FROM contents c WHERE c.id = $1 AND ($2::uuid IS NULL OR c.organization_id = $2)`,
     );
     const fixed = new Set(['id', 'organizationId', 'rowVersion']);
     const updatable = metadata.columns.filter((column) => column.isUpdate && !fixed.has(column.propertyName));

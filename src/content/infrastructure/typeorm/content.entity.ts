@@ -14,6 +14,8 @@ import { PromptEntity } from './prompt.entity';
 @Index('idx_contents_project_created', ['projectId', 'createdAt', 'id'])
 @Index('idx_contents_project_status', ['projectId', 'status', 'createdAt', 'id'])
 @Index('idx_contents_project_author', ['projectId', 'createdBy', 'createdAt', 'id'])
+// A list filtered by author and status, counted and paged from the index alone.
+@Index('idx_contents_project_author_status', ['projectId', 'createdBy', 'status', 'createdAt', 'id'])
 // GIN over (project_id, search_vector): TypeORM cannot declare a GIN index, so the migration owns it.
 @Index('idx_contents_search', { synchronize: false })
 @Index('idx_contents_created_by', ['createdBy'])

@@ -139,6 +139,11 @@ export class TypeOrmContentRepository extends ContentRepository {
     });
   }
 
+  /**
+   * Without words to find: one statement, so the total and the page come from one snapshot in one
+   * round trip. The total is an index-only scan of the project's indexes (see filterSql's `'project'`
+   * scope); the page walks the project's index newest first and loads its rows.
+   */
   async listForProject(
     organizationId: string,
     projectId: string,
@@ -151,21 +156,25 @@ export class TypeOrmContentRepository extends ContentRepository {
       return readFromReplica(this.dataSource, (manager) =>
         this.search(manager, organizationId, projectId, filter, terms, page),
       );
-    const { where, parameters } = filterSql(organizationId, projectId, filter);
-    const [rows, total] = await readFromReplica(this.dataSource, (manager) =>
-      manager
-        .getRepository(ContentEntity)
-        .createQueryBuilder('c')
-        .where(where, parameters)
-        .orderBy('c.created_at', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .offset(offsetOf(page))
-        .limit(page.limit)
-        .getManyAndCount(),
-    );
+    const values: unknown[] = [];
+    const pageWhere = positionally(filterSql(organizationId, projectId, filter), values);
+    const countWhere = positionally(filterSql(organizationId, projectId, filter, 'project'), values);
+    values.push(offsetOf(page), page.limit);
+    const rows = (await readFromReplica(this.dataSource, (manager) =>
+      manager.query(
+        `SELECT n.total, listed.*
+           FROM (SELECT count(*)::int AS total FROM contents c WHERE ${countWhere}) n
+           LEFT JOIN LATERAL (
+             SELECT ${this.statements.selectList} FROM contents c WHERE ${pageWhere}
+              ORDER BY c.created_at DESC, c.id DESC OFFSET $${values.length - 1} LIMIT $${values.length}
+           ) listed ON true`,
+        values,
+      ),
+    )) as (ContentEntity & { total: number })[];
     return {
-      items: rows.map((row) => ContentMapper.toView(row)),
-      total,
+      // No row of the page: one row all the same, with the total and nothing else.
+      items: rows.flatMap((row) => (row.id === null ? [] : [ContentMapper.toView(row)])),
+      total: rows[0]?.total ?? 0,
       page: page.page,
       limit: page.limit,
     };
@@ -229,16 +238,8 @@ export class TypeOrmContentRepository extends ContentRepository {
     terms: string[],
     page: PageRequest,
   ): Promise<Page<ContentView>> {
-    const { where, parameters } = filterSql(organizationId, projectId, filter);
     const values: unknown[] = [];
-    // The same clause with positional parameters: `IN (:...list)` becomes `= ANY($n)`.
-    const sql = where.replace(
-      /IN \(:\.\.\.(\w+)\)|:(\w+)/g,
-      (_, list: string | undefined, name: string | undefined) => {
-        values.push(parameters[(list ?? name) as string]);
-        return list ? `= ANY($${values.length})` : `$${values.length}`;
-      },
-    );
+    const sql = positionally(filterSql(organizationId, projectId, filter), values);
     const offset = offsetOf(page);
     const walkRows = SEARCH_PROBE_FACTOR * (offset + page.limit);
     values.push(
@@ -395,13 +396,24 @@ export class TypeOrmContentRepository extends ContentRepository {
   }
 }
 
-/** The list's filters as a WHERE clause over `contents c` with named parameters (`:...name` for lists). */
+/**
+ * The list's filters as a WHERE clause over `contents c` with named parameters (`:...name` for lists).
+ * Scoped to the organization by each row's organization_id, or, with `'project'`, by the project's
+ * (one row, checked once): the clause then reads nothing but the project's indexes, so a count is an
+ * index-only scan. The two agree: a project's contents are always of its organization.
+ */
 function filterSql(
   organizationId: string,
   projectId: string,
   filter: ContentFilter,
+  scope: 'each row' | 'project' = 'each row',
 ): { where: string; parameters: Record<string, unknown> } {
-  const conditions = ['c.organization_id = :organizationId', 'c.project_id = :projectId'];
+  const conditions = [
+    scope === 'project'
+      ? '(SELECT p.organization_id FROM projects p WHERE p.id = :projectId) = :organizationId'
+      : 'c.organization_id = :organizationId',
+    'c.project_id = :projectId',
+  ];
   const parameters: Record<string, unknown> = { organizationId, projectId };
   if (filter.statuses?.length) {
     conditions.push('c.status IN (:...statuses)');
@@ -420,4 +432,15 @@ function filterSql(
     parameters.to = filter.to;
   }
   return { where: conditions.join(' AND '), parameters };
+}
+
+/**
+ * `filterSql`'s clause with positional parameters, numbered after the `values` already taken (which it
+ * appends to): `:name` becomes `$n`, `IN (:...list)` becomes `= ANY($n)`.
+ */
+function positionally({ where, parameters }: ReturnType<typeof filterSql>, values: unknown[]): string {
+  return where.replace(/IN \(:\.\.\.(\w+)\)|:(\w+)/g, (_, list: string | undefined, name: string | undefined) => {
+    values.push(parameters[(list ?? name) as string]);
+    return list ? `= ANY($${values.length})` : `$${values.length}`;
+  });
 }
