@@ -2,24 +2,13 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import Fastify from 'fastify';
 import helmet from 'helmet';
-import { addSecurityHeaders, securityHeaders } from './security-headers';
+import { addSecurityHeaders, SECURITY_HEADER_OPTIONS, securityHeaders } from './security-headers';
 
-/** What helmet's middleware itself sets on a real response, with the options security-headers.ts uses. */
+/** What helmet's middleware itself sets on a real response, with this API's options. */
 function helmetOwnHeaders(): Record<string, string> {
   const request = new IncomingMessage(new Socket());
   const response = new ServerResponse(request);
-  helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  })(request, response, () => undefined);
+  helmet(SECURITY_HEADER_OPTIONS)(request, response, () => undefined);
   return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
 }
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 
-/** helmet with this API's options: the headers are the same on every response, whatever the request. */
-const middleware = helmet({
+/** This API's helmet options: nothing in them depends on the request. */
+export const SECURITY_HEADER_OPTIONS: Readonly<HelmetOptions> = {
   // Swagger UI needs inline styles and its own scripts; the JSON API itself serves no active content.
   contentSecurityPolicy: {
     directives: {
@@ -15,7 +15,9 @@ const middleware = helmet({
     },
   },
   crossOriginEmbedderPolicy: false,
-});
+};
+
+const middleware = helmet(SECURITY_HEADER_OPTIONS);
 
 /**
  * The headers helmet sets, read once by running it against a response that records them: nothing in
