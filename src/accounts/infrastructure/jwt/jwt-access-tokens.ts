@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '#libs/config';
 import { AccessTokens, type AccessTokenClaims } from '../../application/ports/token-service';
 import { UnauthenticatedError } from '../../domain/accounts.errors';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const ALGORITHM = 'HS256';
@@ -22,6 +23,7 @@ export class JwtAccessTokens extends AccessTokens {
    * parse it as a public key (and throws) on every verify before it makes a secret key of it.
    */
   private readonly keys: Map<string, KeyObject>;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(
     private readonly jwt: JwtService,
@@ -55,6 +57,14 @@ export class JwtAccessTokens extends AccessTokens {
   }
 
   async verify(token: string): Promise<AccessTokenClaims> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const claims = await this.verifySignatureAndClaims(token);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<AccessTokenClaims> {
     const decoded = this.jwt.decode<{ header?: { alg?: string; kid?: string } } | null>(token, { complete: true });
     const kid = decoded?.header?.kid;
     const secret = kid ? this.keys.get(kid) : undefined;
