@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 /**
  * The floor for `/health/live`: the same Fastify version with nothing around the route, run as
  * Contexor runs, as a process of its own, with `workers` processes under Node's cluster module when
- * more than one. Forked by `startBareFastify` with the port and worker count as arguments; says
+ * more than one. Forked by `startFloorServer` with the port and worker count as arguments; says
  * `ready` over IPC once every process listens.
  */
 async function main(): Promise<void> {

@@ -102,9 +102,16 @@ export async function startBenchAppProcess(
   };
 }
 
-/** Bare Fastify serving `/health/live` in its own process, or `workers` of them (bare-fastify-process.ts). */
-export async function startBareFastify(port: number, workers: number): Promise<BenchAppProcess> {
-  const child = fork(join(__dirname, 'bare-fastify-process.js'), [String(port), String(workers)], {
+/** What `startFloorServer` runs: bare Fastify, or a one-controller Nest application on the same Fastify. */
+export type FloorServer = 'fastify' | 'nest';
+
+/**
+ * Bare Fastify (bare-fastify-process.ts) or bare Nest (bare-nest-process.ts) serving `/health/live`
+ * in its own process, or `workers` of them.
+ */
+export async function startFloorServer(kind: FloorServer, port: number, workers: number): Promise<BenchAppProcess> {
+  const script = kind === 'fastify' ? 'bare-fastify-process.js' : 'bare-nest-process.js';
+  const child = fork(join(__dirname, script), [String(port), String(workers)], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -112,12 +119,12 @@ export async function startBareFastify(port: number, workers: number): Promise<B
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Bare Fastify did not start')), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), START_TIMEOUT_MS);
     child.once('message', () => {
       clearTimeout(timer);
       resolve();
     });
-    void exited.then(() => reject(new Error('Bare Fastify exited before it listened')));
+    void exited.then(() => reject(new Error(`${script} exited before it listened`)));
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
