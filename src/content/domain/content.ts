@@ -87,6 +87,10 @@ export interface ContentState {
   generationStartedAt: Date | null;
   /** The status a running generation left, to return to if it fails. */
   resumeStatus: ContentStatus | null;
+  /** When the review should be done by (set by an editor; null: no due date). Overdue once past while in REVIEW. */
+  reviewDueAt: Date | null;
+  /** When the content last entered REVIEW: how long it has been waiting for a reviewer. Null before the first time. */
+  reviewSince: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -161,6 +165,8 @@ export class Content {
       generationJobId: null,
       generationStartedAt: null,
       resumeStatus: null,
+      reviewDueAt: null,
+      reviewSince: null,
       createdBy: input.createdBy,
       createdAt: input.now,
       updatedAt: input.now,
@@ -290,7 +296,7 @@ export class Content {
     this.state.body = result.body;
     this.state.bodyModel = model;
     this.state.pii = detectPii(result.body);
-    this.state.status = 'REVIEW';
+    this.enterReview(now);
     this.state.lastError = null;
     this.state.resumeStatus = null;
     this.state.generationStartedAt = null;
@@ -345,6 +351,26 @@ export class Content {
     }
     if (changed) this.state.updatedAt = now;
     return changed;
+  }
+
+  /**
+   * Sets (or, with null, clears) the date the review should be done by. Allowed in every status but
+   * APPROVED (final), a running generation included: the date concerns the review, not the text.
+   * Returns whether it changed.
+   */
+  scheduleReview(dueAt: Date | null, now: Date): boolean {
+    if (this.state.status === 'APPROVED') throw new ContentInvalidTransitionError('APPROVED', 'rescheduled');
+    if (dueAt !== null && Number.isNaN(dueAt.getTime()))
+      throw new FieldInvalidError('reviewDueAt', 'reviewDueAt must be a valid instant');
+    if ((dueAt?.getTime() ?? null) === (this.state.reviewDueAt?.getTime() ?? null)) return false;
+    this.state.reviewDueAt = dueAt;
+    this.state.updatedAt = now;
+    return true;
+  }
+
+  /** In REVIEW with its due date passed. */
+  isReviewOverdue(now: Date): boolean {
+    return isReviewOverdue(this.state, now);
   }
 
   /** Approves the text under review and records it as an "approval" version. */
@@ -402,10 +428,25 @@ export class Content {
     if (this.state.status !== 'REVIEW') throw new ContentInvalidTransitionError(this.state.status, action);
   }
 
+  /**
+   * Every way into REVIEW goes through here: the review waits from now (the inbox's longest-waiting
+   * order). A failed or abandoned generation returning to REVIEW does not come through here: the
+   * text under review is the same, so it keeps waiting since it first entered.
+   */
+  private enterReview(now: Date): void {
+    this.state.status = 'REVIEW';
+    this.state.reviewSince = now;
+  }
+
   private appendVersion(version: Omit<ContentVersion, 'number' | 'createdAt'>, now: Date): void {
     this.state.currentVersion += 1;
     this.newVersions.push({ ...version, number: this.state.currentVersion, createdAt: now });
   }
+}
+
+/** The overdue rule, for a content or its read model: in REVIEW with its due date passed. */
+export function isReviewOverdue(content: Pick<ContentState, 'status' | 'reviewDueAt'>, now: Date): boolean {
+  return content.status === 'REVIEW' && content.reviewDueAt !== null && content.reviewDueAt.getTime() < now.getTime();
 }
 
 function checkModel(model: string): string {

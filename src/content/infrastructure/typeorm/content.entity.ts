@@ -11,6 +11,8 @@ import { PromptEntity } from './prompt.entity';
 @Entity('contents')
 @Check('chk_contents_status', `"status" IN ('DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED')`)
 @Index('idx_contents_organization', ['organizationId'])
+// Contents created in a window of an organization: editorial analytics' `created`.
+@Index('idx_contents_organization_created', ['organizationId', 'createdAt'])
 @Index('idx_contents_project_created', ['projectId', 'createdAt', 'id'])
 @Index('idx_contents_project_status', ['projectId', 'status', 'createdAt', 'id'])
 @Index('idx_contents_project_author', ['projectId', 'createdBy', 'createdAt', 'id'])
@@ -21,6 +23,12 @@ import { PromptEntity } from './prompt.entity';
 @Index('idx_contents_created_by', ['createdBy'])
 @Index('idx_contents_prompt', ['promptId'])
 @Index('idx_contents_running_generations', ['generationStartedAt'], { where: `status = 'IN_PROGRESS'` })
+// The review inbox: an organization's contents in REVIEW, longest waiting first.
+@Index('idx_contents_review_inbox', ['organizationId', 'reviewSince', 'id'], { where: `status = 'REVIEW'` })
+// The overdue scan: only contents in REVIEW with a due date not yet announced (see review_overdue_notified_for).
+@Index('idx_contents_review_overdue', ['reviewDueAt'], {
+  where: `status = 'REVIEW' AND review_due_at IS NOT NULL AND review_overdue_notified_for IS DISTINCT FROM review_due_at`,
+})
 export class ContentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contents' })
   id!: string;
@@ -94,6 +102,29 @@ export class ContentEntity {
 
   @Column({ name: 'resume_status', type: 'varchar', length: 16, nullable: true })
   resumeStatus!: ContentStatus | null;
+
+  /** When the review should be done by; null: no due date. */
+  @Column({ name: 'review_due_at', type: 'timestamptz', nullable: true })
+  reviewDueAt!: Date | null;
+
+  /** When the content last entered REVIEW. */
+  @Column({ name: 'review_since', type: 'timestamptz', nullable: true })
+  reviewSince!: Date | null;
+
+  /**
+   * The due date whose passing content.review_overdue announced: written only by the overdue scan
+   * (claiming the row), never by the application's row writes. A new due date differs from it, so it
+   * is announced again once it passes: once per due date.
+   */
+  @Column({
+    name: 'review_overdue_notified_for',
+    type: 'timestamptz',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  reviewOverdueNotifiedFor?: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
