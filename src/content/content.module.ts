@@ -5,6 +5,7 @@ import { AppConfig } from '#libs/config';
 import { AccountsModule, ResourceOwners } from '../accounts';
 import { AiModule } from '../ai';
 import { UsageModule } from '../usage';
+import { CommentRepository } from './application/ports/comment.repository';
 import { CompletedCalls } from './application/ports/completed-calls';
 import { GenerationAnswers } from './application/ports/generation-answers';
 import { GenerationQueue } from './application/ports/generation-queue';
@@ -15,6 +16,9 @@ import { TextDiffer } from './application/ports/text-differ';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
 import { PromptRepository } from './application/ports/prompt.repository';
+import { AddCommentUseCase } from './application/use-cases/comments/add-comment.use-case';
+import { ListCommentsUseCase } from './application/use-cases/comments/list-comments.use-case';
+import { ResolveCommentUseCase } from './application/use-cases/comments/resolve-comment.use-case';
 import { ApproveContentUseCase } from './application/use-cases/contents/approve-content.use-case';
 import { CompareContentVersionsUseCase } from './application/use-cases/contents/compare-content-versions.use-case';
 import { CreateContentUseCase } from './application/use-cases/contents/create-content.use-case';
@@ -47,16 +51,19 @@ import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
 import { JsDiffTextDiffer } from './infrastructure/jsdiff/jsdiff-text-differ';
 import { IntegrationContentEvents } from './infrastructure/in-process/in-process-content-events';
+import { ContentCommentEntity } from './infrastructure/typeorm/content-comment.entity';
 import { ContentPolicyEntity } from './infrastructure/typeorm/content-policy.entity';
 import { ContentEntity } from './infrastructure/typeorm/content.entity';
 import { ContentVersionEntity } from './infrastructure/typeorm/content-version.entity';
 import { CONTENT_OWNER } from './infrastructure/typeorm/content-row-statements';
 import { ProjectEntity } from './infrastructure/typeorm/project.entity';
 import { PromptEntity } from './infrastructure/typeorm/prompt.entity';
+import { COMMENT_OWNER, TypeOrmCommentRepository } from './infrastructure/typeorm/typeorm-comment.repository';
 import { TypeOrmContentPolicyRepository } from './infrastructure/typeorm/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from './infrastructure/typeorm/typeorm-content.repository';
 import { PROJECT_OWNER, TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
 import { PROMPT_OWNER, TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
+import { CommentsController } from './presentation/http/comments.controller';
 import { ContentDiffController } from './presentation/http/content-diff.controller';
 import { ContentExportController } from './presentation/http/content-export.controller';
 import { ContentPolicyController } from './presentation/http/content-policy.controller';
@@ -78,6 +85,7 @@ const ports: Provider[] = [
   { provide: PromptRepository, useClass: TypeOrmPromptRepository },
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
+  { provide: CommentRepository, useClass: TypeOrmCommentRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
   { provide: ContentEvents, useClass: IntegrationContentEvents },
   { provide: GenerationQueue, useClass: BullMqGenerationQueue },
@@ -125,6 +133,9 @@ const useCases: Provider[] = [
   CompareContentVersionsUseCase,
   ExportContentUseCase,
   ExportProjectUseCase,
+  AddCommentUseCase,
+  ListCommentsUseCase,
+  ResolveCommentUseCase,
   ...generation,
 ];
 
@@ -137,7 +148,14 @@ const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENE
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProjectEntity, PromptEntity, ContentEntity, ContentVersionEntity, ContentPolicyEntity]),
+    TypeOrmModule.forFeature([
+      ProjectEntity,
+      PromptEntity,
+      ContentEntity,
+      ContentVersionEntity,
+      ContentPolicyEntity,
+      ContentCommentEntity,
+    ]),
     queues,
     AccountsModule,
     AiModule,
@@ -148,6 +166,7 @@ const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENE
     PromptsController,
     ContentsController,
     ContentDiffController,
+    CommentsController,
     ContentExportController,
     ContentPolicyController,
     PiiController,
@@ -161,10 +180,11 @@ const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENE
 export class ContentModule implements OnModuleInit {
   constructor(private readonly owners: ResourceOwners) {}
 
-  /** Lets the access guard find the organization of an addressed project, prompt or content. */
+  /** Lets the access guard find the organization of an addressed project, prompt, content or comment. */
   onModuleInit(): void {
     this.owners.register('project', PROJECT_OWNER);
     this.owners.register('prompt', PROMPT_OWNER);
     this.owners.register('content', CONTENT_OWNER);
+    this.owners.register('comment', COMMENT_OWNER);
   }
 }

@@ -12,6 +12,8 @@ export default async () => {
       await import('../../src/usage/presentation/http/dto/usage-report.dto.js'),
     ['../../src/usage/presentation/http/dto/my-usage.dto']:
       await import('../../src/usage/presentation/http/dto/my-usage.dto.js'),
+    ['../../src/content/presentation/http/dto/comment.dto']:
+      await import('../../src/content/presentation/http/dto/comment.dto.js'),
     ['../../src/content/presentation/http/dto/diff.dto']:
       await import('../../src/content/presentation/http/dto/diff.dto.js'),
     ['../../src/content/presentation/http/dto/pii.dto']:
@@ -283,6 +285,43 @@ export default async () => {
               organizations: {
                 required: true,
                 type: () => [t['../../src/usage/presentation/http/dto/my-usage.dto'].MyOrganizationUsageDto],
+              },
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/dto/comment.dto.js'),
+          {
+            CreateCommentDto: {
+              version: { required: true, type: () => Number },
+              start: { required: true, type: () => Number },
+              end: { required: true, type: () => Number },
+              body: { required: true, type: () => String },
+            },
+            CommentAnchorDto: {
+              version: { required: true, type: () => Number },
+              start: { required: true, type: () => Number },
+              end: { required: true, type: () => Number },
+            },
+            CommentResponseDto: {
+              id: { required: true, type: () => String },
+              contentId: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              start: { required: true, type: () => Number },
+              end: { required: true, type: () => Number },
+              quote: { required: true, type: () => String },
+              body: { required: true, type: () => String },
+              authorId: { required: true, type: () => String },
+              resolved: { required: true, type: () => Boolean },
+              resolvedBy: { required: true, type: () => String, nullable: true },
+              resolvedAt: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+            },
+            AnchoredCommentResponseDto: {
+              anchor: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/comment.dto'].CommentAnchorDto,
+                nullable: true,
               },
             },
           },
@@ -700,6 +739,16 @@ export default async () => {
               limits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
               setLimits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
               mine: { type: t['../../src/usage/presentation/http/dto/my-usage.dto'].MyUsageResponseDto },
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/comments.controller.js'),
+          {
+            CommentsController: {
+              create: { type: t['../../src/content/presentation/http/dto/comment.dto'].CommentResponseDto },
+              list: { type: [t['../../src/content/presentation/http/dto/comment.dto'].AnchoredCommentResponseDto] },
+              resolve: { type: t['../../src/content/presentation/http/dto/comment.dto'].CommentResponseDto },
             },
           },
         ],
