@@ -625,6 +625,101 @@ export type ContentDiffResponseDto = {
     lines: Array<DiffLineDto>;
 };
 
+export type CreateCommentDto = {
+    /**
+     * The version whose body the range is of (the one the reviewer read)
+     */
+    version: number;
+    /**
+     * Where the range starts in that version's body, in UTF-16 code units (JavaScript string offsets, like `pii`). Out-of-range values answer 400 COMMENT_RANGE_INVALID.
+     */
+    start: number;
+    /**
+     * Where the range ends (exclusive): `body.slice(start, end)` is the quote
+     */
+    end: number;
+    body: string;
+};
+
+export type CommentResponseDto = {
+    id: string;
+    contentId: string;
+    /**
+     * The version the range was selected in
+     */
+    version: number;
+    /**
+     * Start of the range in that version's body (UTF-16 code units)
+     */
+    start: number;
+    /**
+     * End of the range (exclusive)
+     */
+    end: number;
+    /**
+     * The commented text: that version's body.slice(start, end)
+     */
+    quote: string;
+    authorId: string;
+    /**
+     * Who resolved it (null until then)
+     */
+    resolvedBy: string | null;
+    resolvedAt: string | null;
+    createdAt: string;
+    body: string;
+    resolved: boolean;
+};
+
+export type CommentAnchorDto = {
+    /**
+     * The current version of the content
+     */
+    version: number;
+    /**
+     * Start of the quoted text in the current body (UTF-16 code units)
+     */
+    start: number;
+    /**
+     * End (exclusive) of the quoted text in the current body
+     */
+    end: number;
+};
+
+export type AnchoredCommentResponseDto = {
+    id: string;
+    contentId: string;
+    /**
+     * The version the range was selected in
+     */
+    version: number;
+    /**
+     * Start of the range in that version's body (UTF-16 code units)
+     */
+    start: number;
+    /**
+     * End of the range (exclusive)
+     */
+    end: number;
+    /**
+     * The commented text: that version's body.slice(start, end)
+     */
+    quote: string;
+    authorId: string;
+    /**
+     * Who resolved it (null until then)
+     */
+    resolvedBy: string | null;
+    resolvedAt: string | null;
+    createdAt: string;
+    /**
+     * Where the quoted text is in the current version, followed through the edits since `version`; null once it is gone
+     */
+    anchor: CommentAnchorDto | null;
+    body: string;
+    resolved: boolean;
+};
+
 export type ContentPolicyResponseDto = {
     organizationId: string;
     /**
@@ -3328,6 +3423,150 @@ export type ContentDiffControllerDiffResponses = {
 };
 
 export type ContentDiffControllerDiffResponse = ContentDiffControllerDiffResponses[keyof ContentDiffControllerDiffResponses];
+
+export type CommentsControllerListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/contents/{id}/comments';
+};
+
+export type CommentsControllerListErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type CommentsControllerListError = CommentsControllerListErrors[keyof CommentsControllerListErrors];
+
+export type CommentsControllerListResponses = {
+    200: Array<AnchoredCommentResponseDto>;
+};
+
+export type CommentsControllerListResponse = CommentsControllerListResponses[keyof CommentsControllerListResponses];
+
+export type CommentsControllerCreateData = {
+    body: CreateCommentDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/contents/{id}/comments';
+};
+
+export type CommentsControllerCreateErrors = {
+    /**
+     * One of COMMENT_RANGE_INVALID, MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'COMMENT_RANGE_INVALID' | 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type CommentsControllerCreateError = CommentsControllerCreateErrors[keyof CommentsControllerCreateErrors];
+
+export type CommentsControllerCreateResponses = {
+    201: CommentResponseDto;
+};
+
+export type CommentsControllerCreateResponse = CommentsControllerCreateResponses[keyof CommentsControllerCreateResponses];
+
+export type CommentsControllerResolveData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/comments/{id}/resolve';
+};
+
+export type CommentsControllerResolveErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type CommentsControllerResolveError = CommentsControllerResolveErrors[keyof CommentsControllerResolveErrors];
+
+export type CommentsControllerResolveResponses = {
+    200: CommentResponseDto;
+};
+
+export type CommentsControllerResolveResponse = CommentsControllerResolveResponses[keyof CommentsControllerResolveResponses];
 
 export type ContentExportControllerContentData = {
     body?: never;
