@@ -2,6 +2,7 @@ import type { DataSource, EntityMetadata } from 'typeorm';
 import type { OwnerQuery } from '../../../accounts';
 import { PreparedStatement } from '#libs/database';
 import type { ContentVersion } from '../../domain/content-version';
+import type { StatusChange } from '../../domain/status-change';
 import type { ContentMapper } from './content.mapper';
 
 type Written = ReturnType<typeof ContentMapper.toPersistence>;
@@ -24,8 +25,9 @@ export class ContentRowStatements {
   readonly select: PreparedStatement;
   /**
    * `$1` id, `$2` organization id, `$3` the row version that was read, `$4` the new versions as a JSON
-   * array, then the written columns. Writes the row only if nobody wrote it since it was read, and
-   * its new versions with it, in one statement; answers `written` 1, or 0 on such a conflict.
+   * array, then the written columns, then its status changes as a JSON array (`statusChangesJson`).
+   * Writes the row only if nobody wrote it since it was read, and its new versions and status changes
+   * with it, in one statement; answers `written` 1, or 0 on such a conflict.
    */
   readonly update: PreparedStatement;
   /** `$1` id: the organization that owns the content. */
@@ -60,6 +62,16 @@ export class ContentRowStatements {
                 jsonb_to_recordset($4::jsonb) AS v(number integer, source varchar, body text, model varchar,
                   usage jsonb, generation_job_id varchar, created_by uuid, created_at timestamptz)
          RETURNING 1
+       ), status_changes AS (
+         INSERT INTO content_status_changes (content_id, organization_id, project_id, from_status, to_status, cause,
+                                             version, model, actor_id, rejection_category, occurred_at)
+         SELECT w.id, w.organization_id, s.project_id, s.from_status, s.to_status, s.cause, s.version, s.model,
+                s.actor_id, s.rejection_category, s.occurred_at
+           FROM written w,
+                jsonb_to_recordset($${updatable.length + 5}::jsonb) AS s(project_id uuid, from_status varchar,
+                  to_status varchar, cause varchar, version integer, model varchar, actor_id uuid,
+                  rejection_category varchar, occurred_at timestamptz)
+         RETURNING 1
        )
        SELECT count(*)::int AS written FROM written`);
   }
@@ -80,6 +92,23 @@ export class ContentRowStatements {
         generation_job_id: version.generationJobId,
         created_by: version.createdBy,
         created_at: version.createdAt.toISOString(),
+      })),
+    );
+  }
+
+  /** `update`'s last parameter: the status changes a change made (none or one), as the JSON the statement unpacks. */
+  static statusChangesJson(projectId: string, changes: StatusChange[]): string {
+    return JSON.stringify(
+      changes.map((change) => ({
+        project_id: projectId,
+        from_status: change.from,
+        to_status: change.to,
+        cause: change.cause,
+        version: change.version,
+        model: change.model,
+        actor_id: change.actorId,
+        rejection_category: change.rejectionCategory,
+        occurred_at: change.occurredAt.toISOString(),
       })),
     );
   }

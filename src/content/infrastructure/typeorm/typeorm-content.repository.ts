@@ -17,6 +17,7 @@ import {
 import type { Content } from '../../domain/content';
 import { MAX_VERSION_NUMBER, type ContentVersion } from '../../domain/content-version';
 import { searchTermsOf } from '../../domain/search/search-terms';
+import { statusChangeOf } from '../../domain/status-change';
 import { ContentEntity } from './content.entity';
 import { ContentMapper } from './content.mapper';
 import { ContentRowStatements } from './content-row-statements';
@@ -113,13 +114,17 @@ export class TypeOrmContentRepository extends ContentRepository {
       known = undefined;
       if (!content) return undefined;
       const rowVersion = this.rowVersions.get(content) as number;
+      const before = { status: content.status, currentVersion: content.currentVersion };
       if (change(content) === false) return content;
+      const [versions, state] = [content.pullNewVersions(), content.snapshot()];
+      const statusChange = statusChangeOf(before, state, versions);
       const { rows } = await queryPrepared<{ written: number }>(this.dataSource, this.statements.update, [
         contentId,
         organizationId,
         rowVersion,
-        ContentRowStatements.versionsJson(content.pullNewVersions()),
-        ...this.statements.writtenValues(ContentMapper.toPersistence(content.snapshot())),
+        ContentRowStatements.versionsJson(versions),
+        ...this.statements.writtenValues(ContentMapper.toPersistence(state)),
+        ContentRowStatements.statusChangesJson(state.projectId, statusChange ? [statusChange] : []),
       ]);
       if (rows[0]?.written === 1) {
         this.rowVersions.set(content, rowVersion + 1);

@@ -12,6 +12,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 // owns its exact definition and the schema check leaves it alone.
 @Index('idx_usage_records_org_created', { synchronize: false })
 @Index('idx_usage_records_user_created', ['userId', 'createdAt'])
+// The usage of given contents (editorial analytics' cost per approved content).
+@Index('idx_usage_records_org_content', ['organizationId', 'contentId'])
 export class UsageRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_usage_records' })
   id!: string;
