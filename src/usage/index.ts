@@ -13,6 +13,11 @@ export {
 } from './application/use-cases/settle-generation-usage.use-case';
 export { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
 export { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
+export { ResolveReportWindowUseCase, type ReportWindow } from './application/use-cases/resolve-report-window.use-case';
+export { GetContentCostsUseCase, type ContentCostsInput } from './application/use-cases/get-content-costs.use-case';
+export { parseWindowBound, IsWindowBound, REPORT_WINDOW_BOUND_HELP } from './presentation/http/dto/usage-report.dto';
+export type { WindowBound } from './domain/report-window';
+export type { UsageCalendar } from './domain/usage-period';
 export {
   ListHeldReservationsUseCase,
   type ListHeldReservationsInput,

@@ -2,24 +2,28 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#libs/config';
 import { AccountsModule } from '../accounts';
+import { ContentCosts } from './application/ports/content-costs';
 import { UsageAudit } from './application/ports/usage-audit';
 import { UsageLedger } from './application/ports/usage-ledger';
 import { UsageLimitsRepository } from './application/ports/usage-limits.repository';
 import { UsageReports } from './application/ports/usage-reports';
 import { UsageThresholdNotifier } from './application/ports/usage-threshold-notifier';
 import { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
+import { GetContentCostsUseCase } from './application/use-cases/get-content-costs.use-case';
 import { GetMyUsageUseCase } from './application/use-cases/get-my-usage.use-case';
 import { GetUsageLimitsUseCase } from './application/use-cases/get-usage-limits.use-case';
 import { GetUsageReportUseCase } from './application/use-cases/get-usage-report.use-case';
 import { ListHeldReservationsUseCase } from './application/use-cases/list-held-reservations.use-case';
 import { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
 import { ReserveGenerationBudgetUseCase } from './application/use-cases/reserve-generation-budget.use-case';
+import { ResolveReportWindowUseCase } from './application/use-cases/resolve-report-window.use-case';
 import { SettleGenerationUsageUseCase } from './application/use-cases/settle-generation-usage.use-case';
 import { UpdateUsageLimitsUseCase } from './application/use-cases/update-usage-limits.use-case';
 import { PriceTable } from './domain/price-table';
 import { priceTableFrom } from './infrastructure/config/config-price-table';
 import { AccountsUsageAudit } from './infrastructure/in-process/in-process-usage-audit';
 import { EventUsageThresholdNotifier } from './infrastructure/in-process/in-process-usage-threshold-notifier';
+import { TypeOrmContentCosts } from './infrastructure/typeorm/typeorm-content-costs';
 import { TypeOrmUsageLedger } from './infrastructure/typeorm/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from './infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from './infrastructure/typeorm/typeorm-usage-reports';
@@ -38,6 +42,9 @@ const generationBudget = [
   ReleaseGenerationBudgetUseCase,
   ListHeldReservationsUseCase,
 ];
+
+/** Read by other contexts' reports (editorial analytics); exported through index.ts. */
+const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
 
 /** The `usage` bounded context: prices, budget reservations, usage records, limits, thresholds and reports. */
 @Module({
@@ -59,12 +66,14 @@ const generationBudget = [
     { provide: UsageReports, useClass: TypeOrmUsageReports },
     { provide: UsageThresholdNotifier, useClass: EventUsageThresholdNotifier },
     { provide: UsageAudit, useClass: AccountsUsageAudit },
+    { provide: ContentCosts, useClass: TypeOrmContentCosts },
     ...generationBudget,
+    ...reportParts,
     GetUsageReportUseCase,
     GetUsageLimitsUseCase,
     UpdateUsageLimitsUseCase,
     GetMyUsageUseCase,
   ],
-  exports: [...generationBudget, PriceTable],
+  exports: [...generationBudget, ...reportParts, PriceTable],
 })
 export class UsageModule {}

@@ -20,7 +20,8 @@ export function parseWindowBound(text: string): WindowBound | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : { instant };
 }
 
-const IsWindowBound = () =>
+/** `from`/`to` of a report: `2026-03-21` or an ISO date-time with an offset (see parseWindowBound). */
+export const IsWindowBound = () =>
   ValidateBy({
     name: 'isWindowBound',
     validator: {
@@ -30,13 +31,13 @@ const IsWindowBound = () =>
     },
   });
 
-const BOUND_HELP =
+export const REPORT_WINDOW_BOUND_HELP =
   'A date (`2026-03-21`) is a whole day in the organization calendar’s time zone (UTC for gregorian, Asia/Tehran for jalali); ' +
   'a date-time with an offset is an exact instant.';
 
 export class UsageReportQueryDto {
   @ApiPropertyOptional({
-    description: `Start of the window, inclusive. Default: the start of the period that holds \`to\` (or the current period). ${BOUND_HELP}`,
+    description: `Start of the window, inclusive. Default: the start of the period that holds \`to\` (or the current period). ${REPORT_WINDOW_BOUND_HELP}`,
     example: '2026-11-01',
   })
   @IsOptional()
@@ -46,7 +47,7 @@ export class UsageReportQueryDto {
   from?: string;
 
   @ApiPropertyOptional({
-    description: `End of the window: a date includes its whole day, a date-time is exclusive. Default: the end of the current period. At most 400 days after \`from\`. ${BOUND_HELP}`,
+    description: `End of the window: a date includes its whole day, a date-time is exclusive. Default: the end of the current period. At most 400 days after \`from\`. ${REPORT_WINDOW_BOUND_HELP}`,
     example: '2026-11-30',
   })
   @IsOptional()
