@@ -65,6 +65,8 @@ export class AppConfig {
     recoveryIntervalMs: number;
     recoveryGraceMs: number;
   };
+  /** The review inbox: how often the overdue scan runs (REVIEW_OVERDUE_POLL_MS). */
+  readonly reviews: { overduePollMs: number };
   readonly sse: { accessRecheckMs: number };
   /** Sign-in sessions (refresh-token families): an absolute and an idle lifetime, in days. */
   readonly sessions: { maxDays: number; idleDays: number };
@@ -146,6 +148,7 @@ export class AppConfig {
       recoveryIntervalMs: raw.AI_RECOVERY_INTERVAL_MS,
       recoveryGraceMs: raw.AI_RECOVERY_GRACE_MS,
     };
+    this.reviews = { overduePollMs: raw.REVIEW_OVERDUE_POLL_MS };
     this.sse = { accessRecheckMs: raw.SSE_ACCESS_RECHECK_MS };
     this.sessions = { maxDays: raw.AUTH_SESSION_MAX_DAYS, idleDays: raw.AUTH_SESSION_IDLE_DAYS };
     this.authCeilings = {

@@ -162,6 +162,8 @@ export const configSchema = z
     AI_RECOVERY_INTERVAL_MS: positiveInt.min(1_000).default(60_000),
     /** A generation younger than this is never treated as lost (its job may still be on its way). */
     AI_RECOVERY_GRACE_MS: positiveInt.min(1_000).default(120_000),
+    /** How often a worker looks for contents in REVIEW whose due date has passed (content.review_overdue). */
+    REVIEW_OVERDUE_POLL_MS: positiveInt.min(100).max(86_400_000).default(60_000),
     /** How often an open event stream checks again that its caller may still read the content. */
     SSE_ACCESS_RECHECK_MS: positiveInt.min(100).default(2_000),
     /** JSON overriding or extending the price table: {"model": {"input": "0.40", "cachedInput": "0.10", "output": "1.60"}} in USD per million tokens. */

@@ -30,3 +30,20 @@ export const IsIsoDateOrInstant = () =>
         `${args?.property ?? 'value'} must be an ISO date (2026-03-21) or an ISO date-time with an offset (2026-03-21T10:00:00Z)`,
     },
   });
+
+/** An instant with its offset only (`2026-03-21T10:00:00+03:30`): a date alone would leave its time and zone to guess. */
+export function isIsoInstant(text: string): boolean {
+  const parts = ISO_INSTANT.exec(text);
+  if (!parts || !isRealDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) return false;
+  return !Number.isNaN(new Date(text).getTime());
+}
+
+export const IsIsoInstant = () =>
+  ValidateBy({
+    name: 'isIsoInstant',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isIsoInstant(value),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO date-time with an offset (2026-03-21T10:00:00Z or 2026-03-21T13:30:00+03:30)`,
+    },
+  });

@@ -159,6 +159,8 @@ const queues = BullModule.registerQueue({ name: ACCOUNTS_SMS_QUEUE }, { name: AC
     AuditLog,
     ResolveMembershipUseCase,
     ListMembersUseCase,
+    // The content context's review inbox asks which organizations a user is ADMIN of.
+    ListMyOrganizationsUseCase,
     // For the worker root's processors (see accountsWorkers).
     SendOtpSmsUseCase,
     CleanUpExpiredAuthStateUseCase,

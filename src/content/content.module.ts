@@ -12,6 +12,8 @@ import { GenerationQueue } from './application/ports/generation-queue';
 import { ContentEvents } from './application/ports/content-events';
 import { ContentPolicyRepository } from './application/ports/content-policy.repository';
 import { ContentRepository } from './application/ports/content.repository';
+import { ContentReviews } from './application/ports/content-reviews';
+import { ReviewerOrganizations } from './application/ports/reviewer-organizations';
 import { TextDiffer } from './application/ports/text-differ';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
@@ -34,6 +36,8 @@ import { GenerateContentUseCase } from './application/use-cases/generation/gener
 import { RecoverLostGenerationsUseCase } from './application/use-cases/generation/recover-lost-generations.use-case';
 import { RequestGenerationUseCase } from './application/use-cases/generation/request-generation.use-case';
 import { WatchContentGenerationUseCase } from './application/use-cases/generation/watch-content-generation.use-case';
+import { AnnounceOverdueReviewsUseCase } from './application/use-cases/reviews/announce-overdue-reviews.use-case';
+import { ListMyReviewsUseCase } from './application/use-cases/reviews/list-my-reviews.use-case';
 import { ExportContentUseCase } from './application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from './application/use-cases/export/export-project.use-case';
 import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
@@ -51,6 +55,7 @@ import { ListPromptsUseCase } from './application/use-cases/prompts/list-prompts
 import { UpdatePromptUseCase } from './application/use-cases/prompts/update-prompt.use-case';
 import { JsDiffTextDiffer } from './infrastructure/jsdiff/jsdiff-text-differ';
 import { IntegrationContentEvents } from './infrastructure/in-process/in-process-content-events';
+import { InProcessReviewerOrganizations } from './infrastructure/in-process/in-process-reviewer-organizations';
 import { ContentCommentEntity } from './infrastructure/typeorm/content-comment.entity';
 import { ContentPolicyEntity } from './infrastructure/typeorm/content-policy.entity';
 import { ContentEntity } from './infrastructure/typeorm/content.entity';
@@ -61,6 +66,7 @@ import { PromptEntity } from './infrastructure/typeorm/prompt.entity';
 import { COMMENT_OWNER, TypeOrmCommentRepository } from './infrastructure/typeorm/typeorm-comment.repository';
 import { TypeOrmContentPolicyRepository } from './infrastructure/typeorm/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from './infrastructure/typeorm/typeorm-content.repository';
+import { TypeOrmContentReviews } from './infrastructure/typeorm/typeorm-content-reviews';
 import { PROJECT_OWNER, TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
 import { PROMPT_OWNER, TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
 import { CommentsController } from './presentation/http/comments.controller';
@@ -70,10 +76,12 @@ import { ContentPolicyController } from './presentation/http/content-policy.cont
 import { ContentsController } from './presentation/http/contents.controller';
 import { GenerationEventsController } from './presentation/http/generation-events.controller';
 import { GenerationController } from './presentation/http/generation.controller';
+import { ReviewsController } from './presentation/http/reviews.controller';
 import { SseStreams } from './presentation/http/sse-stream';
 import { StreamAccessWatch } from './presentation/http/stream-access-watch';
 import { BullMqGenerationQueue } from './infrastructure/bullmq/bullmq-generation.queue';
 import { GENERATION_MAINTENANCE_QUEUE, GENERATION_QUEUE } from './infrastructure/bullmq/generation.queue';
+import { REVIEW_MAINTENANCE_QUEUE } from './infrastructure/bullmq/review.queue';
 import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
 import { RedisGenerationAnswers } from './infrastructure/redis/redis-generation-answers';
 import { PiiController } from './presentation/http/pii.controller';
@@ -84,6 +92,8 @@ const ports: Provider[] = [
   { provide: ProjectRepository, useClass: TypeOrmProjectRepository },
   { provide: PromptRepository, useClass: TypeOrmPromptRepository },
   { provide: ContentRepository, useClass: TypeOrmContentRepository },
+  { provide: ContentReviews, useClass: TypeOrmContentReviews },
+  { provide: ReviewerOrganizations, useClass: InProcessReviewerOrganizations },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
   { provide: CommentRepository, useClass: TypeOrmCommentRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
@@ -106,6 +116,9 @@ const generation = [
   RecoverLostGenerationsUseCase,
   WatchContentGenerationUseCase,
 ];
+
+/** The review inbox's overdue scan: a queue job runs it (see contentWorkers). */
+const reviewMaintenance = [AnnounceOverdueReviewsUseCase];
 
 const useCases: Provider[] = [
   CreateProjectUseCase,
@@ -133,13 +146,19 @@ const useCases: Provider[] = [
   CompareContentVersionsUseCase,
   ExportContentUseCase,
   ExportProjectUseCase,
+  ListMyReviewsUseCase,
   AddCommentUseCase,
   ListCommentsUseCase,
   ResolveCommentUseCase,
   ...generation,
+  ...reviewMaintenance,
 ];
 
-const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENERATION_MAINTENANCE_QUEUE });
+const queues = BullModule.registerQueue(
+  { name: GENERATION_QUEUE },
+  { name: GENERATION_MAINTENANCE_QUEUE },
+  { name: REVIEW_MAINTENANCE_QUEUE },
+);
 
 /**
  * Projects, prompt templates, contents with their review state machine and versions, and the
@@ -172,10 +191,11 @@ const queues = BullModule.registerQueue({ name: GENERATION_QUEUE }, { name: GENE
     PiiController,
     GenerationController,
     GenerationEventsController,
+    ReviewsController,
   ],
   providers: [...ports, ...useCases, SseStreams, StreamAccessWatch],
   // The worker root's processors run the generation use cases and read the maintenance queue.
-  exports: [...generation, queues],
+  exports: [...generation, ...reviewMaintenance, queues],
 })
 export class ContentModule implements OnModuleInit {
   constructor(private readonly owners: ResourceOwners) {}

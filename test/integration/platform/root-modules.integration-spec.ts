@@ -20,6 +20,7 @@ const ALL_QUEUES = [
   'accounts-sms',
   'ai-generation',
   'ai-maintenance',
+  'content-reviews',
   'sms-alert',
   'webhook-delivery',
 ];
@@ -70,7 +71,7 @@ describe('root modules per APP_ROLE', () => {
   );
 
   it.each(['worker', 'all'] as const)(
-    'APP_ROLE=%s runs exactly the generation, generation maintenance, sms, accounts maintenance and webhook workers',
+    'APP_ROLE=%s runs exactly the generation, generation maintenance, review maintenance, sms, accounts maintenance and webhook workers',
     (role) => {
       expect([...startedWorkersOf(appFor(role)).keys()].sort()).toEqual(ALL_QUEUES);
     },

@@ -1,7 +1,14 @@
 /** Something happened to a content that the organization's integrations may want to hear of. */
 export interface ContentEvent {
+  /** A stable id makes the event, announced again, a duplicate (delivered once); new when absent. */
+  id?: string;
   organizationId: string;
-  type: 'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected';
+  type:
+    | 'content.generated'
+    | 'content.generation_failed'
+    | 'content.approved'
+    | 'content.rejected'
+    | 'content.review_overdue';
   /** Ids, title, status, version, model, usage, reason: never the body (it may hold personal data). */
   data: Record<string, unknown>;
 }

@@ -106,10 +106,11 @@ export class ContentsController {
   @Patch('contents/:id')
   @RequireRole('EDITOR', 'content', 'id')
   @ApiOperation({
-    summary: 'Edit title, prompt and/or body (EDITOR)',
+    summary: 'Edit title, prompt and/or body, or set the review due date (EDITOR)',
     description:
       'A changed body becomes a new version with source "manual"; the status stays as it is. ' +
-      'Errors: 409 CONTENT_INVALID_TRANSITION for APPROVED content, 409 CONTENT_BUSY while it is being generated.',
+      '`reviewDueAt` (an instant with its offset, or null) sets or clears the review due date; alone, it may be set while a generation runs. ' +
+      'Errors: 400 VALIDATION_FAILED for a malformed `reviewDueAt`; 409 CONTENT_INVALID_TRANSITION for APPROVED content, 409 CONTENT_BUSY while it is being generated (text fields).',
   })
   @ApiOkResponse({ type: ContentResponseDto })
   @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
@@ -118,7 +119,7 @@ export class ContentsController {
     @Param('id') id: string,
     @Body() body: UpdateContentDto,
   ): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.editContent.execute(caller, id, body));
+    return ContentResponseDto.from(await this.editContent.execute(caller, id, UpdateContentDto.toEdit(body)));
   }
 
   @Post('contents/:id/approve')

@@ -23,7 +23,8 @@ const NOBODY: Audience = { inApp: [], sms: [] };
 
 /**
  * A usage threshold concerns the organization's ADMINs (in the app and by SMS: a limit at 100 % stops
- * every generation); a decision on a content, or its failed generation, concerns whoever created it.
+ * every generation); an overdue review, its ADMINs (in the app); a decision on a content, or its
+ * failed generation, concerns whoever created it.
  */
 export function audienceOf(event: NotifiedEvent, members: readonly Recipient[]): Audience {
   switch (event.type) {
@@ -31,6 +32,9 @@ export function audienceOf(event: NotifiedEvent, members: readonly Recipient[]):
       const admins = members.filter((member) => member.role === 'ADMIN');
       return { inApp: admins, sms: admins };
     }
+    case 'content.review_overdue':
+      // The people who review: the organization's ADMINs, in the app only.
+      return { inApp: members.filter((member) => member.role === 'ADMIN'), sms: [] };
     case 'content.approved':
     case 'content.rejected':
     case 'content.generation_failed': {

@@ -4,6 +4,8 @@ export const WEBHOOK_EVENTS = [
   'content.generation_failed',
   'content.approved',
   'content.rejected',
+  // A content in REVIEW past its due date (reviewDueAt): once per due date.
+  'content.review_overdue',
   'usage.threshold_reached',
 ] as const;
 

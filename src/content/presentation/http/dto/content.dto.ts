@@ -17,8 +17,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toLatinDigits, type Page } from '#libs/ddd';
-import { IsIsoDateOrInstant, PageQueryDto, pageOf, PageResponseDto, trim, wholeNumber } from '#libs/http';
+import { IsIsoDateOrInstant, IsIsoInstant, PageQueryDto, pageOf, PageResponseDto, trim, wholeNumber } from '#libs/http';
 import type { ContentView } from '../../../application/ports/content.repository';
+import type { ContentEdit } from '../../../application/use-cases/contents/edit-content.use-case';
 import {
   DEFAULT_VERSION_PAGE_LIMIT,
   MAX_VERSION_PAGE_LIMIT,
@@ -131,6 +132,31 @@ export class UpdateContentDto {
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.prompt)
   prompt?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-01T17:00:00+03:30',
+    description:
+      'When the review should be done by: an instant with its offset (a date alone is refused), or null to clear it. ' +
+      'Allowed in every status but APPROVED (409 CONTENT_INVALID_TRANSITION), also alone while a generation runs. ' +
+      'A content in REVIEW past this instant is overdue: `GET /me/reviews?overdue=true` lists it and the webhook ' +
+      '`content.review_overdue` is sent once for this due date (a new due date is announced again once it passes). Persian digits accepted',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? toLatinDigits(value.trim()) : value))
+  @IsIsoInstant()
+  reviewDueAt?: string | null;
+
+  /** The edit for the use case: the due date as a Date (null clears it). */
+  static toEdit(dto: UpdateContentDto): ContentEdit {
+    const { reviewDueAt, ...text } = dto;
+    return {
+      ...text,
+      ...(reviewDueAt !== undefined && { reviewDueAt: reviewDueAt === null ? null : new Date(reviewDueAt) }),
+    };
+  }
 }
 
 export class ApproveContentDto {
@@ -398,6 +424,23 @@ export class ContentResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'The running generation job, or the most recent one' })
   generationJobId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the review should be done by (set with PATCH); null when none is set',
+  })
+  reviewDueAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the content last entered REVIEW (a completed generation, a restore): how long its review has been waiting while in REVIEW. Null before the first time',
+  })
+  reviewSince!: string | null;
+
   @ApiProperty({ format: 'uuid' })
   createdBy!: string;
 
@@ -434,6 +477,8 @@ export class ContentResponseDto {
           }
         : null,
       generationJobId: view.generationJobId,
+      reviewDueAt: view.reviewDueAt?.toISOString() ?? null,
+      reviewSince: view.reviewSince?.toISOString() ?? null,
       createdBy: view.createdBy,
       createdAt: view.createdAt.toISOString(),
       updatedAt: view.updatedAt.toISOString(),

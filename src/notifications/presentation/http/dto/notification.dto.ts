@@ -28,7 +28,7 @@ export class NotificationResponseDto {
   @ApiProperty({
     example: 'usage.threshold_reached',
     description:
-      'The event: usage.threshold_reached (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)',
+      'The event: usage.threshold_reached and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)',
   })
   type!: string;
 
