@@ -62,6 +62,14 @@ export function statusChangeOf(
     rejectionCategory: null as string | null,
     occurredAt: after.updatedAt,
   };
+  if (after.status === 'IN_PROGRESS') return { ...base, cause: 'generation_started' };
+  // A generation's end first: a failed one may return to REJECTED, which is no decision.
+  if (before.status === 'IN_PROGRESS') {
+    const generated = written('ai');
+    if (generated) return { ...base, cause: 'generation_completed', actorId: generated.createdBy };
+    const failed = after.lastError !== null && after.lastError.at.getTime() === after.updatedAt.getTime();
+    return { ...base, cause: failed ? 'generation_failed' : 'generation_abandoned' };
+  }
   if (after.status === 'APPROVED' || after.status === 'REJECTED') {
     const decision = after.lastReview as Decision | null;
     const approval = written('approval');
@@ -72,13 +80,6 @@ export function statusChangeOf(
       actorId: decision?.by ?? approval?.createdBy ?? null,
       rejectionCategory: after.status === 'REJECTED' ? (decision?.category ?? 'OTHER') : null,
     };
-  }
-  if (after.status === 'IN_PROGRESS') return { ...base, cause: 'generation_started' };
-  const generated = written('ai');
-  if (before.status === 'IN_PROGRESS') {
-    if (generated) return { ...base, cause: 'generation_completed', actorId: generated.createdBy };
-    const failed = after.lastError !== null && after.lastError.at.getTime() === after.updatedAt.getTime();
-    return { ...base, cause: failed ? 'generation_failed' : 'generation_abandoned' };
   }
   const restored = written('restore');
   if (restored) return { ...base, cause: 'restored', actorId: restored.createdBy };
