@@ -1,5 +1,6 @@
 // The API's shapes, from the client generated off its OpenAPI document (src/api, `npm run api:generate`).
 import type {
+  AnchoredCommentResponseDto,
   AuditPageResponseDto,
   ContentDiffResponseDto,
   ContentResponseDto,
@@ -32,6 +33,8 @@ export type Content = ContentResponseDto;
 export type ContentListItem = Pick<Content, 'id' | 'title' | 'status' | 'createdAt'>;
 export type Version = ContentVersionResponseDto;
 export type Diff = ContentDiffResponseDto;
+/** A comment on a range of a version, with `anchor`: where its quote is in the current body, or null once gone. */
+export type ContentComment = AnchoredCommentResponseDto;
 export type PromptTemplate = PromptResponseDto;
 export type UsageTotals = UsageTotalsDto;
 export type UsageReport = UsageReportResponseDto;

@@ -6,7 +6,7 @@ import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
-import { PiiText } from '@/components/pii-text';
+import { ContentComments } from '@/components/content-comments';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber, toPersianDigits } from '@/lib/format';
@@ -149,7 +149,7 @@ export default function ContentPage() {
         ) : c.body ? (
           <>
             {c.pii.found ? <p className="mb-2 text-sm text-amber-700">{fa.content.piiFound(formatNumber(c.pii.findings.length), [...new Set(c.pii.findings.map((finding) => fa.pii[finding.type] ?? finding.type))].join('، '))}</p> : null}
-            <PiiText text={c.body} findings={c.pii.findings} />
+            <ContentComments contentId={id} version={c.currentVersion ?? 0} body={c.body} findings={c.pii.findings} canComment={can(role, 'EDITOR')} />
           </>
         ) : (
           <p className="text-slate-500">{fa.content.noBody}</p>
