@@ -19,6 +19,13 @@ describe('audienceOf', () => {
       expect(audienceOf(event(type, { createdBy: 'e' }), members)).toEqual({ inApp: [editor], sms: [] });
   });
 
+  it('tells every ADMIN of an overdue review, in the app only (the author, an EDITOR, is not told)', () => {
+    expect(audienceOf(event('content.review_overdue', { createdBy: 'e' }), members)).toEqual({
+      inApp: [admin, secondAdmin],
+      sms: [],
+    });
+  });
+
   it('tells nobody when the author has left the organization, or of other events', () => {
     expect(audienceOf(event('content.approved', { createdBy: 'gone' }), members)).toEqual({ inApp: [], sms: [] });
     expect(audienceOf(event('content.generated', { createdBy: 'e' }), members)).toEqual({ inApp: [], sms: [] });
