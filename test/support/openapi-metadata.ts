@@ -34,6 +34,8 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/content-policy.dto.js'),
     ['../../src/content/presentation/http/dto/generation.dto']:
       await import('../../src/content/presentation/http/dto/generation.dto.js'),
+    ['../../src/content/presentation/http/dto/review.dto']:
+      await import('../../src/content/presentation/http/dto/review.dto.js'),
     ['../../src/content/presentation/http/dto/project.dto']:
       await import('../../src/content/presentation/http/dto/project.dto.js'),
     ['../../src/content/presentation/http/dto/prompt.dto']:
@@ -422,6 +424,7 @@ export default async () => {
               title: { required: false, type: () => String },
               body: { required: false, type: () => String },
               prompt: { required: false, type: () => String },
+              reviewDueAt: { required: false, type: () => String, nullable: true },
             },
             ApproveContentDto: { comment: { required: false, type: () => String } },
             RejectContentDto: { reason: { required: true, type: () => String } },
@@ -491,6 +494,8 @@ export default async () => {
                 nullable: true,
               },
               generationJobId: { required: true, type: () => String, nullable: true },
+              reviewDueAt: { required: true, type: () => String, nullable: true },
+              reviewSince: { required: true, type: () => String, nullable: true },
               createdBy: { required: true, type: () => String },
               createdAt: { required: true, type: () => String },
               updatedAt: { required: true, type: () => String },
@@ -531,6 +536,27 @@ export default async () => {
               jobId: { required: true, type: () => String },
               status: { required: true, enum: ['IN_PROGRESS'] },
             },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/dto/review.dto.js'),
+          {
+            MyReviewsQueryDto: {
+              organizationId: { required: false, type: () => String },
+              overdue: { required: false, type: () => Boolean },
+            },
+            ReviewItemDto: {
+              contentId: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              projectId: { required: true, type: () => String },
+              workspaceId: { required: true, type: () => String },
+              organizationId: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              waitingSince: { required: true, type: () => String },
+              reviewDueAt: { required: true, type: () => String, nullable: true },
+              overdue: { required: true, type: () => Boolean },
+            },
+            ReviewPageResponseDto: {},
           },
         ],
         [
@@ -620,6 +646,7 @@ export default async () => {
                   'content.generation_failed',
                   'content.approved',
                   'content.rejected',
+                  'content.review_overdue',
                   'usage.threshold_reached',
                 ],
                 isArray: true,
@@ -636,6 +663,7 @@ export default async () => {
                   'content.generation_failed',
                   'content.approved',
                   'content.rejected',
+                  'content.review_overdue',
                   'usage.threshold_reached',
                 ],
                 isArray: true,
@@ -656,6 +684,7 @@ export default async () => {
                   'content.generation_failed',
                   'content.approved',
                   'content.rejected',
+                  'content.review_overdue',
                   'usage.threshold_reached',
                 ],
               },
@@ -802,6 +831,14 @@ export default async () => {
               generate: {
                 type: t['../../src/content/presentation/http/dto/generation.dto'].GenerationRequestedResponseDto,
               },
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/reviews.controller.js'),
+          {
+            ReviewsController: {
+              inbox: { type: t['../../src/content/presentation/http/dto/review.dto'].ReviewPageResponseDto },
             },
           },
         ],

@@ -219,12 +219,12 @@ export type RegisterWebhookDto = {
      * http or https; must resolve to a public address
      */
     url: string;
-    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'usage.threshold_reached'>;
+    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'content.review_overdue' | 'usage.threshold_reached'>;
 };
 
 export type RegisteredWebhookResponseDto = {
     id: string;
-    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'usage.threshold_reached'>;
+    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'content.review_overdue' | 'usage.threshold_reached'>;
     /**
      * False once disabled for failing too long
      */
@@ -244,7 +244,7 @@ export type RegisteredWebhookResponseDto = {
 
 export type WebhookResponseDto = {
     id: string;
-    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'usage.threshold_reached'>;
+    events: Array<'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'content.review_overdue' | 'usage.threshold_reached'>;
     /**
      * False once disabled for failing too long
      */
@@ -264,7 +264,7 @@ export type WebhookDeliveryResponseDto = {
      * The webhook-id header: the same for every attempt of one event
      */
     eventId: string;
-    eventType: 'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'usage.threshold_reached';
+    eventType: 'content.generated' | 'content.generation_failed' | 'content.approved' | 'content.rejected' | 'content.review_overdue' | 'usage.threshold_reached';
     /**
      * 1 for the first try
      */
@@ -298,7 +298,7 @@ export type WebhookDeliveryPageResponseDto = {
 export type NotificationResponseDto = {
     id: string;
     /**
-     * The event: usage.threshold_reached (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)
+     * The event: usage.threshold_reached and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)
      */
     type: string;
     organizationId: string;
@@ -498,6 +498,14 @@ export type ContentResponseDto = {
      * The running generation job, or the most recent one
      */
     generationJobId: string | null;
+    /**
+     * When the review should be done by (set with PATCH); null when none is set
+     */
+    reviewDueAt: string | null;
+    /**
+     * When the content last entered REVIEW (a completed generation, a restore): how long its review has been waiting while in REVIEW. Null before the first time
+     */
+    reviewSince: string | null;
     createdBy: string;
     title: string;
     temperature: number | null;
@@ -532,6 +540,10 @@ export type UpdateContentDto = {
      * A hand-edited prompt no longer comes from a template: promptId and variables become null
      */
     prompt?: string;
+    /**
+     * When the review should be done by: an instant with its offset (a date alone is refused), or null to clear it. Allowed in every status but APPROVED (409 CONTENT_INVALID_TRANSITION), also alone while a generation runs. A content in REVIEW past this instant is overdue: `GET /me/reviews?overdue=true` lists it and the webhook `content.review_overdue` is sent once for this due date (a new due date is announced again once it passes). Persian digits accepted
+     */
+    reviewDueAt?: string | null;
 };
 
 export type ApproveContentDto = {
@@ -754,6 +766,46 @@ export type GenerationRequestedResponseDto = {
      */
     jobId: string;
     status: 'IN_PROGRESS';
+};
+
+export type ReviewItemDto = {
+    contentId: string;
+    projectId: string;
+    workspaceId: string;
+    organizationId: string;
+    /**
+     * The version under review (the current one)
+     */
+    version: number;
+    /**
+     * When the content entered REVIEW this time
+     */
+    waitingSince: string;
+    /**
+     * The review due date, if set
+     */
+    reviewDueAt: string | null;
+    /**
+     * `reviewDueAt` has passed (at the time of the answer)
+     */
+    overdue: boolean;
+    title: string;
+};
+
+export type ReviewPageResponseDto = {
+    items: Array<ReviewItemDto>;
+    /**
+     * How many there are in all
+     */
+    total: number;
+    /**
+     * The page number, from 1
+     */
+    page: number;
+    /**
+     * Items per page
+     */
+    limit: number;
 };
 
 export type UsageGroupDto = {
@@ -3922,6 +3974,53 @@ export type GenerationEventsControllerEventsResponses = {
 };
 
 export type GenerationEventsControllerEventsResponse = GenerationEventsControllerEventsResponses[keyof GenerationEventsControllerEventsResponses];
+
+export type ReviewsControllerInboxData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        limit?: number;
+        /**
+         * Only this organization. One where you are not ADMIN (or not a member) gives an empty list, not an error: it filters your own inbox
+         */
+        organizationId?: string;
+        /**
+         * true: only overdue reviews (`reviewDueAt` before now); false: only the others (no due date, or not passed yet); absent: all
+         */
+        overdue?: boolean;
+    };
+    url: '/api/v1/me/reviews';
+};
+
+export type ReviewsControllerInboxErrors = {
+    /**
+     * VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ReviewsControllerInboxError = ReviewsControllerInboxErrors[keyof ReviewsControllerInboxErrors];
+
+export type ReviewsControllerInboxResponses = {
+    200: ReviewPageResponseDto;
+};
+
+export type ReviewsControllerInboxResponse = ReviewsControllerInboxResponses[keyof ReviewsControllerInboxResponses];
 
 export type UsageControllerReportData = {
     body?: never;
