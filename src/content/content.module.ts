@@ -17,6 +17,8 @@ import { ReviewerOrganizations } from './application/ports/reviewer-organization
 import { TextDiffer } from './application/ports/text-differ';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
+import { GlossaryRepository } from './application/ports/glossary.repository';
+import { StyledContentReader } from './application/ports/styled-content-reader';
 import { PromptRepository } from './application/ports/prompt.repository';
 import { AddCommentUseCase } from './application/use-cases/comments/add-comment.use-case';
 import { ListCommentsUseCase } from './application/use-cases/comments/list-comments.use-case';
@@ -43,6 +45,9 @@ import { ExportProjectUseCase } from './application/use-cases/export/export-proj
 import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
 import { GetContentPolicyUseCase } from './application/use-cases/policy/get-content-policy.use-case';
 import { UpdateContentPolicyUseCase } from './application/use-cases/policy/update-content-policy.use-case';
+import { CheckTextStyleUseCase } from './application/use-cases/style/check-text-style.use-case';
+import { GetGlossaryUseCase } from './application/use-cases/style/get-glossary.use-case';
+import { UpdateGlossaryUseCase } from './application/use-cases/style/update-glossary.use-case';
 import { CreateProjectUseCase } from './application/use-cases/projects/create-project.use-case';
 import { DeleteProjectUseCase } from './application/use-cases/projects/delete-project.use-case';
 import { GetProjectUseCase } from './application/use-cases/projects/get-project.use-case';
@@ -66,6 +71,9 @@ import { PromptEntity } from './infrastructure/typeorm/prompt.entity';
 import { COMMENT_OWNER, TypeOrmCommentRepository } from './infrastructure/typeorm/typeorm-comment.repository';
 import { TypeOrmContentPolicyRepository } from './infrastructure/typeorm/typeorm-content-policy.repository';
 import { TypeOrmContentRepository } from './infrastructure/typeorm/typeorm-content.repository';
+import { OrganizationGlossaryEntity } from './infrastructure/typeorm/organization-glossary.entity';
+import { TypeOrmGlossaryRepository } from './infrastructure/typeorm/typeorm-glossary.repository';
+import { TypeOrmStyledContentReader } from './infrastructure/typeorm/typeorm-styled-content-reader';
 import { TypeOrmContentReviews } from './infrastructure/typeorm/typeorm-content-reviews';
 import { PROJECT_OWNER, TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
 import { PROMPT_OWNER, TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
@@ -85,6 +93,7 @@ import { REVIEW_MAINTENANCE_QUEUE } from './infrastructure/bullmq/review.queue';
 import { RedisCompletedCalls } from './infrastructure/redis/redis-completed-calls';
 import { RedisGenerationAnswers } from './infrastructure/redis/redis-generation-answers';
 import { PiiController } from './presentation/http/pii.controller';
+import { StyleController } from './presentation/http/style.controller';
 import { ProjectsController } from './presentation/http/projects.controller';
 import { PromptsController } from './presentation/http/prompts.controller';
 
@@ -95,6 +104,8 @@ const ports: Provider[] = [
   { provide: ContentReviews, useClass: TypeOrmContentReviews },
   { provide: ReviewerOrganizations, useClass: InProcessReviewerOrganizations },
   { provide: ContentPolicyRepository, useClass: TypeOrmContentPolicyRepository },
+  { provide: GlossaryRepository, useClass: TypeOrmGlossaryRepository },
+  { provide: StyledContentReader, useClass: TypeOrmStyledContentReader },
   { provide: CommentRepository, useClass: TypeOrmCommentRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
   { provide: ContentEvents, useClass: IntegrationContentEvents },
@@ -143,6 +154,9 @@ const useCases: Provider[] = [
   GetContentPolicyUseCase,
   UpdateContentPolicyUseCase,
   ScanTextForPiiUseCase,
+  CheckTextStyleUseCase,
+  GetGlossaryUseCase,
+  UpdateGlossaryUseCase,
   CompareContentVersionsUseCase,
   ExportContentUseCase,
   ExportProjectUseCase,
@@ -174,6 +188,7 @@ const queues = BullModule.registerQueue(
       ContentVersionEntity,
       ContentPolicyEntity,
       ContentCommentEntity,
+      OrganizationGlossaryEntity,
     ]),
     queues,
     AccountsModule,
@@ -189,6 +204,7 @@ const queues = BullModule.registerQueue(
     ContentExportController,
     ContentPolicyController,
     PiiController,
+    StyleController,
     GenerationController,
     GenerationEventsController,
     ReviewsController,

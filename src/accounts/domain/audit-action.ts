@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'content.approved',
   'content.rejected',
   'content.policy_changed',
+  'content.glossary_changed',
   'usage.limits_changed',
   'webhook.created',
   'webhook.deleted',

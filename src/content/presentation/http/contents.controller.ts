@@ -36,6 +36,7 @@ import {
   RejectContentDto,
   UpdateContentDto,
 } from './dto/content.dto';
+import { ContentDetailResponseDto } from './dto/style.dto';
 import { ParseVersionNumberPipe } from './parse-version-number.pipe';
 
 @ApiTags('Contents')
@@ -97,10 +98,13 @@ export class ContentsController {
 
   @Get('contents/:id')
   @RequireRole('VIEWER', 'content', 'id')
-  @ApiOperation({ summary: 'A content with its current body, personal data found in it and its last review (VIEWER)' })
-  @ApiOkResponse({ type: ContentResponseDto })
-  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ContentResponseDto> {
-    return ContentResponseDto.from(await this.getContent.execute(caller, id));
+  @ApiOperation({
+    summary:
+      'A content with its current body, personal data found in it, the style issues of its body and its last review (VIEWER)',
+  })
+  @ApiOkResponse({ type: ContentDetailResponseDto })
+  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ContentDetailResponseDto> {
+    return ContentDetailResponseDto.withStyle(await this.getContent.execute(caller, id));
   }
 
   @Patch('contents/:id')
