@@ -49,24 +49,32 @@ const IRANIAN_BINS = new Set([
   '585947', // Khavarmianeh
   '581874', // Iran-Venezuela
   '636795', // Central Bank
+  '627593', // Iran Zamin
+  '505809', // Khavarmianeh
+  '585949', // Khavarmianeh
 ]);
 
 export function isIranianCardBin(digits: string): boolean {
   return IRANIAN_BINS.has(digits.slice(0, 6));
 }
 
-/** Visa, Mastercard, American Express, Discover, JCB, UnionPay, Diners by prefix and length. */
-export function isInternationalCardNumber(digits: string): boolean {
+/**
+ * The network of a card number by prefix and length: `common` for the cards people in Iran use abroad and
+ * online (Visa and Mastercard, 16 digits; American Express, 15), `other` for Discover, JCB, UnionPay,
+ * Diners and Visa's rare 13 and 19 digits, whose prefixes and lengths many other numbers share.
+ */
+export function cardNetworkOf(digits: string): 'common' | 'other' | undefined {
   const length = digits.length;
   const two = Number(digits.slice(0, 2));
   const four = Number(digits.slice(0, 4));
-  if (digits.startsWith('4')) return length === 13 || length === 16 || length === 19;
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return length === 16;
-  if (two === 34 || two === 37) return length === 15;
+  if (digits.startsWith('4')) return length === 16 ? 'common' : length === 13 || length === 19 ? 'other' : undefined;
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return length === 16 ? 'common' : undefined;
+  if (two === 34 || two === 37) return length === 15 ? 'common' : undefined;
   if (digits.startsWith('6011') || digits.startsWith('65') || (four >= 6440 && four <= 6499))
-    return length === 16 || length === 19;
-  if (four >= 3528 && four <= 3589) return length >= 16 && length <= 19;
-  if (digits.startsWith('62')) return length >= 16 && length <= 19;
-  if (two === 36 || two === 38 || two === 39 || (four >= 3000 && four <= 3059)) return length === 14;
-  return false;
+    return length === 16 || length === 19 ? 'other' : undefined;
+  if (four >= 3528 && four <= 3589) return length >= 16 && length <= 19 ? 'other' : undefined;
+  if (digits.startsWith('62')) return length >= 16 && length <= 19 ? 'other' : undefined;
+  if (two === 36 || two === 38 || two === 39 || (four >= 3000 && four <= 3059))
+    return length === 14 ? 'other' : undefined;
+  return undefined;
 }

@@ -70,6 +70,45 @@ describe('detectPii', () => {
       expect(found('عدد 9121234567 را ببینید')).toEqual([]);
     });
 
+    it.each([
+      ['Persian', '۰۹۱۸ ۲۳۴ ۵۶ ۷۸'],
+      ['Latin', '0936 112 45 90'],
+      ['Arabic-Indic', '٠٩١٢ ٤٥٦ ٧٨ ٩٠'],
+      ['dashed', '۰۹۱۲-۵۴۸-۷۹-۲۶'],
+      ['international', '+98 912 345 67 89'],
+    ])('finds a mobile in 4-3-2-2 groups (%s digits)', (_, number) => {
+      expect(found(`همراه: ${number}، ساعت ۹ تا ۱۷`)).toEqual([['IR_PHONE', number]]);
+    });
+
+    it.each(['0912 1234 567', '0912.345.6789', '+98 (912) 345 6789', '+98 (0)912 345 6789', '0098 912 345 6789'])(
+      'finds the grouping %s',
+      (number) => {
+        expect(found(`Call ${number} now`)).toEqual([['IR_PHONE', number]]);
+      },
+    );
+
+    it('finds a bare 9xxxxxxxxx right after «به شماره», in any digit script, but not an account or order number', () => {
+      expect(found('کد تأیید به شماره 9123456789 پیامک شد')).toEqual([['IR_PHONE', '9123456789']]);
+      expect(found('رسید را به شماره ۹۳۵۱۲۳۴۵۶۷ بفرستید')).toEqual([['IR_PHONE', '۹۳۵۱۲۳۴۵۶۷']]);
+      expect(found('my number is 9203163375')).toEqual([['IR_PHONE', '9203163375']]);
+      expect(found('مبلغ به شماره حساب 9123456789 واریز شد')).toEqual([]);
+      expect(found('به شماره سفارش 9123456789 مراجعه کنید')).toEqual([]);
+    });
+
+    it('does not take a bare 912… after another country code for an Iranian mobile', () => {
+      expect(found('call +1 912 345 6789 in Savannah')).toEqual([]);
+    });
+
+    it('finds 98 and the number without + or 00, as in wa.me links, unless a reference label stands before it', () => {
+      expect(found('my number is 989203163375')).toEqual([['IR_PHONE', '989203163375']]);
+      expect(found('https://wa.me/989121234567')).toEqual([['IR_PHONE', '989121234567']]);
+      expect(found('RRN: 989121234567')).toEqual([]);
+    });
+
+    it('keeps the parentheses around a whole number out of its span', () => {
+      expect(found('به مهسا (۰۹۳۷۶۷۵۹۲۸۸) خبر دهید')).toEqual([['IR_PHONE', '۰۹۳۷۶۷۵۹۲۸۸']]);
+    });
+
     it('does not take part of a longer digit run, a masked number or a tracking code', () => {
       expect(found('کد 1209121234567')).toEqual([]);
       expect(found('0912***4567')).toEqual([]);
@@ -86,6 +125,16 @@ describe('detectPii', () => {
     );
   });
 
+  describe('IR_LANDLINE groupings and area codes', () => {
+    it.each(['021 88 77 66 55', '0098 21 88776655', '+982188776655', '۰۸۳ ۲۴۹۷ ۸۰۲۸'])('finds %s', (number) => {
+      expect(found(`دفتر: ${number}`)).toEqual([['IR_LANDLINE', number]]);
+    });
+
+    it('ignores eleven digits whose area code is no province’s', () => {
+      expect(found('کد 01912345678')).toEqual([]);
+    });
+  });
+
   describe('IR_NATIONAL_ID', () => {
     it('finds a checksum-valid ID in Latin, Persian and Arabic-Indic digits, and in the 3-6-1 form', () => {
       expect(found(`کد ملی ${VALID_NATIONAL_ID}`)).toEqual([['IR_NATIONAL_ID', VALID_NATIONAL_ID]]);
@@ -97,6 +146,15 @@ describe('detectPii', () => {
     it('ignores ten digits that fail the check digit, or repeat one digit', () => {
       expect(found('کد ملی 0079425193')).toEqual([]);
       expect(found('کد ملی 1111111111')).toEqual([]);
+    });
+
+    it('counts a label only on the number’s own line: a table header two lines up does not veto it', () => {
+      const table = `| Name | National ID | Mobile |\n|---|---|---|\n| Ali | ${VALID_NATIONAL_ID} | 09121234567 |`;
+      expect(found(table)).toEqual([
+        ['IR_NATIONAL_ID', VALID_NATIONAL_ID],
+        ['IR_PHONE', '09121234567'],
+      ]);
+      expect(found(`شماره حساب: ${VALID_NATIONAL_ID}`)).toEqual([]);
     });
 
     it('ignores checksum-valid order, tracking and invoice numbers and prices', () => {
@@ -118,6 +176,18 @@ describe('detectPii', () => {
 
     it('prefers the postal context over the national-ID check digit', () => {
       expect(found(`کد پستی ${VALID_NATIONAL_ID}`)).toEqual([['IR_POSTAL_CODE', VALID_NATIONAL_ID]]);
+    });
+
+    it('reads the postal word up to 60 characters back, across a chat turn', () => {
+      const chat = 'agent: لطفاً کد پستی محل سکونت ایشان را هم بفرستید.\nuser: 5835915788';
+      expect(found(chat)).toEqual([['IR_POSTAL_CODE', '5835915788']]);
+    });
+
+    it('lets the nearest word decide between a national ID and a postal code', () => {
+      expect(found(`کد ملی ${VALID_NATIONAL_ID} کدپستی 6554967319`)).toEqual([
+        ['IR_NATIONAL_ID', VALID_NATIONAL_ID],
+        ['IR_POSTAL_CODE', '6554967319'],
+      ]);
     });
   });
 
@@ -154,6 +224,18 @@ describe('detectPii', () => {
       expect(found('Amex 3782 822463 10005')).toEqual([['CREDIT_CARD', '3782 822463 10005']]);
     });
 
+    it('needs the word card for the networks whose shapes other numbers share (Diners, JCB, UnionPay…)', () => {
+      expect(found('خرید سرشماره ۱۴ رقمی (مانند ۳۰۰۰۱۲۳۴۵۶۷۸۹۱)')).toEqual([]);
+      expect(found('JCB card 3530 1113 3330 0000')).toEqual([['CREDIT_CARD', '3530 1113 3330 0000']]);
+    });
+
+    it('does not take a Visa-shaped number labelled as something else right before it', () => {
+      expect(found('Transaction ID: 4111111111111111')).toEqual([]);
+      expect(found('کارت ثبت‌شده در سفارش آزمایشی ما 4111 1111 1111 1111 بود')).toEqual([
+        ['CREDIT_CARD', '4111 1111 1111 1111'],
+      ]);
+    });
+
     it('ignores numbers failing Luhn, masked cards, and Luhn-valid numbers of no card network', () => {
       expect(found('کارت 4111 1111 1111 1112')).toEqual([]);
       expect(found('کارت 6037-99**-****-1234')).toEqual([]);
@@ -171,6 +253,12 @@ describe('detectPii', () => {
     it('ignores masked addresses', () => {
       expect(found('ایمیل ***@example.com')).toEqual([]);
     });
+
+    it('ignores file names with a density suffix or a file extension, and hosts on a local network', () => {
+      expect(found('تصاویر hero@3x.webp و icon@2x.png و logo@1.5x.svg')).toEqual([]);
+      expect(found('see sprite@dark.png or admin@nas.local')).toEqual([]);
+      expect(found('npm i @nestjs/core@11.0.1')).toEqual([]);
+    });
   });
 
   describe('IP_ADDRESS', () => {
@@ -182,6 +270,29 @@ describe('detectPii', () => {
         ['IP_ADDRESS', '::1'],
       ]);
       expect(found('mapped ::ffff:192.0.2.128.')).toEqual([['IP_ADDRESS', '::ffff:192.0.2.128']]);
+    });
+
+    it.each([
+      ['after «بند»', 'مطابق بند ۳.۴.۱.۲ آیین‌نامه'],
+      ['after Release', 'Release 4.1.0.15 (2024-10-06)'],
+      ['printed by node -v', '$ node -v\n9.12.0.7'],
+      ['after firmware', 'Controller firmware: 2.0.4.11'],
+      ['after Section', 'Section 3.4.1.2 of the Terms'],
+      ['a few Persian words after «نسخه»', 'نسخه آنتی‌ویروس نیز به ۲۲.۱.۴.۱۵ ارتقا یافت'],
+      ['an image tag', 'docker pull contexor/api:3.4.1.2'],
+      ['a product token', 'ua="Mozilla/5.0 Chrome/120.0.0.0"'],
+      ['followed by «یا بالاتر»', 'کلاینت ۵.۲.۰.۱۸ یا بالاتر'],
+      ['a list of versions', 'supported versions 3.4.1.2 and 3.4.1.3'],
+      ['an amount', 'قیمت 1.200.200.200 تومان'],
+    ])('takes no dotted quad as an address %s', (_, text) => {
+      expect(found(text)).toEqual([]);
+    });
+
+    it('still finds an address after a version word when words about addresses, or other numbers, are nearer', () => {
+      expect(found('نسخه ۲.۱ اپلیکیشن: ورود ناموفق از ۵.۶.۷.۸')).toEqual([['IP_ADDRESS', '۵.۶.۷.۸']]);
+      expect(found('Release notes were sent from server 10.0.0.1')).toEqual([['IP_ADDRESS', '10.0.0.1']]);
+      expect(found('The release was deployed to 10.0.0.1 yesterday')).toEqual([['IP_ADDRESS', '10.0.0.1']]);
+      expect(found('ssh root@10.0.0.1')).toEqual([['IP_ADDRESS', '10.0.0.1']]);
     });
 
     it('ignores version strings, out-of-range octets, times and MAC addresses', () => {
