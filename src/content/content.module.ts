@@ -42,6 +42,7 @@ import { AnnounceOverdueReviewsUseCase } from './application/use-cases/reviews/a
 import { ListMyReviewsUseCase } from './application/use-cases/reviews/list-my-reviews.use-case';
 import { ExportContentUseCase } from './application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from './application/use-cases/export/export-project.use-case';
+import { RedactTextForPiiUseCase } from './application/use-cases/pii/redact-text-for-pii.use-case';
 import { ScanTextForPiiUseCase } from './application/use-cases/pii/scan-text-for-pii.use-case';
 import { GetContentPolicyUseCase } from './application/use-cases/policy/get-content-policy.use-case';
 import { UpdateContentPolicyUseCase } from './application/use-cases/policy/update-content-policy.use-case';
@@ -154,6 +155,7 @@ const useCases: Provider[] = [
   GetContentPolicyUseCase,
   UpdateContentPolicyUseCase,
   ScanTextForPiiUseCase,
+  RedactTextForPiiUseCase,
   CheckTextStyleUseCase,
   GetGlossaryUseCase,
   UpdateGlossaryUseCase,

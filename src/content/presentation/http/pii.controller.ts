@@ -1,14 +1,18 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../../accounts';
+import { RedactTextForPiiUseCase } from '../../application/use-cases/pii/redact-text-for-pii.use-case';
 import { ScanTextForPiiUseCase } from '../../application/use-cases/pii/scan-text-for-pii.use-case';
-import { PiiReportDto, ScanTextRequestDto } from './dto/pii.dto';
+import { PiiReportDto, RedactedTextResponseDto, RedactTextRequestDto, ScanTextRequestDto } from './dto/pii.dto';
 
 @ApiTags('Personal data')
 @ApiBearerAuth()
 @Controller('pii')
 export class PiiController {
-  constructor(private readonly scanText: ScanTextForPiiUseCase) {}
+  constructor(
+    private readonly scanText: ScanTextForPiiUseCase,
+    private readonly redactText: RedactTextForPiiUseCase,
+  ) {}
 
   @Post('scan')
   @Authenticated()
@@ -23,5 +27,23 @@ export class PiiController {
   @ApiOkResponse({ type: PiiReportDto })
   scan(@Body() body: ScanTextRequestDto): PiiReportDto {
     return PiiReportDto.from(this.scanText.execute(body.text));
+  }
+
+  @Post('redact')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Replace the personal data in a text with typed masks',
+    description:
+      'Finds what POST /pii/scan finds and replaces each finding with a mask naming its type: `[کد ملی]`, `[شماره همراه]`, `[تلفن ثابت]`, ' +
+      '`[ایمیل]`, `[شماره شبا]`, `[شماره کارت]`, `[کارت اعتباری]`, `[کد پستی]`, `[نشانی IP]` in a Persian text, or `[national id]`, ' +
+      '`[mobile number]`, `[phone number]`, `[email]`, `[IBAN]`, `[card number]`, `[credit card]`, `[postal code]`, `[IP address]` in an English one. ' +
+      'The language is the majority script of the letters outside the findings, Persian on a tie or without letters. Every character outside ' +
+      'the findings is returned exactly as sent. `findings` are offsets into the text as sent (not the answer). Nothing is stored or logged. ' +
+      'Errors: 400 VALIDATION_FAILED, 401 UNAUTHENTICATED.',
+  })
+  @ApiOkResponse({ type: RedactedTextResponseDto })
+  redact(@Body() body: RedactTextRequestDto): RedactedTextResponseDto {
+    return RedactedTextResponseDto.from(this.redactText.execute(body.text));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { PII_TYPES, type PiiScan, type PiiType } from '../../../domain/pii';
+import { PII_TYPES, type PiiRedaction, type PiiScan, type PiiType } from '../../../domain/pii';
 
 /** As long as a content body may be. */
 export const SCAN_TEXT_MAX_LENGTH = 200_000;
@@ -38,4 +38,30 @@ export class ScanTextRequestDto {
   @IsString()
   @MaxLength(SCAN_TEXT_MAX_LENGTH)
   text!: string;
+}
+
+export class RedactTextRequestDto extends ScanTextRequestDto {}
+
+export class RedactedTextResponseDto {
+  @ApiProperty({
+    description:
+      'The text with each finding replaced by a typed mask such as `[کد ملی]` / `[national id]`, in the language of the text ' +
+      '(Persian unless Latin letters outnumber Persian ones outside the findings); every other character exactly as sent',
+    example: 'با من به شماره [شماره همراه] تماس بگیرید',
+  })
+  text!: string;
+
+  @ApiProperty({
+    type: [PiiFindingDto],
+    description:
+      'The findings in the ORIGINAL text, as POST /pii/scan gives them: `original.slice(start, end)` is the value that was masked, in text order',
+  })
+  findings!: PiiFindingDto[];
+
+  static from(redaction: PiiRedaction): RedactedTextResponseDto {
+    return {
+      text: redaction.text,
+      findings: redaction.findings.map(({ type, start, end }) => ({ type, start, end })),
+    };
+  }
 }
