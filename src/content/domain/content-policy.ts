@@ -1,13 +1,15 @@
 import type { GenerationPolicy } from './content';
 
-/** An organization's rules for what its contents may send to the model. */
+/** An organization's rules for what its contents may send to the model, and how they leave Contexor. */
 export interface ContentPolicy extends GenerationPolicy {
   organizationId: string;
+  /** Every export of the organization's contents has its personal data masked, whatever the request asks. */
+  redactPiiInExports: boolean;
   /** Null until an admin first sets the policy (the defaults apply). */
   updatedAt: Date | null;
   updatedBy: string | null;
 }
 
 export function defaultContentPolicy(organizationId: string): ContentPolicy {
-  return { organizationId, blockPromptsWithPii: false, updatedAt: null, updatedBy: null };
+  return { organizationId, blockPromptsWithPii: false, redactPiiInExports: false, updatedAt: null, updatedBy: null };
 }

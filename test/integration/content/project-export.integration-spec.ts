@@ -15,6 +15,7 @@ import {
   projectExportJsonText,
 } from '../../../src/content/presentation/http/export/content-export.json';
 import { makeContentIn, makeProject, T0 } from '../../factories/content.factory';
+import { InMemoryContentPolicyRepository } from '../../fakes/content/in-memory-content.repositories';
 import { recordAppQueries, type RecordedQuery } from '../../support/query-recorder';
 import { openTestDataSource } from '../../support/test-data-source';
 
@@ -34,7 +35,8 @@ describe('ExportProjectUseCase on PostgreSQL', () => {
     dataSource = await openTestDataSource();
     contents = new TypeOrmContentRepository(dataSource);
     const projects = new TypeOrmProjectRepository(dataSource);
-    exportProject = new ExportProjectUseCase(projects, contents);
+    // The content policy's only say here is redaction, which the e2e spec of the exports covers.
+    exportProject = new ExportProjectUseCase(projects, contents, new InMemoryContentPolicyRepository());
     project = makeProject({ organizationId });
     await projects.add(project);
     for (let i = 1; i <= 3; i++) {

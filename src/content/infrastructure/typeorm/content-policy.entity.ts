@@ -8,6 +8,9 @@ export class ContentPolicyEntity {
   @Column({ name: 'block_prompts_with_pii', type: 'boolean', default: false })
   blockPromptsWithPii!: boolean;
 
+  @Column({ name: 'redact_pii_in_exports', type: 'boolean', default: false })
+  redactPiiInExports!: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

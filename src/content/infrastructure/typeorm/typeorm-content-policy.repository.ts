@@ -6,10 +6,10 @@ import { ContentPolicyRepository } from '../../application/ports/content-policy.
 import { defaultContentPolicy, type ContentPolicy } from '../../domain/content-policy';
 import { ContentPolicyEntity } from './content-policy.entity';
 
-/** Read by every generation request. */
+/** Read by every generation request and every export. */
 const POLICY_OF = new PreparedStatement(
   `SELECT organization_id AS "organizationId", block_prompts_with_pii AS "blockPromptsWithPii",
-          updated_at AS "updatedAt", updated_by AS "updatedBy"
+          redact_pii_in_exports AS "redactPiiInExports", updated_at AS "updatedAt", updated_by AS "updatedBy"
      FROM content_policies WHERE organization_id = $1`,
 );
 
@@ -37,6 +37,7 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
         {
           organizationId: policy.organizationId,
           blockPromptsWithPii: policy.blockPromptsWithPii,
+          redactPiiInExports: policy.redactPiiInExports,
           updatedAt: policy.updatedAt ?? new Date(),
           updatedBy: policy.updatedBy ?? undefined,
         },
@@ -51,6 +52,7 @@ function toDomain(row: ContentPolicyEntity): ContentPolicy {
   return {
     organizationId: row.organizationId,
     blockPromptsWithPii: row.blockPromptsWithPii,
+    redactPiiInExports: row.redactPiiInExports,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };

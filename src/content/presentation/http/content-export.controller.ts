@@ -5,7 +5,7 @@ import type { Caller } from '#libs/ddd';
 import { CurrentCaller, RequireRole } from '../../../accounts';
 import { ExportContentUseCase } from '../../application/use-cases/export/export-content.use-case';
 import { ExportProjectUseCase } from '../../application/use-cases/export/export-project.use-case';
-import { ExportQueryDto } from './dto/export.dto';
+import { ExportQueryDto, ProjectExportQueryDto } from './dto/export.dto';
 import { attachment } from './export/attachment';
 import { contentExportJsonText, projectExportJsonText } from './export/content-export.json';
 import { contentMarkdown } from './export/content-markdown';
@@ -26,7 +26,9 @@ export class ContentExportController {
       'Download a content as Markdown (YAML front matter: title, status, model, version, approval) or JSON (with every version, streamed)',
     description:
       'The JSON file is written as its versions are read, a batch at a time, oldest first: a content with thousands of versions ' +
-      'is never held in memory whole. Errors: 400 VALIDATION_FAILED (unknown format), 404 NOT_FOUND.',
+      'is never held in memory whole. With `redact=true`, or always where the content policy has `redactPiiInExports`, personal data ' +
+      'in the title, prompt, variables, body, versions, review note and last error is masked (`[کد ملی]`, `[national id]` …), ' +
+      'the file otherwise the same byte for byte. Errors: 400 VALIDATION_FAILED (unknown format, redact not true or false), 404 NOT_FOUND.',
   })
   @ApiProduces('text/markdown', 'application/json')
   @ApiOkResponse({ description: 'The file, as an attachment named after the title' })
@@ -36,7 +38,7 @@ export class ContentExportController {
     @Query() query: ExportQueryDto,
   ): Promise<StreamableFile> {
     const markdown = (query.format ?? 'markdown') === 'markdown';
-    const exported = await this.exportContent.execute(caller, id, { withVersions: !markdown });
+    const exported = await this.exportContent.execute(caller, id, { withVersions: !markdown, redact: query.redact });
     const disposition = attachment(exported.content.title, `content-${id.slice(0, 8)}`, markdown ? 'md' : 'json');
     if (markdown) {
       const text = contentMarkdown(exported);
@@ -56,12 +58,18 @@ export class ContentExportController {
   @RequireRole('VIEWER', 'project', 'projectId')
   @ApiOperation({
     summary: 'Download every content of a project, with its versions, as one JSON array (streamed)',
-    description: 'Newest first; each element has the shape of the single-content JSON export. Errors: 404 NOT_FOUND.',
+    description:
+      'Newest first; each element has the shape of the single-content JSON export. `redact=true`, or the content policy’s ' +
+      '`redactPiiInExports`, masks personal data as in that export. Errors: 400 VALIDATION_FAILED, 404 NOT_FOUND.',
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ description: 'A JSON array, as an attachment' })
-  async project(@CurrentCaller() caller: Caller, @Param('projectId') projectId: string): Promise<StreamableFile> {
-    const contents = await this.exportProject.execute(caller, projectId);
+  async project(
+    @CurrentCaller() caller: Caller,
+    @Param('projectId') projectId: string,
+    @Query() query: ProjectExportQueryDto,
+  ): Promise<StreamableFile> {
+    const contents = await this.exportProject.execute(caller, projectId, { redact: query.redact });
     return new StreamableFile(Readable.from(projectExportJsonText(contents)), {
       type: 'application/json; charset=utf-8',
       disposition: attachment('', `project-${projectId.slice(0, 8)}`, 'json'),

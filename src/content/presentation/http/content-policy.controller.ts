@@ -30,9 +30,10 @@ export class ContentPolicyController {
   @RequireRole('ADMIN')
   @RequireStepUp()
   @ApiOperation({
-    summary: 'Set whether prompts with personal data may be sent to the model',
+    summary: 'Set whether prompts with personal data may be sent to the model, and whether exports mask personal data',
     description:
-      'A change is audited (`content.policy_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
+      'A change is audited (`content.policy_changed`, with the settings that changed). `redactPiiInExports` left out keeps its value. ' +
+      'Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
   })
   @ApiOkResponse({ type: ContentPolicyResponseDto })
   async update(
@@ -41,7 +42,10 @@ export class ContentPolicyController {
     @Body() body: UpdateContentPolicyDto,
   ): Promise<ContentPolicyResponseDto> {
     return ContentPolicyResponseDto.from(
-      await this.updatePolicy.execute(actor, orgId, { blockPromptsWithPii: body.blockPromptsWithPii }),
+      await this.updatePolicy.execute(actor, orgId, {
+        blockPromptsWithPii: body.blockPromptsWithPii,
+        redactPiiInExports: body.redactPiiInExports,
+      }),
     );
   }
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { makeContentIn } from '../../../../../test/factories/content.factory';
-import { InMemoryContentRepository } from '../../../../../test/fakes/content/in-memory-content.repositories';
+import { AI_BODY, makeContentIn } from '../../../../../test/factories/content.factory';
+import {
+  InMemoryContentPolicyRepository,
+  InMemoryContentRepository,
+} from '../../../../../test/fakes/content/in-memory-content.repositories';
 import type { Caller } from '#libs/ddd';
 import type { Content } from '../../../domain/content';
 import type { ContentVersion } from '../../../domain/content-version';
@@ -17,12 +20,14 @@ describe('ExportContentUseCase', () => {
   const organizationId = randomUUID();
   const access: Caller = { userId: randomUUID(), organizationId, role: 'VIEWER' };
   let contents: InMemoryContentRepository;
+  let policies: InMemoryContentPolicyRepository;
   let exportContent: ExportContentUseCase;
   let pages: jest.SpyInstance;
 
   beforeEach(() => {
     contents = new InMemoryContentRepository();
-    exportContent = new ExportContentUseCase(contents);
+    policies = new InMemoryContentPolicyRepository();
+    exportContent = new ExportContentUseCase(contents, policies);
     pages = jest.spyOn(contents, 'listVersionPage');
   });
 
@@ -97,5 +102,63 @@ describe('ExportContentUseCase', () => {
     await contents.delete(organizationId, content.id, () => undefined);
 
     await expect(all(exported.versions)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  describe('redacted', () => {
+    const PHONE = '۰۹۱۲۱۲۳۴۵۶۷';
+
+    /** A content whose title, prompt, two versions and rejection reason hold personal data. */
+    async function withPersonalData(): Promise<Content> {
+      const content = makeContentIn('REVIEW', {
+        organizationId,
+        title: `تماس با ${PHONE}`,
+        prompt: 'برای sara@example.com یک پیام بنویس',
+      });
+      content.editManually({ body: `با شماره ${PHONE} تماس بگیرید.` }, content.createdBy, new Date());
+      content.reject(randomUUID(), 'Remove the address sara@example.com first', new Date());
+      await contents.add(content);
+      return content;
+    }
+
+    async function bodies(versions: AsyncIterable<ContentVersion>): Promise<string[]> {
+      const out: string[] = [];
+      for await (const version of versions) out.push(version.body);
+      return out;
+    }
+
+    it('masks the content and each version when asked', async () => {
+      const content = await withPersonalData();
+
+      const exported = await exportContent.execute(access, content.id, { withVersions: true, redact: true });
+
+      expect(exported.content).toMatchObject({
+        title: 'تماس با [شماره همراه]',
+        prompt: 'برای [ایمیل] یک پیام بنویس',
+        body: 'با شماره [شماره همراه] تماس بگیرید.',
+        lastReview: { decision: 'REJECTED', note: 'Remove the address [email] first' },
+      });
+      expect(await bodies(exported.versions)).toEqual([AI_BODY, 'با شماره [شماره همراه] تماس بگیرید.']);
+    });
+
+    it('masks every export where the content policy says so, even when not asked', async () => {
+      const content = await withPersonalData();
+      await policies.save({ ...(await policies.find(organizationId)), redactPiiInExports: true });
+
+      const markdown = await exportContent.execute(access, content.id, { withVersions: false });
+      const json = await exportContent.execute(access, content.id, { withVersions: true, redact: false });
+
+      expect(markdown.content.body).toBe('با شماره [شماره همراه] تماس بگیرید.');
+      expect(json.content.title).toBe('تماس با [شماره همراه]');
+      expect((await bodies(json.versions)).join()).not.toContain(PHONE);
+    });
+
+    it('leaves everything as stored when neither the request nor the policy asks', async () => {
+      const content = await withPersonalData();
+
+      const exported = await exportContent.execute(access, content.id, { withVersions: true });
+
+      expect(exported.content.title).toBe(`تماس با ${PHONE}`);
+      expect((await bodies(exported.versions)).at(-1)).toBe(`با شماره ${PHONE} تماس بگیرید.`);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeContentIn, makeProject, T0 } from '../../../../../test/factories/content.factory';
 import {
+  InMemoryContentPolicyRepository,
   InMemoryContentRepository,
   InMemoryProjectRepository,
 } from '../../../../../test/fakes/content/in-memory-content.repositories';
@@ -15,13 +16,15 @@ describe('ExportProjectUseCase', () => {
   const access: Caller = { userId: randomUUID(), organizationId, role: 'VIEWER' };
   const project = makeProject({ organizationId });
   let contents: InMemoryContentRepository;
+  let policies: InMemoryContentPolicyRepository;
   let exportProject: ExportProjectUseCase;
 
   beforeEach(async () => {
     contents = new InMemoryContentRepository();
+    policies = new InMemoryContentPolicyRepository();
     const projects = new InMemoryProjectRepository();
     await projects.add(project);
-    exportProject = new ExportProjectUseCase(projects, contents);
+    exportProject = new ExportProjectUseCase(projects, contents, policies);
   });
 
   /** A content of the project in REVIEW with `count` versions in all, created `second` seconds after T0. */
@@ -106,5 +109,28 @@ describe('ExportProjectUseCase', () => {
       { id: newest.id, numbers: [1, 2] },
       { id: oldest.id, numbers: [1, 2] },
     ]);
+  });
+
+  it('masks each content and each of its versions when asked, or always where the content policy says so', async () => {
+    const phone = '۰۹۱۲۱۲۳۴۵۶۷';
+    const content = await stored(EXPORT_VERSION_BATCH + 2);
+    await contents.update(organizationId, content.id, (c) => void c.editManually({ body: `تماس: ${phone}` }, 'u', T0));
+    const texts = async (exported: AsyncIterable<StreamedContentExport>) => {
+      const out: string[] = [];
+      for await (const { content: view, versions } of exported) {
+        out.push(view.body ?? '');
+        for await (const version of versions) out.push(version.body);
+      }
+      return out;
+    };
+
+    const plain = await texts(await exportProject.execute(access, project.id));
+    const asked = await texts(await exportProject.execute(access, project.id, { redact: true }));
+    await policies.save({ ...(await policies.find(organizationId)), redactPiiInExports: true });
+    const forced = await texts(await exportProject.execute(access, project.id, { redact: false }));
+
+    expect(plain.filter((text) => text.includes(phone))).toHaveLength(2);
+    expect(asked).toEqual(plain.map((text) => text.replace(phone, '[شماره همراه]')));
+    expect(forced).toEqual(asked);
   });
 });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type Caller } from '#libs/ddd';
+import { ContentPolicyRepository } from '../../ports/content-policy.repository';
 import { ContentRepository, type ContentListKey } from '../../ports/content.repository';
 import { ProjectRepository } from '../../ports/project.repository';
 import type { StreamedContentExport } from './content-export';
 import { readExportedVersions } from './exported-versions';
+import { exportIsRedacted, redactedContentView, redactedVersions } from './redacted-export';
 
 /** Contents read at a time, without their versions. */
 export const EXPORT_CONTENT_BATCH = 100;
@@ -18,29 +20,45 @@ export const EXPORT_CONTENT_BATCH = 100;
  * left out (it is newer than where the export stands) and none is skipped or written twice. A
  * content deleted before the export reaches it is left out; one deleted while its versions are
  * written breaks the download off.
+ *
+ * Redacted (`redact`, or the organization's `redactPiiInExports`): each content and each version as
+ * it is read have their personal data masked (see redactedContentView), as in a single content's export.
  */
 @Injectable()
 export class ExportProjectUseCase {
   constructor(
     private readonly projects: ProjectRepository,
     private readonly contents: ContentRepository,
+    private readonly policies: ContentPolicyRepository,
   ) {}
 
   /** Checks the project first, so that a missing project is a 404 before anything is sent. */
-  async execute(caller: Caller, projectId: string): Promise<AsyncIterable<StreamedContentExport>> {
+  async execute(
+    caller: Caller,
+    projectId: string,
+    { redact = false }: { redact?: boolean } = {},
+  ): Promise<AsyncIterable<StreamedContentExport>> {
     if (!(await this.projects.findByIdInOrganization(caller.organizationId, projectId)))
       throw new NotFoundError('Project');
-    return this.contentsOf(caller.organizationId, projectId);
+    const redacted = await exportIsRedacted(this.policies, caller.organizationId, redact);
+    return this.contentsOf(caller.organizationId, projectId, redacted);
   }
 
   /** The next content's versions are read only once the writer has taken all of the previous one's. */
-  private async *contentsOf(organizationId: string, projectId: string): AsyncIterable<StreamedContentExport> {
+  private async *contentsOf(
+    organizationId: string,
+    projectId: string,
+    redacted: boolean,
+  ): AsyncIterable<StreamedContentExport> {
     let after: ContentListKey | undefined;
     for (;;) {
       const page = await this.contents.listForProjectAfter(organizationId, projectId, after, EXPORT_CONTENT_BATCH);
       for (const content of page.items) {
         const versions = await readExportedVersions(this.contents, organizationId, content);
-        if (versions) yield { content, versions };
+        if (!versions) continue;
+        yield redacted
+          ? { content: redactedContentView(content), versions: redactedVersions(versions) }
+          : { content, versions };
       }
       if (page.items.length < EXPORT_CONTENT_BATCH || !page.last) return;
       after = page.last;

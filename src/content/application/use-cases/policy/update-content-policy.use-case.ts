@@ -6,7 +6,12 @@ import { ContentPolicyRepository } from '../../ports/content-policy.repository';
 
 export interface ContentPolicyChange {
   blockPromptsWithPii: boolean;
+  /** Left as it is when absent, so that a client that does not know the setting cannot turn it off. */
+  redactPiiInExports?: boolean;
 }
+
+/** The settings an audit entry compares. */
+const AUDITED = ['blockPromptsWithPii', 'redactPiiInExports'] as const;
 
 /** ADMIN sets the organization's content policy; a real change is audited in the same transaction. */
 @Injectable()
@@ -19,29 +24,33 @@ export class UpdateContentPolicyUseCase {
   ) {}
 
   async execute(actor: Actor, organizationId: string, change: ContentPolicyChange): Promise<ContentPolicy> {
-    const policy: ContentPolicy = {
-      organizationId,
-      blockPromptsWithPii: change.blockPromptsWithPii,
-      updatedAt: this.clock.now(),
-      updatedBy: actor.userId,
-    };
-    await this.uow.run(async () => {
+    return this.uow.run(async () => {
+      const current = await this.policies.find(organizationId);
+      const policy: ContentPolicy = {
+        organizationId,
+        blockPromptsWithPii: change.blockPromptsWithPii,
+        redactPiiInExports: change.redactPiiInExports ?? current.redactPiiInExports,
+        updatedAt: this.clock.now(),
+        updatedBy: actor.userId,
+      };
       const before = await this.policies.save(policy);
-      if (before.blockPromptsWithPii === policy.blockPromptsWithPii) return;
+      const changed = AUDITED.filter((setting) => before[setting] !== policy[setting]);
+      if (!changed.length) return policy;
       await this.audit.record({
         action: 'content.policy_changed',
         actorId: actor.userId,
         organizationId,
         targetType: 'organization',
         targetId: organizationId,
+        // Only the settings that changed, each from its old value to its new one.
         metadata: {
-          from: { blockPromptsWithPii: before.blockPromptsWithPii },
-          to: { blockPromptsWithPii: policy.blockPromptsWithPii },
+          from: Object.fromEntries(changed.map((setting) => [setting, before[setting]])),
+          to: Object.fromEntries(changed.map((setting) => [setting, policy[setting]])),
         },
         requestId: actor.requestId,
         ip: actor.ip,
       });
+      return policy;
     });
-    return policy;
   }
 }

@@ -1,11 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { ContentPolicy } from '../../../domain/content-policy';
 
 export class UpdateContentPolicyDto {
   @ApiProperty({ description: 'Refuse to generate from prompts that contain personal data (422 PROMPT_CONTAINS_PII)' })
   @IsBoolean()
   blockPromptsWithPii!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Mask the personal data of every export of the organization (GET /contents/:id/export, GET /projects/:projectId/export), ' +
+      'as `redact=true` does, whatever the request asks. Absent: left as it is',
+  })
+  @IsOptional()
+  @IsBoolean()
+  redactPiiInExports?: boolean;
 }
 
 export class ContentPolicyResponseDto {
@@ -18,6 +27,13 @@ export class ContentPolicyResponseDto {
   })
   blockPromptsWithPii!: boolean;
 
+  @ApiProperty({
+    description:
+      'When true, every export of the organization comes out with its personal data masked (`[کد ملی]`, `[national id]` …), ' +
+      'with or without `redact=true`; false by default',
+  })
+  redactPiiInExports!: boolean;
+
   @ApiProperty({ type: String, nullable: true, description: 'null while the defaults apply' })
   updatedAt!: string | null;
 
@@ -28,6 +44,7 @@ export class ContentPolicyResponseDto {
     return {
       organizationId: policy.organizationId,
       blockPromptsWithPii: policy.blockPromptsWithPii,
+      redactPiiInExports: policy.redactPiiInExports,
       updatedAt: policy.updatedAt?.toISOString() ?? null,
       updatedBy: policy.updatedBy,
     };
