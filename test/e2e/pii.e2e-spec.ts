@@ -139,6 +139,22 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
       ]);
     });
 
+    it('answers a manual edit with the findings in its new body, a national ID and a mobile in Persian digits', async () => {
+      const content = await createContent(t, team.editor, projectId);
+      const body = 'کد ملی مشتری ۰۰۷۹۴۲۵۱۹۴ است و با موبایل ۰۹۱۲۳۴۵۶۷۸۹ در دسترس است.';
+
+      const edited = await http().patch(`${API}/contents/${content.id}`).set(bearer(team.editor)).send({ body });
+
+      expect(edited.status).toBe(200);
+      const answered = edited.body as ContentWithPii;
+      expect(answered.pii.found).toBe(true);
+      expect(values(body, answered.pii)).toEqual([
+        ['IR_NATIONAL_ID', '۰۰۷۹۴۲۵۱۹۴'],
+        ['IR_PHONE', '۰۹۱۲۳۴۵۶۷۸۹'],
+      ]);
+      expect(answered.pii).toEqual((await contentOf(content.id)).pii);
+    });
+
     it('stores the findings of a generated body', async () => {
       const reply = `شماره حساب شبا ${SHEBA} و موبایل +98 912 345 6789 را در فاکتور درج کنید.`;
       fake.respondWith(reply);
@@ -170,6 +186,7 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
       expect(initial.body).toEqual({
         organizationId: team.org.id,
         blockPromptsWithPii: false,
+        redactPiiInExports: false,
         updatedAt: null,
         updatedBy: null,
       });
