@@ -1,6 +1,6 @@
 import { matchGlossary, type GlossaryEntry } from './glossary';
 import { PERSIAN_RULES } from './persian-rules';
-import { toPersianLetters } from './persian-text';
+import { persianWords, toPersianLetters } from './persian-text';
 import { MAX_STYLE_ISSUES, STYLE_RULES, type StyleIssue, type StyleReport } from './style-issue';
 
 const RANK = new Map(STYLE_RULES.map((rule, index) => [rule, index]));
@@ -15,7 +15,8 @@ export function checkStyle(text: string, glossary: readonly GlossaryEntry[] = []
   const claimed = matchGlossary(text, glossary);
   const found: StyleIssue[] = claimed.flatMap((match) => (match.issue ? [match.issue] : []));
   const norm = toPersianLetters(text);
-  for (const rule of PERSIAN_RULES) rule(text, norm, found);
+  const words = persianWords(norm);
+  for (const rule of PERSIAN_RULES) rule(text, norm, found, words);
 
   found.sort((a, b) => a.start - b.start || RANK.get(a.rule)! - RANK.get(b.rule)! || b.end - a.end);
   const issues: StyleIssue[] = [];

@@ -1,4 +1,5 @@
 import { FieldInvalidError } from '#libs/ddd';
+import { isWordCode } from './persian-text';
 import type { StyleIssue } from './style-issue';
 
 /**
@@ -32,8 +33,19 @@ export function normalizeForGlossary(text: string): string {
 /** The normalized term with its spaces trimmed and runs of them made one: what duplicates are judged by. */
 export const glossaryKey = (term: string): string => normalizeForGlossary(term).trim().replace(/\s+/g, ' ');
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD = /[\p{L}\p{N}\p{M}]+/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** A letter, digit or mark (as WORD_CHAR), with the ASCII and Arabic-script ranges decided without a regular expression. */
+function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (Number.isNaN(code)) return false;
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0x0600 && code <= 0x06ff)
+    return isWordCode(code) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9);
+  return WORD_CHAR.test(text[index]!);
+}
 
 /**
  * Checks a whole glossary as a PUT brings it: each term non-blank, with a letter or digit, at most
@@ -104,16 +116,18 @@ export function matchGlossary(text: string, glossary: readonly GlossaryEntry[]):
 
   const normalized = normalizeForGlossary(text);
   const matches: GlossaryMatch[] = [];
-  const words = new RegExp(WORD.source, WORD.flags);
-  for (let word = words.exec(normalized); word; word = words.exec(normalized)) {
-    const start = word.index;
-    const found = byFirstWord
-      .get(word[0])
-      ?.find(({ key }) => normalized.startsWith(key, start) && !WORD_CHAR.test(normalized[start + key.length] ?? ''));
+  for (let i = 0; i < normalized.length; i++) {
+    if (!isWordCharAt(normalized, i)) continue;
+    const start = i;
+    while (i + 1 < normalized.length && isWordCharAt(normalized, i + 1)) i++;
+    const terms = byFirstWord.get(normalized.slice(start, i + 1));
+    const found = terms?.find(
+      ({ key }) => normalized.startsWith(key, start) && !isWordCharAt(normalized, start + key.length),
+    );
     if (!found) continue;
     const end = start + found.key.length;
     matches.push({ start, end, issue: issueOf(text, start, end, found.entry) });
-    words.lastIndex = end;
+    i = end - 1;
   }
   return matches;
 }

@@ -10,19 +10,24 @@ import {
   PRESENT_STEMS,
   VERB_ENDINGS,
 } from './persian-words';
-import { isPersianDigit, isPersianish, isPersianLetter, isPersianText, WORD_CHARS, ZWNJ } from './persian-text';
+import {
+  isPersianDigit,
+  isPersianish,
+  isPersianLetter,
+  isPersianText,
+  isWordCode,
+  ZWNJ,
+  type PersianWord,
+} from './persian-text';
 import type { StyleIssue } from './style-issue';
 
 /**
  * The built-in Persian rules. Each reads the text (`text`) or its copy with Arabic ي/ك already made
- * Persian (`norm`, same length, so offsets hold), and appends its issues. Every scan is one pass of
- * a regular expression without nested repetition, so the whole check is linear in the text.
+ * Persian (`norm`, same length, so offsets hold) and the Persian words of `norm` (found once for all
+ * rules), and appends its issues. Each is one pass over the words or one scan of a regular expression
+ * without nested repetition, so the whole check is linear in the text.
  */
-export type PersianRule = (text: string, norm: string, issues: StyleIssue[]) => void;
-
-const W = `[${WORD_CHARS}]`;
-const NOT_BEFORE_WORD = `(?<![${WORD_CHARS}${ZWNJ}])`;
-const NOT_AFTER_WORD = `(?![${WORD_CHARS}${ZWNJ}])`;
+export type PersianRule = (text: string, norm: string, issues: StyleIssue[], words: PersianWord[]) => void;
 
 /** stem + personal ending; a present stem needs an ending unless `bare` (after a separate «می»). */
 function isVerbAfterMi(rest: string, bare: boolean): boolean {
@@ -35,91 +40,112 @@ function isVerbAfterMi(rest: string, bare: boolean): boolean {
   return false;
 }
 
-/** «می شود», «نمی دانم» (a separate prefix) and «میشود», «نمیدانم» (glued on) → «می‌شود». */
-const SEPARATE_MI = new RegExp(`${NOT_BEFORE_WORD}(ن?می)( +)(${W}+)${NOT_AFTER_WORD}`, 'g');
-const GLUED_MI = new RegExp(`${NOT_BEFORE_WORD}(ن?می)(${W}{2,})${NOT_AFTER_WORD}`, 'g');
+/** Where a word stands: glued to a neighbour by a non-joiner, or after the previous word with only spaces between. */
+const joinedBefore = (norm: string, word: PersianWord): boolean => norm[word.start - 1] === ZWNJ;
+const joinedAfter = (norm: string, word: PersianWord): boolean => norm[word.end] === ZWNJ;
+/** The previous word when only spaces (one or more) stand between it and `word`. */
+function spacedAfter(norm: string, words: PersianWord[], index: number): PersianWord | undefined {
+  const previous = words[index - 1];
+  if (!previous || previous.end === words[index]!.start) return undefined;
+  for (let i = previous.end; i < words[index]!.start; i++) if (norm[i] !== ' ') return undefined;
+  return previous;
+}
 
-export const zwnjMi: PersianRule = (_text, norm, issues) => {
-  for (const match of norm.matchAll(SEPARATE_MI)) {
-    const [whole, prefix, , verb] = match as unknown as [string, string, string, string];
-    if (!isVerbAfterMi(verb, true)) continue;
-    issues.push({
-      rule: 'zwnj-mi',
-      start: match.index,
-      end: match.index + whole.length,
-      suggestion: prefix + ZWNJ + verb,
-    });
+/** «می شود», «نمی دانم» (a separate prefix) and «میشود», «نمیدانم» (glued on) → «می‌شود». */
+export const zwnjMi: PersianRule = (_text, norm, issues, words) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (joinedBefore(norm, word) || joinedAfter(norm, word)) continue;
+    const prefix = word.text.startsWith('نمی') ? 'نمی' : word.text.startsWith('می') ? 'می' : undefined;
+    if (!prefix) continue;
+    const previous = spacedAfter(norm, words, i);
+    if (word.text === prefix) continue;
+    if (previous && (previous.text === 'می' || previous.text === 'نمی') && !joinedBefore(norm, previous)) continue;
+    const rest = word.text.slice(prefix.length);
+    if (rest.length >= 2 && !NOT_MI_VERBS.has(word.text) && isVerbAfterMi(rest, false)) {
+      issues.push({ rule: 'zwnj-mi', start: word.start, end: word.end, suggestion: prefix + ZWNJ + rest });
+    }
   }
-  for (const match of norm.matchAll(GLUED_MI)) {
-    const [whole, prefix, verb] = match as unknown as [string, string, string];
-    if (NOT_MI_VERBS.has(whole) || !isVerbAfterMi(verb, false)) continue;
-    issues.push({
-      rule: 'zwnj-mi',
-      start: match.index,
-      end: match.index + whole.length,
-      suggestion: prefix + ZWNJ + verb,
-    });
+  for (let i = 1; i < words.length; i++) {
+    const verb = words[i]!;
+    const prefix = spacedAfter(norm, words, i);
+    if (!prefix || (prefix.text !== 'می' && prefix.text !== 'نمی') || joinedBefore(norm, prefix)) continue;
+    if (joinedAfter(norm, verb) || !isVerbAfterMi(verb.text, true)) continue;
+    issues.push({ rule: 'zwnj-mi', start: prefix.start, end: verb.end, suggestion: prefix.text + ZWNJ + verb.text });
   }
 };
 
-const PLURAL = '(هایشان|هایتان|هایمان|هایی|هایم|هایت|هایش|های|ها)';
-/** «کتاب ها» → «کتاب‌ها»; not before «!» (the interjection «ها!»). */
-const SEPARATE_HA = new RegExp(`(${W}{2,})( +)${PLURAL}${NOT_AFTER_WORD}(?! *!)`, 'g');
-/** «کتابها» → «کتاب‌ها», only the three commonest forms, only after a letter that joins the next. */
-const GLUED_HA = new RegExp(`${NOT_BEFORE_WORD}(${W}{2,}?)(هایی|های|ها)${NOT_AFTER_WORD}`, 'g');
+const PLURALS = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان']);
+/** Glued on, only the three commonest forms, longest first. */
+const GLUED_PLURALS = ['هایی', 'های', 'ها'];
+const EXCLAMATION_AFTER = /^ *!/;
 
-export const zwnjHa: PersianRule = (_text, norm, issues) => {
-  for (const match of norm.matchAll(SEPARATE_HA)) {
-    const [whole, word, , suffix] = match as unknown as [string, string, string, string];
-    if (word === 'ها') continue;
-    issues.push({
-      rule: 'zwnj-ha',
-      start: match.index,
-      end: match.index + whole.length,
-      suggestion: word + ZWNJ + suffix,
-    });
-  }
-  for (const match of norm.matchAll(GLUED_HA)) {
-    const [whole, base, suffix] = match as unknown as [string, string, string];
-    if (NON_JOINING.has(base.at(-1)!) || NOT_PLURAL.has(base + 'ها') || NOT_PLURAL.has(whole)) continue;
-    issues.push({
-      rule: 'zwnj-ha',
-      start: match.index,
-      end: match.index + whole.length,
-      suggestion: base + ZWNJ + suffix,
-    });
+/**
+ * «کتاب ها» → «کتاب‌ها» (not before «!», the interjection «ها!»); «کتابها» → «کتاب‌ها» only after a
+ * letter that joins the next (after «د», «ر», «و»… a glued «ها» looks right already, and most words
+ * that merely end in ها do so after one: «اژدها»).
+ */
+export const zwnjHa: PersianRule = (_text, norm, issues, words) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (joinedAfter(norm, word)) continue;
+    const previous = PLURALS.has(word.text) ? spacedAfter(norm, words, i) : undefined;
+    if (previous) {
+      if (
+        previous.text.length < 2 ||
+        previous.text === 'ها' ||
+        EXCLAMATION_AFTER.test(norm.slice(word.end, word.end + 8))
+      ) {
+        continue;
+      }
+      issues.push({
+        rule: 'zwnj-ha',
+        start: previous.start,
+        end: word.end,
+        suggestion: previous.text + ZWNJ + word.text,
+      });
+      continue;
+    }
+    if (joinedBefore(norm, word)) continue;
+    const suffix = GLUED_PLURALS.find((plural) => word.text.endsWith(plural) && word.text.length - plural.length >= 2);
+    if (!suffix) continue;
+    const base = word.text.slice(0, word.text.length - suffix.length);
+    if (NON_JOINING.has(base.at(-1)!) || NOT_PLURAL.has(base + 'ها') || NOT_PLURAL.has(word.text)) continue;
+    issues.push({ rule: 'zwnj-ha', start: word.start, end: word.end, suggestion: base + ZWNJ + suffix });
   }
 };
 
 const isAdjective = (word: string): boolean => ADJECTIVES.has(word) || ADJECTIVE_SUFFIX.test(word);
-/** «بزرگ تر», «مهم ترین» → «بزرگ‌تر», «مهم‌ترین»; «بیش تر» → «بیشتر» (written joined by convention). */
-const SEPARATE_TAR = new RegExp(`${NOT_BEFORE_WORD}(${W}{2,})( +)(ترین|تر)${NOT_AFTER_WORD}`, 'g');
-/** «بزرگتر» → «بزرگ‌تر», for known adjectives only («دختر», «دفتر» and «بستر» are not comparatives). */
-const GLUED_TAR = new RegExp(`${NOT_BEFORE_WORD}(${W}{2,}?)(ترین|تر)${NOT_AFTER_WORD}`, 'g');
 
-export const zwnjTar: PersianRule = (_text, norm, issues) => {
-  for (const match of norm.matchAll(SEPARATE_TAR)) {
-    const [whole, word, , suffix] = match as unknown as [string, string, string, string];
-    const joined = JOINED_COMPARATIVES.has(word);
-    // «تر» alone is also "wet" («لباس تر»): only after an adjective. «ترین» is never a word of its own.
-    if (suffix === 'تر' && !isAdjective(word) && !(joined && (word === 'بیش' || word === 'کم'))) continue;
-    const suggestion = joined ? word + suffix : word + ZWNJ + suffix;
-    issues.push({ rule: 'zwnj-tar', start: match.index, end: match.index + whole.length, suggestion });
-  }
-  for (const match of norm.matchAll(GLUED_TAR)) {
-    const [whole, base, suffix] = match as unknown as [string, string, string];
-    if (JOINED_COMPARATIVES.has(base) || !isAdjective(base)) continue;
-    issues.push({
-      rule: 'zwnj-tar',
-      start: match.index,
-      end: match.index + whole.length,
-      suggestion: base + ZWNJ + suffix,
-    });
+/**
+ * «بزرگ تر», «مهم ترین», «بزرگتر» → «بزرگ‌تر», «مهم‌ترین», «بزرگ‌تر»; «بیش تر» → «بیشتر» (written joined by
+ * convention). A separate «تر» only after an adjective («لباس تر» is a wet garment); a separate «ترین»
+ * after any word; a glued one only after a known adjective («دختر», «دفتر» and «بستر» are not comparatives).
+ */
+export const zwnjTar: PersianRule = (_text, norm, issues, words) => {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (joinedAfter(norm, word)) continue;
+    const previous = word.text === 'تر' || word.text === 'ترین' ? spacedAfter(norm, words, i) : undefined;
+    if (previous) {
+      if (previous.text.length < 2 || joinedBefore(norm, previous)) continue;
+      const joined = JOINED_COMPARATIVES.has(previous.text);
+      if (word.text === 'تر' && !isAdjective(previous.text) && previous.text !== 'بیش' && previous.text !== 'کم')
+        continue;
+      const suggestion = joined ? previous.text + word.text : previous.text + ZWNJ + word.text;
+      issues.push({ rule: 'zwnj-tar', start: previous.start, end: word.end, suggestion });
+      continue;
+    }
+    if (joinedBefore(norm, word)) continue;
+    const suffix = word.text.endsWith('ترین') ? 'ترین' : word.text.endsWith('تر') ? 'تر' : undefined;
+    if (!suffix) continue;
+    const base = word.text.slice(0, word.text.length - suffix.length);
+    if (base.length < 2 || JOINED_COMPARATIVES.has(base) || !isAdjective(base)) continue;
+    issues.push({ rule: 'zwnj-tar', start: word.start, end: word.end, suggestion: base + ZWNJ + suffix });
   }
 };
 
 const ARABIC_LETTER = /[\u064A\u0649\u0643]/g;
-const WORD_CHAR = new RegExp(`[${WORD_CHARS}]`);
 
 /** One issue per word holding ي, ى or ك: the word with ی and ک. */
 export const arabicLetters: PersianRule = (text, norm, issues) => {
@@ -128,8 +154,8 @@ export const arabicLetters: PersianRule = (text, norm, issues) => {
     if (match.index < lastEnd) continue;
     let start = match.index;
     let end = match.index + 1;
-    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
-    while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
     lastEnd = end;
     issues.push({ rule: 'arabic-letters', start, end, suggestion: norm.slice(start, end) });
   }
