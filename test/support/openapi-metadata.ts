@@ -20,6 +20,8 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/pii.dto.js'),
     ['../../src/content/presentation/http/dto/content.dto']:
       await import('../../src/content/presentation/http/dto/content.dto.js'),
+    ['../../src/content/presentation/http/dto/style.dto']:
+      await import('../../src/content/presentation/http/dto/style.dto.js'),
     ['../../src/notifications/presentation/http/dto/notification.dto']:
       await import('../../src/notifications/presentation/http/dto/notification.dto.js'),
     ['../../src/accounts/presentation/http/dto/organization.dto']:
@@ -375,7 +377,16 @@ export default async () => {
         ],
         [
           import('../../src/content/presentation/http/dto/export.dto.js'),
-          { ExportQueryDto: { format: { required: false, enum: ['markdown', 'json'] } } },
+          {
+            ExportQueryDto: {
+              format: { required: false, enum: ['markdown', 'json'] },
+              redact: { required: false, type: () => Boolean },
+            },
+            ProjectExportQueryDto: {
+              format: { required: false, enum: ['json'] },
+              redact: { required: false, type: () => Boolean },
+            },
+          },
         ],
         [
           import('../../src/content/presentation/http/dto/pii.dto.js'),
@@ -406,6 +417,14 @@ export default async () => {
               },
             },
             ScanTextRequestDto: { text: { required: true, type: () => String } },
+            RedactTextRequestDto: {},
+            RedactedTextResponseDto: {
+              text: { required: true, type: () => String },
+              findings: {
+                required: true,
+                type: () => [t['../../src/content/presentation/http/dto/pii.dto'].PiiFindingDto],
+              },
+            },
           },
         ],
         [
@@ -519,12 +538,66 @@ export default async () => {
         [
           import('../../src/content/presentation/http/dto/content-policy.dto.js'),
           {
-            UpdateContentPolicyDto: { blockPromptsWithPii: { required: true, type: () => Boolean } },
+            UpdateContentPolicyDto: {
+              blockPromptsWithPii: { required: true, type: () => Boolean },
+              redactPiiInExports: { required: false, type: () => Boolean },
+            },
             ContentPolicyResponseDto: {
               organizationId: { required: true, type: () => String },
               blockPromptsWithPii: { required: true, type: () => Boolean },
+              redactPiiInExports: { required: true, type: () => Boolean },
               updatedAt: { required: true, type: () => String, nullable: true },
               updatedBy: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/dto/style.dto.js'),
+          {
+            StyleIssueDto: {
+              rule: {
+                required: true,
+                enum: [
+                  'glossary-forbidden',
+                  'glossary-preferred',
+                  'zwnj-mi',
+                  'zwnj-ha',
+                  'zwnj-tar',
+                  'arabic-letters',
+                  'latin-punctuation',
+                  'mixed-digits',
+                  'double-space',
+                ],
+              },
+              start: { required: true, type: () => Number },
+              end: { required: true, type: () => Number },
+              suggestion: { required: true, type: () => String },
+            },
+            StyleReportDto: {
+              issues: {
+                required: true,
+                type: () => [t['../../src/content/presentation/http/dto/style.dto'].StyleIssueDto],
+              },
+            },
+            CheckStyleRequestDto: {
+              text: { required: true, type: () => String },
+              organizationId: { required: false, type: () => String },
+            },
+            GlossaryEntryDto: {
+              term: { required: true, type: () => String },
+              preferred: { required: false, type: () => String, nullable: true },
+              forbidden: { required: true, type: () => Boolean },
+            },
+            GlossaryEntryResponseDto: {
+              term: { required: true, type: () => String },
+              preferred: { required: true, type: () => String, nullable: true },
+              forbidden: { required: true, type: () => Boolean },
+            },
+            ContentDetailResponseDto: {
+              style: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/style.dto'].StyleReportDto,
+              },
             },
           },
         ],
@@ -810,7 +883,7 @@ export default async () => {
             ContentsController: {
               create: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
               list: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentPageResponseDto },
-              get: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
+              get: { type: t['../../src/content/presentation/http/dto/style.dto'].ContentDetailResponseDto },
               update: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
               approve: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
               reject: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
@@ -844,7 +917,22 @@ export default async () => {
         ],
         [
           import('../../src/content/presentation/http/pii.controller.js'),
-          { PiiController: { scan: { type: t['../../src/content/presentation/http/dto/pii.dto'].PiiReportDto } } },
+          {
+            PiiController: {
+              scan: { type: t['../../src/content/presentation/http/dto/pii.dto'].PiiReportDto },
+              redact: { type: t['../../src/content/presentation/http/dto/pii.dto'].RedactedTextResponseDto },
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/style.controller.js'),
+          {
+            StyleController: {
+              check: { type: t['../../src/content/presentation/http/dto/style.dto'].StyleReportDto },
+              get: { type: [t['../../src/content/presentation/http/dto/style.dto'].GlossaryEntryResponseDto] },
+              put: { type: [t['../../src/content/presentation/http/dto/style.dto'].GlossaryEntryResponseDto] },
+            },
+          },
         ],
         [
           import('../../src/content/presentation/http/projects.controller.js'),

@@ -530,6 +530,103 @@ export type ContentPageResponseDto = {
     limit: number;
 };
 
+export type StyleIssueDto = {
+    /**
+     * `zwnj-mi` «می شود»/«میشود» → «می‌شود»; `zwnj-ha` «کتاب ها»/«کتابها» → «کتاب‌ها»; `zwnj-tar` «بزرگ تر»/«بزرگتر» → «بزرگ‌تر» («ترین» too); `arabic-letters` ي ى ك → ی ک; `latin-punctuation` , ; ? between Persian words → ، ؛ ؟; `mixed-digits` a number in two digit scripts → all Persian (Persian text) or all Latin; `double-space` two or more spaces beside Persian → one; `glossary-forbidden` a term the organization's glossary forbids (suggestion: its preferred term, or empty to remove it); `glossary-preferred` a term the glossary prefers written otherwise
+     */
+    rule: 'glossary-forbidden' | 'glossary-preferred' | 'zwnj-mi' | 'zwnj-ha' | 'zwnj-tar' | 'arabic-letters' | 'latin-punctuation' | 'mixed-digits' | 'double-space';
+    /**
+     * UTF-16 offset of the first character: `text.slice(start, end)` is what to replace
+     */
+    start: number;
+    /**
+     * UTF-16 offset just after the last character
+     */
+    end: number;
+    /**
+     * What replaces `text.slice(start, end)`; empty removes it
+     */
+    suggestion: string;
+};
+
+export type StyleReportDto = {
+    /**
+     * In text order, never overlapping (where two rules meet, the glossary and then the zero-width non-joiner rules win; applying the winner leaves the rest to the next check); at most 1,000
+     */
+    issues: Array<StyleIssueDto>;
+};
+
+export type ContentDetailResponseDto = {
+    id: string;
+    projectId: string;
+    workspaceId: string;
+    /**
+     * The prompt sent to the model (rendered, when it came from a template)
+     */
+    prompt: string;
+    /**
+     * The template the prompt was rendered from; null for a written prompt, after a hand edit of the prompt, or once the template is deleted
+     */
+    promptId: string | null;
+    /**
+     * The values the template used
+     */
+    variables: {
+        [key: string]: string;
+    } | null;
+    /**
+     * The current text; null until the first generation or edit
+     */
+    body: string | null;
+    status: 'DRAFT' | 'IN_PROGRESS' | 'REVIEW' | 'APPROVED' | 'REJECTED';
+    /**
+     * The model generations use
+     */
+    model: string;
+    /**
+     * Number of the newest version; null before the first
+     */
+    currentVersion: number | null;
+    /**
+     * Why the last generation failed; cleared by the next successful one
+     */
+    lastError: LastErrorDto | null;
+    /**
+     * Personal data found in the current body: types and UTF-16 offsets (`body.slice(start, end)`), never the values
+     */
+    pii: PiiReportDto;
+    /**
+     * Personal data found in the prompt: a warning before generating. Where the organization blocks such prompts, generate answers 422 PROMPT_CONTAINS_PII.
+     */
+    promptPii: PiiReportDto;
+    /**
+     * The most recent approval or rejection
+     */
+    lastReview: ReviewDecisionDto | null;
+    /**
+     * The running generation job, or the most recent one
+     */
+    generationJobId: string | null;
+    /**
+     * When the review should be done by (set with PATCH); null when none is set
+     */
+    reviewDueAt: string | null;
+    /**
+     * When the content last entered REVIEW (a completed generation, a restore): how long its review has been waiting while in REVIEW. Null before the first time
+     */
+    reviewSince: string | null;
+    createdBy: string;
+    /**
+     * Persian style issues of the current body (offsets as `pii`'s) and the organization's glossary terms, checked on each read against the glossary of now; no body, no issues
+     */
+    style: StyleReportDto;
+    title: string;
+    temperature: number | null;
+    maxTokens: number | null;
+    createdAt: string;
+    updatedAt: string;
+};
+
 export type UpdateContentDto = {
     title?: string;
     /**
@@ -739,6 +836,10 @@ export type ContentPolicyResponseDto = {
      */
     blockPromptsWithPii: boolean;
     /**
+     * When true, every export of the organization comes out with its personal data masked (`[کد ملی]`, `[national id]` …), with or without `redact=true`; false by default
+     */
+    redactPiiInExports: boolean;
+    /**
      * null while the defaults apply
      */
     updatedAt: string | null;
@@ -750,6 +851,10 @@ export type UpdateContentPolicyDto = {
      * Refuse to generate from prompts that contain personal data (422 PROMPT_CONTAINS_PII)
      */
     blockPromptsWithPii: boolean;
+    /**
+     * Mask the personal data of every export of the organization (GET /contents/:id/export, GET /projects/:projectId/export), as `redact=true` does, whatever the request asks. Absent: left as it is
+     */
+    redactPiiInExports?: boolean;
 };
 
 export type ScanTextRequestDto = {
@@ -757,6 +862,56 @@ export type ScanTextRequestDto = {
      * Any text: Persian, English or mixed, in any digit script
      */
     text: string;
+};
+
+export type RedactTextRequestDto = {
+    /**
+     * Any text: Persian, English or mixed, in any digit script
+     */
+    text: string;
+};
+
+export type RedactedTextResponseDto = {
+    /**
+     * The text with each finding replaced by a typed mask such as `[کد ملی]` / `[national id]`, in the language of the text (Persian unless Latin letters outnumber Persian ones outside the findings); every other character exactly as sent
+     */
+    text: string;
+    /**
+     * The findings in the ORIGINAL text, as POST /pii/scan gives them: `original.slice(start, end)` is the value that was masked, in text order
+     */
+    findings: Array<PiiFindingDto>;
+};
+
+export type CheckStyleRequestDto = {
+    /**
+     * Any text: Persian, English or mixed. English gets no Persian-rule issues.
+     */
+    text: string;
+    /**
+     * An organization of the caller's: its glossary applies (404 NOT_FOUND for any other)
+     */
+    organizationId?: string;
+};
+
+export type GlossaryEntryResponseDto = {
+    term: string;
+    preferred: string | null;
+    forbidden: boolean;
+};
+
+export type GlossaryEntryDto = {
+    /**
+     * A word or phrase, matched as whole words however it is typed (Arabic ي/ك, zero-width non-joiner or space, Latin case); no two terms of a glossary may be the same that way
+     */
+    term: string;
+    /**
+     * What to write instead: the suggestion of a forbidden term, or (not forbidden) the preferred form, suggested softly as `glossary-preferred`. Absent or null: a forbidden term is suggested removed; a term neither forbidden nor with a preferred form is accepted as written, and the built-in rules leave it alone.
+     */
+    preferred?: string | null;
+    /**
+     * The term must not be used (`glossary-forbidden`)
+     */
+    forbidden: boolean;
 };
 
 export type GenerationRequestedResponseDto = {
@@ -3114,7 +3269,7 @@ export type ContentsControllerGetErrors = {
 export type ContentsControllerGetError = ContentsControllerGetErrors[keyof ContentsControllerGetErrors];
 
 export type ContentsControllerGetResponses = {
-    200: ContentResponseDto;
+    200: ContentDetailResponseDto;
 };
 
 export type ContentsControllerGetResponse = ContentsControllerGetResponses[keyof ContentsControllerGetResponses];
@@ -3627,6 +3782,10 @@ export type ContentExportControllerContentData = {
     };
     query?: {
         format?: 'markdown' | 'json';
+        /**
+         * true: every text of the file that a person or the model wrote (title, prompt, variable values, body, every version’s body, review note, last error message) has its personal data replaced by typed masks such as `[کد ملی]` / `[national id]`, in the language of each text, and everything else comes out byte for byte as without it; `pii` and `promptPii` then point at the masks. Where the organization's content policy has `redactPiiInExports`, every export is redacted whatever this says.
+         */
+        redact?: boolean;
     };
     url: '/api/v1/contents/{id}/export';
 };
@@ -3672,11 +3831,26 @@ export type ContentExportControllerProjectData = {
     path: {
         projectId: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * The only format of a project export
+         */
+        format?: 'json';
+        /**
+         * true: every text of the file that a person or the model wrote (title, prompt, variable values, body, every version’s body, review note, last error message) has its personal data replaced by typed masks such as `[کد ملی]` / `[national id]`, in the language of each text, and everything else comes out byte for byte as without it; `pii` and `promptPii` then point at the masks. Where the organization's content policy has `redactPiiInExports`, every export is redacted whatever this says.
+         */
+        redact?: boolean;
+    };
     url: '/api/v1/projects/{projectId}/export';
 };
 
 export type ContentExportControllerProjectErrors = {
+    /**
+     * VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'VALIDATION_FAILED';
+    };
     /**
      * UNAUTHENTICATED
      */
@@ -3853,6 +4027,208 @@ export type PiiControllerScanResponses = {
 };
 
 export type PiiControllerScanResponse = PiiControllerScanResponses[keyof PiiControllerScanResponses];
+
+export type PiiControllerRedactData = {
+    body: RedactTextRequestDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/pii/redact';
+};
+
+export type PiiControllerRedactErrors = {
+    /**
+     * One of MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PiiControllerRedactError = PiiControllerRedactErrors[keyof PiiControllerRedactErrors];
+
+export type PiiControllerRedactResponses = {
+    200: RedactedTextResponseDto;
+};
+
+export type PiiControllerRedactResponse = PiiControllerRedactResponses[keyof PiiControllerRedactResponses];
+
+export type StyleControllerCheckData = {
+    body: CheckStyleRequestDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/style/check';
+};
+
+export type StyleControllerCheckErrors = {
+    /**
+     * One of MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type StyleControllerCheckError = StyleControllerCheckErrors[keyof StyleControllerCheckErrors];
+
+export type StyleControllerCheckResponses = {
+    200: StyleReportDto;
+};
+
+export type StyleControllerCheckResponse = StyleControllerCheckResponses[keyof StyleControllerCheckResponses];
+
+export type StyleControllerGetData = {
+    body?: never;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/glossary';
+};
+
+export type StyleControllerGetErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type StyleControllerGetError = StyleControllerGetErrors[keyof StyleControllerGetErrors];
+
+export type StyleControllerGetResponses = {
+    200: Array<GlossaryEntryResponseDto>;
+};
+
+export type StyleControllerGetResponse = StyleControllerGetResponses[keyof StyleControllerGetResponses];
+
+export type StyleControllerPutData = {
+    body: Array<GlossaryEntryDto>;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/glossary';
+};
+
+export type StyleControllerPutErrors = {
+    /**
+     * One of MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type StyleControllerPutError = StyleControllerPutErrors[keyof StyleControllerPutErrors];
+
+export type StyleControllerPutResponses = {
+    200: Array<GlossaryEntryResponseDto>;
+};
+
+export type StyleControllerPutResponse = StyleControllerPutResponses[keyof StyleControllerPutResponses];
 
 export type GenerationControllerGenerateData = {
     body?: never;
