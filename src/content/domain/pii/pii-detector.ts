@@ -164,9 +164,14 @@ export function detectPii(text: string): PiiScan {
   return { found: findings.length > 0, findings };
 }
 
-const LOCAL_PART = /[A-Za-z0-9._%+-]/;
-const HEX = /[0-9A-Fa-f]/;
-const BEFORE_IPV6 = /[0-9A-Za-z:.]/;
+const isAlphanumeric = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/** `[A-Za-z0-9._%+-]` */
+const isLocalPart = (code: number) =>
+  isAlphanumeric(code) || code === 0x2e || code === 0x5f || code === 0x25 || code === 0x2b || code === 0x2d;
+/** `[0-9A-Fa-f]` */
+const isHex = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 
 /**
  * Email addresses, found from each `@`: the local part can only start where the run of local-part
@@ -178,7 +183,7 @@ function* emailsIn(text: string): Generator<RegExpExecArray> {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     if (at < searchedUpTo) continue;
     let start = at;
-    while (start > 0 && at - start <= 64 && LOCAL_PART.test(text.charAt(start - 1))) start--;
+    while (start > 0 && at - start <= 64 && isLocalPart(text.charCodeAt(start - 1))) start--;
     if (start < searchedUpTo || at - start > 64 || text.charAt(start - 1) === '*') continue;
     EMAIL.lastIndex = start;
     const match = EMAIL.exec(text);
@@ -194,8 +199,9 @@ function* ipv6CandidatesIn(text: string): Generator<RegExpExecArray> {
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     if (colon < searchedUpTo) continue;
     let start = colon;
-    while (start > 0 && colon - start < 4 && HEX.test(text.charAt(start - 1))) start--;
-    if (start > 0 && BEFORE_IPV6.test(text.charAt(start - 1))) continue;
+    while (start > 0 && colon - start < 4 && isHex(text.charCodeAt(start - 1))) start--;
+    const before = text.charCodeAt(start - 1);
+    if (start > 0 && (isAlphanumeric(before) || before === 0x3a || before === 0x2e)) continue;
     IPV6_CANDIDATE.lastIndex = start;
     const match = IPV6_CANDIDATE.exec(text);
     if (!match) continue;
@@ -317,8 +323,8 @@ function withoutOverlaps(candidates: PiiFinding[], textLength: number): PiiFindi
   );
   const covered = new Uint8Array(textLength);
   const kept: PiiFinding[] = [];
-  for (const candidate of ranked) {
-    if (covered.subarray(candidate.start, candidate.end).includes(1)) continue;
+  candidates: for (const candidate of ranked) {
+    for (let i = candidate.start; i < candidate.end; i++) if (covered[i]) continue candidates;
     covered.fill(1, candidate.start, candidate.end);
     kept.push(candidate);
   }
