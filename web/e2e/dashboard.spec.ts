@@ -51,6 +51,16 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'ویرایش متن' }).click();
+  // A draft with personal data is flagged while it is edited, and can be masked before it is saved.
+  await page.getByLabel('متن').fill('کد ملی خریدار ۰۰۷۹۴۲۵۱۹۴ است.');
+  const warning = page.getByTestId('pii-warning');
+  await expect(warning).toContainText('این پیش‌نویس ۱ مورد داده شخصی دارد');
+  await expect(warning.locator('li mark')).toHaveText('۰۰۷۹۴۲۵۱۹۴');
+  await snap(page, 'content-pii-warning');
+  await expectAccessible(page);
+  await warning.getByRole('button', { name: 'پوشاندن داده‌های شخصی' }).click();
+  await expect(page.getByLabel('متن')).toHaveValue('کد ملی خریدار [کد ملی] است.');
+  await expect(warning).toBeHidden();
   await page.getByLabel('متن').fill('گوشی آوا ۵ با باتری سه‌روزه آمد.');
   await page.getByRole('button', { name: 'ذخیره نسخه تازه' }).click();
   await expect(page.getByTestId('content-body')).toHaveText('گوشی آوا ۵ با باتری سه‌روزه آمد.');

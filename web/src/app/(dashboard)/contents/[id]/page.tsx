@@ -7,12 +7,14 @@ import { useEffect, useRef, useState } from 'react';
 import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
 import { ContentComments } from '@/components/content-comments';
+import { PiiWarning } from '@/components/pii-warning';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber, toPersianDigits } from '@/lib/format';
 import { can, useOrganizationRole } from '@/lib/hooks';
 import { SseParser } from '@/lib/sse';
 import type { Content, Diff, Project, Version } from '@/lib/types';
+import { usePiiScan } from '@/lib/use-pii-scan';
 import { fa } from '@/messages/fa';
 
 /** How long the page waits before it opens the stream again after the server ended it. */
@@ -79,13 +81,36 @@ export default function ContentPage() {
   };
   const live = useLiveGeneration(id, refresh);
   const [editing, setEditing] = useState<string | null>(null);
+  // The version just saved, while the editor stays open to show the personal data it still has.
+  const [saved, setSaved] = useState<Content | null>(null);
+  // The draft as /pii/redact returned it: the scan of the text before it is no longer shown.
+  const [redacted, setRedacted] = useState<string | null>(null);
+  const draftScan = usePiiScan(editing ?? '', { enabled: editing !== null });
+  const edit = (body: string | null) => {
+    setEditing(body);
+    setSaved(null);
+    setRedacted(null);
+  };
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(null);
   const diff = useQuery({ queryKey: ['diff', id, compare], queryFn: () => api<Diff>(`contents/${id}/diff?from=${compare?.from}&to=${compare?.to}`), enabled: Boolean(compare) });
 
+  // A save whose new body still has personal data keeps the editor open and lists what it found.
+  const save = useMutation({
+    mutationFn: (body: string) => api<Content>(`contents/${id}`, { method: 'PATCH', body: { body } }),
+    onSuccess: (answer) => {
+      queries.setQueryData(['content', id], answer);
+      refresh();
+      if (answer.pii.found) {
+        setEditing(answer.body ?? '');
+        setSaved(answer);
+        setRedacted(null);
+      } else edit(null);
+    },
+  });
   const act = useMutation({
     mutationFn: (action: { path: string; method?: string; body?: unknown }) => api(`contents/${id}${action.path}`, { method: action.method ?? 'POST', body: action.body }),
     onSuccess: () => {
-      setEditing(null);
+      edit(null);
       refresh();
     },
   });
@@ -95,6 +120,9 @@ export default function ContentPage() {
   const c = content.data;
   const busy = c.status === 'IN_PROGRESS' || live !== null;
   const numbers = versions.data?.map((v) => v.number) ?? [];
+  // Until the draft changes, the findings shown are those of the version just saved.
+  const justSaved = saved !== null && editing === saved.body ? saved : null;
+  const draftWarning = !justSaved && draftScan && !(redacted === editing && draftScan.text !== editing) ? draftScan : undefined;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -139,10 +167,35 @@ export default function ContentPage() {
               {fa.content.body}
             </label>
             <textarea id="body" dir="auto" rows={10} className="rounded-lg border border-slate-300 p-3" value={editing} onChange={(e) => setEditing(e.target.value)} />
+            {justSaved ? (
+              <PiiWarning
+                saved
+                text={justSaved.body ?? ''}
+                findings={justSaved.pii.findings}
+                draft={editing}
+                onRedact={(text) => {
+                  setEditing(text);
+                  setRedacted(text);
+                }}
+              />
+            ) : draftWarning ? (
+              <PiiWarning
+                text={draftWarning.text}
+                findings={draftWarning.findings}
+                draft={editing}
+                onRedact={(text) => {
+                  setEditing(text);
+                  setRedacted(text);
+                }}
+              />
+            ) : null}
+            <ErrorBanner error={save.error} />
             <div className="flex gap-2">
-              <Button onClick={() => act.mutate({ path: '', method: 'PATCH', body: { body: editing } })}>{fa.content.saveEdit}</Button>
-              <Button variant="secondary" onClick={() => setEditing(null)}>
-                {fa.cancel}
+              <Button disabled={save.isPending || justSaved !== null} onClick={() => save.mutate(editing)}>
+                {fa.content.saveEdit}
+              </Button>
+              <Button variant="secondary" onClick={() => edit(null)}>
+                {justSaved ? fa.piiWarning.close : fa.cancel}
               </Button>
             </div>
           </div>
@@ -156,7 +209,7 @@ export default function ContentPage() {
         )}
         <div className="mt-4 flex flex-wrap gap-2">
           {can(role, 'EDITOR') && c.status !== 'APPROVED' && !busy && editing === null ? (
-            <Button variant="secondary" onClick={() => setEditing(c.body ?? '')}>
+            <Button variant="secondary" onClick={() => edit(c.body ?? '')}>
               {fa.content.edit}
             </Button>
           ) : null}
