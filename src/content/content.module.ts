@@ -33,6 +33,7 @@ import { GetContentVersionUseCase } from './application/use-cases/contents/get-c
 import { ListContentVersionsUseCase } from './application/use-cases/contents/list-content-versions.use-case';
 import { ListContentsUseCase } from './application/use-cases/contents/list-contents.use-case';
 import { RejectContentUseCase } from './application/use-cases/contents/reject-content.use-case';
+import { RestoreContentVersionUseCase } from './application/use-cases/contents/restore-content-version.use-case';
 import { FailGenerationUseCase } from './application/use-cases/generation/fail-generation.use-case';
 import { GenerateContentUseCase } from './application/use-cases/generation/generate-content.use-case';
 import { RecoverLostGenerationsUseCase } from './application/use-cases/generation/recover-lost-generations.use-case';
@@ -152,6 +153,7 @@ const useCases: Provider[] = [
   DeleteContentUseCase,
   ListContentVersionsUseCase,
   GetContentVersionUseCase,
+  RestoreContentVersionUseCase,
   GetContentPolicyUseCase,
   UpdateContentPolicyUseCase,
   ScanTextForPiiUseCase,

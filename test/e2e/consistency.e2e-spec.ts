@@ -105,7 +105,7 @@ describe('Consistency: audit entries and webhook events commit with their change
   }
 
   const approve = (contentId: string, comment: string) =>
-    http().post(`${API}/contents/${contentId}/approve`).set(bearer(team.admin)).send({ comment });
+    http().post(`${API}/contents/${contentId}/approve`).set(bearer(team.admin)).send({ version: 1, comment });
   const statusOf = async (contentId: string) =>
     ((await http().get(`${API}/contents/${contentId}`).set(bearer(team.admin))).body as { status: string }).status;
   const outboxRowsAbout = async (contentId: string) =>

@@ -173,7 +173,7 @@ describe('Content authorization matrix (HTTP)', () => {
       name: 'POST /contents/:id/approve',
       minimum: 'ADMIN',
       success: 200,
-      prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/approve`, body: {} }),
+      prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/approve`, body: { version: 1 } }),
     },
     {
       name: 'POST /contents/:id/reject',
@@ -192,6 +192,12 @@ describe('Content authorization matrix (HTTP)', () => {
       minimum: 'VIEWER',
       success: 200,
       prepare: async () => ({ method: 'get', path: `/contents/${contentId}/versions/1` }),
+    },
+    {
+      name: 'POST /contents/:id/versions/:number/restore',
+      minimum: 'EDITOR',
+      success: 201,
+      prepare: async () => ({ method: 'post', path: `/contents/${await inReview()}/versions/1/restore` }),
     },
     {
       name: 'GET /contents/:id/diff',

@@ -220,7 +220,7 @@ describe('Contents: search and filters, export, and version diff (HTTP)', () => 
       await http()
         .post(`${API}/contents/${ids.phone}/approve`)
         .set(bearer(team.admin))
-        .send({ comment: 'عالی: منتشر شود' })
+        .send({ version: 1, comment: 'عالی: منتشر شود' })
         .expect(200);
 
       const response = await http()

@@ -19,6 +19,9 @@ interface Version {
   usage: unknown;
   createdBy: string;
   createdAt: string;
+  restoredFrom: number | null;
+  approvedVersion: number | null;
+  bodySha256: string | null;
 }
 
 const T0 = Date.parse('2026-11-24T10:00:00.000Z');
@@ -81,6 +84,9 @@ describe('Versions of a content: pages and the streamed export (HTTP)', () => {
     usage: null,
     createdBy: team.editor.user.id,
     createdAt: new Date(T0 + number * 1000).toISOString(),
+    restoredFrom: null,
+    approvedVersion: null,
+    bodySha256: null,
   });
   const expectedVersions = (numbers: number[]) => numbers.map(expectedVersion);
   const numbersFrom = (from: number, to: number) =>

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ContentRepository } from '../../src/content/application/ports/content.repository';
@@ -19,6 +19,7 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('Contents, review and versions (HTTP)', () => {
   let t: SmsTestApp;
@@ -288,15 +289,19 @@ describe('Contents, review and versions (HTTP)', () => {
           usage: null,
           createdBy: team.editor.user.id,
           createdAt: expect.stringMatching(ISO),
+          restoredFrom: null,
+          approvedVersion: null,
+          bodySha256: null,
         },
       ]);
     });
 
     it('refuses an APPROVED content with 409 CONTENT_INVALID_TRANSITION', async () => {
       const content = await inReview();
-      expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(
-        200,
-      );
+      expect(
+        (await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ version: 1 }))
+          .status,
+      ).toBe(200);
 
       expectError(
         await http()
@@ -356,7 +361,7 @@ describe('Contents, review and versions (HTTP)', () => {
       const response = await http()
         .post(`${API}/contents/${content.id}/approve`)
         .set(bearer(team.admin))
-        .send({ comment: 'عالی است؛ منتشر شود.' });
+        .send({ version: 1, comment: 'عالی است؛ منتشر شود.' });
 
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
@@ -367,6 +372,9 @@ describe('Contents, review and versions (HTTP)', () => {
           by: team.admin.user.id,
           note: 'عالی است؛ منتشر شود.',
           at: expect.stringMatching(ISO),
+          version: 1,
+          bodySha256: sha256(AI_BODY),
+          category: null,
         },
       });
       const approval = await http().get(`${API}/contents/${content.id}/versions/2`).set(bearer(team.viewer));
@@ -378,6 +386,9 @@ describe('Contents, review and versions (HTTP)', () => {
         usage: null,
         createdBy: team.admin.user.id,
         createdAt: expect.stringMatching(ISO),
+        restoredFrom: null,
+        approvedVersion: 1,
+        bodySha256: sha256(AI_BODY),
       });
       expect(await auditActions()).toContainEqual(
         expect.objectContaining({
@@ -391,7 +402,10 @@ describe('Contents, review and versions (HTTP)', () => {
 
     it('approves without a comment', async () => {
       const content = await inReview();
-      const response = await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send();
+      const response = await http()
+        .post(`${API}/contents/${content.id}/approve`)
+        .set(bearer(team.admin))
+        .send({ version: 1 });
       expect(response.status).toBe(200);
       expect(response.body.lastReview.note).toBeNull();
     });
@@ -399,15 +413,15 @@ describe('Contents, review and versions (HTTP)', () => {
     it('refuses approving a DRAFT, or approving twice, with 409 CONTENT_INVALID_TRANSITION', async () => {
       const draft = await createContent(t, team.editor, project.id);
       expectError(
-        await http().post(`${API}/contents/${draft.id}/approve`).set(bearer(team.admin)).send({}),
+        await http().post(`${API}/contents/${draft.id}/approve`).set(bearer(team.admin)).send({ version: 1 }),
         409,
         'CONTENT_INVALID_TRANSITION',
       );
 
       const content = await inReview();
-      await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({});
+      await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ version: 1 });
       expectError(
-        await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({}),
+        await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ version: 2 }),
         409,
         'CONTENT_INVALID_TRANSITION',
       );
@@ -478,6 +492,9 @@ describe('Contents, review and versions (HTTP)', () => {
           usage: SAMPLE_USAGE,
           createdBy: team.editor.user.id,
           createdAt: expect.stringMatching(ISO),
+          restoredFrom: null,
+          approvedVersion: null,
+          bodySha256: null,
         },
       ]);
       const one = await http().get(`${API}/contents/${content.id}/versions/1`).set(bearer(team.viewer));
@@ -528,7 +545,7 @@ describe('Contents, review and versions (HTTP)', () => {
 
     it('lets an ADMIN delete an APPROVED content, but not one being generated (409 CONTENT_BUSY)', async () => {
       const approved = await inReview();
-      await http().post(`${API}/contents/${approved.id}/approve`).set(bearer(team.admin)).send({});
+      await http().post(`${API}/contents/${approved.id}/approve`).set(bearer(team.admin)).send({ version: 1 });
       expect((await http().delete(`${API}/contents/${approved.id}`).set(bearer(team.admin))).status).toBe(204);
 
       const running = await createContent(t, team.editor, project.id);
@@ -544,7 +561,8 @@ describe('Contents, review and versions (HTTP)', () => {
     const routes = [
       ['get', `/contents/${foreign.id}`, undefined],
       ['patch', `/contents/${foreign.id}`, { title: 'x' }],
-      ['post', `/contents/${foreign.id}/approve`, {}],
+      ['post', `/contents/${foreign.id}/approve`, { version: 1 }],
+      ['post', `/contents/${foreign.id}/versions/1/restore`, undefined],
       ['post', `/contents/${foreign.id}/reject`, { reason: 'x' }],
       ['get', `/contents/${foreign.id}/versions`, undefined],
       ['get', `/contents/${foreign.id}/versions/1`, undefined],
@@ -578,6 +596,7 @@ describe('Contents, review and versions (HTTP)', () => {
       '/api/v1/contents/{id}/reject',
       '/api/v1/contents/{id}/versions',
       '/api/v1/contents/{id}/versions/{number}',
+      '/api/v1/contents/{id}/versions/{number}/restore',
     ]) {
       expect(paths).toContain(path);
     }

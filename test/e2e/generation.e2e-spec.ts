@@ -173,10 +173,15 @@ describe('POST /contents/:id/generate (whole app, fake OpenAI)', () => {
   it('refuses APPROVED content with 409 CONTENT_INVALID_TRANSITION', async () => {
     const content = await newContent();
     expect((await generate(content.id)).status).toBe(202);
-    await settledIn(content.id, 'REVIEW');
-    expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(
-      200,
-    );
+    const inReview = await settledIn(content.id, 'REVIEW');
+    expect(
+      (
+        await http()
+          .post(`${API}/contents/${content.id}/approve`)
+          .set(bearer(team.admin))
+          .send({ version: inReview.currentVersion })
+      ).status,
+    ).toBe(200);
 
     expectError(await generate(content.id), 409, 'CONTENT_INVALID_TRANSITION');
   });

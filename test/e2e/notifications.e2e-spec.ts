@@ -51,9 +51,9 @@ describe('In-app notifications and SMS alerts (HTTP, real queue, fake Kavenegar)
     await generate(t, team.org.id, content.id, team.editor.user.id);
     const before = (await inbox(team.editor)).unread;
 
-    expect((await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({})).status).toBe(
-      200,
-    );
+    expect(
+      (await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ version: 1 })).status,
+    ).toBe(200);
 
     const mine = await inbox(team.editor);
     expect(mine.unread).toBe(before + 1);

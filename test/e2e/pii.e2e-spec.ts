@@ -187,6 +187,7 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
         organizationId: team.org.id,
         blockPromptsWithPii: false,
         redactPiiInExports: false,
+        allowSelfApproval: false,
         updatedAt: null,
         updatedBy: null,
       });

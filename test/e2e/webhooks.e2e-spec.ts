@@ -107,8 +107,12 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
     const content = await createContent(t, team.editor, projectId);
     await generate(t, team.org.id, content.id, team.editor.user.id);
     expect(
-      (await http().post(`${API}/contents/${content.id}/approve`).set(bearer(team.admin)).send({ comment: 'تأیید' }))
-        .status,
+      (
+        await http()
+          .post(`${API}/contents/${content.id}/approve`)
+          .set(bearer(team.admin))
+          .send({ version: 1, comment: 'تأیید' })
+      ).status,
     ).toBe(200);
     return content.id;
   }

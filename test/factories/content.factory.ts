@@ -77,7 +77,11 @@ export function makeContentIn(status: ContentStatus, overrides: Partial<NewConte
     { jobId: 'job-1', body: AI_BODY, model: 'gpt-4.1-mini-2025-04-14', usage: SAMPLE_USAGE, by },
     T0,
   );
-  if (status === 'APPROVED') content.approve(randomUUID(), 'منتشر شود', T0);
+  if (status === 'APPROVED')
+    content.approve(
+      { by: randomUUID(), version: 1, comment: 'منتشر شود', versionAuthor: by, allowSelfApproval: false },
+      T0,
+    );
   if (status === 'REJECTED') content.reject(randomUUID(), 'لحن رسمی نیست', T0);
   return content;
 }

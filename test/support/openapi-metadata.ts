@@ -336,7 +336,7 @@ export default async () => {
             DiffQueryDto: { from: { required: true, type: () => Number }, to: { required: true, type: () => Number } },
             DiffVersionDto: {
               number: { required: true, type: () => Number },
-              source: { required: true, enum: ['ai', 'manual', 'approval'] },
+              source: { required: true, enum: ['ai', 'manual', 'approval', 'restore'] },
               model: { required: true, type: () => String, nullable: true },
               createdBy: { required: true, type: () => String },
               createdAt: { required: true, type: () => String },
@@ -445,8 +445,15 @@ export default async () => {
               prompt: { required: false, type: () => String },
               reviewDueAt: { required: false, type: () => String, nullable: true },
             },
-            ApproveContentDto: { comment: { required: false, type: () => String } },
-            RejectContentDto: { reason: { required: true, type: () => String } },
+            ApproveContentDto: {
+              version: { required: true, type: () => Number },
+              comment: { required: false, type: () => String },
+            },
+            RejectContentDto: {
+              reason: { required: true, type: () => String },
+              category: { required: false, enum: ['TONE', 'ACCURACY', 'PII', 'STYLE', 'LEGAL', 'OTHER'] },
+              version: { required: false, type: () => Number },
+            },
             ListContentsQueryDto: {
               status: {
                 required: false,
@@ -482,6 +489,13 @@ export default async () => {
               by: { required: true, type: () => String },
               at: { required: true, type: () => String },
               note: { required: true, type: () => String, nullable: true },
+              version: { required: true, type: () => Number, nullable: true },
+              bodySha256: { required: true, type: () => String, nullable: true },
+              category: {
+                required: true,
+                nullable: true,
+                enum: ['TONE', 'ACCURACY', 'PII', 'STYLE', 'LEGAL', 'OTHER'],
+              },
             },
             ContentResponseDto: {
               id: { required: true, type: () => String },
@@ -522,7 +536,7 @@ export default async () => {
             ContentPageResponseDto: {},
             ContentVersionResponseDto: {
               number: { required: true, type: () => Number },
-              source: { required: true, enum: ['ai', 'manual', 'approval'] },
+              source: { required: true, enum: ['ai', 'manual', 'approval', 'restore'] },
               body: { required: true, type: () => String },
               model: { required: true, type: () => String, nullable: true },
               usage: {
@@ -532,6 +546,9 @@ export default async () => {
               },
               createdBy: { required: true, type: () => String },
               createdAt: { required: true, type: () => String },
+              restoredFrom: { required: true, type: () => Number, nullable: true },
+              approvedVersion: { required: true, type: () => Number, nullable: true },
+              bodySha256: { required: true, type: () => String, nullable: true },
             },
           },
         ],
@@ -541,11 +558,13 @@ export default async () => {
             UpdateContentPolicyDto: {
               blockPromptsWithPii: { required: true, type: () => Boolean },
               redactPiiInExports: { required: false, type: () => Boolean },
+              allowSelfApproval: { required: false, type: () => Boolean },
             },
             ContentPolicyResponseDto: {
               organizationId: { required: true, type: () => String },
               blockPromptsWithPii: { required: true, type: () => Boolean },
               redactPiiInExports: { required: true, type: () => Boolean },
+              allowSelfApproval: { required: true, type: () => Boolean },
               updatedAt: { required: true, type: () => String, nullable: true },
               updatedBy: { required: true, type: () => String, nullable: true },
             },
@@ -889,6 +908,7 @@ export default async () => {
               reject: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentResponseDto },
               versions: { type: [t['../../src/content/presentation/http/dto/content.dto'].ContentVersionResponseDto] },
               version: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentVersionResponseDto },
+              restore: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentVersionResponseDto },
               remove: {},
             },
           },

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'content.approved',
   'content.rejected',
+  'content.self_approval_refused',
   'content.policy_changed',
   'content.glossary_changed',
   'usage.limits_changed',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { FieldInvalidError, Money } from '#libs/ddd';
 import type { VersionSource } from './content-status';
 
@@ -23,8 +24,20 @@ export interface ContentVersion {
   usage: GenerationUsage | null;
   /** The generation job that wrote an "ai" version; makes a repeated completion detectable. */
   generationJobId: string | null;
+  /** Who wrote the text: the manual author, the requester of the generation, the approver, or who restored it. */
   createdBy: string;
   createdAt: Date;
+  /** Only on a "restore" version: the number of the earlier version whose text it brings back. */
+  restoredFrom?: number;
+  /** Only on an "approval" version: the number of the version the reviewer read and approved. */
+  approvedVersion?: number;
+  /** Only on an "approval" version: SHA-256 (lowercase hex) of the approved body, as UTF-8. */
+  bodySha256?: string;
+}
+
+/** SHA-256 of a body as UTF-8, in lowercase hex: what an approval records of the text it approved. */
+export function bodySha256(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
 /** Checks token counts are whole and non-negative and writes the cost with six decimals. */

@@ -8,6 +8,33 @@ export class ContentInvalidTransitionError extends DomainError {
   }
 }
 
+/**
+ * The reviewer read a version that is no longer the current one (or one that does not exist yet):
+ * they must read the current version before approving or rejecting it.
+ */
+export class ContentVersionStaleError extends DomainError {
+  constructor(version: number, currentVersion: number) {
+    super(
+      'CONTENT_VERSION_STALE',
+      'conflict',
+      `Version ${version} is not the current version of this content (${currentVersion}); read the current version and decide again`,
+      { version, currentVersion },
+    );
+  }
+}
+
+/** The organization's policy does not let the writer of a version approve it. */
+export class SelfApprovalForbiddenError extends DomainError {
+  constructor(version: number) {
+    super(
+      'SELF_APPROVAL_FORBIDDEN',
+      'forbidden',
+      'You wrote or generated this version; another ADMIN must approve it (the organization does not allow self-approval)',
+      { version },
+    );
+  }
+}
+
 /** A generation is running; the content cannot change until it completes or fails. */
 export class ContentBusyError extends DomainError {
   constructor(

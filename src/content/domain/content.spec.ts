@@ -1,10 +1,22 @@
+import { createHash } from 'node:crypto';
 import { AI_BODY, makeContent, makeContentIn, SAMPLE_USAGE, T0 } from '../../../test/factories/content.factory';
-import { Content } from './content';
+import { Content, type ApprovalRequest } from './content';
 import type { ContentStatus } from './content-status';
+import type { ContentVersion } from './content-version';
 
 const LATER = new Date('2026-11-24T11:00:00Z');
 const EDITOR = '0b8f5a57-94a1-4e8e-b6a4-2f4f3b4f0c11';
 const ADMIN = '5d1c6f0e-3e1b-4f4e-9d55-1a2b3c4d5e6f';
+
+/** An approval by ADMIN of version 1, written by EDITOR, under the default policy. */
+const approval = (overrides: Partial<ApprovalRequest> = {}): ApprovalRequest => ({
+  by: ADMIN,
+  version: 1,
+  versionAuthor: EDITOR,
+  allowSelfApproval: false,
+  ...overrides,
+});
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const complete = (content: Content, jobId = 'job-running') =>
   content.completeGeneration(
@@ -317,11 +329,18 @@ describe('Content', () => {
     it('moves REVIEW to APPROVED and records an "approval" version of the approved text', () => {
       const content = makeContentIn('REVIEW');
       content.pullNewVersions();
-      content.approve(ADMIN, '  منتشر شود  ', LATER);
+      content.approve(approval({ comment: '  منتشر شود  ' }), LATER);
       expect(content.snapshot()).toMatchObject({
         status: 'APPROVED',
         currentVersion: 2,
-        lastReview: { decision: 'APPROVED', by: ADMIN, at: LATER, note: 'منتشر شود' },
+        lastReview: {
+          decision: 'APPROVED',
+          by: ADMIN,
+          at: LATER,
+          note: 'منتشر شود',
+          version: 1,
+          bodySha256: sha256(AI_BODY),
+        },
       });
       expect(content.pullNewVersions()).toEqual([
         {
@@ -333,14 +352,66 @@ describe('Content', () => {
           generationJobId: null,
           createdBy: ADMIN,
           createdAt: LATER,
+          approvedVersion: 1,
+          bodySha256: sha256(AI_BODY),
         },
       ]);
+    });
+
+    it('records the SHA-256 of the UTF-8 body in lowercase hex', () => {
+      const content = makeContentIn('REVIEW');
+      content.editManually({ body: 'سلام دنیا 🌍' }, EDITOR, LATER);
+      content.approve(approval({ version: 2 }), LATER);
+      expect(content.pullNewVersions().at(-1)).toMatchObject({
+        approvedVersion: 2,
+        bodySha256: sha256('سلام دنیا 🌍'),
+      });
+      expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    });
+
+    it.each([
+      ['an older version', 1, 2],
+      ['a version that does not exist yet', 3, 2],
+    ])('refuses %s with CONTENT_VERSION_STALE naming the current one', (_case, version, current) => {
+      const content = makeContentIn('REVIEW');
+      content.editManually({ body: 'متن دستی' }, EDITOR, LATER);
+      content.pullNewVersions();
+      expect(() => content.approve(approval({ version }), LATER)).toThrow(
+        expect.objectContaining({
+          code: 'CONTENT_VERSION_STALE',
+          kind: 'conflict',
+          details: { version, currentVersion: current },
+        }),
+      );
+      expect(content.snapshot()).toMatchObject({ status: 'REVIEW', currentVersion: 2 });
+      expect(content.pullNewVersions()).toEqual([]);
+    });
+
+    it('refuses the writer of the version with SELF_APPROVAL_FORBIDDEN unless the policy allows it', () => {
+      expect(() => makeContentIn('REVIEW').approve(approval({ versionAuthor: ADMIN }), LATER)).toThrow(
+        expect.objectContaining({ code: 'SELF_APPROVAL_FORBIDDEN', kind: 'forbidden' }),
+      );
+      const allowed = makeContentIn('REVIEW');
+      allowed.approve(approval({ versionAuthor: ADMIN, allowSelfApproval: true }), LATER);
+      expect(allowed.status).toBe('APPROVED');
+    });
+
+    it('lets another ADMIN approve what an ADMIN wrote', () => {
+      const content = makeContentIn('REVIEW');
+      content.approve(approval({ by: ADMIN, versionAuthor: 'another-admin' }), LATER);
+      expect(content.status).toBe('APPROVED');
+    });
+
+    it('checks the version before the author: a stale read is stale whoever reads it', () => {
+      expect(() => makeContentIn('REVIEW').approve(approval({ version: 5, versionAuthor: ADMIN }), LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_VERSION_STALE' }),
+      );
     });
 
     it('copies no model onto the approval of a hand-edited text', () => {
       const content = makeContentIn('REVIEW');
       content.editManually({ body: 'متن دستی' }, EDITOR, LATER);
-      content.approve(ADMIN, undefined, LATER);
+      content.approve(approval({ version: 2 }), LATER);
       expect(content.pullNewVersions().at(-1)).toMatchObject({ source: 'approval', body: 'متن دستی', model: null });
       expect(content.snapshot().lastReview?.note).toBeNull();
     });
@@ -348,7 +419,7 @@ describe('Content', () => {
     it.each<ContentStatus>(['DRAFT', 'IN_PROGRESS', 'APPROVED', 'REJECTED'])(
       'refuses %s with CONTENT_INVALID_TRANSITION',
       (from) => {
-        expect(() => makeContentIn(from).approve(ADMIN, null, LATER)).toThrow(
+        expect(() => makeContentIn(from).approve(approval(), LATER)).toThrow(
           expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION' }),
         );
       },
@@ -363,9 +434,21 @@ describe('Content', () => {
       expect(content.snapshot()).toMatchObject({
         status: 'REJECTED',
         currentVersion: 1,
-        lastReview: { decision: 'REJECTED', by: ADMIN, note: 'لحن متن رسمی نیست' },
+        lastReview: { decision: 'REJECTED', by: ADMIN, note: 'لحن متن رسمی نیست', version: 1, category: 'OTHER' },
       });
       expect(content.pullNewVersions()).toEqual([]);
+    });
+
+    it('keeps the category and checks the version read when one is given', () => {
+      const content = makeContentIn('REVIEW');
+      content.reject(ADMIN, 'نشانی مشتری در متن است', LATER, { category: 'PII', version: 1 });
+      expect(content.snapshot().lastReview).toMatchObject({ category: 'PII', version: 1 });
+      const edited = makeContentIn('REVIEW');
+      edited.editManually({ body: 'متن دستی' }, EDITOR, LATER);
+      expect(() => edited.reject(ADMIN, 'دلیل', LATER, { version: 1 })).toThrow(
+        expect.objectContaining({ code: 'CONTENT_VERSION_STALE', details: { version: 1, currentVersion: 2 } }),
+      );
+      expect(edited.status).toBe('REVIEW');
     });
 
     it('needs a reason', () => {
@@ -384,13 +467,82 @@ describe('Content', () => {
     );
   });
 
+  describe('restoreVersion', () => {
+    const first = (content: Content): ContentVersion => ({
+      number: 1,
+      source: 'ai',
+      body: AI_BODY,
+      model: 'gpt-4.1-mini-2025-04-14',
+      usage: SAMPLE_USAGE,
+      generationJobId: 'job-1',
+      createdBy: content.createdBy,
+      createdAt: T0,
+    });
+
+    it.each<ContentStatus>(['REVIEW', 'REJECTED'])(
+      'brings back an earlier text from %s as a new "restore" version and sends the content to REVIEW',
+      (from) => {
+        const content = makeContentIn(from);
+        content.editManually({ body: 'متن دستی با ایمیل sara@example.com' }, EDITOR, LATER);
+        content.pullNewVersions();
+        content.restoreVersion(first(content), ADMIN, LATER);
+        expect(content.pullNewVersions()).toEqual([
+          {
+            number: 3,
+            source: 'restore',
+            body: AI_BODY,
+            model: 'gpt-4.1-mini-2025-04-14',
+            usage: null,
+            generationJobId: null,
+            createdBy: ADMIN,
+            createdAt: LATER,
+            restoredFrom: 1,
+          },
+        ]);
+        expect(content.snapshot()).toMatchObject({
+          status: 'REVIEW',
+          body: AI_BODY,
+          bodyModel: 'gpt-4.1-mini-2025-04-14',
+          currentVersion: 3,
+          pii: { found: false },
+          updatedAt: LATER,
+        });
+      },
+    );
+
+    it('restores a DRAFT that has versions (hand-written, never generated)', () => {
+      const content = makeContentIn('DRAFT');
+      content.editManually({ body: 'نسخهٔ اول' }, EDITOR, LATER);
+      content.editManually({ body: 'نسخهٔ دوم' }, EDITOR, LATER);
+      expect(content.status).toBe('DRAFT');
+      content.restoreVersion({ ...first(content), body: 'نسخهٔ اول', source: 'manual', model: null }, EDITOR, LATER);
+      expect(content.snapshot()).toMatchObject({ status: 'REVIEW', body: 'نسخهٔ اول', currentVersion: 3 });
+    });
+
+    it.each<ContentStatus>(['APPROVED', 'IN_PROGRESS'])('refuses %s with CONTENT_INVALID_TRANSITION', (from) => {
+      const content = makeContentIn(from);
+      const before = content.snapshot();
+      expect(() => content.restoreVersion(first(content), ADMIN, LATER)).toThrow(
+        expect.objectContaining({ code: 'CONTENT_INVALID_TRANSITION', kind: 'conflict' }),
+      );
+      expect(content.snapshot()).toEqual(before);
+    });
+
+    it('refuses a number the content does not have', () => {
+      const content = makeContentIn('REVIEW');
+      expect(() => content.restoreVersion({ ...first(content), number: 2 }, ADMIN, LATER)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+    });
+  });
+
   describe('APPROVED is final', () => {
     it('refuses every change', () => {
       const content = makeContentIn('APPROVED');
       for (const change of [
         () => content.startGeneration('job-9', LATER),
         () => content.editManually({ body: 'x' }, EDITOR, LATER),
-        () => content.approve(ADMIN, null, LATER),
+        () => content.approve(approval({ version: 2 }), LATER),
         () => content.reject(ADMIN, 'x', LATER),
         () => content.failGeneration('job-1', { code: 'X', message: 'x' }, LATER),
       ]) {

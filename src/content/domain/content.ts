@@ -3,11 +3,13 @@ import {
   ContentBusyError,
   ContentDeleteForbiddenError,
   ContentInvalidTransitionError,
+  ContentVersionStaleError,
   PromptContainsPiiError,
   requireText,
+  SelfApprovalForbiddenError,
 } from './content.errors';
-import type { ContentStatus } from './content-status';
-import { normaliseUsage, type ContentVersion, type GenerationUsage } from './content-version';
+import type { ContentStatus, RejectionCategory } from './content-status';
+import { bodySha256, normaliseUsage, type ContentVersion, type GenerationUsage } from './content-version';
 import { detectPii, type PiiFinding, type PiiScan } from './pii';
 
 export const CONTENT_LIMITS = {
@@ -55,6 +57,30 @@ export interface ReviewDecision {
   at: Date;
   /** The approver's comment or the rejection reason. */
   note: string | null;
+  /** The version the reviewer read and decided on (absent on decisions made before reviews named one). */
+  version?: number;
+  /** Approvals: SHA-256 (lowercase hex) of that version's body, as UTF-8. */
+  bodySha256?: string;
+  /** Rejections: why (OTHER when the reviewer named no category). */
+  category?: RejectionCategory;
+}
+
+/** An ADMIN's approval of the version they read. */
+export interface ApprovalRequest {
+  by: string;
+  /** The number of the version the reviewer read: it must still be the current one. */
+  version: number;
+  comment?: string | null;
+  /** Who wrote that version (its createdBy): its manual author, whoever requested the generation, or restored it. */
+  versionAuthor: string | null;
+  /** The organization's policy: may the writer of a version approve it? */
+  allowSelfApproval: boolean;
+}
+
+export interface RejectionOptions {
+  category?: RejectionCategory;
+  /** The version the reviewer read; when given, it must still be the current one. */
+  version?: number;
 }
 
 export interface ContentState {
@@ -127,6 +153,7 @@ export interface CompletedGeneration {
 }
 
 const GENERATABLE_FROM: readonly ContentStatus[] = ['DRAFT', 'REVIEW', 'REJECTED'];
+const RESTORABLE_FROM: readonly ContentStatus[] = ['DRAFT', 'REVIEW', 'REJECTED'];
 export const NO_PII: PiiReport = Object.freeze({ found: false, findings: [] as PiiFinding[] }) as PiiReport;
 const ALLOW_ALL: GenerationPolicy = { blockPromptsWithPii: false };
 
@@ -373,32 +400,84 @@ export class Content {
     return isReviewOverdue(this.state, now);
   }
 
-  /** Approves the text under review and records it as an "approval" version. */
-  approve(by: string, comment: string | null | undefined, now: Date): void {
+  /**
+   * Approves the version the reviewer read and records it as an "approval" version that names that
+   * number and the SHA-256 of its body. Refused with 409 CONTENT_VERSION_STALE when another version
+   * is current, and with 403 SELF_APPROVAL_FORBIDDEN when the approver wrote or generated it and the
+   * organization does not allow that.
+   */
+  approve(request: ApprovalRequest, now: Date): void {
     this.assertInReview('approved');
+    this.assertCurrentVersion(request.version);
+    if (!request.allowSelfApproval && request.versionAuthor === request.by)
+      throw new SelfApprovalForbiddenError(request.version);
+    const { comment, by, version } = request;
     const note = comment?.trim() ? requireText('comment', comment, CONTENT_LIMITS.reviewNote) : null;
+    const body = this.state.body ?? '';
+    const sha256 = bodySha256(body);
     this.appendVersion(
       {
         source: 'approval',
-        body: this.state.body ?? '',
+        body,
         model: this.state.bodyModel,
         usage: null,
         generationJobId: null,
         createdBy: by,
+        approvedVersion: version,
+        bodySha256: sha256,
       },
       now,
     );
     this.state.status = 'APPROVED';
-    this.state.lastReview = { decision: 'APPROVED', by, at: now, note };
+    this.state.lastReview = { decision: 'APPROVED', by, at: now, note, version, bodySha256: sha256 };
     this.state.updatedAt = now;
   }
 
-  reject(by: string, reason: string, now: Date): void {
+  /** REVIEW → REJECTED with a reason and a category (OTHER when none is given); no version is written. */
+  reject(by: string, reason: string, now: Date, options: RejectionOptions = {}): void {
     this.assertInReview('rejected');
+    if (options.version !== undefined) this.assertCurrentVersion(options.version);
     const note = requireText('reason', reason, CONTENT_LIMITS.reviewNote);
     this.state.status = 'REJECTED';
-    this.state.lastReview = { decision: 'REJECTED', by, at: now, note };
+    this.state.lastReview = {
+      decision: 'REJECTED',
+      by,
+      at: now,
+      note,
+      version: this.state.currentVersion,
+      category: options.category ?? 'OTHER',
+    };
     this.state.updatedAt = now;
+  }
+
+  /**
+   * Brings back the text of an earlier version as a new "restore" version and sends the content to
+   * REVIEW. Allowed from DRAFT, REVIEW and REJECTED: APPROVED is final and a running generation owns
+   * the body (409 CONTENT_INVALID_TRANSITION for both). Returns the new version.
+   */
+  restoreVersion(from: ContentVersion, by: string, now: Date): ContentVersion {
+    if (!RESTORABLE_FROM.includes(this.state.status))
+      throw new ContentInvalidTransitionError(this.state.status, 'restored to an earlier version');
+    if (!Number.isInteger(from.number) || from.number < 1 || from.number > this.state.currentVersion)
+      throw new FieldInvalidError('number', `version ${from.number} is not a version of this content`);
+    this.appendVersion(
+      {
+        source: 'restore',
+        body: from.body,
+        model: from.model,
+        usage: null,
+        generationJobId: null,
+        createdBy: by,
+        restoredFrom: from.number,
+      },
+      now,
+    );
+    this.state.body = from.body;
+    this.state.bodyModel = from.model;
+    this.state.pii = detectPii(from.body);
+    this.enterReview(now);
+    this.state.updatedAt = now;
+    return { ...(this.newVersions.at(-1) as ContentVersion) };
   }
 
   /** An EDITOR may delete their own DRAFT; an ADMIN any content that is not being generated. */
@@ -422,6 +501,12 @@ export class Content {
         `${action} by a generation job that is not the running one (${jobId})`,
       );
     }
+  }
+
+  private assertCurrentVersion(version: number): void {
+    if (!Number.isInteger(version) || version < 1)
+      throw new FieldInvalidError('version', 'version must be a whole number ≥ 1');
+    if (version !== this.state.currentVersion) throw new ContentVersionStaleError(version, this.state.currentVersion);
   }
 
   private assertInReview(action: string): void {

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { pageRequest } from '#libs/ddd';
 import { ContentBodyModel1795600001400 } from '../../../migrations/1795600001400-ContentBodyModel';
+import { EditorialGovernance1795600001800 } from '../../../migrations/1795600001800-EditorialGovernance';
 import { toContentView } from '../../../src/content/application/ports/content.repository';
 import { changeRunningJob } from '../../../src/content/application/use-cases/generation/generation-outcomes';
 import type { Content } from '../../../src/content/domain/content';
@@ -23,6 +24,8 @@ import { FixedClock } from '../../fakes/accounts/recording-ports';
 import { recordAppQueries, readsContentRow } from '../../support/query-recorder';
 import { rerunMigration } from '../../support/rerun-migration';
 import { openTestDataSource } from '../../support/test-data-source';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('TypeOrmContentRepository', () => {
   let dataSource: DataSource;
@@ -115,7 +118,12 @@ describe('TypeOrmContentRepository', () => {
         clock.now(),
       ),
     );
-    await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), 'تأیید', clock.now()));
+    await contents.update(organizationId, content.id, (c) =>
+      c.approve(
+        { by: randomUUID(), version: 1, comment: 'تأیید', versionAuthor: null, allowSelfApproval: false },
+        clock.now(),
+      ),
+    );
     expect(await rowVersion(content.id)).toBe(4);
     expect((await versionsOf(organizationId, content.id)).map((v) => [v.number, v.source, v.model])).toEqual([
       [1, 'ai', 'gpt-4.1-mini'],
@@ -125,6 +133,68 @@ describe('TypeOrmContentRepository', () => {
       source: 'approval',
       body: AI_BODY,
       usage: null,
+      approvedVersion: 1,
+      bodySha256: sha256(AI_BODY),
+    });
+    expect((await contents.findByIdInOrganization(organizationId, content.id))?.snapshot().lastReview).toMatchObject({
+      decision: 'APPROVED',
+      version: 1,
+      bodySha256: sha256(AI_BODY),
+    });
+  });
+
+  it('stores a restore version with the number it restored, and the rejection category in the last review', async () => {
+    const content = await stored(makeContentIn('REVIEW', inProject()));
+    await contents.update(organizationId, content.id, (c) =>
+      c.editManually({ body: 'متن دوم' }, randomUUID(), clock.now()),
+    );
+    await contents.update(organizationId, content.id, (c) =>
+      c.reject(randomUUID(), 'لحن', clock.now(), { category: 'TONE', version: 2 }),
+    );
+    const v1 = await contents.findVersion(organizationId, content.id, 1);
+    await contents.update(organizationId, content.id, (c) => {
+      c.restoreVersion(v1!, randomUUID(), clock.now());
+    });
+    const restored = await contents.findVersion(organizationId, content.id, 3);
+    expect(restored).toMatchObject({
+      source: 'restore',
+      body: AI_BODY,
+      restoredFrom: 1,
+      model: 'gpt-4.1-mini-2025-04-14',
+    });
+    expect(restored).not.toHaveProperty('approvedVersion');
+    expect(v1).not.toHaveProperty('restoredFrom');
+    const state = (await contents.findByIdInOrganization(organizationId, content.id))?.snapshot();
+    expect(state).toMatchObject({ status: 'REVIEW', body: AI_BODY, currentVersion: 3 });
+    expect(state?.lastReview).toMatchObject({ decision: 'REJECTED', version: 2, category: 'TONE' });
+  });
+
+  it('backfills the approvals made before approvals named their version: the one before them and the hash of their body', async () => {
+    const approved = await stored(makeContentIn('APPROVED', inProject()));
+    const rejected = await stored(makeContentIn('REJECTED', inProject()));
+    await rerunMigration(dataSource, new EditorialGovernance1795600001800(), async (runner) => {
+      const columns = (await runner.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'content_versions' AND column_name = 'body_sha256'`,
+      )) as unknown[];
+      expect(columns).toEqual([]);
+      const reviews = (await runner.query('SELECT last_review FROM contents WHERE id = $1', [approved.id])) as {
+        last_review: Record<string, unknown>;
+      }[];
+      expect(reviews[0]?.last_review).not.toHaveProperty('bodySha256');
+    });
+    expect(await contents.findVersion(organizationId, approved.id, 2)).toMatchObject({
+      source: 'approval',
+      approvedVersion: 1,
+      bodySha256: sha256(AI_BODY),
+    });
+    expect((await contents.findByIdInOrganization(organizationId, approved.id))?.snapshot().lastReview).toMatchObject({
+      decision: 'APPROVED',
+      version: 1,
+      bodySha256: sha256(AI_BODY),
+    });
+    expect(await contents.findVersion(organizationId, approved.id, 1)).not.toHaveProperty('approvedVersion');
+    expect((await contents.findByIdInOrganization(organizationId, rejected.id))?.snapshot().lastReview).toMatchObject({
+      decision: 'REJECTED',
     });
   });
 
@@ -134,7 +204,9 @@ describe('TypeOrmContentRepository', () => {
         ?.body_model;
     const content = await stored(makeContentIn('REVIEW', inProject()));
     expect(await bodyModelOf(content.id)).toBe('gpt-4.1-mini-2025-04-14');
-    await contents.update(organizationId, content.id, (c) => c.approve(randomUUID(), null, clock.now()));
+    await contents.update(organizationId, content.id, (c) =>
+      c.approve({ by: randomUUID(), version: 1, versionAuthor: null, allowSelfApproval: false }, clock.now()),
+    );
     expect(await bodyModelOf(content.id)).toBe('gpt-4.1-mini-2025-04-14');
     const edited = await stored(makeContentIn('REVIEW', inProject()));
     await contents.update(organizationId, edited.id, (c) =>

@@ -444,6 +444,18 @@ export type ReviewDecisionDto = {
      * The approver's comment or the rejection reason
      */
     note: string | null;
+    /**
+     * The version the reviewer read and decided on; null for a decision recorded before decisions named their version
+     */
+    version: number | null;
+    /**
+     * Approvals: SHA-256 (lowercase hex) of the approved version's body as UTF-8; null for a rejection
+     */
+    bodySha256: string | null;
+    /**
+     * Rejections: why (OTHER when the reviewer gave none); null for an approval
+     */
+    category: 'TONE' | 'ACCURACY' | 'PII' | 'STYLE' | 'LEGAL' | 'OTHER';
     at: string;
 };
 
@@ -644,11 +656,23 @@ export type UpdateContentDto = {
 };
 
 export type ApproveContentDto = {
+    /**
+     * The number of the version the reviewer read (`currentVersion` of the content they saw). 409 CONTENT_VERSION_STALE (`details.currentVersion`) when it is no longer the current version
+     */
+    version: number;
     comment?: string;
 };
 
 export type RejectContentDto = {
     reason: string;
+    /**
+     * Why the text is rejected; OTHER when absent
+     */
+    category?: 'TONE' | 'ACCURACY' | 'PII' | 'STYLE' | 'LEGAL' | 'OTHER';
+    /**
+     * The number of the version the reviewer read; when given, 409 CONTENT_VERSION_STALE (`details.currentVersion`) unless it is the current one
+     */
+    version?: number;
 };
 
 export type GenerationUsageDto = {
@@ -664,7 +688,7 @@ export type GenerationUsageDto = {
 
 export type ContentVersionResponseDto = {
     number: number;
-    source: 'ai' | 'manual' | 'approval';
+    source: 'ai' | 'manual' | 'approval' | 'restore';
     /**
      * The model that wrote the text (null for a manual version)
      */
@@ -673,7 +697,22 @@ export type ContentVersionResponseDto = {
      * Set on "ai" versions
      */
     usage: GenerationUsageDto | null;
+    /**
+     * Who wrote the text: the manual author, whoever requested the generation ("ai"), the approver ("approval"), or whoever restored it ("restore")
+     */
     createdBy: string;
+    /**
+     * A "restore" version: the number of the earlier version whose text it brought back; null otherwise
+     */
+    restoredFrom: number | null;
+    /**
+     * An "approval" version: the number of the version the reviewer read and approved; null otherwise
+     */
+    approvedVersion: number | null;
+    /**
+     * An "approval" version: SHA-256 (lowercase hex) of the approved body as UTF-8; null otherwise
+     */
+    bodySha256: string | null;
     body: string;
     createdAt: string;
 };
@@ -686,7 +725,7 @@ export type DiffStatsDto = {
 };
 
 export type DiffVersionDto = {
-    source: 'ai' | 'manual' | 'approval';
+    source: 'ai' | 'manual' | 'approval' | 'restore';
     createdBy: string;
     number: number;
     model: string | null;
@@ -840,6 +879,10 @@ export type ContentPolicyResponseDto = {
      */
     redactPiiInExports: boolean;
     /**
+     * When false (the default), an ADMIN cannot approve a version they wrote or generated: POST /contents/:id/approve answers 403 SELF_APPROVAL_FORBIDDEN and the refusal is audited
+     */
+    allowSelfApproval: boolean;
+    /**
      * null while the defaults apply
      */
     updatedAt: string | null;
@@ -855,6 +898,10 @@ export type UpdateContentPolicyDto = {
      * Mask the personal data of every export of the organization (GET /contents/:id/export, GET /projects/:projectId/export), as `redact=true` does, whatever the request asks. Absent: left as it is
      */
     redactPiiInExports?: boolean;
+    /**
+     * Let the ADMIN who wrote or generated the version under review approve it (else 403 SELF_APPROVAL_FORBIDDEN, audited). Absent: left as it is
+     */
+    allowSelfApproval?: boolean;
 };
 
 export type ScanTextRequestDto = {
@@ -3365,10 +3412,10 @@ export type ContentsControllerApproveErrors = {
         code?: 'UNAUTHENTICATED';
     };
     /**
-     * One of FORBIDDEN, STEP_UP_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED
+     * One of FORBIDDEN, SELF_APPROVAL_FORBIDDEN, STEP_UP_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED
      */
     403: ErrorResponseDto & {
-        code?: 'FORBIDDEN' | 'STEP_UP_REQUIRED' | 'TWO_FACTOR_ENROLMENT_REQUIRED';
+        code?: 'FORBIDDEN' | 'SELF_APPROVAL_FORBIDDEN' | 'STEP_UP_REQUIRED' | 'TWO_FACTOR_ENROLMENT_REQUIRED';
     };
     /**
      * NOT_FOUND
@@ -3377,10 +3424,10 @@ export type ContentsControllerApproveErrors = {
         code?: 'NOT_FOUND';
     };
     /**
-     * One of CONTENT_BUSY, CONTENT_INVALID_TRANSITION
+     * One of CONTENT_BUSY, CONTENT_INVALID_TRANSITION, CONTENT_VERSION_STALE
      */
     409: ErrorResponseDto & {
-        code?: 'CONTENT_BUSY' | 'CONTENT_INVALID_TRANSITION';
+        code?: 'CONTENT_BUSY' | 'CONTENT_INVALID_TRANSITION' | 'CONTENT_VERSION_STALE';
     };
     /**
      * PAYLOAD_TOO_LARGE
@@ -3445,10 +3492,10 @@ export type ContentsControllerRejectErrors = {
         code?: 'NOT_FOUND';
     };
     /**
-     * One of CONTENT_BUSY, CONTENT_INVALID_TRANSITION
+     * One of CONTENT_BUSY, CONTENT_INVALID_TRANSITION, CONTENT_VERSION_STALE
      */
     409: ErrorResponseDto & {
-        code?: 'CONTENT_BUSY' | 'CONTENT_INVALID_TRANSITION';
+        code?: 'CONTENT_BUSY' | 'CONTENT_INVALID_TRANSITION' | 'CONTENT_VERSION_STALE';
     };
     /**
      * PAYLOAD_TOO_LARGE
@@ -3577,6 +3624,57 @@ export type ContentsControllerVersionResponses = {
 };
 
 export type ContentsControllerVersionResponse = ContentsControllerVersionResponses[keyof ContentsControllerVersionResponses];
+
+export type ContentsControllerRestoreData = {
+    body?: never;
+    path: {
+        id: string;
+        number: number;
+    };
+    query?: never;
+    url: '/api/v1/contents/{id}/versions/{number}/restore';
+};
+
+export type ContentsControllerRestoreErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * CONTENT_INVALID_TRANSITION
+     */
+    409: ErrorResponseDto & {
+        code?: 'CONTENT_INVALID_TRANSITION';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ContentsControllerRestoreError = ContentsControllerRestoreErrors[keyof ContentsControllerRestoreErrors];
+
+export type ContentsControllerRestoreResponses = {
+    201: ContentVersionResponseDto;
+};
+
+export type ContentsControllerRestoreResponse = ContentsControllerRestoreResponses[keyof ContentsControllerRestoreResponses];
 
 export type ContentDiffControllerDiffData = {
     body?: never;

@@ -11,6 +11,9 @@ export class ContentPolicyEntity {
   @Column({ name: 'redact_pii_in_exports', type: 'boolean', default: false })
   redactPiiInExports!: boolean;
 
+  @Column({ name: 'allow_self_approval', type: 'boolean', default: false })
+  allowSelfApproval!: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -55,12 +55,14 @@ export class ContentRowStatements {
           RETURNING id, organization_id
        ), versions AS (
          INSERT INTO content_versions (content_id, organization_id, number, source, body, model, usage,
-                                       generation_job_id, created_by, created_at)
+                                       generation_job_id, created_by, created_at, restored_from,
+                                       approved_version, body_sha256)
          SELECT w.id, w.organization_id, v.number, v.source, v.body, v.model, v.usage, v.generation_job_id,
-                v.created_by, v.created_at
+                v.created_by, v.created_at, v.restored_from, v.approved_version, v.body_sha256
            FROM written w,
                 jsonb_to_recordset($4::jsonb) AS v(number integer, source varchar, body text, model varchar,
-                  usage jsonb, generation_job_id varchar, created_by uuid, created_at timestamptz)
+                  usage jsonb, generation_job_id varchar, created_by uuid, created_at timestamptz,
+                  restored_from integer, approved_version integer, body_sha256 varchar)
          RETURNING 1
        ), status_changes AS (
          INSERT INTO content_status_changes (content_id, organization_id, project_id, from_status, to_status, cause,
@@ -92,6 +94,9 @@ export class ContentRowStatements {
         generation_job_id: version.generationJobId,
         created_by: version.createdBy,
         created_at: version.createdAt.toISOString(),
+        restored_from: version.restoredFrom ?? null,
+        approved_version: version.approvedVersion ?? null,
+        body_sha256: version.bodySha256 ?? null,
       })),
     );
   }

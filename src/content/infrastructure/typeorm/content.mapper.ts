@@ -93,6 +93,9 @@ export const ContentMapper = {
       generationJobId: row.generationJobId,
       createdBy: row.createdBy,
       createdAt: row.createdAt,
+      ...(row.restoredFrom !== null && { restoredFrom: row.restoredFrom }),
+      ...(row.approvedVersion !== null && { approvedVersion: row.approvedVersion }),
+      ...(row.bodySha256 !== null && { bodySha256: row.bodySha256 }),
     };
   },
 
@@ -101,6 +104,13 @@ export const ContentMapper = {
     contentId: string,
     version: ContentVersion,
   ): Omit<ContentVersionEntity, 'content'> {
-    return { contentId, organizationId, ...version };
+    return {
+      contentId,
+      organizationId,
+      ...version,
+      restoredFrom: version.restoredFrom ?? null,
+      approvedVersion: version.approvedVersion ?? null,
+      bodySha256: version.bodySha256 ?? null,
+    };
   },
 };

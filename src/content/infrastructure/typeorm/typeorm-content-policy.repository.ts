@@ -9,7 +9,7 @@ import { ContentPolicyEntity } from './content-policy.entity';
 /** Read by every generation request and every export. */
 const POLICY_OF = new PreparedStatement(
   `SELECT organization_id AS "organizationId", block_prompts_with_pii AS "blockPromptsWithPii",
-          redact_pii_in_exports AS "redactPiiInExports", updated_at AS "updatedAt", updated_by AS "updatedBy"
+          redact_pii_in_exports AS "redactPiiInExports", allow_self_approval AS "allowSelfApproval", updated_at AS "updatedAt", updated_by AS "updatedBy"
      FROM content_policies WHERE organization_id = $1`,
 );
 
@@ -38,6 +38,7 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
           organizationId: policy.organizationId,
           blockPromptsWithPii: policy.blockPromptsWithPii,
           redactPiiInExports: policy.redactPiiInExports,
+          allowSelfApproval: policy.allowSelfApproval,
           updatedAt: policy.updatedAt ?? new Date(),
           updatedBy: policy.updatedBy ?? undefined,
         },
@@ -53,6 +54,7 @@ function toDomain(row: ContentPolicyEntity): ContentPolicy {
     organizationId: row.organizationId,
     blockPromptsWithPii: row.blockPromptsWithPii,
     redactPiiInExports: row.redactPiiInExports,
+    allowSelfApproval: row.allowSelfApproval,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };

@@ -30,9 +30,10 @@ export class ContentPolicyController {
   @RequireRole('ADMIN')
   @RequireStepUp()
   @ApiOperation({
-    summary: 'Set whether prompts with personal data may be sent to the model, and whether exports mask personal data',
+    summary:
+      'Set whether prompts with personal data may be sent to the model, whether exports mask personal data, and whether an ADMIN may approve their own text',
     description:
-      'A change is audited (`content.policy_changed`, with the settings that changed). `redactPiiInExports` left out keeps its value. ' +
+      'A change is audited (`content.policy_changed`, with the settings that changed). `redactPiiInExports` and `allowSelfApproval` left out keep their values. ' +
       'Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member).',
   })
   @ApiOkResponse({ type: ContentPolicyResponseDto })
@@ -45,6 +46,7 @@ export class ContentPolicyController {
       await this.updatePolicy.execute(actor, orgId, {
         blockPromptsWithPii: body.blockPromptsWithPii,
         redactPiiInExports: body.redactPiiInExports,
+        allowSelfApproval: body.allowSelfApproval,
       }),
     );
   }

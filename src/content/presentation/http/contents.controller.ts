@@ -24,6 +24,7 @@ import {
 } from '../../application/use-cases/contents/list-content-versions.use-case';
 import { ListContentsUseCase } from '../../application/use-cases/contents/list-contents.use-case';
 import { RejectContentUseCase } from '../../application/use-cases/contents/reject-content.use-case';
+import { RestoreContentVersionUseCase } from '../../application/use-cases/contents/restore-content-version.use-case';
 import {
   ApproveContentDto,
   ContentPageResponseDto,
@@ -53,6 +54,7 @@ export class ContentsController {
     private readonly deleteContent: DeleteContentUseCase,
     private readonly listVersions: ListContentVersionsUseCase,
     private readonly getVersion: GetContentVersionUseCase,
+    private readonly restoreVersion: RestoreContentVersionUseCase,
   ) {}
 
   @Post('projects/:projectId/contents')
@@ -131,12 +133,21 @@ export class ContentsController {
   @RequireStepUp()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Approve a content in REVIEW (ADMIN)',
+    summary: 'Approve the version the reviewer read, of a content in REVIEW (ADMIN)',
     description:
-      'Records the approved text as a version with source "approval" and writes `content.approved` to the audit log. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+      '`version` is the number of the version the reviewer read. The approval is recorded as a version with source "approval" ' +
+      'that names that number (`approvedVersion`) and the SHA-256 of its body (`bodySha256`), as does `lastReview`; ' +
+      '`content.approved` goes to the audit log. Unless the content policy has `allowSelfApproval`, the ADMIN who wrote ' +
+      'that version (its manual author, whoever requested the generation that wrote it, or restored it) cannot approve it; ' +
+      'the refusal is audited as `content.self_approval_refused`. ' +
+      'Errors: 400 VALIDATION_FAILED without `version`; 403 SELF_APPROVAL_FORBIDDEN; 409 CONTENT_VERSION_STALE ' +
+      '(`details.currentVersion`) when another version is current (newer, or `version` beyond it); 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
-  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
+  @ApiErrors({
+    403: ['SELF_APPROVAL_FORBIDDEN'],
+    409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION', 'CONTENT_VERSION_STALE'],
+  })
   async approve(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -149,12 +160,15 @@ export class ContentsController {
   @RequireRole('ADMIN', 'content', 'id')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Reject a content in REVIEW with a reason (ADMIN)',
+    summary: 'Reject a content in REVIEW with a reason and a category (ADMIN)',
     description:
-      'Writes `content.rejected` to the audit log; the content may be generated again. Errors: 409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
+      '`category` is one of TONE, ACCURACY, PII, STYLE, LEGAL, OTHER (OTHER when absent) and is kept in `lastReview`. ' +
+      'Writes `content.rejected` to the audit log; the content may be generated again. ' +
+      'Errors: 409 CONTENT_VERSION_STALE (`details.currentVersion`) when `version` is given and is not the current one; ' +
+      '409 CONTENT_INVALID_TRANSITION unless in REVIEW.',
   })
   @ApiOkResponse({ type: ContentResponseDto })
-  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION'] })
+  @ApiErrors({ 409: ['CONTENT_BUSY', 'CONTENT_INVALID_TRANSITION', 'CONTENT_VERSION_STALE'] })
   async reject(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -219,6 +233,25 @@ export class ContentsController {
     @Param('number', ParseVersionNumberPipe) number: number,
   ): Promise<ContentVersionResponseDto> {
     return ContentVersionResponseDto.from(await this.getVersion.execute(caller, id, number));
+  }
+
+  @Post('contents/:id/versions/:number/restore')
+  @RequireRole('EDITOR', 'content', 'id')
+  @ApiOperation({
+    summary: 'Restore an earlier version: its text becomes a new version and the content goes to REVIEW (EDITOR)',
+    description:
+      'Answers the new version: source "restore", `restoredFrom` the number restored, written by the caller (so, unless ' +
+      'the content policy allows self-approval, the caller cannot approve it). Allowed from DRAFT, REVIEW and REJECTED. ' +
+      'Errors: 409 CONTENT_INVALID_TRANSITION from APPROVED or IN_PROGRESS; 404 NOT_FOUND for a number the content does not have.',
+  })
+  @ApiCreatedResponse({ type: ContentVersionResponseDto })
+  @ApiErrors({ 409: ['CONTENT_INVALID_TRANSITION'] })
+  async restore(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Param('number', ParseVersionNumberPipe) number: number,
+  ): Promise<ContentVersionResponseDto> {
+    return ContentVersionResponseDto.from(await this.restoreVersion.execute(caller, id, number));
   }
 
   @Delete('contents/:id')

@@ -8,10 +8,12 @@ export interface ContentPolicyChange {
   blockPromptsWithPii: boolean;
   /** Left as it is when absent, so that a client that does not know the setting cannot turn it off. */
   redactPiiInExports?: boolean;
+  /** Left as it is when absent, like redactPiiInExports. */
+  allowSelfApproval?: boolean;
 }
 
 /** The settings an audit entry compares. */
-const AUDITED = ['blockPromptsWithPii', 'redactPiiInExports'] as const;
+const AUDITED = ['blockPromptsWithPii', 'redactPiiInExports', 'allowSelfApproval'] as const;
 
 /** ADMIN sets the organization's content policy; a real change is audited in the same transaction. */
 @Injectable()
@@ -30,6 +32,7 @@ export class UpdateContentPolicyUseCase {
         organizationId,
         blockPromptsWithPii: change.blockPromptsWithPii,
         redactPiiInExports: change.redactPiiInExports ?? current.redactPiiInExports,
+        allowSelfApproval: change.allowSelfApproval ?? current.allowSelfApproval,
         updatedAt: this.clock.now(),
         updatedBy: actor.userId,
       };

@@ -15,6 +15,15 @@ export class UpdateContentPolicyDto {
   @IsOptional()
   @IsBoolean()
   redactPiiInExports?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Let the ADMIN who wrote or generated the version under review approve it (else 403 SELF_APPROVAL_FORBIDDEN, audited). ' +
+      'Absent: left as it is',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowSelfApproval?: boolean;
 }
 
 export class ContentPolicyResponseDto {
@@ -34,6 +43,13 @@ export class ContentPolicyResponseDto {
   })
   redactPiiInExports!: boolean;
 
+  @ApiProperty({
+    description:
+      'When false (the default), an ADMIN cannot approve a version they wrote or generated: POST /contents/:id/approve answers ' +
+      '403 SELF_APPROVAL_FORBIDDEN and the refusal is audited',
+  })
+  allowSelfApproval!: boolean;
+
   @ApiProperty({ type: String, nullable: true, description: 'null while the defaults apply' })
   updatedAt!: string | null;
 
@@ -45,6 +61,7 @@ export class ContentPolicyResponseDto {
       organizationId: policy.organizationId,
       blockPromptsWithPii: policy.blockPromptsWithPii,
       redactPiiInExports: policy.redactPiiInExports,
+      allowSelfApproval: policy.allowSelfApproval,
       updatedAt: policy.updatedAt?.toISOString() ?? null,
       updatedBy: policy.updatedBy,
     };

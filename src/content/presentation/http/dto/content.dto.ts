@@ -27,8 +27,10 @@ import {
 import { CONTENT_LIMITS } from '../../../domain/content';
 import {
   CONTENT_STATUSES,
+  REJECTION_CATEGORIES,
   VERSION_SOURCES,
   type ContentStatus,
+  type RejectionCategory,
   type VersionSource,
 } from '../../../domain/content-status';
 import { MAX_VERSION_NUMBER, type ContentVersion } from '../../../domain/content-version';
@@ -160,6 +162,19 @@ export class UpdateContentDto {
 }
 
 export class ApproveContentDto {
+  @ApiProperty({
+    example: 3,
+    minimum: 1,
+    maximum: MAX_VERSION_NUMBER,
+    description:
+      'The number of the version the reviewer read (`currentVersion` of the content they saw). 409 CONTENT_VERSION_STALE ' +
+      '(`details.currentVersion`) when it is no longer the current version',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION_NUMBER)
+  version!: number;
+
   @ApiPropertyOptional({ example: 'عالی است؛ منتشر شود.', maxLength: CONTENT_LIMITS.reviewNote })
   @IsOptional()
   @Transform(trim)
@@ -175,6 +190,28 @@ export class RejectContentDto {
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.reviewNote)
   reason!: string;
+
+  @ApiPropertyOptional({
+    enum: REJECTION_CATEGORIES,
+    default: 'OTHER',
+    description: 'Why the text is rejected; OTHER when absent',
+  })
+  @IsOptional()
+  @IsIn(REJECTION_CATEGORIES)
+  category?: RejectionCategory;
+
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 1,
+    maximum: MAX_VERSION_NUMBER,
+    description:
+      'The number of the version the reviewer read; when given, 409 CONTENT_VERSION_STALE (`details.currentVersion`) unless it is the current one',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION_NUMBER)
+  version?: number;
 }
 
 export class ListContentsQueryDto extends PageQueryDto {
@@ -343,6 +380,29 @@ export class ReviewDecisionDto {
 
   @ApiProperty({ type: String, nullable: true, description: "The approver's comment or the rejection reason" })
   note!: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The version the reviewer read and decided on; null for a decision recorded before decisions named their version',
+  })
+  version!: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    pattern: '^[0-9a-f]{64}$',
+    description: "Approvals: SHA-256 (lowercase hex) of the approved version's body as UTF-8; null for a rejection",
+  })
+  bodySha256!: string | null;
+
+  @ApiProperty({
+    enum: REJECTION_CATEGORIES,
+    nullable: true,
+    description: 'Rejections: why (OTHER when the reviewer gave none); null for an approval',
+  })
+  category!: RejectionCategory | null;
 }
 
 export class ContentResponseDto {
@@ -474,6 +534,9 @@ export class ContentResponseDto {
             by: view.lastReview.by,
             at: view.lastReview.at.toISOString(),
             note: view.lastReview.note,
+            version: view.lastReview.version ?? null,
+            bodySha256: view.lastReview.bodySha256 ?? null,
+            category: view.lastReview.decision === 'REJECTED' ? (view.lastReview.category ?? 'OTHER') : null,
           }
         : null,
       generationJobId: view.generationJobId,
@@ -511,10 +574,36 @@ export class ContentVersionResponseDto {
   @ApiProperty({ type: GenerationUsageDto, nullable: true, description: 'Set on "ai" versions' })
   usage!: GenerationUsageDto | null;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Who wrote the text: the manual author, whoever requested the generation ("ai"), the approver ("approval"), or whoever restored it ("restore")',
+  })
   createdBy!: string;
 
   createdAt!: string;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'A "restore" version: the number of the earlier version whose text it brought back; null otherwise',
+  })
+  restoredFrom!: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'An "approval" version: the number of the version the reviewer read and approved; null otherwise',
+  })
+  approvedVersion!: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    pattern: '^[0-9a-f]{64}$',
+    description: 'An "approval" version: SHA-256 (lowercase hex) of the approved body as UTF-8; null otherwise',
+  })
+  bodySha256!: string | null;
 
   static from(version: ContentVersion): ContentVersionResponseDto {
     return {
@@ -533,6 +622,9 @@ export class ContentVersionResponseDto {
         : null,
       createdBy: version.createdBy,
       createdAt: version.createdAt.toISOString(),
+      restoredFrom: version.restoredFrom ?? null,
+      approvedVersion: version.approvedVersion ?? null,
+      bodySha256: version.bodySha256 ?? null,
     };
   }
 }

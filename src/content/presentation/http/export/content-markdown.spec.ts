@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { makeContentIn } from '../../../../../test/factories/content.factory';
 import { toContentView } from '../../../application/ports/content.repository';
 import { attachment } from './attachment';
@@ -15,7 +16,11 @@ describe('contentMarkdown', () => {
       ),
     ).toBe(true);
     expect(markdown).toContain(
-      `approval:\n  approvedBy: "${view.lastReview?.by}"\n  approvedAt: "${view.lastReview?.at.toISOString()}"\n  comment: "منتشر شود"\n`,
+      `approval:\n  approvedBy: "${view.lastReview?.by}"\n  approvedAt: "${view.lastReview?.at.toISOString()}"\n` +
+        `  approvedVersion: 1\n  bodySha256: "${createHash('sha256')
+          .update(view.body ?? '', 'utf8')
+          .digest('hex')}"\n` +
+        '  comment: "منتشر شود"\n',
     );
     expect(markdown.endsWith(`---\n\n${view.body}\n`)).toBe(true);
   });
@@ -24,7 +29,7 @@ describe('contentMarkdown', () => {
     const markdown = contentMarkdown({ content: toContentView(makeContentIn('REJECTED')) });
 
     expect(markdown).toContain('rejection:\n');
-    expect(markdown).toContain('  reason: "لحن رسمی نیست"\n');
+    expect(markdown).toContain('  rejectedVersion: 1\n  category: OTHER\n  reason: "لحن رسمی نیست"\n');
     expect(markdown).not.toContain('approval:');
   });
 });

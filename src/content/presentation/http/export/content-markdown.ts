@@ -9,7 +9,8 @@ const yaml = (value: string | number | null): string =>
 
 /**
  * Markdown with YAML front matter: title, status, model, current version, dates, and the approval
- * (who, when, comment) or rejection (who, when, reason). The body follows as written; no versions.
+ * (who, when, which version, the SHA-256 of its body, comment) or rejection (who, when, which
+ * version, category, reason). The body follows as written; no versions.
  */
 export function contentMarkdown({ content }: Pick<ContentExport, 'content'>): string {
   const review = content.lastReview;
@@ -28,6 +29,8 @@ export function contentMarkdown({ content }: Pick<ContentExport, 'content'>): st
       'approval:',
       `  approvedBy: ${yaml(review.by)}`,
       `  approvedAt: ${yaml(review.at.toISOString())}`,
+      `  approvedVersion: ${yaml(review.version ?? null)}`,
+      `  bodySha256: ${yaml(review.bodySha256 ?? null)}`,
       `  comment: ${yaml(review.note)}`,
     );
   } else if (review?.decision === 'REJECTED') {
@@ -35,6 +38,8 @@ export function contentMarkdown({ content }: Pick<ContentExport, 'content'>): st
       'rejection:',
       `  rejectedBy: ${yaml(review.by)}`,
       `  rejectedAt: ${yaml(review.at.toISOString())}`,
+      `  rejectedVersion: ${yaml(review.version ?? null)}`,
+      `  category: ${review.category ?? 'OTHER'}`,
       `  reason: ${yaml(review.note)}`,
     );
   }
