@@ -38,6 +38,13 @@ describe('describeNotification', () => {
     expect(plainText(describeNotification(notification('content.rejected', content({ reason: '  ' }))).sentence)).toBe('محتوای «معرفی گوشی آوا ۵» رد شد');
   });
 
+  it('says a review past its due date, and links to the content', () => {
+    const message = describeNotification(notification('content.review_overdue', content({ status: 'REVIEW', reviewDueAt: '2026-11-24T09:00:00.000Z', waitingSince: '2026-11-20T09:00:00.000Z' })));
+    expect(plainText(message.sentence)).toBe('موعد بررسی محتوای «معرفی گوشی آوا ۵» گذشت');
+    expect(message.sentence).toContainEqual({ userText: 'معرفی گوشی آوا ۵' });
+    expect(message.href).toBe(`/contents/${CONTENT}`);
+  });
+
   it('says a failed generation', () => {
     const message = describeNotification(notification('content.generation_failed', content({ status: 'DRAFT', error: { code: 'TIMEOUT', message: 'The AI provider did not answer in time.' } })));
     expect(plainText(message.sentence)).toBe('تولید محتوای «معرفی گوشی آوا ۵» ناموفق بود');

@@ -29,7 +29,8 @@ export function describeNotification(notification: AppNotification, viewerId?: s
       return describeThreshold(notification, viewerId);
     case 'content.approved':
     case 'content.rejected':
-    case 'content.generation_failed': {
+    case 'content.generation_failed':
+    case 'content.review_overdue': {
       const title = user(textOf(data.title) ?? '…');
       const contentId = textOf(data.contentId);
       const href = contentId && UUID.test(contentId) ? `/contents/${contentId}` : undefined;
@@ -41,6 +42,7 @@ export function describeNotification(notification: AppNotification, viewerId?: s
         const reason = textOf(data.reason);
         return { sentence: reason ? fa.notifications.rejectedBecause(title, user(reason)) : fa.notifications.rejected(title), href };
       }
+      if (notification.type === 'content.review_overdue') return { sentence: fa.notifications.reviewOverdue(title), href };
       return { sentence: fa.notifications.generationFailed(title), href };
     }
     default:

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { NotificationBell } from '@/components/notification-bell';
+import { ReviewsLink } from '@/components/reviews-link';
 import { StepUpDialog } from '@/components/step-up-dialog';
 import { useMe } from '@/lib/hooks';
 import { SECURITY_PATH } from '@/lib/step-up';
@@ -29,6 +30,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
                 {me.data.name ?? me.data.phone}
               </span>
             ) : null}
+            <ReviewsLink />
             <NotificationBell />
             <Link href={SECURITY_PATH} className="rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100">
               {fa.shell.security}

@@ -12,7 +12,7 @@ import { formatDateTime, toPersianDigits } from '@/lib/format';
 import type { DeliveryPage, RegisteredWebhook, Webhook } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
-const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'usage.threshold_reached'];
+const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'content.review_overdue', 'usage.threshold_reached'];
 
 const webhookSchema = z.object({
   url: z.string().trim().url(fa.form.url).refine((value) => /^https?:\/\//i.test(value), fa.form.url),

@@ -1,0 +1,75 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { ReviewList } from '@/components/review-list';
+import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
+import { api } from '@/lib/api';
+import { formatNumber } from '@/lib/format';
+import { useMe } from '@/lib/hooks';
+import { overdueFilterOf, REVIEWS_PAGE_SIZE, reviewsListKey, reviewsPath, type OverdueFilter } from '@/lib/reviews';
+import { useSearchParamState } from '@/lib/use-search-param-state';
+import type { ReviewPage } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+const FILTERS: OverdueFilter[] = ['all', 'overdue', 'onTime'];
+
+export interface FirstReviews {
+  filter: OverdueFilter;
+  page: number;
+  reviews: ReviewPage;
+}
+
+/** Contents waiting for the caller's review, longest waiting first; the filter and page live in the URL. */
+export function ReviewsInbox({ first }: { first?: FirstReviews }) {
+  const [params, go] = useSearchParamState();
+  const filter = overdueFilterOf(params.get('overdue'));
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const me = useMe();
+  const reviews = useQuery({
+    queryKey: reviewsListKey(filter, page),
+    queryFn: () => api<ReviewPage>(reviewsPath(filter, page)),
+    initialData: first && first.filter === filter && first.page === page ? first.reviews : undefined,
+    refetchOnWindowFocus: true,
+  });
+  const organizationNames = new Map(me.data?.memberships.map((membership) => [membership.organizationId, membership.organizationName]));
+  const pages = Math.max(1, Math.ceil((reviews.data?.total ?? 0) / REVIEWS_PAGE_SIZE));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-xl font-bold">{fa.reviews.title}</h1>
+        <p className="text-sm text-slate-600">{fa.reviews.intro}</p>
+      </div>
+      <div role="group" aria-label={fa.reviews.filter} className="flex flex-wrap gap-2">
+        {FILTERS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={filter === option}
+            onClick={() => go({ overdue: option === 'all' ? '' : option, page: '' })}
+            className={`rounded-full px-3 py-1 text-sm ring-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${filter === option ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-100'}`}
+          >
+            {fa.reviews.filters[option]}
+          </button>
+        ))}
+      </div>
+      <ErrorBanner error={reviews.error} />
+      <Card>
+        {reviews.isLoading ? <Loading /> : null}
+        {reviews.data && !reviews.data.items.length ? <Empty>{filter === 'all' ? fa.reviews.empty : fa.reviews.emptyFiltered}</Empty> : null}
+        {reviews.data?.items.length ? <ReviewList items={reviews.data.items} organizationNames={organizationNames} /> : null}
+        {pages > 1 ? (
+          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.reviews.title}>
+            <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
+              {fa.project.previous}
+            </Button>
+            <span>{fa.project.page(formatNumber(page), formatNumber(pages))}</span>
+            <Button variant="secondary" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
+              {fa.project.next}
+            </Button>
+          </nav>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

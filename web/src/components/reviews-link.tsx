@@ -1,0 +1,55 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { api } from '@/lib/api';
+import { formatNumber } from '@/lib/format';
+import { useMe } from '@/lib/hooks';
+import { REVIEWS_COUNT_KEY, reviewsPath } from '@/lib/reviews';
+import type { ReviewPage } from '@/lib/types';
+import { fa } from '@/messages/fa';
+
+/** How often the count is read while the tab is visible; also on returning to the tab and after a decision. */
+export const REVIEWS_POLL_MS = 60_000;
+
+/** The count as the badge shows it: Persian digits, «۹۹+» beyond 99. */
+function badgeText(count: number): string {
+  return count > 99 ? `${formatNumber(99)}+` : formatNumber(count);
+}
+
+/**
+ * The navigation's link to the review inbox, with how many contents wait for the caller's review (the
+ * inbox's total, from its smallest page). Shown to ADMINs of at least one organization: the inbox of
+ * anyone else is always empty.
+ */
+export function ReviewsLink() {
+  const me = useMe();
+  const admin = me.data?.memberships.some((membership) => membership.role === 'ADMIN') ?? false;
+  const waiting = useQuery({
+    queryKey: REVIEWS_COUNT_KEY,
+    queryFn: async () => (await api<ReviewPage>(reviewsPath('all', 1, 1))).total,
+    enabled: admin,
+    refetchInterval: REVIEWS_POLL_MS,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+  });
+  if (!admin) return null;
+  const count = waiting.data ?? 0;
+  return (
+    <Link
+      href="/reviews"
+      className="flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
+      {fa.shell.reviews}
+      {count > 0 ? (
+        <>
+          <span data-testid="reviews-count" aria-hidden="true" className="min-w-5 rounded-full bg-amber-500 px-1.5 text-center text-xs leading-5 font-bold text-white">
+            {badgeText(count)}
+          </span>
+          {/* The name says the count in words; the badge shows it (its visible text stays part of the name). */}
+          <span className="sr-only">{fa.shell.reviewsWaiting(badgeText(count))}</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
