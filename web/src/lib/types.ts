@@ -2,6 +2,7 @@
 import type {
   AnchoredCommentResponseDto,
   AuditPageResponseDto,
+  ContentDetailResponseDto,
   ContentDiffResponseDto,
   ContentResponseDto,
   ContentVersionResponseDto,
@@ -15,9 +16,9 @@ import type {
   UsageLimitsResponseDto,
   UsageReportResponseDto,
   UsageTotalsDto,
+  GlossaryEntryResponseDto,
   RegisteredWebhookResponseDto,
-  ReviewItemDto,
-  ReviewPageResponseDto,
+  StyleIssueDto,
   TwoFactorEnrolmentResponseDto,
   TwoFactorStatusResponseDto,
   WebhookDeliveryPageResponseDto,
@@ -31,6 +32,10 @@ export type Organization = OrganizationResponseDto;
 export type Workspace = WorkspaceResponseDto;
 export type Project = ProjectResponseDto;
 export type Content = ContentResponseDto;
+/** GET /contents/:id: the content with `style`, the style issues of its current body. */
+export type ContentDetail = ContentDetailResponseDto;
+export type StyleIssue = StyleIssueDto;
+export type GlossaryEntry = GlossaryEntryResponseDto;
 /** What a row of a contents list shows. */
 export type ContentListItem = Pick<Content, 'id' | 'title' | 'status' | 'createdAt'>;
 export type Version = ContentVersionResponseDto;
@@ -56,10 +61,6 @@ export type TwoFactorEnrolment = TwoFactorEnrolmentResponseDto;
 export type AppNotification = NotificationResponseDto;
 /** The newest notifications and how many of all are unread. */
 export type Inbox = InboxResponseDto;
-
-/** A content waiting in the caller's review inbox (GET /me/reviews), and a page of them. */
-export type ReviewItem = ReviewItemDto;
-export type ReviewPage = ReviewPageResponseDto;
 
 /** The list envelope every paginated route answers with. */
 export interface Page<T> {

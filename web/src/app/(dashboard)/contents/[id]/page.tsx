@@ -6,15 +6,15 @@ import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
-import { ReviewDueDate } from '@/components/review-due-date';
 import { ContentComments } from '@/components/content-comments';
 import { PiiWarning } from '@/components/pii-warning';
+import { StyleIssues } from '@/components/style-issues';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
 import { api } from '@/lib/api';
 import { formatDateTime, formatNumber, toPersianDigits } from '@/lib/format';
 import { can, useOrganizationRole } from '@/lib/hooks';
 import { SseParser } from '@/lib/sse';
-import type { Content, Diff, Project, Version } from '@/lib/types';
+import type { Content, ContentDetail, Diff, Project, Version } from '@/lib/types';
 import { usePiiScan } from '@/lib/use-pii-scan';
 import { fa } from '@/messages/fa';
 
@@ -108,6 +108,11 @@ export default function ContentPage() {
       } else edit(null);
     },
   });
+  // Applying style suggestions saves the body with them as a new manual version.
+  const applyStyle = useMutation({
+    mutationFn: (body: string) => api<Content>(`contents/${id}`, { method: 'PATCH', body: { body } }),
+    onSuccess: refresh,
+  });
   const act = useMutation({
     mutationFn: (action: { path: string; method?: string; body?: unknown }) => api(`contents/${id}${action.path}`, { method: action.method ?? 'POST', body: action.body }),
     onSuccess: () => {
@@ -154,9 +159,6 @@ export default function ContentPage() {
             {fa.content.lastError}: {c.lastError.message}
           </p>
         ) : null}
-      </Card>
-      <Card>
-        <ReviewDueDate key={c.reviewDueAt ?? 'none'} content={c} canEdit={can(role, 'EDITOR')} onSaved={(answer) => queries.setQueryData(['content', id], answer)} />
       </Card>
       <ErrorBanner error={act.error} />
       <Card>
@@ -207,6 +209,9 @@ export default function ContentPage() {
           <>
             {c.pii.found ? <p className="mb-2 text-sm text-amber-700">{fa.content.piiFound(formatNumber(c.pii.findings.length), [...new Set(c.pii.findings.map((finding) => fa.pii[finding.type] ?? finding.type))].join('، '))}</p> : null}
             <ContentComments contentId={id} version={c.currentVersion ?? 0} body={c.body} findings={c.pii.findings} canComment={can(role, 'EDITOR')} />
+            {/* A PATCH answer (set above) has no `style`: the refetch that follows brings it. */}
+            <StyleIssues body={c.body} issues={(c as Partial<ContentDetail>).style?.issues ?? []} canApply={can(role, 'EDITOR') && c.status !== 'APPROVED' && !busy} pending={applyStyle.isPending} onApply={(body) => applyStyle.mutate(body)} />
+            <ErrorBanner error={applyStyle.error} />
           </>
         ) : (
           <p className="text-slate-500">{fa.content.noBody}</p>

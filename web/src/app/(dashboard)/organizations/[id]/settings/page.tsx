@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { Card, ErrorBanner, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
@@ -73,6 +74,12 @@ export default function OrganizationSettingsPage() {
           </div>
         </Card>
       ) : null}
+      <Card>
+        <Link href={`/organizations/${id}/settings/glossary`} className="font-medium text-indigo-700 underline">
+          {fa.glossary.link}
+        </Link>
+        <p className="mt-1 text-sm text-slate-600">{fa.glossary.intro}</p>
+      </Card>
     </div>
   );
 }
