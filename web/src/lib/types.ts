@@ -19,6 +19,8 @@ import type {
   GlossaryEntryResponseDto,
   RegisteredWebhookResponseDto,
   StyleIssueDto,
+  ReviewItemDto,
+  ReviewPageResponseDto,
   TwoFactorEnrolmentResponseDto,
   TwoFactorStatusResponseDto,
   WebhookDeliveryPageResponseDto,
@@ -61,6 +63,10 @@ export type TwoFactorEnrolment = TwoFactorEnrolmentResponseDto;
 export type AppNotification = NotificationResponseDto;
 /** The newest notifications and how many of all are unread. */
 export type Inbox = InboxResponseDto;
+
+/** A content waiting in the caller's review inbox (GET /me/reviews), and a page of them. */
+export type ReviewItem = ReviewItemDto;
+export type ReviewPage = ReviewPageResponseDto;
 
 /** The list envelope every paginated route answers with. */
 export interface Page<T> {

@@ -67,6 +67,9 @@ export const fa = {
     prompts: 'پرامپت‌ها',
     security: 'امنیت حساب',
     settings: 'تنظیمات',
+    reviews: 'بررسی‌ها',
+    /** Read after «بررسی‌ها» in the navigation link's name: how many reviews wait (already in Persian digits). */
+    reviewsWaiting: (count: string) => `${count} در انتظار`,
   },
   home: {
     noOrganization: 'هنوز عضو هیچ سازمانی نیستید. اولین سازمان خود را بسازید.',
@@ -222,6 +225,7 @@ export const fa = {
     rejected: <T>(title: T) => ['محتوای «', title, '» رد شد'],
     rejectedBecause: <T>(title: T, reason: T) => ['محتوای «', title, '» رد شد: ', reason],
     generationFailed: <T>(title: T) => ['تولید محتوای «', title, '» ناموفق بود'],
+    reviewOverdue: <T>(title: T) => ['موعد بررسی محتوای «', title, '» گذشت'],
     /** usage.threshold_reached, by the limit; `percent` is already in Persian digits. */
     threshold: {
       monthlyTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ سازمان به ${percent}٪ سقف رسید`,
@@ -250,6 +254,26 @@ export const fa = {
     attempt: (n: string) => `تلاش ${n}`,
   },
   audit: { title: 'گزارش رویدادها', empty: 'رویدادی ثبت نشده است.' },
+  reviews: {
+    title: 'بررسی‌ها',
+    intro: 'محتواهای در انتظار بازبینی در سازمان‌هایی که مدیر آن‌ها هستید؛ آن‌که بیشتر منتظر مانده، اول.',
+    filter: 'نمایش',
+    filters: { all: 'همه', overdue: 'موعد گذشته', onTime: 'در موعد یا بی‌موعد' } as Record<string, string>,
+    empty: 'محتوایی در انتظار بررسی شما نیست.',
+    emptyFiltered: 'محتوایی با این فیلتر نیست.',
+    organization: 'سازمان',
+    version: (n: string) => `نسخه ${n}`,
+    waiting: (since: string) => `ورود به بازبینی: ${since}`,
+    due: (when: string) => `موعد: ${when}`,
+    noDue: 'بی‌موعد',
+    overdue: 'موعد گذشته',
+    dueDate: 'موعد بررسی',
+    dueHint: 'به وقت تهران',
+    dueNone: 'موعدی تعیین نشده است.',
+    setDue: 'ثبت موعد',
+    clearDue: 'حذف موعد',
+    dueInvalid: 'تاریخ و ساعت را کامل وارد کنید.',
+  },
   prompts: {
     title: 'کتابخانه پرامپت',
     name: 'نام',

@@ -6,6 +6,7 @@ import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
+import { ReviewDueDate } from '@/components/review-due-date';
 import { ContentComments } from '@/components/content-comments';
 import { PiiWarning } from '@/components/pii-warning';
 import { StyleIssues } from '@/components/style-issues';
@@ -159,6 +160,9 @@ export default function ContentPage() {
             {fa.content.lastError}: {c.lastError.message}
           </p>
         ) : null}
+      </Card>
+      <Card>
+        <ReviewDueDate key={c.reviewDueAt ?? 'none'} content={c} canEdit={can(role, 'EDITOR')} onSaved={(answer) => queries.setQueryData(['content', id], answer)} />
       </Card>
       <ErrorBanner error={act.error} />
       <Card>
