@@ -195,6 +195,24 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
       expect(ids(await inbox(a.admin))).not.toContain(decided);
     });
 
+    it('takes a content back in, waiting from now, when an earlier version is restored after a rejection', async () => {
+      const restored = await inReview(a, projectA, 'بازگردانده');
+      const rejected = await http()
+        .post(`${API}/contents/${restored}/reject`)
+        .set(bearer(a.admin))
+        .send({ reason: 'دوباره ببینید' });
+      expect(rejected.status).toBe(200);
+      const before = Date.now();
+      const restore = await http().post(`${API}/contents/${restored}/versions/1/restore`).set(bearer(a.editor));
+      expect(restore.status).toBe(201);
+
+      const page = await inbox(a.admin, { organizationId: a.org.id });
+      expect(ids(page).at(-1)).toBe(restored);
+      const item = page.items.find((candidate) => candidate.contentId === restored);
+      expect(Date.parse(item?.waitingSince ?? '')).toBeGreaterThanOrEqual(before - 1_000);
+      expect(item?.version).toBe(2);
+    });
+
     it('refuses malformed filters with 400', async () => {
       for (const query of [{ organizationId: 'not-a-uuid' }, { overdue: 'yes' }, { limit: '0' }]) {
         const response = await http().get(`${API}/me/reviews`).query(query).set(bearer(a.admin));
@@ -243,10 +261,7 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
     it('is for EDITORs (403 for a VIEWER) and refused on APPROVED content (409)', async () => {
       const id = await inReview(a, projectA, 'تأییدشده');
       expectError(await patch(id, { reviewDueAt: '2030-01-01T00:00:00Z' }, a.viewer), 403, 'FORBIDDEN');
-      const approved = await http()
-        .post(`${API}/contents/${id}/approve`)
-        .set(bearer(a.admin))
-        .send({ version: 1, comment: 'خوب است' });
+      const approved = await http().post(`${API}/contents/${id}/approve`).set(bearer(a.admin)).send({ version: 1 });
       expect(approved.status).toBe(200);
       expectError(await patch(id, { reviewDueAt: '2030-01-01T00:00:00Z' }), 409, 'CONTENT_INVALID_TRANSITION');
       expect(ids(await inbox(a.admin))).not.toContain(id);
