@@ -14,6 +14,7 @@ import { ContentPolicyRepository } from './application/ports/content-policy.repo
 import { ContentRepository } from './application/ports/content.repository';
 import { ContentReviews } from './application/ports/content-reviews';
 import { ReviewerOrganizations } from './application/ports/reviewer-organizations';
+import { EditorialAnalytics } from './application/ports/editorial-analytics';
 import { TextDiffer } from './application/ports/text-differ';
 import { GenerationDefaults } from './application/ports/generation-defaults';
 import { ProjectRepository } from './application/ports/project.repository';
@@ -23,6 +24,7 @@ import { PromptRepository } from './application/ports/prompt.repository';
 import { AddCommentUseCase } from './application/use-cases/comments/add-comment.use-case';
 import { ListCommentsUseCase } from './application/use-cases/comments/list-comments.use-case';
 import { ResolveCommentUseCase } from './application/use-cases/comments/resolve-comment.use-case';
+import { GetEditorialAnalyticsUseCase } from './application/use-cases/analytics/get-editorial-analytics.use-case';
 import { ApproveContentUseCase } from './application/use-cases/contents/approve-content.use-case';
 import { CompareContentVersionsUseCase } from './application/use-cases/contents/compare-content-versions.use-case';
 import { CreateContentUseCase } from './application/use-cases/contents/create-content.use-case';
@@ -77,6 +79,7 @@ import { OrganizationGlossaryEntity } from './infrastructure/typeorm/organizatio
 import { TypeOrmGlossaryRepository } from './infrastructure/typeorm/typeorm-glossary.repository';
 import { TypeOrmStyledContentReader } from './infrastructure/typeorm/typeorm-styled-content-reader';
 import { TypeOrmContentReviews } from './infrastructure/typeorm/typeorm-content-reviews';
+import { TypeOrmEditorialAnalytics } from './infrastructure/typeorm/typeorm-editorial-analytics';
 import { PROJECT_OWNER, TypeOrmProjectRepository } from './infrastructure/typeorm/typeorm-project.repository';
 import { PROMPT_OWNER, TypeOrmPromptRepository } from './infrastructure/typeorm/typeorm-prompt.repository';
 import { CommentsController } from './presentation/http/comments.controller';
@@ -84,6 +87,7 @@ import { ContentDiffController } from './presentation/http/content-diff.controll
 import { ContentExportController } from './presentation/http/content-export.controller';
 import { ContentPolicyController } from './presentation/http/content-policy.controller';
 import { ContentsController } from './presentation/http/contents.controller';
+import { EditorialAnalyticsController } from './presentation/http/editorial-analytics.controller';
 import { GenerationEventsController } from './presentation/http/generation-events.controller';
 import { GenerationController } from './presentation/http/generation.controller';
 import { ReviewsController } from './presentation/http/reviews.controller';
@@ -110,6 +114,7 @@ const ports: Provider[] = [
   { provide: StyledContentReader, useClass: TypeOrmStyledContentReader },
   { provide: CommentRepository, useClass: TypeOrmCommentRepository },
   { provide: TextDiffer, useClass: JsDiffTextDiffer },
+  { provide: EditorialAnalytics, useClass: TypeOrmEditorialAnalytics },
   { provide: ContentEvents, useClass: IntegrationContentEvents },
   { provide: GenerationQueue, useClass: BullMqGenerationQueue },
   { provide: CompletedCalls, useClass: RedisCompletedCalls },
@@ -165,6 +170,7 @@ const useCases: Provider[] = [
   ExportContentUseCase,
   ExportProjectUseCase,
   ListMyReviewsUseCase,
+  GetEditorialAnalyticsUseCase,
   AddCommentUseCase,
   ListCommentsUseCase,
   ResolveCommentUseCase,
@@ -212,6 +218,7 @@ const queues = BullModule.registerQueue(
     GenerationController,
     GenerationEventsController,
     ReviewsController,
+    EditorialAnalyticsController,
   ],
   providers: [...ports, ...useCases, SseStreams, StreamAccessWatch],
   // The worker root's processors run the generation use cases and read the maintenance queue.

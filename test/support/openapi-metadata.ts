@@ -22,6 +22,8 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/content.dto.js'),
     ['../../src/content/presentation/http/dto/style.dto']:
       await import('../../src/content/presentation/http/dto/style.dto.js'),
+    ['../../src/content/presentation/http/dto/editorial-analytics.dto']:
+      await import('../../src/content/presentation/http/dto/editorial-analytics.dto.js'),
     ['../../src/notifications/presentation/http/dto/notification.dto']:
       await import('../../src/notifications/presentation/http/dto/notification.dto.js'),
     ['../../src/accounts/presentation/http/dto/organization.dto']:
@@ -621,6 +623,54 @@ export default async () => {
           },
         ],
         [
+          import('../../src/content/presentation/http/dto/editorial-analytics.dto.js'),
+          {
+            EditorialAnalyticsQueryDto: {
+              from: { required: false, type: () => String },
+              to: { required: false, type: () => String },
+              groupBy: { required: false, enum: ['model', 'project', 'author'] },
+            },
+            PercentilesDto: {
+              p50: { required: true, type: () => Number, nullable: true },
+              p90: { required: true, type: () => Number, nullable: true },
+            },
+            EditorialFiguresDto: {
+              created: { required: true, type: () => Number },
+              generated: { required: true, type: () => Number },
+              approved: { required: true, type: () => Number },
+              rejected: { required: true, type: () => Number },
+              approvalRate: { required: true, type: () => Number, nullable: true },
+              timeToApprovalSec: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/editorial-analytics.dto'].PercentilesDto,
+              },
+              timeInReviewSec: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/editorial-analytics.dto'].PercentilesDto,
+              },
+              rejectionsByCategory: { required: true, type: 'object', additionalProperties: { type: 'number' } },
+              revisionsPerApproved: { required: true, type: () => Number, nullable: true },
+              costPerApprovedUsd: { required: true, type: () => String, nullable: true },
+              costPerApprovedMicroUsd: { required: true, type: () => Number, nullable: true },
+            },
+            EditorialGroupDto: { key: { required: true, type: () => String, nullable: true } },
+            EditorialAnalyticsResponseDto: {
+              totals: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/editorial-analytics.dto'].EditorialFiguresDto,
+              },
+              groups: {
+                required: true,
+                type: () => [t['../../src/content/presentation/http/dto/editorial-analytics.dto'].EditorialGroupDto],
+              },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              groupBy: { required: true, nullable: true, enum: ['model', 'project', 'author'] },
+              calendar: { required: true, enum: ['gregorian', 'jalali'] },
+            },
+          },
+        ],
+        [
           import('../../src/content/presentation/http/dto/generation.dto.js'),
           {
             GenerationRequestedResponseDto: {
@@ -910,6 +960,17 @@ export default async () => {
               version: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentVersionResponseDto },
               restore: { type: t['../../src/content/presentation/http/dto/content.dto'].ContentVersionResponseDto },
               remove: {},
+            },
+          },
+        ],
+        [
+          import('../../src/content/presentation/http/editorial-analytics.controller.js'),
+          {
+            EditorialAnalyticsController: {
+              editorial: {
+                type: t['../../src/content/presentation/http/dto/editorial-analytics.dto']
+                  .EditorialAnalyticsResponseDto,
+              },
             },
           },
         ],

@@ -970,6 +970,137 @@ export type GenerationRequestedResponseDto = {
     status: 'IN_PROGRESS';
 };
 
+export type PercentilesDto = {
+    /**
+     * Median, in seconds (to the millisecond); null when nothing was measured
+     */
+    p50: number | null;
+    /**
+     * 90th percentile, in seconds; null when nothing was measured
+     */
+    p90: number | null;
+};
+
+export type EditorialGroupDto = {
+    /**
+     * Contents created in the window
+     */
+    created: number;
+    /**
+     * Generations completed in the window (each one that brought a new "ai" version to REVIEW)
+     */
+    generated: number;
+    /**
+     * Approvals decided in the window
+     */
+    approved: number;
+    /**
+     * Rejections decided in the window (every one: a content rejected twice counts twice)
+     */
+    rejected: number;
+    /**
+     * approved / (approved + rejected), to 4 decimals; null when no decision fell in the window
+     */
+    approvalRate: number | null;
+    /**
+     * For each approval in the window: seconds from the content’s creation to its approval. Percentiles are PostgreSQL percentile_cont (interpolated).
+     */
+    timeToApprovalSec: PercentilesDto;
+    /**
+     * For each decision (approval or rejection) in the window, one review round: seconds from the content’s last entry into REVIEW with a text to review (a completed generation, a restore) to the decision. A failed generation that returns to REVIEW does not start a round.
+     */
+    timeInReviewSec: PercentilesDto;
+    /**
+     * Rejections in the window per category (TONE, ACCURACY, PII, STYLE, LEGAL, OTHER), every category present; a rejection that named none is OTHER
+     */
+    rejectionsByCategory: {
+        [key: string]: number;
+    };
+    /**
+     * For the contents approved in the window, the average number of body versions ("ai", "manual", "restore") written before the approved one: 0 when the first text was approved. To 2 decimals; null without approvals.
+     */
+    revisionsPerApproved: number | null;
+    /**
+     * USD, 6 decimals: the usage cost of the contents approved in the window (every usage record of each, whatever its time: all their generations and retries, rejected rounds included) divided by how many they are, rounded half up to the micro-dollar; null without approvals
+     */
+    costPerApprovedUsd: string | null;
+    /**
+     * The same in integer micro-dollars (1 USD = 1 000 000)
+     */
+    costPerApprovedMicroUsd: number | null;
+    /**
+     * groupBy=project: a project id; author: the user id of the content’s creator; model: a model name, null for versions written by hand
+     */
+    key: string | null;
+};
+
+export type EditorialFiguresDto = {
+    /**
+     * Contents created in the window
+     */
+    created: number;
+    /**
+     * Generations completed in the window (each one that brought a new "ai" version to REVIEW)
+     */
+    generated: number;
+    /**
+     * Approvals decided in the window
+     */
+    approved: number;
+    /**
+     * Rejections decided in the window (every one: a content rejected twice counts twice)
+     */
+    rejected: number;
+    /**
+     * approved / (approved + rejected), to 4 decimals; null when no decision fell in the window
+     */
+    approvalRate: number | null;
+    /**
+     * For each approval in the window: seconds from the content’s creation to its approval. Percentiles are PostgreSQL percentile_cont (interpolated).
+     */
+    timeToApprovalSec: PercentilesDto;
+    /**
+     * For each decision (approval or rejection) in the window, one review round: seconds from the content’s last entry into REVIEW with a text to review (a completed generation, a restore) to the decision. A failed generation that returns to REVIEW does not start a round.
+     */
+    timeInReviewSec: PercentilesDto;
+    /**
+     * Rejections in the window per category (TONE, ACCURACY, PII, STYLE, LEGAL, OTHER), every category present; a rejection that named none is OTHER
+     */
+    rejectionsByCategory: {
+        [key: string]: number;
+    };
+    /**
+     * For the contents approved in the window, the average number of body versions ("ai", "manual", "restore") written before the approved one: 0 when the first text was approved. To 2 decimals; null without approvals.
+     */
+    revisionsPerApproved: number | null;
+    /**
+     * USD, 6 decimals: the usage cost of the contents approved in the window (every usage record of each, whatever its time: all their generations and retries, rejected rounds included) divided by how many they are, rounded half up to the micro-dollar; null without approvals
+     */
+    costPerApprovedUsd: string | null;
+    /**
+     * The same in integer micro-dollars (1 USD = 1 000 000)
+     */
+    costPerApprovedMicroUsd: number | null;
+};
+
+export type EditorialAnalyticsResponseDto = {
+    /**
+     * Most approvals first, then most created, then by key. Groups without any event in the window are left out.
+     */
+    groups: Array<EditorialGroupDto>;
+    /**
+     * The window reported, `[from, to)`
+     */
+    from: string;
+    to: string;
+    groupBy: 'project' | 'author' | 'model';
+    /**
+     * The organization’s usage calendar, which cut the default window and dates
+     */
+    calendar: 'gregorian' | 'jalali';
+    totals: EditorialFiguresDto;
+};
+
 export type ReviewItemDto = {
     contentId: string;
     projectId: string;
@@ -4448,6 +4579,69 @@ export type GenerationEventsControllerEventsResponses = {
 };
 
 export type GenerationEventsControllerEventsResponse = GenerationEventsControllerEventsResponses[keyof GenerationEventsControllerEventsResponses];
+
+export type EditorialAnalyticsControllerEditorialData = {
+    body?: never;
+    path: {
+        orgId: string;
+    };
+    query?: {
+        /**
+         * Start of the window, inclusive. Default: the start of the usage period that holds `to` (or the current one). A date (`2026-03-21`) is a whole day in the organization calendar’s time zone (UTC for gregorian, Asia/Tehran for jalali); a date-time with an offset is an exact instant.
+         */
+        from?: string;
+        /**
+         * End of the window: a date includes its whole day, a date-time is exclusive. Default: the end of the current usage period. At most 400 days after `from`. A date (`2026-03-21`) is a whole day in the organization calendar’s time zone (UTC for gregorian, Asia/Tehran for jalali); a date-time with an offset is an exact instant.
+         */
+        to?: string;
+        /**
+         * Split the figures per project (project id), author (the user id of whoever created the content) or model (for `created` the model the content asks for; for the other figures the model that wrote the version generated or decided on, `null` when a person wrote it). Without it `groups` is empty.
+         */
+        groupBy?: 'project' | 'author' | 'model';
+    };
+    url: '/api/v1/organizations/{orgId}/analytics/editorial';
+};
+
+export type EditorialAnalyticsControllerEditorialErrors = {
+    /**
+     * VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type EditorialAnalyticsControllerEditorialError = EditorialAnalyticsControllerEditorialErrors[keyof EditorialAnalyticsControllerEditorialErrors];
+
+export type EditorialAnalyticsControllerEditorialResponses = {
+    200: EditorialAnalyticsResponseDto;
+};
+
+export type EditorialAnalyticsControllerEditorialResponse = EditorialAnalyticsControllerEditorialResponses[keyof EditorialAnalyticsControllerEditorialResponses];
 
 export type ReviewsControllerInboxData = {
     body?: never;
