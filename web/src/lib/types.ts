@@ -6,6 +6,8 @@ import type {
   ContentDiffResponseDto,
   ContentResponseDto,
   ContentVersionResponseDto,
+  EditorialAnalyticsResponseDto,
+  EditorialFiguresDto,
   InboxResponseDto,
   MeResponseDto,
   MemberResponseDto,
@@ -48,6 +50,8 @@ export type PromptTemplate = PromptResponseDto;
 export type UsageTotals = UsageTotalsDto;
 export type UsageReport = UsageReportResponseDto;
 export type UsageLimits = UsageLimitsResponseDto;
+export type EditorialAnalytics = EditorialAnalyticsResponseDto;
+export type EditorialFigures = EditorialFiguresDto;
 export type PiiReport = ContentResponseDto['pii'];
 export type Member = MemberResponseDto;
 export type AuditPage = AuditPageResponseDto;

@@ -72,6 +72,9 @@ function Home() {
               </Link>
               {can(role, 'ADMIN') ? (
                 <>
+                  <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/analytics`}>
+                    {fa.shell.analytics}
+                  </Link>
                   <Link className="text-indigo-700 underline" href={`/organizations/${orgId}/webhooks`}>
                     {fa.shell.webhooks}
                   </Link>
