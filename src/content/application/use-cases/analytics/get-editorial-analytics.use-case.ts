@@ -47,8 +47,8 @@ export interface EditorialAnalyticsView {
  * How an organization's editorial work went in a window (its current usage period by default):
  * contents created and generated, decisions, approval rate, time to approval and in review,
  * rejections by category, revisions and usage cost per approved content; in total and per project,
- * author or model. Two statements: the content figures, then the approved contents' usage cost
- * (from the usage context).
+ * author or model. Three statements: the organization's calendar (usage's window rules), the
+ * content figures, then the approved contents' usage cost (from the usage context).
  */
 @Injectable()
 export class GetEditorialAnalyticsUseCase {
