@@ -74,6 +74,8 @@ describe('Contents, review and versions (HTTP)', () => {
         promptPii: { found: false, findings: [] },
         lastReview: null,
         generationJobId: null,
+        reviewDueAt: null,
+        reviewSince: null,
         createdBy: team.editor.user.id,
         createdAt: expect.stringMatching(ISO),
         updatedAt: expect.stringMatching(ISO),
