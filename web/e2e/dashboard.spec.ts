@@ -75,11 +75,14 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
 
   // Approval with the keyboard alone: Tab to the button, Enter opens the dialog with focus inside,
   // Escape closes it and gives focus back, and the note and the confirmation are reachable by Tab.
-  const approve = page.getByRole('button', { name: 'تأیید' });
+  // The dialog names the version under review and shows what changed since the first version.
+  const approve = page.getByRole('button', { name: 'تأیید', exact: true });
   await tabTo(page, approve);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'تأیید این محتوا' });
-  await expect(dialog).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: /^تأیید نسخه/ });
+  await expect(dialog).toHaveAccessibleName('تأیید نسخه ۲');
+  await expect(dialog).toContainText('تغییرات از نسخه ۱ (نخستین نسخه) تا نسخه‌ای که تأیید می‌کنید');
+  await expect(dialog.getByTestId('diff').locator('ins')).toContainText(['سه‌روزه']);
   expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -89,8 +92,32 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await page.keyboard.type('برای انتشار آماده است');
   await snap(page, 'approve-dialog');
   await expectAccessible(page);
-  await tabTo(page, dialog.getByRole('button', { name: 'تأیید' }));
+  // This ADMIN wrote version 2 (and asked for the generation): the organization's default policy refuses it.
+  await tabTo(page, dialog.getByRole('button', { name: 'تأیید نسخه ۲' }));
   await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('مدیر دیگری باید آن را تأیید کند');
+  await expectAccessible(page);
+  const contentId = contentUrl.split('/').pop() ?? '';
+  const policy = await page.request.put(`/bff/api/organizations/${organizationId}/content-policy`, { data: { blockPromptsWithPii: false, allowSelfApproval: true }, headers: { 'x-contexor-csrf': '1' } });
+  expect(policy.ok()).toBe(true);
+  // A version saved meanwhile (as from another tab): approving version 2 is now stale; the dialog says
+  // so in Persian, and the page reloads the content, so the dialog then offers the new version.
+  const edited = await page.request.patch(`/bff/api/contents/${contentId}`, { data: { body: 'گوشی آوا ۵ با باتری سه‌روزه و شارژ سریع آمد.' }, headers: { 'x-contexor-csrf': '1' } });
+  expect(edited.ok()).toBe(true);
+  await dialog.getByRole('button', { name: 'تأیید نسخه ۲' }).click();
+  await expect(dialog.getByTestId('stale-version')).toContainText('نسخهٔ تازه‌تری (نسخه ۳) ذخیره شده است');
+  await expect(dialog).toHaveAccessibleName('تأیید نسخه ۳');
+  await expect(dialog.getByTestId('diff').locator('ins')).toContainText(['شارژ', 'سریع']);
+  await snap(page, 'approve-dialog-stale');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  // Restore: version 2's text comes back as version 4, under review again.
+  await page.getByRole('button', { name: 'بازگرداندن نسخه ۲' }).click();
+  await expect(page.getByText('بازگردانی از نسخه ۲')).toBeVisible();
+  await expect(page.getByTestId('content-body')).toHaveText('گوشی آوا ۵ با باتری سه‌روزه آمد.');
+  await approve.click();
+  await expect(dialog).toHaveAccessibleName('تأیید نسخه ۴');
+  await dialog.getByRole('button', { name: 'تأیید نسخه ۴' }).click();
   await expect(page.getByText('تأییدشده')).toBeVisible();
 
   await page.goto(`/organizations/${organizationId}/usage`);
@@ -373,7 +400,7 @@ test('an editor hears of the admin’s decisions on their contents through the b
   await expect(bell).toHaveAccessibleName('اعلان‌ها');
   await expect(count).toHaveCount(0);
 
-  await bffPost(adminPage, `contents/${toApprove.id}/approve`, { comment: 'برای انتشار آماده است' });
+  await bffPost(adminPage, `contents/${toApprove.id}/approve`, { version: 1, comment: 'برای انتشار آماده است' });
   await bffPost(adminPage, `contents/${toReject.id}/reject`, { reason: 'تاریخ‌ها را بنویس' });
   await admin.close();
 

@@ -61,7 +61,7 @@ export function ErrorBanner({ error }: { error: unknown }) {
         ) : null}
       </p>
       {apiError?.requestId ? (
-        <p className="mt-1 text-xs text-rose-600">
+        <p className="mt-1 text-xs text-rose-700">
           {fa.requestId}: <span dir="ltr">{apiError.requestId}</span>
         </p>
       ) : null}

@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { NoteDialog } from '@/components/confirm-dialog';
 import { DiffView } from '@/components/diff-view';
 import { ReviewDueDate } from '@/components/review-due-date';
+import { ApproveDialog, RejectDialog } from '@/components/review-dialogs';
 import { ContentComments } from '@/components/content-comments';
 import { PiiWarning } from '@/components/pii-warning';
 import { StyleIssues } from '@/components/style-issues';
@@ -130,6 +130,8 @@ export default function ContentPage() {
   // Until the draft changes, the findings shown are those of the version just saved.
   const justSaved = saved !== null && editing === saved.body ? saved : null;
   const draftWarning = !justSaved && draftScan && !(redacted === editing && draftScan.text !== editing) ? draftScan : undefined;
+  // An earlier version's text can come back (as a new version, to REVIEW) unless the content is final or being generated.
+  const canRestore = can(role, 'EDITOR') && (c.status === 'DRAFT' || c.status === 'REVIEW' || c.status === 'REJECTED') && !busy && editing === null;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -235,23 +237,8 @@ export default function ContentPage() {
         </div>
         {can(role, 'ADMIN') && c.status === 'REVIEW' ? (
           <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-            <NoteDialog
-              trigger={fa.content.approve}
-              title={fa.content.approveTitle}
-              label={fa.content.comment}
-              confirm={fa.content.approve}
-              required={false}
-              onConfirm={(comment) => act.mutate({ path: '/approve', body: comment ? { comment } : {} })}
-            />
-            <NoteDialog
-              trigger={fa.content.reject}
-              title={fa.content.rejectTitle}
-              label={fa.content.reason}
-              confirm={fa.content.reject}
-              required
-              variant="danger"
-              onConfirm={(reason) => act.mutate({ path: '/reject', body: { reason } })}
-            />
+            <ApproveDialog content={c} versions={versions.data ?? []} onChanged={refresh} />
+            <RejectDialog content={c} onChanged={refresh} />
           </div>
         ) : null}
       </Card>
@@ -262,7 +249,13 @@ export default function ContentPage() {
             <li key={v.number} className="flex flex-wrap gap-3">
               <span>{fa.content.version(toPersianDigits(String(v.number)))}</span>
               <span className="text-slate-500">{fa.content.source[v.source]}</span>
+              {v.restoredFrom ? <span className="text-slate-500">{fa.review.restoredFrom(toPersianDigits(String(v.restoredFrom)))}</span> : null}
               <span className="text-slate-500">{formatDateTime(v.createdAt)}</span>
+              {canRestore && v.number !== c.currentVersion ? (
+                <button type="button" className="text-indigo-700 underline disabled:opacity-50" disabled={act.isPending} aria-label={fa.review.restoreVersion(toPersianDigits(String(v.number)))} onClick={() => act.mutate({ path: `/versions/${v.number}/restore` })}>
+                  {fa.review.restore}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
