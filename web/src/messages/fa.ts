@@ -148,7 +148,8 @@ export const fa = {
     restore: 'بازگرداندن',
     restoreVersion: (n: string) => `بازگرداندن نسخه ${n}`,
     restoredFrom: (n: string) => `بازگردانی از نسخه ${n}`,
-  },  comments: {
+  },
+  comments: {
     title: 'نظرها',
     hint: 'بخشی از متن را انتخاب کنید تا روی آن نظر بدهید.',
     selected: 'متن انتخاب‌شده',
