@@ -43,4 +43,10 @@ describe('DecisionBars', () => {
     const ticks = [...container.querySelectorAll('.visx-axis-right text')].map((node) => node.textContent);
     expect(ticks.join('')).not.toMatch(/[0-9]/);
   });
+
+  it('ticks the count axis at whole numbers only', () => {
+    const { container } = render(<DecisionBars points={[{ label: 'خبرنامه', approved: 1, rejected: 1 }]} width={600} names={names} />);
+    const ticks = [...container.querySelectorAll('.visx-axis-right text')].map((node) => node.textContent);
+    expect(ticks).toEqual(['۰', '۱']);
+  });
 });

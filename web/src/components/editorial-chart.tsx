@@ -33,12 +33,15 @@ export function DecisionBars({ points, width, names, height = HEIGHT }: { points
   const plotBottom = height - MARGIN.bottom;
   // Indices, not labels, so two groups with the same label still get their bars.
   const x = scaleBand<number>({ domain: points.map((_, index) => index), range: [plotRight, MARGIN.left], padding: 0.3 });
-  const y = scaleLinear<number>({ domain: [0, Math.max(1, ...points.flatMap((point) => [point.approved, point.rejected]))], range: [plotBottom, MARGIN.top], nice: true });
+  const highest = Math.max(1, ...points.flatMap((point) => [point.approved, point.rejected]));
+  const y = scaleLinear<number>({ domain: [0, highest], range: [plotBottom, MARGIN.top], nice: true });
+  // Counts are whole: no tick between two of them.
+  const ticks = y.ticks(Math.min(5, highest)).filter(Number.isInteger);
   const barWidth = Math.min(MAX_BAR_WIDTH, x.bandwidth() / 2);
   return (
     // Laid out left to right so text anchors mean what they say; each label reads right to left.
     <svg width={width} height={height} role="presentation" direction="ltr">
-      <GridRows scale={y} left={MARGIN.left} width={plotRight - MARGIN.left} numTicks={5} stroke="#e2e8f0" strokeDasharray="3 3" />
+      <GridRows scale={y} left={MARGIN.left} width={plotRight - MARGIN.left} tickValues={ticks} stroke="#e2e8f0" strokeDasharray="3 3" />
       {points.map((point, index) => {
         const middle = (x(index) ?? 0) + x.bandwidth() / 2;
         return SERIES.map(({ field, color }, side) => {
@@ -60,7 +63,7 @@ export function DecisionBars({ points, width, names, height = HEIGHT }: { points
           );
         });
       })}
-      <AxisRight scale={y} left={plotRight} numTicks={5} tickFormat={(value) => formatNumber(Number(value))} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'start' }} />
+      <AxisRight scale={y} left={plotRight} tickValues={ticks} tickFormat={(value) => formatNumber(Number(value))} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'start' }} />
       <AxisBottom scale={x} top={plotBottom} tickFormat={(index) => points[Number(index)]?.label ?? ''} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'middle', direction: 'rtl' }} />
     </svg>
   );
