@@ -10,7 +10,7 @@ export class ContentComments1795600001900 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "content_comments" (
-      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "id" uuid NOT NULL,
       "organization_id" uuid NOT NULL,
       "content_id" uuid NOT NULL,
       "version" integer NOT NULL,
