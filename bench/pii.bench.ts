@@ -88,7 +88,10 @@ function bodyOf(size: number, offset: number): string {
 interface Timing {
   /** Per call, sorted, in µs of wall-clock time. */
   perCallUs: number[];
-  /** Per call, sorted, in µs of this process's CPU time (which other processes on a shared machine do not inflate). */
+  /**
+   * Per call, sorted, in µs of this process's CPU time: other processes on a shared machine do not inflate it,
+   * but the garbage collector's helper threads count in it, so it may exceed the wall-clock time.
+   */
   perCallCpuUs: number[];
   /** The median over calls of each call's µs per KB of UTF-8 (1 KB = 1000 bytes): a stall of the shared machine moves it little. */
   usPerKb: number;
@@ -184,7 +187,7 @@ export const benchmark: Benchmark = {
     process.stdout.write(
       `\nA text of ${LONG_TEXT_CHARS.toLocaleString('en-US')} characters ` +
         `(${(Buffer.byteLength(long) / 1000).toFixed(0)} KB in UTF-8), 50 scans; ` +
-        'wall-clock time, and CPU time, which other processes on a shared machine do not inflate:\n',
+        'wall-clock time, and CPU time (not inflated by other processes, but counting the garbage collector’s threads):\n',
     );
     const row = (name: string, timing: Timing) => [
       name,
@@ -195,7 +198,7 @@ export const benchmark: Benchmark = {
       fixed(timing.usPerKb, 2),
     ];
     const wallP50 = ms(longDetector.perCallUs, 0.5);
-    const cpuP99 = ms(longDetector.perCallCpuUs, 0.99);
+    const wallP99 = ms(longDetector.perCallUs, 0.99);
     printFigures(
       ['scan', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'µs/KB p50', 'target'],
       [
@@ -205,7 +208,7 @@ export const benchmark: Benchmark = {
     );
     process.stdout.write(
       `200 kB text under ${TARGET.longTextMs} ms: ${met(wallP50 < TARGET.longTextMs)} by wall-clock p50, ` +
-        `${met(cpuP99 < TARGET.longTextMs)} by CPU p99\n`,
+        `${met(wallP99 < TARGET.longTextMs)} by wall-clock p99\n`,
     );
   },
 };
