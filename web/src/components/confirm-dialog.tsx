@@ -30,61 +30,6 @@ export function DialogPanel({ title, description, describeVisibly, action, child
   );
 }
 
-/**
- * A button that opens a dialog asking for a note (optional or required) before it acts:
- * approving with a comment, rejecting with a reason.
- */
-export function NoteDialog({
-  trigger,
-  title,
-  label,
-  confirm,
-  required,
-  variant = 'primary',
-  onConfirm,
-}: {
-  trigger: ReactNode;
-  title: string;
-  label: string;
-  confirm: string;
-  required: boolean;
-  variant?: 'primary' | 'danger';
-  onConfirm: (note: string) => void;
-}) {
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant={variant}>{trigger}</Button>
-      </Dialog.Trigger>
-      <DialogPanel
-        title={title}
-        description={label}
-        describeVisibly={false}
-        action={
-          <Button
-            variant={variant}
-            disabled={required && !note.trim()}
-            onClick={() => {
-              onConfirm(note.trim());
-              setOpen(false);
-              setNote('');
-            }}
-          >
-            {confirm}
-          </Button>
-        }
-      >
-        <label htmlFor="dialog-note" className="flex flex-col gap-1 text-sm">
-          <span>{label}</span>
-          <textarea id="dialog-note" dir="auto" rows={3} className="rounded-lg border border-slate-300 px-3 py-2" value={note} onChange={(e) => setNote(e.target.value)} />
-        </label>
-      </DialogPanel>
-    </Dialog.Root>
-  );
-}
-
 /** A button that asks once more before an action that cannot be undone (removing a member, deleting a template). */
 export function ConfirmDialog({ trigger, title, description, confirm, onConfirm }: { trigger: ReactNode; title: string; description: string; confirm: string; onConfirm: () => void }) {
   return (

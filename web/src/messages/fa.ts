@@ -388,7 +388,6 @@ export const fa = {
     revisions: 'بازنویسی پیش از تأیید',
     costPerApproved: 'هزینه هر محتوای تأییدشده',
     rejections: 'دلیل ردها',
-    categories: { TONE: 'لحن', ACCURACY: 'درستی', PII: 'داده شخصی', STYLE: 'نگارش', LEGAL: 'حقوقی', OTHER: 'سایر' } as Record<string, string>,
     groupBy: 'تفکیک بر اساس',
     groups: { none: 'کل سازمان', project: 'پروژه', author: 'نویسنده', model: 'مدل' } as Record<string, string>,
     group: 'گروه',

@@ -56,7 +56,7 @@ function Rejections({ counts }: { counts: Record<string, number> }) {
       <ul className="flex flex-wrap gap-2 text-sm" data-testid="editorial-rejections">
         {Object.entries(counts).map(([category, count]) => (
           <li key={category} className="rounded-full bg-rose-50 px-3 py-1 text-rose-900 ring-1 ring-rose-200">
-            {fa.editorial.categories[category] ?? category}: {formatNumber(count)}
+            {fa.review.categories[category] ?? category}: {formatNumber(count)}
           </li>
         ))}
       </ul>
