@@ -24,7 +24,15 @@ export {
   type HeldReservation,
 } from './application/use-cases/list-held-reservations.use-case';
 export { UsageThresholdNotifier, type ThresholdCrossing } from './application/ports/usage-threshold-notifier';
-export { PriceTable, type CallTokens, type ModelPrice } from './domain/price-table';
+export {
+  PriceTable,
+  PriceTableInvalidError,
+  modelPriceOf,
+  priceEntryOf,
+  type CallTokens,
+  type ModelPrice,
+  type ModelPriceEntry,
+} from './domain/price-table';
 export {
   ModelUnknownError,
   UsageLimitExceededError,

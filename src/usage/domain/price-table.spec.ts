@@ -1,5 +1,5 @@
 import { Money } from '#libs/ddd';
-import { PriceTable, PriceTableInvalidError } from './price-table';
+import { modelPriceOf, PriceTable, PriceTableInvalidError, priceEntryOf } from './price-table';
 import { ModelUnknownError, TokenCountInvalidError } from './usage.errors';
 
 describe('PriceTable', () => {
@@ -174,6 +174,41 @@ describe('PriceTable', () => {
     ])('refuses the malformed override %j', (overrides, message) => {
       expect(() => PriceTable.withOverrides(overrides)).toThrow(PriceTableInvalidError);
       expect(() => PriceTable.withOverrides(overrides)).toThrow(message);
+    });
+  });
+
+  describe('price entries {inputUsdPerMTok, cachedInputUsdPerMTok, outputUsdPerMTok}', () => {
+    const entry = { inputUsdPerMTok: '0.30', cachedInputUsdPerMTok: '0.075', outputUsdPerMTok: '1.20' };
+
+    it('reads an entry into micro-USD per million tokens and writes it back as 6-decimal strings', () => {
+      expect(modelPriceOf('relay-mini', entry)).toEqual({ input: 300_000n, cachedInput: 75_000n, output: 1_200_000n });
+      expect(priceEntryOf(modelPriceOf('relay-mini', entry))).toEqual({
+        inputUsdPerMTok: '0.300000',
+        cachedInputUsdPerMTok: '0.075000',
+        outputUsdPerMTok: '1.200000',
+      });
+    });
+
+    it('builds a table of exactly the given models, charged at their own prices', () => {
+      const table = PriceTable.ofEntries({ 'Relay-Mini': entry });
+      expect(table.models).toEqual(['relay-mini']);
+      expect(table.entries).toEqual({ 'relay-mini': priceEntryOf(modelPriceOf('relay-mini', entry)) });
+      // (1 000 − 400) × 0.30 + 400 × 0.075 + 500 × 1.20 = 180 + 30 + 600 micro-USD
+      expect(table.costOf('relay-mini', { promptTokens: 1_000, cachedTokens: 400, completionTokens: 500 }).micros).toBe(
+        810n,
+      );
+      expect(() => table.assertKnown('gpt-4o')).toThrow(ModelUnknownError);
+      expect(table.fallbackPrice).toEqual(modelPriceOf('relay-mini', entry));
+    });
+
+    it.each([
+      [{ ...entry, cachedInputUsdPerMTok: undefined }, /^m.cachedInputUsdPerMTok must be a decimal string/],
+      [{ ...entry, outputUsdPerMTok: 1.2 }, /^m.outputUsdPerMTok must be a decimal string/],
+      [{ ...entry, inputUsdPerMTok: '-1' }, /^m.inputUsdPerMTok "-1" is not a decimal/],
+      [{ ...entry, input: '1' }, /^m.input is not a price field \(use inputUsdPerMTok, cachedInputUsdPerMTok/],
+    ])('refuses the malformed entry %j naming the field', (bad, message) => {
+      expect(() => PriceTable.ofEntries({ m: bad as never })).toThrow(PriceTableInvalidError);
+      expect(() => PriceTable.ofEntries({ m: bad as never })).toThrow(message);
     });
   });
 });

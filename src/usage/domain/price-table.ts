@@ -8,6 +8,18 @@ export interface ModelPrice {
   output: bigint;
 }
 
+/**
+ * One model's price as people write and read it (the contract's `ai-provider` `models` entries): decimal
+ * strings of USD per million tokens (`"0.40"`, at most 6 decimals). `cachedInputUsdPerMTok` is the price of
+ * prompt tokens served from the provider's prompt cache; reasoning tokens are completion tokens and are
+ * charged at `outputUsdPerMTok`.
+ */
+export interface ModelPriceEntry {
+  inputUsdPerMTok: string;
+  cachedInputUsdPerMTok: string;
+  outputUsdPerMTok: string;
+}
+
 /** The tokens one completed call used, as the OpenAI `usage` object reports them. */
 export interface CallTokens {
   /** All prompt tokens, cached ones included (`usage.prompt_tokens`). */
@@ -77,6 +89,34 @@ export class PriceTable {
   }
 
   /**
+   * A table of exactly `entries` (model name → price entry), none of the list prices: an organization's
+   * own provider, which is charged at its own prices. Its fallback price is, field by field, the highest
+   * of its models. Throws PriceTableInvalidError naming the first bad entry; an empty table has no models.
+   */
+  static ofEntries(entries: Readonly<Record<string, ModelPriceEntry>>): PriceTable {
+    const prices = new Map<string, ModelPrice>();
+    for (const [model, entry] of Object.entries(entries)) {
+      if (!MODEL_NAME.test(model)) throw new PriceTableInvalidError(`"${model.slice(0, 64)}" is not a model name`);
+      prices.set(model.toLowerCase(), modelPriceOf(model, entry));
+    }
+    return new PriceTable(prices, highestPrices([...prices.values()]));
+  }
+
+  /** Every model's price as an entry of decimal strings (USD per million tokens), by model name. */
+  get entries(): Record<string, ModelPriceEntry> {
+    return Object.fromEntries(this.models.map((model) => [model, priceEntryOf(this.prices.get(model)!)]));
+  }
+
+  /**
+   * A table of exactly these models (lower-case names), without the list prices: an organization's
+   * own provider. The fallback is their highest price, field by field.
+   */
+  static only(prices: Record<string, ModelPrice>): PriceTable {
+    const map = new Map<string, ModelPrice>(Object.entries(prices));
+    return new PriceTable(map, highestPrices([...map.values()]));
+  }
+
+  /**
    * This table with `fallback` (`{"input": "…", "cachedInput": "…", "output": "…"}`) as the price of
    * completed calls whose model has none. Throws PriceTableInvalidError naming the bad field.
    */
@@ -141,36 +181,73 @@ function costAt(price: ModelPrice, tokens: CallTokens): Money {
 
 /** Field by field, the highest price of any model: an unknown model is never charged less than a known one. */
 function highestPrices(prices: ModelPrice[]): ModelPrice {
-  const highest = (field: (typeof PRICE_FIELDS)[number]) =>
-    prices.reduce((max, price) => (price[field] > max ? price[field] : max), 0n);
+  const highest = (field: PriceField) => prices.reduce((max, price) => (price[field] > max ? price[field] : max), 0n);
   return { input: highest('input'), cachedInput: highest('cachedInput'), output: highest('output') };
 }
 
-/** `model` names the entry in messages; the fallback price, which belongs to no model, passes ''. */
-function parseModelPrice(model: string, value: unknown): ModelPrice {
+type PriceField = (typeof PRICE_FIELDS)[number];
+const CONFIG_FIELD_NAMES: Readonly<Record<PriceField, string>> = {
+  input: 'input',
+  cachedInput: 'cachedInput',
+  output: 'output',
+};
+const ENTRY_FIELD_NAMES: Readonly<Record<PriceField, keyof ModelPriceEntry>> = {
+  input: 'inputUsdPerMTok',
+  cachedInput: 'cachedInputUsdPerMTok',
+  output: 'outputUsdPerMTok',
+};
+
+/**
+ * `value`, an object of the three prices under `names`, in micro-USD. `model` names the entry in
+ * messages; the fallback price, which belongs to no model, passes ''.
+ */
+function parseModelPrice(
+  model: string,
+  value: unknown,
+  names: Readonly<Record<PriceField, string>> = CONFIG_FIELD_NAMES,
+): ModelPrice {
   const at = (field: string) => (model ? `${model}.${field}` : field);
+  const listed = PRICE_FIELDS.map((field) => names[field]);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new PriceTableInvalidError(
-      `${model ? `${model} ` : ''}must be an object {"input", "cachedInput", "output"} of USD per million tokens`,
+      `${model ? `${model} ` : ''}must be an object {"${listed.join('", "')}"} of USD per million tokens`,
     );
   }
   const entry = value as Record<string, unknown>;
-  const unknownField = Object.keys(entry).find((field) => !(PRICE_FIELDS as readonly string[]).includes(field));
+  const unknownField = Object.keys(entry).find((field) => !listed.includes(field));
   if (unknownField)
-    throw new PriceTableInvalidError(`${at(unknownField)} is not a price field (use input, cachedInput, output)`);
-  const read = (field: (typeof PRICE_FIELDS)[number]): bigint => {
-    const raw = entry[field];
+    throw new PriceTableInvalidError(`${at(unknownField)} is not a price field (use ${listed.join(', ')})`);
+  const read = (field: PriceField): bigint => {
+    const raw = entry[names[field]];
     if (typeof raw !== 'string')
-      throw new PriceTableInvalidError(`${at(field)} must be a decimal string of USD per million tokens, like "0.40"`);
+      throw new PriceTableInvalidError(
+        `${at(names[field])} must be a decimal string of USD per million tokens, like "0.40"`,
+      );
     try {
       return Money.parse(raw.trim()).micros;
     } catch (error) {
       if (error instanceof MoneyInvalidError)
-        throw new PriceTableInvalidError(`${at(field)} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`);
+        throw new PriceTableInvalidError(
+          `${at(names[field])} "${raw.slice(0, 20)}" is not a decimal with at most 6 decimals`,
+        );
       throw error;
     }
   };
   return { input: read('input'), cachedInput: read('cachedInput'), output: read('output') };
+}
+
+/** `entry` in integer micro-USD per million tokens; `model` names it in messages. Throws PriceTableInvalidError. */
+export function modelPriceOf(model: string, entry: ModelPriceEntry): ModelPrice {
+  return parseModelPrice(model, entry, ENTRY_FIELD_NAMES);
+}
+
+/** `price` as decimal strings of USD per million tokens (`400000n` → `"0.400000"`). */
+export function priceEntryOf(price: ModelPrice): ModelPriceEntry {
+  return {
+    inputUsdPerMTok: Money.fromMicros(price.input).toDecimalString(),
+    cachedInputUsdPerMTok: Money.fromMicros(price.cachedInput).toDecimalString(),
+    outputUsdPerMTok: Money.fromMicros(price.output).toDecimalString(),
+  };
 }
 
 function assertCallTokens(tokens: CallTokens): void {
