@@ -11,6 +11,7 @@ import { UsageThresholdNotifier } from './application/ports/usage-threshold-noti
 import { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
 import { GetContentCostsUseCase } from './application/use-cases/get-content-costs.use-case';
 import { GetMyUsageUseCase } from './application/use-cases/get-my-usage.use-case';
+import { GetUsageForecastUseCase } from './application/use-cases/get-usage-forecast.use-case';
 import { GetUsageLimitsUseCase } from './application/use-cases/get-usage-limits.use-case';
 import { GetUsageReportUseCase } from './application/use-cases/get-usage-report.use-case';
 import { ListHeldReservationsUseCase } from './application/use-cases/list-held-reservations.use-case';
@@ -73,6 +74,7 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
     GetUsageLimitsUseCase,
     UpdateUsageLimitsUseCase,
     GetMyUsageUseCase,
+    GetUsageForecastUseCase,
   ],
   exports: [...generationBudget, ...reportParts, PriceTable],
 })

@@ -3,10 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Money, type Actor } from '#libs/ddd';
 import { Authenticated, CurrentActor, RequireRole, RequireStepUp } from '../../../accounts';
 import { GetMyUsageUseCase } from '../../application/use-cases/get-my-usage.use-case';
+import { GetUsageForecastUseCase } from '../../application/use-cases/get-usage-forecast.use-case';
 import { GetUsageLimitsUseCase } from '../../application/use-cases/get-usage-limits.use-case';
 import { GetUsageReportUseCase } from '../../application/use-cases/get-usage-report.use-case';
 import { UpdateUsageLimitsUseCase } from '../../application/use-cases/update-usage-limits.use-case';
 import { MyUsageResponseDto } from './dto/my-usage.dto';
+import { UsageForecastResponseDto } from './dto/usage-forecast.dto';
 import { UpdateUsageLimitsDto, UsageLimitsResponseDto } from './dto/usage-limits.dto';
 import { parseWindowBound, UsageReportQueryDto, UsageReportResponseDto } from './dto/usage-report.dto';
 
@@ -19,6 +21,7 @@ export class UsageController {
     private readonly getUsageLimits: GetUsageLimitsUseCase,
     private readonly updateUsageLimits: UpdateUsageLimitsUseCase,
     private readonly getMyUsage: GetMyUsageUseCase,
+    private readonly getUsageForecast: GetUsageForecastUseCase,
   ) {}
 
   @Get('organizations/:orgId/usage')
@@ -52,6 +55,22 @@ export class UsageController {
   @ApiOkResponse({ type: UsageLimitsResponseDto })
   async limits(@CurrentActor() actor: Actor, @Param('orgId') orgId: string): Promise<UsageLimitsResponseDto> {
     return UsageLimitsResponseDto.from(await this.getUsageLimits.execute(actor, orgId));
+  }
+
+  @Get('organizations/:orgId/usage/forecast')
+  @RequireRole('ADMIN')
+  @ApiOperation({
+    summary: "The current period's usage projected to its end at the present burn rate, and when a limit runs out",
+    description:
+      'burnPerDay = ½ × (the last 7 whole local days ÷ 7) + ½ × (the period’s whole days so far ÷ their number), days cut at midnight in the ' +
+      'organization calendar’s time zone (UTC, or Asia/Tehran for jalali); today counts in `used` but not in the rate. With fewer than 7 whole days ' +
+      'the rate is the period so far; on its first day, the 7 whole days before it ÷ 7. projected = used + burnPerDay × the days left. ' +
+      'exhaustsAt: the first instant the token or cost limit would be reached at that rate, if before the period ends; now when already reached. ' +
+      'Reservations of generations in progress are not counted. Errors: 403 FORBIDDEN (not ADMIN), 404 (not a member).',
+  })
+  @ApiOkResponse({ type: UsageForecastResponseDto })
+  async forecast(@CurrentActor() actor: Actor, @Param('orgId') orgId: string): Promise<UsageForecastResponseDto> {
+    return UsageForecastResponseDto.from(await this.getUsageForecast.execute(actor, orgId));
   }
 
   @Put('organizations/:orgId/usage/limits')
