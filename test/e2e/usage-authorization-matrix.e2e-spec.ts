@@ -76,6 +76,11 @@ describe('Usage authorization matrix (HTTP)', () => {
       call: (c) => as(http().get(orgPath('/usage/limits')), c),
     },
     {
+      route: 'GET /organizations/:orgId/usage/forecast',
+      needs: 'ADMIN',
+      call: (c) => as(http().get(orgPath('/usage/forecast')), c),
+    },
+    {
       route: 'PUT /organizations/:orgId/usage/limits',
       needs: 'ADMIN',
       call: (c) => as(http().put(orgPath('/usage/limits')).send(limitsBody), c),
