@@ -49,8 +49,12 @@ export class ContentStatusChanges1795600002200 implements MigrationInterface {
     await queryRunner.query(`INSERT INTO content_status_changes
         (content_id, organization_id, project_id, from_status, to_status, cause, version, model, actor_id,
          rejection_category, occurred_at)
-      SELECT v.content_id, c.organization_id, c.project_id, 'IN_PROGRESS', 'REVIEW', 'generation_completed',
-             v.number, v.model, v.created_by, NULL, v.created_at
+      SELECT content_id, organization_id, project_id, from_status, to_status, cause, version, model, actor_id,
+             rejection_category, occurred_at
+        FROM (
+      SELECT v.content_id, c.organization_id, c.project_id, 'IN_PROGRESS' AS from_status, 'REVIEW' AS to_status,
+             'generation_completed' AS cause, v.number AS version, v.model, v.created_by AS actor_id,
+             NULL AS rejection_category, v.created_at AS occurred_at
         FROM content_versions v JOIN contents c ON c.id = v.content_id
        WHERE v.source = 'ai'
       UNION ALL
@@ -70,7 +74,11 @@ export class ContentStatusChanges1795600002200 implements MigrationInterface {
                  coalesce((c.last_review ->> 'version')::int,
                           (SELECT max(v.number) FROM content_versions v
                             WHERE v.content_id = c.id AND v.created_at <= t.at), 0) AS version) r
-       WHERE c.last_review ->> 'decision' = 'REJECTED'`);
+       WHERE c.last_review ->> 'decision' = 'REJECTED'
+        ) AS history
+       -- Ids in the order things happened (a generation before the decision on it at the same instant),
+       -- as the rows written from now on are.
+       ORDER BY occurred_at, version, cause <> 'generation_completed'`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -182,9 +182,9 @@ describe('content status changes (PostgreSQL)', () => {
       }),
     ]);
     const rejection = rejectedThenRegenerated.snapshot().lastReview;
+    // In the order things happened: the first generation, its rejection, then the second generation.
     expect(await changesOf(rejectedThenRegenerated.id)).toEqual([
       expect.objectContaining({ cause: 'generation_completed', version: 1, occurred_at: T0 }),
-      expect.objectContaining({ cause: 'generation_completed', version: 2, model: 'gpt-4o', occurred_at: at(30) }),
       expect.objectContaining({
         from_status: 'REVIEW',
         to_status: 'REJECTED',
@@ -195,6 +195,7 @@ describe('content status changes (PostgreSQL)', () => {
         rejection_category: 'OTHER',
         occurred_at: T0,
       }),
+      expect.objectContaining({ cause: 'generation_completed', version: 2, model: 'gpt-4o', occurred_at: at(30) }),
     ]);
     expect(await changesOf(draft.id)).toEqual([]);
   });
