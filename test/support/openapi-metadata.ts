@@ -12,6 +12,8 @@ export default async () => {
       await import('../../src/usage/presentation/http/dto/usage-report.dto.js'),
     ['../../src/usage/presentation/http/dto/my-usage.dto']:
       await import('../../src/usage/presentation/http/dto/my-usage.dto.js'),
+    ['../../src/usage/presentation/http/dto/usage-forecast.dto']:
+      await import('../../src/usage/presentation/http/dto/usage-forecast.dto.js'),
     ['../../src/content/presentation/http/dto/comment.dto']:
       await import('../../src/content/presentation/http/dto/comment.dto.js'),
     ['../../src/content/presentation/http/dto/diff.dto']:
@@ -291,6 +293,39 @@ export default async () => {
               organizations: {
                 required: true,
                 type: () => [t['../../src/usage/presentation/http/dto/my-usage.dto'].MyOrganizationUsageDto],
+              },
+            },
+          },
+        ],
+        [
+          import('../../src/usage/presentation/http/dto/usage-forecast.dto.js'),
+          {
+            UsageForecastLimitDto: {
+              monthlyTokenLimit: { required: true, type: () => Number, nullable: true },
+              monthlyCostLimitUsd: { required: true, type: () => String, nullable: true },
+            },
+            UsageForecastResponseDto: {
+              period: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsagePeriodDto,
+              },
+              used: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageAmountDto,
+              },
+              projected: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageAmountDto,
+              },
+              burnPerDay: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageAmountDto,
+              },
+              exhaustsAt: { required: true, type: () => String, nullable: true },
+              exhaustsLimit: { required: true, nullable: true, enum: ['tokens', 'cost'] },
+              limit: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-forecast.dto'].UsageForecastLimitDto,
               },
             },
           },
@@ -908,6 +943,9 @@ export default async () => {
             UsageController: {
               report: { type: t['../../src/usage/presentation/http/dto/usage-report.dto'].UsageReportResponseDto },
               limits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
+              forecast: {
+                type: t['../../src/usage/presentation/http/dto/usage-forecast.dto'].UsageForecastResponseDto,
+              },
               setLimits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
               mine: { type: t['../../src/usage/presentation/http/dto/my-usage.dto'].MyUsageResponseDto },
             },

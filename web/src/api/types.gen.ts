@@ -1248,6 +1248,48 @@ export type UsageLimitsResponseDto = {
     updatedBy: string | null;
 };
 
+export type UsageForecastLimitDto = {
+    /**
+     * null = unlimited
+     */
+    monthlyTokenLimit: number | null;
+    /**
+     * null = unlimited
+     */
+    monthlyCostLimitUsd: string | null;
+};
+
+export type UsageForecastResponseDto = {
+    /**
+     * The current period, as GET usage/limits gives it
+     */
+    period: UsagePeriodDto;
+    /**
+     * Recorded usage of the period until now
+     */
+    used: UsageAmountDto;
+    /**
+     * used + burnPerDay × the days left until the period ends (fractional); tokens and micro-dollars rounded half up
+     */
+    projected: UsageAmountDto;
+    /**
+     * Half the trailing week (last 7 whole local days ÷ 7) plus half the period so far (its whole days ÷ their number); today is left out of the rate. Fewer than 7 whole days: the period so far. First day of the period: the 7 whole days before it ÷ 7. Rounded half up.
+     */
+    burnPerDay: UsageAmountDto;
+    /**
+     * When the token or cost limit (whichever first) would be reached at burnPerDay, rounded up to the second; the time of the request when a limit is already reached; null when no limit is reached before the period ends (or there is no limit or no burn)
+     */
+    exhaustsAt: string | null;
+    /**
+     * Which limit exhaustsAt is about; null with exhaustsAt
+     */
+    exhaustsLimit: 'tokens' | 'cost';
+    /**
+     * The organization's monthly limits (each null = unlimited)
+     */
+    limit: UsageForecastLimitDto;
+};
+
 export type UpdateUsageLimitsDto = {
     /**
      * Tokens the organization may use per period; null = unlimited
@@ -4852,6 +4894,50 @@ export type UsageControllerSetLimitsResponses = {
 };
 
 export type UsageControllerSetLimitsResponse = UsageControllerSetLimitsResponses[keyof UsageControllerSetLimitsResponses];
+
+export type UsageControllerForecastData = {
+    body?: never;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/usage/forecast';
+};
+
+export type UsageControllerForecastErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type UsageControllerForecastError = UsageControllerForecastErrors[keyof UsageControllerForecastErrors];
+
+export type UsageControllerForecastResponses = {
+    200: UsageForecastResponseDto;
+};
+
+export type UsageControllerForecastResponse = UsageControllerForecastResponses[keyof UsageControllerForecastResponses];
 
 export type UsageControllerMineData = {
     body?: never;
