@@ -1283,7 +1283,7 @@ export type UsageForecastResponseDto = {
     /**
      * Which limit exhaustsAt is about; null with exhaustsAt
      */
-    exhaustsLimit: 'tokens' | 'cost';
+    exhaustsLimit: 'tokens' | 'cost' | null;
     /**
      * The organization's monthly limits (each null = unlimited)
      */

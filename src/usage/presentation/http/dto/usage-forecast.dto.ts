@@ -43,7 +43,8 @@ export class UsageForecastResponseDto {
   exhaustsAt!: string | null;
 
   @ApiProperty({
-    enum: ['tokens', 'cost'],
+    // null in the list too: OpenAPI 3.0 reads an enum without it as never null, whatever `nullable` says.
+    enum: ['tokens', 'cost', null],
     nullable: true,
     description: 'Which limit exhaustsAt is about; null with exhaustsAt',
   })
