@@ -228,6 +228,7 @@ async function timeSettles(dataSource: DataSource): Promise<(string | number)[][
         promptTokens: 1_000,
         cachedTokens: 0,
         completionTokens: 500,
+        reasoningTokens: 0,
         cost: Money.fromMicros(1_200),
         usageEstimated: false,
         priceFallback: false,

@@ -18,7 +18,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * - prompt_tokens = ceil(characters of every message's text content / 4), at least 1
  *   (OpenAI's own rule of thumb of about four characters per token);
  * - completion_tokens = number of whitespace-separated words in the reply;
- * - cached_tokens = the value of `setCachedTokens(n)` (default 0), capped at prompt_tokens.
+ * - cached_tokens = the value of `setCachedTokens(n)` (default 0), capped at prompt_tokens;
+ * - reasoning_tokens = the value of `setReasoningTokens(n)` (default 0): hidden tokens the model
+ *   "thought", counted in completion_tokens on top of the reply's words, as OpenAI counts them. A
+ *   completion cap (`max_completion_tokens` / `max_tokens`) covers both: reasoning first, capped at
+ *   the limit, then as many words as remain (fewer words: finish_reason `length`).
+ * Both details are sent in the real wire format (`usage.prompt_tokens_details.cached_tokens`,
+ * `usage.completion_tokens_details.reasoning_tokens`), in a plain answer's `usage` and in a stream's
+ * last chunk (`choices: []`, sent when `stream_options.include_usage` asks for it).
  */
 
 export type FakeOpenAiHttpFailure =
@@ -90,6 +97,7 @@ export class FakeOpenAiServer {
   private latencyMs = 0;
   private chunkDelayMs = 0;
   private cachedTokens = 0;
+  private reasoningTokens = 0;
   private omissions: FakeOpenAiStreamOmissions = {};
   /** Names the answering model differently from the one asked for (a relay, a new snapshot). */
   private answeringModel: string | undefined;
@@ -149,6 +157,11 @@ export class FakeOpenAiServer {
     this.cachedTokens = tokens;
   }
 
+  /** Every following completion reports this many reasoning tokens, counted in its completion tokens (until `reset()`). */
+  setReasoningTokens(tokens: number): void {
+    this.reasoningTokens = tokens;
+  }
+
   /** Leaves the usage chunk and/or the completion id out of every following stream (until `reset()`). */
   leaveOutOfStreams(omissions: FakeOpenAiStreamOmissions): void {
     this.omissions = { ...omissions };
@@ -167,6 +180,7 @@ export class FakeOpenAiServer {
     this.latencyMs = 0;
     this.chunkDelayMs = 0;
     this.cachedTokens = 0;
+    this.reasoningTokens = 0;
     this.omissions = {};
   }
 
@@ -233,7 +247,9 @@ export class FakeOpenAiServer {
 
   private complete(body: Record<string, unknown>): Completion {
     const full = typeof this.reply === 'function' ? this.reply(body) : this.reply;
-    const limit = maxTokensOf(body);
+    const cap = maxTokensOf(body);
+    const reasoningTokens = cap === undefined ? this.reasoningTokens : Math.min(this.reasoningTokens, cap);
+    const limit = cap === undefined ? undefined : cap - reasoningTokens;
     const words = splitWords(full);
     const truncated = limit !== undefined && words.length > limit;
     const content = truncated ? words.slice(0, limit).join('').trimEnd() : full;
@@ -244,7 +260,7 @@ export class FakeOpenAiServer {
       model: this.answeringModel ?? String(body.model),
       content,
       finishReason: truncated ? 'length' : 'stop',
-      usage: usageOf(promptTokens, countWords(content), Math.min(this.cachedTokens, promptTokens)),
+      usage: usageOf(promptTokens, countWords(content), Math.min(this.cachedTokens, promptTokens), reasoningTokens),
     };
   }
 
@@ -464,14 +480,16 @@ function completionBody(c: Completion) {
   };
 }
 
-function usageOf(promptTokens: number, completionTokens: number, cachedTokens: number) {
+/** `visibleTokens`: the reply's own tokens; reasoning tokens come on top of them in completion_tokens. */
+function usageOf(promptTokens: number, visibleTokens: number, cachedTokens: number, reasoningTokens: number) {
+  const completionTokens = visibleTokens + reasoningTokens;
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
     prompt_tokens_details: { cached_tokens: cachedTokens, audio_tokens: 0 },
     completion_tokens_details: {
-      reasoning_tokens: 0,
+      reasoning_tokens: reasoningTokens,
       audio_tokens: 0,
       accepted_prediction_tokens: 0,
       rejected_prediction_tokens: 0,

@@ -10,6 +10,8 @@ export interface UsageRecordSeed {
   promptTokens?: number;
   cachedTokens?: number;
   completionTokens?: number;
+  /** Part of completionTokens. */
+  reasoningTokens?: number;
   costMicros?: bigint | number;
   callKey?: string;
   createdAt?: Date | string;
@@ -27,6 +29,7 @@ export function makeUsageRecord(
     promptTokens: 100,
     cachedTokens: 0,
     completionTokens: 50,
+    reasoningTokens: 0,
     costMicros: 120,
     callKey: `chatcmpl-${randomUUID()}`,
     ...overrides,
@@ -41,8 +44,8 @@ export async function seedUsageRecords(dataSource: DataSource, seeds: UsageRecor
   const column = <T>(pick: (r: (typeof records)[number]) => T) => records.map(pick);
   await dataSource.query(
     `INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
-                                completion_tokens, total_tokens, cost_micros, call_key, created_at)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::int[], $7::int[], $8::int[], $9::int[], $10::bigint[], $11::varchar[], $12::timestamptz[])`,
+                                completion_tokens, total_tokens, cost_micros, call_key, created_at, reasoning_tokens)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::int[], $7::int[], $8::int[], $9::int[], $10::bigint[], $11::varchar[], $12::timestamptz[], $13::int[])`,
     [
       column((r) => r.organizationId),
       column((r) => r.userId),
@@ -56,6 +59,7 @@ export async function seedUsageRecords(dataSource: DataSource, seeds: UsageRecor
       column((r) => String(r.costMicros)),
       column((r) => r.callKey),
       column((r) => r.createdAt.toISOString()),
+      column((r) => r.reasoningTokens),
     ],
   );
 }

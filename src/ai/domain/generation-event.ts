@@ -8,6 +8,11 @@ export interface TokenUsage {
   completionTokens: number;
   /** Prompt tokens served from the provider's prompt cache (billed at a lower price). */
   cachedTokens: number;
+  /**
+   * The part of the completion tokens the model spent reasoning (o-series, gpt-5): already in
+   * `completionTokens`. Absent on a call remembered before it was recorded: none reported.
+   */
+  reasoningTokens?: number;
   totalTokens: number;
 }
 

@@ -37,6 +37,30 @@ describe('PriceTable', () => {
     );
   });
 
+  it('charges reasoning tokens as the output they are part of, never twice', () => {
+    // gpt-4.1: 10 000 prompt tokens of which 6 000 cached, 3 000 completion tokens of which 2 000 reasoning:
+    // 4 000 × 2.00 + 6 000 × 0.50 + 3 000 × 8.00 = 8 000 + 3 000 + 24 000 micro-USD
+    const tokens = { promptTokens: 10_000, cachedTokens: 6_000, completionTokens: 3_000, reasoningTokens: 2_000 };
+    expect(prices.costOf('gpt-4.1', tokens).micros).toBe(35_000n);
+    expect(prices.costOf('gpt-4.1', { ...tokens, reasoningTokens: 0 }).micros).toBe(35_000n);
+    // a reasoning model added by USAGE_PRICES (o4-mini list prices 1.10 / 0.275 / 4.40):
+    // (1 234 − 1 024) × 1.10 + 1 024 × 0.275 + 777 × 4.40 = 231 + 281.6 + 3 418.8 = 3 931.4 → 3 932
+    const o4 = PriceTable.withOverrides({ 'o4-mini': { input: '1.10', cachedInput: '0.275', output: '4.40' } });
+    expect(
+      o4.costOf('o4-mini', { promptTokens: 1_234, cachedTokens: 1_024, completionTokens: 777, reasoningTokens: 640 })
+        .micros,
+    ).toBe(3_932n);
+  });
+
+  it('refuses more reasoning tokens than completion tokens', () => {
+    expect(() =>
+      prices.costOf('gpt-4o', { promptTokens: 1, cachedTokens: 0, completionTokens: 5, reasoningTokens: 6 }),
+    ).toThrow(TokenCountInvalidError);
+    expect(() =>
+      prices.costOf('gpt-4o', { promptTokens: 1, cachedTokens: 0, completionTokens: 5, reasoningTokens: -1 }),
+    ).toThrow(TokenCountInvalidError);
+  });
+
   it('rounds up once per call, not per token kind', () => {
     // 1 × 0.15 + 1 × 0.60 = 0.75 micro-USD → 1; per-kind rounding would give 2
     expect(prices.costOf('gpt-4o-mini', { promptTokens: 1, cachedTokens: 0, completionTokens: 1 }).micros).toBe(1n);

@@ -26,7 +26,13 @@ export interface CallTokens {
   promptTokens: number;
   /** The part of the prompt served from OpenAI's prompt cache (`usage.prompt_tokens_details.cached_tokens`). */
   cachedTokens: number;
+  /** All completion tokens, reasoning ones included (`usage.completion_tokens`): charged at the output price. */
   completionTokens: number;
+  /**
+   * The part of the completion the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`).
+   * Already counted in `completionTokens` and billed as output, so it adds nothing to the cost; 0 when left out.
+   */
+  reasoningTokens?: number;
 }
 
 const TOKENS_PER_PRICE_UNIT = 1_000_000n;
@@ -142,7 +148,8 @@ export class PriceTable {
 
   /**
    * (uncached prompt tokens × input + cached tokens × cached input + completion tokens × output) / 1e6,
-   * in integer micro-USD, rounded up once for the whole call.
+   * in integer micro-USD, rounded up once for the whole call. Reasoning tokens are completion tokens
+   * (OpenAI counts and bills them as output), so they are in the third term and never added again.
    */
   costOf(model: string, tokens: CallTokens): Money {
     return costAt(this.priceOf(model), tokens);
@@ -252,11 +259,14 @@ export function priceEntryOf(price: ModelPrice): ModelPriceEntry {
 
 function assertCallTokens(tokens: CallTokens): void {
   for (const [field, value] of Object.entries(tokens)) {
+    if (field === 'reasoningTokens' && value === undefined) continue;
     if (!Number.isSafeInteger(value) || value < 0)
       throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0 (got ${String(value)})`);
   }
   if (tokens.cachedTokens > tokens.promptTokens)
     throw new TokenCountInvalidError('cachedTokens cannot exceed promptTokens');
+  if ((tokens.reasoningTokens ?? 0) > tokens.completionTokens)
+    throw new TokenCountInvalidError('reasoningTokens cannot exceed completionTokens');
 }
 
 function ceilDiv(numerator: bigint, denominator: bigint): bigint {

@@ -73,9 +73,33 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
       model: 'gpt-4.1-mini',
       responseId: expect.stringMatching(/^chatcmpl-/),
       finishReason: 'stop',
-      usage: { promptTokens: PROMPT_TOKENS, completionTokens: 5, cachedTokens: 4, totalTokens: PROMPT_TOKENS + 5 },
+      usage: {
+        promptTokens: PROMPT_TOKENS,
+        completionTokens: 5,
+        cachedTokens: 4,
+        reasoningTokens: 0,
+        totalTokens: PROMPT_TOKENS + 5,
+      },
       usageEstimated: false,
     });
+  });
+
+  it('reads the reasoning tokens of the final usage chunk (part of the completion tokens)', async () => {
+    fake.respondWith('یک دو سه');
+    fake.setCachedTokens(2);
+    fake.setReasoningTokens(7);
+
+    const { result } = await generate({ model: 'o4-mini', maxTokens: 100 });
+
+    expect(result.text).toBe('یک دو سه');
+    expect(result.usage).toEqual({
+      promptTokens: PROMPT_TOKENS,
+      completionTokens: 3 + 7,
+      cachedTokens: 2,
+      reasoningTokens: 7,
+      totalTokens: PROMPT_TOKENS + 10,
+    });
+    expect(fake.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
   it('asks for a stream with usage, with the key, the cap as max_tokens and the temperature', async () => {
@@ -200,7 +224,13 @@ describe('OpenAiLlmClient against FakeOpenAiServer', () => {
       model: 'gpt-4.1-mini',
       responseId: expect.stringMatching(/^chatcmpl-/),
       finishReason: 'stop',
-      usage: { promptTokens, completionTokens, cachedTokens: 0, totalTokens: promptTokens + completionTokens },
+      usage: {
+        promptTokens,
+        completionTokens,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        totalTokens: promptTokens + completionTokens,
+      },
       usageEstimated: true,
     });
   });

@@ -95,6 +95,47 @@ describe('FakeOpenAiServer', () => {
     expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
   });
 
+  it('reports reasoning tokens inside completion_tokens, the same plain and streamed', async () => {
+    fake.respondWith('یک دو سه چهار پنج');
+    fake.setCachedTokens(3);
+    fake.setReasoningTokens(40);
+
+    const plain = await client().chat.completions.create({ model: 'o4-mini', messages: MESSAGES });
+    const stream = await client().chat.completions.create({
+      model: 'o4-mini',
+      messages: MESSAGES,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+
+    expect(plain.choices[0].message.content).toBe('یک دو سه چهار پنج');
+    expect(plain.usage).toMatchObject({
+      completion_tokens: 5 + 40,
+      total_tokens: plain.usage!.prompt_tokens + 45,
+      prompt_tokens_details: { cached_tokens: 3 },
+      completion_tokens_details: { reasoning_tokens: 40 },
+    });
+    const last = chunks.at(-1);
+    expect(last?.choices).toEqual([]);
+    expect(last?.usage).toEqual(plain.usage);
+  });
+
+  it('spends a completion cap on reasoning first, then on as many words as remain', async () => {
+    fake.respondWith('یک دو سه چهار پنج');
+    fake.setReasoningTokens(3);
+
+    const capped = await client().chat.completions.create({
+      model: 'o4-mini',
+      messages: MESSAGES,
+      max_completion_tokens: 5,
+    });
+
+    expect(capped.choices[0]).toMatchObject({ message: { content: 'یک دو' }, finish_reason: 'length' });
+    expect(capped.usage).toMatchObject({ completion_tokens: 5, completion_tokens_details: { reasoning_tokens: 3 } });
+  });
+
   it('streams without usage when include_usage is not set', async () => {
     const stream = await client().chat.completions.create({ model: MODEL, messages: MESSAGES, stream: true });
     const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];

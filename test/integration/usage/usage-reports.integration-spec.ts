@@ -50,6 +50,7 @@ describe('usage reports (PostgreSQL)', () => {
         promptTokens: 100,
         cachedTokens: 40,
         completionTokens: 10,
+        reasoningTokens: 6,
         costMicros: 5,
         createdAt: '2026-11-01T00:00:00Z',
       },
@@ -73,6 +74,7 @@ describe('usage reports (PostgreSQL)', () => {
       promptTokens: 300,
       cachedTokens: 40,
       completionTokens: 30,
+      reasoningTokens: 6,
       totalTokens: 330,
       cost: Money.fromMicros(12),
     });
@@ -85,6 +87,7 @@ describe('usage reports (PostgreSQL)', () => {
       promptTokens: 0,
       cachedTokens: 0,
       completionTokens: 0,
+      reasoningTokens: 0,
       totalTokens: 0,
       cost: Money.zero,
     };
@@ -316,6 +319,7 @@ describe('usage reports (PostgreSQL)', () => {
         promptTokens: 130,
         cachedTokens: 0,
         completionTokens: 0,
+        reasoningTokens: 0,
         totalTokens: 130,
         cost: Money.fromMicros(40),
       });
@@ -341,6 +345,7 @@ describe('usage reports (PostgreSQL)', () => {
           promptTokens: 0,
           cachedTokens: 0,
           completionTokens: 0,
+          reasoningTokens: 0,
           totalTokens: 0,
           cost: Money.zero,
         },

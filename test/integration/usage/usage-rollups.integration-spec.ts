@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { TypeOrmUnitOfWork } from '#libs/database';
 import { UsageDailyRollups1795600001300 } from '../../../migrations/1795600001300-UsageDailyRollups';
+import { UsageReasoningTokens1795600002300 } from '../../../migrations/1795600002300-UsageReasoningTokens';
 import { USAGE_GROUP_BY, type UsageGroupBy } from '../../../src/usage/application/ports/usage-reports';
 import {
   SettleGenerationUsageUseCase,
@@ -60,13 +61,13 @@ describe('usage daily roll-up (PostgreSQL)', () => {
                 r.user_id, r.model, r.project_id, count(*)::bigint AS requests,
                 sum(r.prompt_tokens)::bigint AS prompt_tokens, sum(r.cached_tokens)::bigint AS cached_tokens,
                 sum(r.completion_tokens)::bigint AS completion_tokens, sum(r.total_tokens)::bigint AS total_tokens,
-                sum(r.cost_micros)::bigint AS cost_micros
+                sum(r.cost_micros)::bigint AS cost_micros, sum(r.reasoning_tokens)::bigint AS reasoning_tokens
            FROM usage_records r CROSS JOIN (VALUES (0), (210)) AS o(minutes)
           WHERE r.organization_id = $1
           GROUP BY 1, 2, 3, 4, 5, 6
        ), rolled AS (
          SELECT organization_id, utc_offset_minutes, day, user_id, model, project_id, requests, prompt_tokens,
-                cached_tokens, completion_tokens, total_tokens, cost_micros
+                cached_tokens, completion_tokens, total_tokens, cost_micros, reasoning_tokens
            FROM usage_daily_rollups WHERE organization_id = $1
        )
        (SELECT 'records' AS side, * FROM summed EXCEPT SELECT 'records', * FROM rolled)
@@ -99,6 +100,7 @@ describe('usage daily roll-up (PostgreSQL)', () => {
       for (let i = 0; i < 1_500; i += 1) {
         const at = random.int(10) === 0 ? nearMidnight(random.int(70)) : base + random.int(70 * DAY_MS);
         const promptTokens = random.int(20) === 0 ? 2_000_000_000 : random.int(50_000);
+        const completionTokens = random.int(5_000);
         seeds.push({
           organizationId,
           userId: random.pick(users),
@@ -106,7 +108,8 @@ describe('usage daily roll-up (PostgreSQL)', () => {
           model: random.pick(models),
           promptTokens,
           cachedTokens: random.int(promptTokens + 1),
-          completionTokens: random.int(5_000),
+          completionTokens,
+          reasoningTokens: random.int(3) === 0 ? random.int(completionTokens + 1) : 0,
           // Sums past 2^53 micro-dollars: exact only if no step goes through a float.
           costMicros: random.int(50) === 0 ? 9_000_000_000_000_000n + BigInt(i) : random.int(10_000_000),
           createdAt: new Date(at),
@@ -191,6 +194,7 @@ describe('usage daily roll-up (PostgreSQL)', () => {
       promptTokens: 1_000,
       cachedTokens: 100,
       completionTokens: 200,
+      reasoningTokens: 64,
       ...overrides,
     });
     const withTokenLimit = (organizationId: string, tokens: number) =>
@@ -303,8 +307,21 @@ describe('usage daily roll-up (PostgreSQL)', () => {
 
   it('is backfilled from the existing records by its migration', async () => {
     const [before, alsoBefore] = [randomUUID(), randomUUID()];
-    // Records written before the roll-up existed, on both sides of both midnights.
-    await rerunMigration(dataSource, new UsageDailyRollups1795600001300(), (runner) =>
+    // Records written before the roll-up existed, on both sides of both midnights. The later migration
+    // that adds reasoning tokens to it is taken down first and brought back last, as a deployment would.
+    const rollups = new UsageDailyRollups1795600001300();
+    const reasoning = new UsageReasoningTokens1795600002300();
+    const bothMigrations = {
+      up: async (runner: QueryRunner) => {
+        await rollups.up(runner);
+        await reasoning.up(runner);
+      },
+      down: async (runner: QueryRunner) => {
+        await reasoning.down(runner);
+        await rollups.down(runner);
+      },
+    };
+    await rerunMigration(dataSource, bothMigrations, (runner) =>
       runner.query(
         `INSERT INTO usage_records (organization_id, user_id, project_id, model, prompt_tokens, cached_tokens,
                                     completion_tokens, total_tokens, cost_micros, call_key, created_at)

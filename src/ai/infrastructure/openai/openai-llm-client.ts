@@ -165,7 +165,13 @@ export class OpenAiLlmClient extends LlmClient {
       this.tokens.countChat(request.model, request.messages),
       this.tokens.countText(request.model, text),
     ]);
-    return { promptTokens, completionTokens, cachedTokens: 0, totalTokens: promptTokens + completionTokens };
+    return {
+      promptTokens,
+      completionTokens,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+      totalTokens: promptTokens + completionTokens,
+    };
   }
 }
 
@@ -174,6 +180,7 @@ function usageOf(usage: OpenAI.Completions.CompletionUsage): TokenUsage {
     promptTokens: usage.prompt_tokens,
     completionTokens: usage.completion_tokens,
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
     totalTokens: usage.total_tokens,
   };
 }

@@ -37,7 +37,10 @@ export interface NewUsageRecord {
   model: string;
   promptTokens: number;
   cachedTokens: number;
+  /** All completion tokens, reasoning ones included. */
   completionTokens: number;
+  /** The part of the completion spent reasoning (`completion_tokens_details.reasoning_tokens`). */
+  reasoningTokens: number;
   cost: Money;
   /** The tokens were counted locally: the provider's answer carried no usage. */
   usageEstimated: boolean;

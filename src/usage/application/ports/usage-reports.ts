@@ -7,8 +7,11 @@ export type UsageGroupBy = (typeof USAGE_GROUP_BY)[number];
 export interface UsageTotals {
   requests: number;
   promptTokens: number;
+  /** Prompt tokens served from the provider's prompt cache (part of `promptTokens`). */
   cachedTokens: number;
   completionTokens: number;
+  /** Completion tokens spent reasoning (part of `completionTokens`). */
+  reasoningTokens: number;
   totalTokens: number;
   cost: Money;
 }

@@ -67,10 +67,19 @@ function sumOf(all: UsageTotals[]): UsageTotals {
       requests: sum.requests + t.requests,
       promptTokens: sum.promptTokens + t.promptTokens,
       cachedTokens: sum.cachedTokens + t.cachedTokens,
+      reasoningTokens: sum.reasoningTokens + t.reasoningTokens,
       completionTokens: sum.completionTokens + t.completionTokens,
       totalTokens: sum.totalTokens + t.totalTokens,
       cost: sum.cost.add(t.cost),
     }),
-    { requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, cost: Money.zero },
+    {
+      requests: 0,
+      promptTokens: 0,
+      cachedTokens: 0,
+      completionTokens: 0,
+      reasoningTokens: 0,
+      totalTokens: 0,
+      cost: Money.zero,
+    },
   );
 }

@@ -22,8 +22,10 @@ export interface SettleGenerationUsageInput {
   promptTokens: number;
   /** `usage.prompt_tokens_details.cached_tokens`. */
   cachedTokens: number;
-  /** `usage.completion_tokens`. */
+  /** `usage.completion_tokens` (reasoning tokens included). */
   completionTokens: number;
+  /** `usage.completion_tokens_details.reasoning_tokens`: part of the completion, charged as output (0 when left out). */
+  reasoningTokens?: number;
   /** The tokens were counted locally because the provider's answer carried no usage (false when left out). */
   usageEstimated?: boolean;
 }
@@ -72,6 +74,7 @@ export class SettleGenerationUsageUseCase {
       promptTokens: input.promptTokens,
       cachedTokens: input.cachedTokens,
       completionTokens: input.completionTokens,
+      reasoningTokens: input.reasoningTokens ?? 0,
     };
     const { cost, priceFallback } = this.prices.chargeOf(input.model, tokens);
     const outcome = await this.ledger.settle(

@@ -92,8 +92,9 @@ const RESERVE_WHERE_UNLIMITED =
 
 const SETTLE = new PreparedStatement(`WITH recorded AS (
          INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
-                                    completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                    completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at,
+                                    reasoning_tokens)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16)
          ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
          RETURNING cost_micros, price_fallback, created_at
        ), settled AS (
@@ -211,6 +212,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
       record.priceFallback,
       record.createdAt,
       reservation,
+      record.reasoningTokens,
     ]);
     const row = inserted[0];
     if (row) {

@@ -18,6 +18,7 @@ interface TotalsRow {
   prompt_tokens: string;
   cached_tokens: string;
   completion_tokens: string;
+  reasoning_tokens: string;
   total_tokens: string;
   cost_micros: string;
 }
@@ -26,6 +27,7 @@ const SUMS = `count(*) AS requests,
   coalesce(sum(prompt_tokens), 0) AS prompt_tokens,
   coalesce(sum(cached_tokens), 0) AS cached_tokens,
   coalesce(sum(completion_tokens), 0) AS completion_tokens,
+  coalesce(sum(reasoning_tokens), 0) AS reasoning_tokens,
   coalesce(sum(total_tokens), 0) AS total_tokens,
   coalesce(sum(cost_micros), 0) AS cost_micros`;
 
@@ -53,9 +55,10 @@ const ROLLUP_SUMS = `coalesce(sum(requests), 0) AS requests,
   coalesce(sum(prompt_tokens), 0) AS prompt_tokens,
   coalesce(sum(cached_tokens), 0) AS cached_tokens,
   coalesce(sum(completion_tokens), 0) AS completion_tokens,
+  coalesce(sum(reasoning_tokens), 0) AS reasoning_tokens,
   coalesce(sum(total_tokens), 0) AS total_tokens,
   coalesce(sum(cost_micros), 0) AS cost_micros`;
-const PART_COLUMNS = 'prompt_tokens, cached_tokens, completion_tokens, total_tokens, cost_micros';
+const PART_COLUMNS = 'prompt_tokens, cached_tokens, completion_tokens, reasoning_tokens, total_tokens, cost_micros';
 const partsOf = (rollupKey: string, recordKey: string) => `(
   SELECT ${rollupKey}requests, ${PART_COLUMNS} FROM usage_daily_rollups
    WHERE organization_id = $1 AND utc_offset_minutes = $4::int AND day >= $7::date AND day < $8::date
@@ -97,6 +100,7 @@ const toTotals = (row: TotalsRow | undefined): UsageTotals => ({
   promptTokens: Number(row?.prompt_tokens ?? 0),
   cachedTokens: Number(row?.cached_tokens ?? 0),
   completionTokens: Number(row?.completion_tokens ?? 0),
+  reasoningTokens: Number(row?.reasoning_tokens ?? 0),
   totalTokens: Number(row?.total_tokens ?? 0),
   cost: Money.fromMicros(row?.cost_micros ?? 0),
 });

@@ -39,6 +39,9 @@ export class UsageDailyRollupEntity {
   @Column({ name: 'completion_tokens', type: 'bigint' })
   completionTokens!: string;
 
+  @Column({ name: 'reasoning_tokens', type: 'bigint', default: 0 })
+  reasoningTokens!: string;
+
   @Column({ name: 'total_tokens', type: 'bigint' })
   totalTokens!: string;
 

@@ -42,6 +42,10 @@ export class UsageRecordEntity {
   @Column({ name: 'completion_tokens', type: 'integer' })
   completionTokens!: number;
 
+  /** The part of the completion tokens the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`). */
+  @Column({ name: 'reasoning_tokens', type: 'integer', default: 0 })
+  reasoningTokens!: number;
+
   @Column({ name: 'total_tokens', type: 'integer' })
   totalTokens!: number;
 

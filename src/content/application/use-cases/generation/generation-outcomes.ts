@@ -57,6 +57,7 @@ export async function settleCall(
     promptTokens: call.usage.promptTokens,
     cachedTokens: call.usage.cachedTokens,
     completionTokens: call.usage.completionTokens,
+    reasoningTokens: call.usage.reasoningTokens ?? 0,
     usageEstimated: call.usageEstimated,
   });
   return cost;

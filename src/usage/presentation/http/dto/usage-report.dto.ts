@@ -75,12 +75,27 @@ export class UsageTotalsDto {
 
   @ApiProperty({
     type: 'integer',
-    description: 'Prompt tokens served from the OpenAI prompt cache (included in promptTokens)',
+    description:
+      'Prompt tokens served from the provider’s prompt cache (`usage.prompt_tokens_details.cached_tokens`), included in promptTokens and charged at the model’s cached-input price',
+  })
+  cachedPromptTokens!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    deprecated: true,
+    description: 'The same figure as cachedPromptTokens, under its earlier name (kept for existing clients)',
   })
   cachedTokens!: number;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'All completion tokens, reasoning tokens included' })
   completionTokens!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Completion tokens the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`; o-series and gpt-5 models), included in completionTokens and charged at the output price',
+  })
+  reasoningTokens!: number;
 
   @ApiProperty({ type: 'integer' })
   totalTokens!: number;
@@ -92,8 +107,10 @@ export class UsageTotalsDto {
     return {
       requests: totals.requests,
       promptTokens: totals.promptTokens,
+      cachedPromptTokens: totals.cachedTokens,
       cachedTokens: totals.cachedTokens,
       completionTokens: totals.completionTokens,
+      reasoningTokens: totals.reasoningTokens,
       totalTokens: totals.totalTokens,
       costUsd: totals.cost.toDecimalString(),
     };
