@@ -6,7 +6,8 @@ const SCALE = 120;
 const MARKS = [80, 100];
 
 /** Where the use of a monthly limit stands: a bar with its 80 % and 100 % marks, amber from 80 %, red from 100 %. */
-export function LimitBar({ label, used, limit, shown }: { label: string; used: number; limit: number | null; shown: string }) {
+/** `projected`: the use forecast at the period's end, drawn as a dashed marker (capped at the bar's 120 % end). */
+export function LimitBar({ label, used, limit, shown, projected }: { label: string; used: number; limit: number | null; shown: string; projected?: number }) {
   if (limit === null) {
     return (
       <div className="flex justify-between text-sm">
@@ -39,6 +40,15 @@ export function LimitBar({ label, used, limit, shown }: { label: string; used: n
         {MARKS.map((mark) => (
           <span key={mark} className="absolute -top-0.5 h-4 w-0.5 bg-slate-600" style={{ insetInlineStart: `${(mark / SCALE) * 100}%` }} aria-hidden data-testid="limit-mark" />
         ))}
+        {projected === undefined ? null : (
+          <span
+            className="absolute -top-1 h-5 border-s-2 border-dashed border-indigo-700"
+            style={{ insetInlineStart: `${(Math.min(SCALE, limit > 0 ? (projected / limit) * 100 : projected > 0 ? SCALE : 0) / SCALE) * 100}%` }}
+            title={fa.usage.forecast.marker}
+            aria-hidden
+            data-testid="limit-projected"
+          />
+        )}
       </div>
       <div className="relative h-4 text-[10px] text-slate-500" aria-hidden>
         {MARKS.map((mark) => (

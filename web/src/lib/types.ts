@@ -15,6 +15,7 @@ import type {
   OrganizationResponseDto,
   ProjectResponseDto,
   PromptResponseDto,
+  UsageForecastResponseDto,
   UsageLimitsResponseDto,
   UsageReportResponseDto,
   UsageTotalsDto,
@@ -50,6 +51,7 @@ export type PromptTemplate = PromptResponseDto;
 export type UsageTotals = UsageTotalsDto;
 export type UsageReport = UsageReportResponseDto;
 export type UsageLimits = UsageLimitsResponseDto;
+export type UsageForecast = UsageForecastResponseDto;
 export type EditorialAnalytics = EditorialAnalyticsResponseDto;
 export type EditorialFigures = EditorialFiguresDto;
 export type PiiReport = ContentResponseDto['pii'];

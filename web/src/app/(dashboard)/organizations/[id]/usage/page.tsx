@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { LimitBar } from '@/components/limit-bar';
+import { UsageForecastSummary } from '@/components/usage-forecast';
 import { UsageChart } from '@/components/usage-chart';
 import { api } from '@/lib/api';
 import { formatDate, formatNumber, formatUsd, toLatinDigits } from '@/lib/format';
@@ -14,7 +15,7 @@ import { useSearchParamState } from '@/lib/use-search-param-state';
 import { useUsageGroupLabels } from '@/lib/usage-group-labels';
 import { matchingPreset, presetRange, RANGE_PRESETS, type RangePreset } from '@/lib/usage-range';
 import { can, useMe } from '@/lib/hooks';
-import type { UsageLimits, UsageReport } from '@/lib/types';
+import type { UsageForecast, UsageLimits, UsageReport } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const GROUPS = ['day', 'model', 'user', 'project'];
@@ -50,7 +51,12 @@ function LimitsForm({ organizationId, limits }: { organizationId: string; limits
         },
       }),
     // A new calendar moves the period, so the report changes with it.
-    onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: ['limits', organizationId] }), queries.invalidateQueries({ queryKey: ['usage', organizationId] })]),
+    onSuccess: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: ['limits', organizationId] }),
+        queries.invalidateQueries({ queryKey: ['usage', organizationId] }),
+        queries.invalidateQueries({ queryKey: ['forecast', organizationId] }),
+      ]),
   });
   const errors = form.formState.errors;
   return (
@@ -94,6 +100,7 @@ export default function UsagePage() {
   const reportQuery = new URLSearchParams({ groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) });
   const limits = useQuery({ queryKey: ['limits', id], queryFn: () => api<UsageLimits>(`organizations/${id}/usage/limits`) });
   const report = useQuery({ queryKey: ['usage', id, reportQuery.toString()], queryFn: () => api<UsageReport>(`organizations/${id}/usage?${reportQuery}`), enabled: can(role, 'ADMIN'), placeholderData: (previous) => previous });
+  const forecast = useQuery({ queryKey: ['forecast', id], queryFn: () => api<UsageForecast>(`organizations/${id}/usage/forecast`), enabled: can(role, 'ADMIN') });
   if (limits.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
@@ -105,14 +112,23 @@ export default function UsagePage() {
             {formatDate(limits.data.period.start)} — {formatDate(limits.data.period.end)}
           </p>
           <div className="flex flex-col gap-4">
-            <LimitBar label={fa.usage.tokenLimit} used={limits.data.used.tokens} limit={limits.data.monthlyTokenLimit} shown={`${formatNumber(limits.data.used.tokens)} / ${formatNumber(limits.data.monthlyTokenLimit ?? 0)}`} />
+            <LimitBar
+              label={fa.usage.tokenLimit}
+              used={limits.data.used.tokens}
+              limit={limits.data.monthlyTokenLimit}
+              shown={`${formatNumber(limits.data.used.tokens)} / ${formatNumber(limits.data.monthlyTokenLimit ?? 0)}`}
+              projected={forecast.data?.projected.tokens}
+            />
             <LimitBar
               label={fa.usage.costLimit}
               used={Number(limits.data.used.costUsd)}
               limit={limits.data.monthlyCostLimitUsd === null ? null : Number(limits.data.monthlyCostLimitUsd)}
               shown={`${formatUsd(limits.data.used.costUsd)} / ${formatUsd(limits.data.monthlyCostLimitUsd ?? '0')}`}
+              projected={forecast.data ? Number(forecast.data.projected.costUsd) : undefined}
             />
           </div>
+          {forecast.data ? <UsageForecastSummary forecast={forecast.data} /> : null}
+          <ErrorBanner error={forecast.error} />
           {can(role, 'ADMIN') ? <LimitsForm organizationId={id} limits={limits.data} /> : null}
         </Card>
       ) : null}
