@@ -21,6 +21,7 @@ import { ListWebhookDeliveriesUseCase } from './application/webhooks/list-webhoo
 import { ListWebhooksUseCase } from './application/webhooks/list-webhooks.use-case';
 import { PublishWebhookEventUseCase } from './application/webhooks/publish-webhook-event.use-case';
 import { RegisterWebhookUseCase } from './application/webhooks/register-webhook.use-case';
+import { CheckTargetAddressUseCase } from './application/webhooks/check-target-address.use-case';
 import { RelayWebhookOutboxUseCase } from './application/webhooks/relay-webhook-outbox.use-case';
 import {
   HostResolver,
@@ -66,6 +67,7 @@ const webhooks: Provider[] = [
   { provide: WebhookSecrets, useClass: RandomWebhookSecrets },
   RedisEndpointSlots,
   RegisterWebhookUseCase,
+  CheckTargetAddressUseCase,
   ListWebhooksUseCase,
   DeleteWebhookUseCase,
   ListWebhookDeliveriesUseCase,
@@ -119,6 +121,8 @@ const queues = BullModule.registerQueue({ name: WEBHOOK_DELIVERY_QUEUE }, { name
     WebhookOutboxSignal,
     RedisEndpointSlots,
     SendSmsAlertUseCase,
+    // The address guard, for other contexts' outgoing calls (an organization's own AI provider).
+    CheckTargetAddressUseCase,
     queues,
   ],
 })

@@ -2,6 +2,7 @@ import { loadConfig } from '#libs/config';
 import { FixedClock, RecordingAuditLog } from '../../../../test/fakes/accounts/recording-ports';
 import { InlineUnitOfWork } from '../../../../test/fakes/inline-unit-of-work';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
+import { CheckTargetAddressUseCase } from './check-target-address.use-case';
 import { RegisterWebhookUseCase } from './register-webhook.use-case';
 import { HostResolver, type WebhookEndpointRepository, type WebhookSecrets } from './webhook-ports';
 
@@ -31,11 +32,10 @@ function setUp(allowPrivate: boolean) {
   const config = loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: String(allowPrivate) });
   const useCase = new RegisterWebhookUseCase(
     endpoints,
-    resolver,
+    new CheckTargetAddressUseCase(resolver, config),
     secrets,
     audit,
     new FixedClock(),
-    config,
     new InlineUnitOfWork(),
   );
   return { useCase, added, audit };

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '#libs/config';
 import { Clock, UnitOfWork, type Actor } from '#libs/ddd';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-events';
 import { parseWebhookUrl } from '../../domain/webhooks/webhook-url';
 import { WebhookTargetForbiddenError, WebhookUrlInvalidError } from '../../domain/webhooks/webhook.errors';
-import { isForbiddenTarget } from '../../domain/webhooks/target-address';
 import { AuditLog } from '../../../accounts';
-import { HostResolver, WebhookEndpointRepository, WebhookSecrets } from './webhook-ports';
+import { CheckTargetAddressUseCase } from './check-target-address.use-case';
+import { WebhookEndpointRepository, WebhookSecrets } from './webhook-ports';
 
 export interface RegisterWebhookInput {
   url: string;
@@ -24,17 +22,16 @@ export interface RegisterWebhookInput {
 export class RegisterWebhookUseCase {
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
-    private readonly resolver: HostResolver,
+    private readonly targets: CheckTargetAddressUseCase,
     private readonly secrets: WebhookSecrets,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
   ) {}
 
   async execute(actor: Actor, organizationId: string, input: RegisterWebhookInput): Promise<WebhookEndpoint> {
     const url = parseWebhookUrl(input.url);
-    if (!this.config.webhooks.allowPrivateTargets) await this.refusePrivate(url.hostname);
+    await this.refusePrivate(url);
     const endpoint: WebhookEndpoint = {
       id: randomUUID(),
       organizationId,
@@ -63,15 +60,9 @@ export class RegisterWebhookUseCase {
   }
 
   /** Checked again at every delivery (DNS can change); here it gives the admin a clear answer early. */
-  private async refusePrivate(hostname: string): Promise<void> {
-    const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
-    if (host === 'localhost' || host.endsWith('.localhost')) throw new WebhookTargetForbiddenError();
-    let addresses: string[];
-    try {
-      addresses = isIP(host) ? [host] : await this.resolver.resolve(host);
-    } catch {
-      throw new WebhookUrlInvalidError(`The host ${host} does not resolve`);
-    }
-    if (!addresses.length || addresses.some(isForbiddenTarget)) throw new WebhookTargetForbiddenError();
+  private async refusePrivate(url: URL): Promise<void> {
+    const verdict = await this.targets.execute(url.toString());
+    if (verdict === 'forbidden') throw new WebhookTargetForbiddenError();
+    if (verdict === 'unresolvable') throw new WebhookUrlInvalidError(`The host ${url.hostname} does not resolve`);
   }
 }
