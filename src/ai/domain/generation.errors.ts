@@ -7,6 +7,8 @@ export type FailureKind = 'transient' | 'permanent';
 export type LlmErrorCode =
   | 'rate_limited'
   | 'insufficient_quota'
+  /** The organization's own provider answered a quota or billing error (its account, not the deployment's). */
+  | 'provider_quota'
   | 'server_error'
   | 'timeout'
   | 'connection'
@@ -71,6 +73,8 @@ export class LlmError extends GenerationFailure {
 const PUBLIC_MESSAGES: Record<GenerationFailureCode, string> = {
   rate_limited: 'The AI provider kept rate-limiting the request. Try again in a few minutes.',
   insufficient_quota: 'The AI provider account has run out of quota. An administrator must top it up.',
+  provider_quota:
+    "The organization's own AI provider refused the call for quota or billing: an administrator must top up that account.",
   server_error: 'The AI provider had an internal error. Try again later.',
   timeout: 'The AI provider did not answer in time. Try again later.',
   connection: 'The AI provider could not be reached. Try again later.',

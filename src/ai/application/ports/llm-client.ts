@@ -13,6 +13,18 @@ export interface LlmRequest {
   maxTokens?: number;
   /** Aborting it stops the call (an `aborted` LlmError). */
   signal?: AbortSignal;
+  /**
+   * An organization's own OpenAI-compatible provider; the deployment's (OPENAI_BASE_URL,
+   * OPENAI_API_KEY) when left out. Its quota and billing errors are `provider_quota`.
+   */
+  connection?: ProviderConnection;
+}
+
+/** Where to send a call other than to the deployment's provider. `key` changes whenever the settings do. */
+export interface ProviderConnection {
+  key: string;
+  baseUrl: string;
+  apiKey: string;
 }
 
 export interface LlmResult {

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { LlmError } from '../../domain/generation.errors';
-import { retryAfterMsOf, toLlmError } from './openai-errors';
+import { forOwnProvider, retryAfterMsOf, toLlmError } from './openai-errors';
 
 /** An HTTP error exactly as the SDK builds it from a response: APIError.generate(status, body, message, headers). */
 function httpError(status: number, error: Record<string, unknown> | undefined, headers: Record<string, string> = {}) {
@@ -54,6 +54,30 @@ describe('toLlmError', () => {
       code: 'insufficient_quota',
       retryAfterMs: undefined,
     });
+  });
+
+  it.each([
+    ['a 402', 402, { message: 'Payment required', type: 'invalid_request_error', param: null, code: null }],
+    [
+      'billing_hard_limit_reached',
+      400,
+      { message: 'Billing hard limit', type: 'invalid_request_error', param: null, code: 'billing_hard_limit_reached' },
+    ],
+  ])('makes %s a permanent quota error', (_case, status, body) => {
+    expect(toLlmError(httpError(status, body))).toMatchObject({
+      kind: 'permanent',
+      code: 'insufficient_quota',
+      status,
+    });
+  });
+
+  it('calls a quota or billing error of an organization’s own provider provider_quota, and leaves other errors alone', () => {
+    expect(forOwnProvider(toLlmError(httpError(429, quotaBody)))).toMatchObject({
+      kind: 'permanent',
+      code: 'provider_quota',
+      status: 429,
+    });
+    expect(forOwnProvider(toLlmError(httpError(429, rateLimitBody)))).toMatchObject({ code: 'rate_limited' });
   });
 
   it.each([500, 502, 503, 504])('makes a %i transient', (status) => {

@@ -8,7 +8,8 @@ export type StopReason = 'caller_aborted' | 'idle_timeout';
  * Classifies anything the openai SDK (or the stream) threw as an LlmError.
  *
  * - 429 `rate_limit_exceeded` → transient, with the retry-after the provider sent;
- *   429 `insufficient_quota` → permanent (the SDK would retry it; more tries cannot help).
+ *   429 `insufficient_quota`, 402 and `billing_hard_limit_reached` → permanent `insufficient_quota`
+ *   (the SDK would retry a 429; more tries cannot help).
  * - 408, 409, 5xx, timeouts, connection errors, drops mid-stream → transient.
  * - 400, 401, 403, 404, 422 and other 4xx → permanent.
  *
@@ -55,8 +56,7 @@ function fromApiError(error: InstanceType<typeof OpenAI.APIError>): LlmError {
       ...(withRetryAfter && retryAfterMs !== undefined && { retryAfterMs }),
     });
 
-  if (error.code === 'insufficient_quota' || error.type === 'insufficient_quota')
-    return make('permanent', 'insufficient_quota');
+  if (isQuotaOrBilling(status, error.code, error.type)) return make('permanent', 'insufficient_quota');
   if (status === 429 || error.code === 'rate_limit_exceeded') return make('transient', 'rate_limited', true);
   if (status === undefined) {
     // An error event inside a 200 stream: OpenAI sends these for server-side trouble.
@@ -70,6 +70,26 @@ function fromApiError(error: InstanceType<typeof OpenAI.APIError>): LlmError {
   if (status === 401 || status === 403) return make('permanent', 'auth');
   if (status === 404) return make('permanent', 'model_not_found');
   return make('permanent', 'invalid_request');
+}
+
+const QUOTA_CODES = new Set(['insufficient_quota', 'billing_hard_limit_reached', 'billing_not_active']);
+
+function isQuotaOrBilling(status: number | undefined, code: unknown, type: unknown): boolean {
+  return status === 402 || QUOTA_CODES.has(String(code)) || QUOTA_CODES.has(String(type));
+}
+
+/**
+ * The same failure of a call to an organization's own provider: its quota and billing errors are
+ * `provider_quota` (its administrators must top up their own account), not the deployment's.
+ */
+export function forOwnProvider(error: LlmError): LlmError {
+  if (error.code !== 'insufficient_quota') return error;
+  return new LlmError(
+    'permanent',
+    'provider_quota',
+    error.message.replace('(insufficient_quota)', '(provider_quota)'),
+    error.details,
+  );
 }
 
 function describe(status: number | undefined, providerCode: string | undefined, code: LlmErrorCode): string {

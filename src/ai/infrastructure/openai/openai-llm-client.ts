@@ -3,13 +3,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
 import { Registry } from 'prom-client';
 import { AppConfig } from '#libs/config';
-import { LlmClient, type DeltaListener, type LlmRequest, type LlmResult } from '../../application/ports/llm-client';
+import {
+  LlmClient,
+  type DeltaListener,
+  type LlmRequest,
+  type LlmResult,
+  type ProviderConnection,
+} from '../../application/ports/llm-client';
 import { TokenCounter } from '../../application/ports/token-counter';
 import type { TokenUsage } from '../../domain/generation-event';
 import { LlmError } from '../../domain/generation.errors';
 import { chatCompletionBody } from './chat-request';
 import { LlmMetrics } from '../prometheus/llm-metrics';
-import { toLlmError, type StopReason } from './openai-errors';
+import { forOwnProvider, toLlmError, type StopReason } from './openai-errors';
+
+/** Clients of organizations' own providers kept at once (the least recently used one goes first). */
+const OWN_PROVIDER_CLIENTS = 100;
 
 /**
  * The official `openai` SDK, streamed. Retries belong to the queue (BullMQ), so the SDK makes
@@ -26,6 +35,10 @@ import { toLlmError, type StopReason } from './openai-errors';
  * Nothing here logs the key, the prompt or the generated text; the SDK's own log lines go to the
  * structured log without their arguments.
  *
+ * A request with a `connection` (an organization's own provider) goes to that base URL with that
+ * key, through a client of its own kept per connection key (organization and settings version),
+ * at most OWN_PROVIDER_CLIENTS of them; its quota and billing errors are `provider_quota`.
+ *
  * Every call is counted by outcome, and a completed one timed (duration, time to the first text,
  * completion tokens per second after it) into `registry` (LlmMetrics; a private registry when none
  * is given, e.g. in tests).
@@ -33,6 +46,8 @@ import { toLlmError, type StopReason } from './openai-errors';
 @Injectable()
 export class OpenAiLlmClient extends LlmClient {
   private readonly client: OpenAI;
+  private readonly ownProviderClients = new Map<string, OpenAI>();
+  private readonly timeoutMs: number;
   private readonly idleTimeoutMs: number;
   private readonly logger = new Logger('OpenAI');
   private readonly metrics: LlmMetrics;
@@ -46,12 +61,17 @@ export class OpenAiLlmClient extends LlmClient {
     this.metrics = new LlmMetrics(registry);
     const logger = this.logger;
     if (!config.openai.apiKey) logger.warn('OPENAI_API_KEY is empty: the provider will refuse generation calls');
-    this.idleTimeoutMs = config.openai.timeoutMs;
-    this.client = new OpenAI({
-      // The SDK refuses to start without a key; an empty one fails per call instead (401 → permanent `auth`).
-      apiKey: config.openai.apiKey || 'missing-openai-api-key',
-      baseURL: config.openai.baseUrl,
-      timeout: config.openai.timeoutMs,
+    this.idleTimeoutMs = this.timeoutMs = config.openai.timeoutMs;
+    // The SDK refuses to start without a key; an empty one fails per call instead (401 → permanent `auth`).
+    this.client = this.makeClient(config.openai.apiKey || 'missing-openai-api-key', config.openai.baseUrl);
+  }
+
+  private makeClient(apiKey: string, baseURL: string | undefined): OpenAI {
+    const logger = this.logger;
+    return new OpenAI({
+      apiKey,
+      baseURL,
+      timeout: this.timeoutMs,
       maxRetries: 0,
       logLevel: 'warn',
       logger: {
@@ -61,6 +81,20 @@ export class OpenAiLlmClient extends LlmClient {
         debug: (message: string) => logger.debug(String(message)),
       },
     });
+  }
+
+  /** The deployment's client, or the organization's own (made once per connection key, the least recently used dropped). */
+  private clientFor(connection: ProviderConnection | undefined): OpenAI {
+    if (!connection) return this.client;
+    let client = this.ownProviderClients.get(connection.key);
+    if (client) this.ownProviderClients.delete(connection.key);
+    else client = this.makeClient(connection.apiKey, connection.baseUrl);
+    this.ownProviderClients.set(connection.key, client);
+    if (this.ownProviderClients.size > OWN_PROVIDER_CLIENTS) {
+      const oldest = this.ownProviderClients.keys().next().value;
+      if (oldest !== undefined) this.ownProviderClients.delete(oldest);
+    }
+    return client;
   }
 
   async stream(request: LlmRequest, onDelta: DeltaListener): Promise<LlmResult> {
@@ -104,7 +138,9 @@ export class OpenAiLlmClient extends LlmClient {
       // earlier) usually decides: under Jest the SDK's own timeout is indistinguishable from a
       // connection error.
       resetIdle();
-      const stream = await this.client.chat.completions.create(chatCompletionBody(request), { signal: stop.signal });
+      const stream = await this.clientFor(request.connection).chat.completions.create(chatCompletionBody(request), {
+        signal: stop.signal,
+      });
       resetIdle();
       for await (const chunk of stream) {
         resetIdle();
@@ -134,7 +170,8 @@ export class OpenAiLlmClient extends LlmClient {
         performance.now() - lastActivity >= this.idleTimeoutMs - 5
       )
         stopped = 'idle_timeout';
-      throw toLlmError(error, stopped);
+      const failure = toLlmError(error, stopped);
+      throw request.connection ? forOwnProvider(failure) : failure;
     } finally {
       clearTimeout(idle);
       request.signal?.removeEventListener('abort', onCallerAbort);
