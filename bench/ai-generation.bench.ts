@@ -13,7 +13,7 @@ import { GenerateContentUseCase } from '../src/content/application/use-cases/gen
 import { makeContent, T0 } from '../test/factories/content.factory';
 import { NullGenerationEvents } from '../test/fakes/ai/in-memory-generation-ports';
 import { contentPorts } from '../test/fakes/content/content-ports';
-import { FakeBudget, InMemoryCompletedCalls } from '../test/fakes/content/generation-fakes';
+import { deploymentProvider, FakeBudget, InMemoryCompletedCalls } from '../test/fakes/content/generation-fakes';
 import { DEFAULT_FAKE_OPENAI_REPLY } from '../test/fakes/fake-openai.server';
 import { deleteKeys } from './support/redis-keys';
 import type { Benchmark } from './support/benchmark';
@@ -71,6 +71,7 @@ async function run(config: AppConfig, inner: GenerationEvents, scenario: Scenari
     publish,
     ports.clock,
     ports.uow,
+    deploymentProvider,
   );
   const jobs: { jobId: string; job: GenerationJob }[] = [];
   for (let i = 0; i < count; i += 1) {

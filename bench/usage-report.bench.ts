@@ -16,6 +16,7 @@ import type { Benchmark } from './support/benchmark';
 import { benchSettings } from './support/settings';
 import { time } from './support/stats';
 import { printTable, ratio } from './support/table';
+import { deploymentPricesOnly } from '../test/fakes/usage/usage-fakes';
 
 /**
  * 1 000 000 usage records spread evenly over one year: 30 % belong to one big organization (about
@@ -197,7 +198,12 @@ async function timeReservations(dataSource: DataSource): Promise<(string | numbe
       clock.now(),
     ),
   );
-  const reserve = new ReserveGenerationBudgetUseCase(ledger, PriceTable.defaults(), clock);
+  const reserve = new ReserveGenerationBudgetUseCase(
+    ledger,
+    PriceTable.defaults(),
+    clock,
+    deploymentPricesOnly(PriceTable.defaults()),
+  );
   const release = new ReleaseGenerationBudgetUseCase(ledger, clock);
   const userId = randomUUID();
   const figures = await time(RUNS, async () => {

@@ -4,6 +4,7 @@ import { dataSourceOptions } from '#libs/database';
 import { DataCipher, reencryptColumn } from '#libs/encryption';
 import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../accounts';
 import { NOTIFICATIONS_ENCRYPTED_COLUMNS } from '../notifications';
+import { USAGE_ENCRYPTED_COLUMNS } from '../usage';
 import { loadConfigOrExit } from '../bootstrap/load-config-or-exit';
 
 /**
@@ -15,7 +16,11 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const cipher = new DataCipher(config.dataEncryptionKeys);
-    for (const column of [...ACCOUNTS_ENCRYPTED_COLUMNS, ...NOTIFICATIONS_ENCRYPTED_COLUMNS]) {
+    for (const column of [
+      ...ACCOUNTS_ENCRYPTED_COLUMNS,
+      ...NOTIFICATIONS_ENCRYPTED_COLUMNS,
+      ...USAGE_ENCRYPTED_COLUMNS,
+    ]) {
       const { rewritten, checked } = await reencryptColumn(dataSource, cipher, column);
       process.stdout.write(
         `${column.label}: ${rewritten} of ${checked} re-encrypted under key "${config.dataEncryptionKeys[0]?.id}".\n`,

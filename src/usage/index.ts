@@ -39,3 +39,9 @@ export {
   type LimitExceededDetails,
   type LimitName,
 } from './domain/usage.errors';
+export {
+  ResolveGenerationProviderUseCase,
+  type GenerationProvider,
+  type ProviderKind,
+} from './application/use-cases/resolve-generation-provider.use-case';
+export { USAGE_ENCRYPTED_COLUMNS } from './infrastructure/typeorm/encrypted-columns';

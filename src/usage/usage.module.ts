@@ -34,6 +34,16 @@ import { UsageRecordEntity } from './infrastructure/typeorm/usage-record.entity'
 import { UsageReservationEntity } from './infrastructure/typeorm/usage-reservation.entity';
 import { UsageThresholdEventEntity } from './infrastructure/typeorm/usage-threshold-event.entity';
 import { UsageController } from './presentation/http/usage.controller';
+import { OrganizationProviderRepository, ProviderAddressGuard } from './application/ports/organization-providers';
+import { ProviderPrices } from './application/services/provider-prices';
+import { GetOrganizationProviderUseCase } from './application/use-cases/get-organization-provider.use-case';
+import { RemoveOrganizationProviderUseCase } from './application/use-cases/remove-organization-provider.use-case';
+import { ResolveGenerationProviderUseCase } from './application/use-cases/resolve-generation-provider.use-case';
+import { SetOrganizationProviderUseCase } from './application/use-cases/set-organization-provider.use-case';
+import { NotificationsProviderAddressGuard } from './infrastructure/in-process/notifications-provider-address-guard';
+import { OrganizationAiProviderEntity } from './infrastructure/typeorm/organization-ai-provider.entity';
+import { TypeOrmOrganizationProviders } from './infrastructure/typeorm/typeorm-organization-providers';
+import { AiProviderController } from './presentation/http/ai-provider.controller';
 
 /** Called by the generation workflow (content context); exported through index.ts. */
 const generationBudget = [
@@ -42,6 +52,7 @@ const generationBudget = [
   SettleGenerationUsageUseCase,
   ReleaseGenerationBudgetUseCase,
   ListHeldReservationsUseCase,
+  ResolveGenerationProviderUseCase,
 ];
 
 /** Read by other contexts' reports (editorial analytics); exported through index.ts. */
@@ -56,10 +67,11 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
       UsageLimitEntity,
       UsageReservationEntity,
       UsageThresholdEventEntity,
+      OrganizationAiProviderEntity,
     ]),
     AccountsModule,
   ],
-  controllers: [UsageController],
+  controllers: [UsageController, AiProviderController],
   providers: [
     { provide: PriceTable, inject: [AppConfig], useFactory: priceTableFrom },
     { provide: UsageLedger, useClass: TypeOrmUsageLedger },
@@ -68,6 +80,12 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
     { provide: UsageThresholdNotifier, useClass: EventUsageThresholdNotifier },
     { provide: UsageAudit, useClass: AccountsUsageAudit },
     { provide: ContentCosts, useClass: TypeOrmContentCosts },
+    { provide: OrganizationProviderRepository, useClass: TypeOrmOrganizationProviders },
+    { provide: ProviderAddressGuard, useClass: NotificationsProviderAddressGuard },
+    ProviderPrices,
+    GetOrganizationProviderUseCase,
+    SetOrganizationProviderUseCase,
+    RemoveOrganizationProviderUseCase,
     ...generationBudget,
     ...reportParts,
     GetUsageReportUseCase,

@@ -260,6 +260,22 @@ describe('Two-factor authentication and step-up (HTTP)', () => {
               .send({ url: 'https://hooks.example.com/x', events: ['content.approved'] }),
         ],
         [
+          'set the organization’s AI provider',
+          (as) =>
+            http()
+              .put(`${API}/organizations/${org.id}/ai-provider`)
+              .set(bearer(as))
+              .send({
+                baseUrl: 'https://93.184.216.34/v1',
+                apiKey: 'sk-relay-key-0001',
+                models: [{ id: 'm', inputUsdPerMTok: '1', cachedInputUsdPerMTok: '1', outputUsdPerMTok: '1' }],
+              }),
+        ],
+        [
+          'return to the deployment’s AI provider',
+          (as) => http().delete(`${API}/organizations/${org.id}/ai-provider`).set(bearer(as)),
+        ],
+        [
           'change the content policy',
           (as) => http().put(`${API}/organizations/${org.id}/content-policy`).set(bearer(as)).send({}),
         ],

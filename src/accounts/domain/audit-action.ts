@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.deleted',
   'webhook.disabled',
+  'ai_provider.set',
+  'ai_provider.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

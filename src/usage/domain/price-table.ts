@@ -114,15 +114,6 @@ export class PriceTable {
   }
 
   /**
-   * A table of exactly these models (lower-case names), without the list prices: an organization's
-   * own provider. The fallback is their highest price, field by field.
-   */
-  static only(prices: Record<string, ModelPrice>): PriceTable {
-    const map = new Map<string, ModelPrice>(Object.entries(prices));
-    return new PriceTable(map, highestPrices([...map.values()]));
-  }
-
-  /**
    * This table with `fallback` (`{"input": "…", "cachedInput": "…", "output": "…"}`) as the price of
    * completed calls whose model has none. Throws PriceTableInvalidError naming the bad field.
    */

@@ -19,6 +19,7 @@ import type {
   ListHeldReservationsUseCase,
   ReleaseGenerationBudgetUseCase,
   ReserveGenerationBudgetUseCase,
+  ResolveGenerationProviderUseCase,
   SettleGenerationUsageUseCase,
 } from '../../../src/usage';
 import { InMemoryGenerationEvents, ScriptedLlmClient, type LlmScriptStep } from '../ai/in-memory-generation-ports';
@@ -83,6 +84,11 @@ type Reservation = { organizationId: string; status: 'RESERVED' | 'SETTLED' | 'R
  * The usage context's generation-budget use cases in memory: reservations by id, one record per call
  * key. `refuseWith` makes the next reservations fail (a 402, say).
  */
+/** Every organization uses the deployment's provider. */
+export const deploymentProvider = {
+  execute: () => Promise.resolve({ kind: 'deployment' as const }),
+} as unknown as ResolveGenerationProviderUseCase;
+
 export class FakeBudget {
   readonly reservations = new Map<string, Reservation>();
   readonly records = new Map<string, { reservationId: string | null; model: string; usageEstimated: boolean }>();

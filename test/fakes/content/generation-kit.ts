@@ -6,7 +6,13 @@ import { RecoverLostGenerationsUseCase } from '../../../src/content/application/
 import type { GenerationJob } from '../../../src/content/application/ports/generation-queue';
 import type { ContentStatus } from '../../../src/content/domain/content-status';
 import { contentPorts } from './content-ports';
-import { FakeBudget, fakeAiGateway, InMemoryCompletedCalls, InMemoryGenerationQueue } from './generation-fakes';
+import {
+  deploymentProvider,
+  FakeBudget,
+  fakeAiGateway,
+  InMemoryCompletedCalls,
+  InMemoryGenerationQueue,
+} from './generation-fakes';
 
 /**
  * The worker side of the generation workflow over in-memory ports: a content IN_PROGRESS for
@@ -45,6 +51,7 @@ export async function generationKit(script?: LlmScriptStep[], status: ContentSta
     ai.publish,
     ports.clock,
     ports.uow,
+    deploymentProvider,
   );
   const fail = new FailGenerationUseCase(
     ports.contents,

@@ -1,5 +1,8 @@
 import { Clock, type Actor } from '#libs/ddd';
-import { UsageAudit } from '../../../src/usage/application/ports/usage-audit';
+import { UsageAudit, type ProviderAuditSnapshot } from '../../../src/usage/application/ports/usage-audit';
+import type { OrganizationProviderRepository } from '../../../src/usage/application/ports/organization-providers';
+import { ProviderPrices } from '../../../src/usage/application/services/provider-prices';
+import type { PriceTable } from '../../../src/usage/domain/price-table';
 import {
   UsageThresholdNotifier,
   type ThresholdCrossing,
@@ -53,4 +56,28 @@ export class RecordingUsageAudit extends UsageAudit {
     this.entries.push({ actor, organizationId, before, after });
     return Promise.resolve();
   }
+
+  readonly providerEntries: {
+    action: string;
+    organizationId: string;
+    before: ProviderAuditSnapshot | null;
+    after: ProviderAuditSnapshot | null;
+  }[] = [];
+
+  providerChanged(
+    _actor: Actor,
+    organizationId: string,
+    action: 'ai_provider.set' | 'ai_provider.removed',
+    before: ProviderAuditSnapshot | null,
+    after: ProviderAuditSnapshot | null,
+  ): Promise<void> {
+    this.providerEntries.push({ action, organizationId, before, after });
+    return Promise.resolve();
+  }
+}
+
+/** Prices for organizations without a provider of their own: always the deployment's table. */
+export function deploymentPricesOnly(prices: PriceTable): ProviderPrices {
+  const none = { findByOrganization: () => Promise.resolve(undefined) } as unknown as OrganizationProviderRepository;
+  return new ProviderPrices(prices, none);
 }

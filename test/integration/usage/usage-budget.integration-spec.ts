@@ -16,7 +16,7 @@ import { PriceTable } from '../../../src/usage/domain/price-table';
 import type { UsageLimits } from '../../../src/usage/domain/usage-limits';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
-import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
+import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords } from '../../support/usage-records';
 
@@ -50,7 +50,7 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
     notifier = new RecordingThresholdNotifier();
     const ledger = new TypeOrmUsageLedger(dataSource);
     limitsRepository = new TypeOrmUsageLimitsRepository(dataSource);
-    reserve = new ReserveGenerationBudgetUseCase(ledger, prices, clock);
+    reserve = new ReserveGenerationBudgetUseCase(ledger, prices, clock, deploymentPricesOnly(prices));
     settle = new SettleGenerationUsageUseCase(
       ledger,
       limitsRepository,
@@ -58,6 +58,7 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       notifier,
       clock,
       new TypeOrmUnitOfWork(dataSource),
+      deploymentPricesOnly(prices),
     );
     release = new ReleaseGenerationBudgetUseCase(ledger, clock);
   });

@@ -13,7 +13,7 @@ import { PriceTable } from '../../../src/usage/domain/price-table';
 import { periodContaining } from '../../../src/usage/application/services/usage-periods';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
-import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
+import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 
 const ZERO_SPEND = {
@@ -50,7 +50,7 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
     clock = new SettableClock();
     const ledger = new TypeOrmUsageLedger(dataSource);
     const prices = PriceTable.defaults();
-    reserve = new ReserveGenerationBudgetUseCase(ledger, prices, clock);
+    reserve = new ReserveGenerationBudgetUseCase(ledger, prices, clock, deploymentPricesOnly(prices));
     settle = new SettleGenerationUsageUseCase(
       ledger,
       new TypeOrmUsageLimitsRepository(dataSource),
@@ -58,6 +58,7 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
       new RecordingThresholdNotifier(),
       clock,
       new TypeOrmUnitOfWork(dataSource),
+      deploymentPricesOnly(prices),
     );
     release = new ReleaseGenerationBudgetUseCase(ledger, clock);
     check = new CheckReservationUseCase(ledger);

@@ -12,7 +12,7 @@ import { PriceTable } from '../../../src/usage/domain/price-table';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
 import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-reports';
-import { RecordingThresholdNotifier, SettableClock } from '../../fakes/usage/usage-fakes';
+import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { rerunMigration } from '../../support/rerun-migration';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords, type UsageRecordSeed } from '../../support/usage-records';
@@ -180,6 +180,7 @@ describe('usage daily roll-up (PostgreSQL)', () => {
         notifier,
         clock,
         new TypeOrmUnitOfWork(dataSource),
+        deploymentPricesOnly(PriceTable.defaults()),
       );
     });
 

@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../../../ai';
+import type { ProviderKind } from '../../../usage';
 
 /** One model call that completed: exactly one usage record must exist for it. */
 export interface CompletedCall {
@@ -11,6 +12,8 @@ export interface CompletedCall {
   usage: TokenUsage;
   /** The provider left usage out and the tokens were counted locally. */
   usageEstimated: boolean;
+  /** Which provider served it (`deployment` when absent: remembered before providers were recorded). */
+  provider?: ProviderKind;
 }
 
 /**

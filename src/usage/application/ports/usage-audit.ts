@@ -1,4 +1,5 @@
 import type { Actor } from '#libs/ddd';
+import type { OrganizationProvider } from '../../domain/organization-provider';
 import type { LimitSettingsSnapshot } from '../../domain/usage-limits';
 
 /** The organization's audit trail, as far as usage settings are concerned. */
@@ -9,4 +10,15 @@ export abstract class UsageAudit {
     before: LimitSettingsSnapshot,
     after: LimitSettingsSnapshot,
   ): Promise<void>;
+
+  /** `ai_provider.set` or `ai_provider.removed`; the snapshots never hold the key (its last 4 characters only). */
+  abstract providerChanged(
+    actor: Actor,
+    organizationId: string,
+    action: 'ai_provider.set' | 'ai_provider.removed',
+    before: ProviderAuditSnapshot | null,
+    after: ProviderAuditSnapshot | null,
+  ): Promise<void>;
 }
+
+export type ProviderAuditSnapshot = ReturnType<OrganizationProvider['auditSnapshot']>;

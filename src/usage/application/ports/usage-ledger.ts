@@ -46,6 +46,8 @@ export interface NewUsageRecord {
   usageEstimated: boolean;
   /** The model had no price and the call was charged at the fallback price. */
   priceFallback: boolean;
+  /** Which provider served the call: the deployment's (when left out), or the organization's own. */
+  provider?: 'deployment' | 'organization';
   createdAt: Date;
 }
 

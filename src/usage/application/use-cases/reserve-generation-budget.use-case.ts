@@ -3,6 +3,7 @@ import { Clock, type Money } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
 import { TokenCountInvalidError } from '../../domain/usage.errors';
 import { UsageLedger } from '../ports/usage-ledger';
+import { ProviderPrices } from '../services/provider-prices';
 import { periodContaining } from '../services/usage-periods';
 
 export interface ReserveGenerationBudgetInput {
@@ -26,7 +27,7 @@ export interface ReservedBudget {
 /**
  * Before a generation: holds its worst case (all prompt tokens uncached plus `maxTokens`) against
  * the organization's limits, or refuses with 402 USAGE_LIMIT_EXCEEDED (400 MODEL_UNKNOWN for a
- * model without a price). The reservation holds until it is settled or released, however long
+ * model without a price — with the organization's own provider, a model outside its table). The reservation holds until it is settled or released, however long
  * its job waits: its owner ends it on completion, final failure, discard or recovery of a lost job.
  */
 @Injectable()
@@ -35,6 +36,7 @@ export class ReserveGenerationBudgetUseCase {
     private readonly ledger: UsageLedger,
     private readonly prices: PriceTable,
     private readonly clock: Clock,
+    private readonly providerPrices: ProviderPrices,
   ) {}
 
   async execute(input: ReserveGenerationBudgetInput): Promise<ReservedBudget> {
@@ -42,7 +44,9 @@ export class ReserveGenerationBudgetUseCase {
       if (!Number.isSafeInteger(input[field]) || input[field] < 0)
         throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0`);
     }
-    const worstCaseCost = this.prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
+    // An organization with its own provider is charged by its own table, and limited to its models.
+    const { prices } = await this.providerPrices.forOrganization(input.organizationId);
+    const worstCaseCost = prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
     const worstCaseTokens = input.promptTokens + input.maxTokens;
     const now = this.clock.now();
     const reservation = {

@@ -6,6 +6,7 @@ import type { UsagePeriod } from '../../domain/usage-period';
 import { UsageLedger, type RecordedThreshold } from '../ports/usage-ledger';
 import { UsageLimitsRepository } from '../ports/usage-limits.repository';
 import { UsageThresholdNotifier, type ThresholdCrossing } from '../ports/usage-threshold-notifier';
+import { ProviderPrices, type ProviderKind } from '../services/provider-prices';
 import { periodContaining } from '../services/usage-periods';
 
 export interface SettleGenerationUsageInput {
@@ -28,6 +29,8 @@ export interface SettleGenerationUsageInput {
   reasoningTokens?: number;
   /** The tokens were counted locally because the provider's answer carried no usage (false when left out). */
   usageEstimated?: boolean;
+  /** Which provider served the call ('deployment' when left out); an organization's is priced by its own table. */
+  provider?: ProviderKind;
 }
 
 export interface SettledUsage {
@@ -63,6 +66,7 @@ export class SettleGenerationUsageUseCase {
     private readonly notifier: UsageThresholdNotifier,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
+    private readonly providerPrices: ProviderPrices,
   ) {}
 
   execute(input: SettleGenerationUsageInput): Promise<SettledUsage> {
@@ -76,7 +80,10 @@ export class SettleGenerationUsageUseCase {
       completionTokens: input.completionTokens,
       reasoningTokens: input.reasoningTokens ?? 0,
     };
-    const { cost, priceFallback } = this.prices.chargeOf(input.model, tokens);
+    const provider = input.provider ?? 'deployment';
+    const prices =
+      provider === 'deployment' ? this.prices : await this.providerPrices.forCall(input.organizationId, provider);
+    const { cost, priceFallback } = prices.chargeOf(input.model, tokens);
     const outcome = await this.ledger.settle(
       {
         callKey: input.callKey,
@@ -90,6 +97,7 @@ export class SettleGenerationUsageUseCase {
         cost,
         usageEstimated: input.usageEstimated ?? false,
         priceFallback,
+        provider,
         createdAt: this.clock.now(),
       },
       input.reservationId,

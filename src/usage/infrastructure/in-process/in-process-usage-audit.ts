@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/ddd';
 import { AuditLog } from '../../../accounts';
-import { UsageAudit } from '../../application/ports/usage-audit';
+import { UsageAudit, type ProviderAuditSnapshot } from '../../application/ports/usage-audit';
 import type { LimitSettingsSnapshot } from '../../domain/usage-limits';
 
 /** Writes to the accounts context's append-only audit log through its exported `AuditLog` port. */
@@ -19,6 +19,25 @@ export class AccountsUsageAudit extends UsageAudit {
   ): Promise<void> {
     await this.auditLog.record({
       action: 'usage.limits_changed',
+      actorId: actor.userId,
+      organizationId,
+      targetType: 'organization',
+      targetId: organizationId,
+      metadata: { from: before, to: after },
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+  }
+
+  async providerChanged(
+    actor: Actor,
+    organizationId: string,
+    action: 'ai_provider.set' | 'ai_provider.removed',
+    before: ProviderAuditSnapshot | null,
+    after: ProviderAuditSnapshot | null,
+  ): Promise<void> {
+    await this.auditLog.record({
+      action,
       actorId: actor.userId,
       organizationId,
       targetType: 'organization',

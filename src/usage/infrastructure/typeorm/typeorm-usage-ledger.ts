@@ -93,8 +93,8 @@ const RESERVE_WHERE_UNLIMITED =
 const SETTLE = new PreparedStatement(`WITH recorded AS (
          INSERT INTO usage_records (organization_id, user_id, project_id, content_id, model, prompt_tokens, cached_tokens,
                                     completion_tokens, total_tokens, cost_micros, call_key, usage_estimated, price_fallback, created_at,
-                                    reasoning_tokens)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16)
+                                    reasoning_tokens, provider)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16, $17)
          ON CONFLICT ON CONSTRAINT uq_usage_records_call_key DO NOTHING
          RETURNING cost_micros, price_fallback, created_at
        ), settled AS (
@@ -213,6 +213,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
       record.createdAt,
       reservation,
       record.reasoningTokens,
+      record.provider ?? 'deployment',
     ]);
     const row = inserted[0];
     if (row) {

@@ -65,6 +65,10 @@ export class UsageRecordEntity {
   @Column({ name: 'price_fallback', type: 'boolean', default: false })
   priceFallback!: boolean;
 
+  /** Which provider served the call: `deployment` (OPENAI_BASE_URL) or `organization` (its own ai-provider). */
+  @Column({ type: 'varchar', length: 16, default: 'deployment' })
+  provider!: 'deployment' | 'organization';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

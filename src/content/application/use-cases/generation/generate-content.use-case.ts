@@ -11,6 +11,7 @@ import {
 import {
   CheckReservationUseCase,
   ReleaseGenerationBudgetUseCase,
+  ResolveGenerationProviderUseCase,
   SettleGenerationUsageUseCase,
 } from '../../../../usage';
 import type { Content } from '../../../domain/content';
@@ -61,6 +62,7 @@ export class GenerateContentUseCase {
     private readonly publish: PublishGenerationEventUseCase,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
+    private readonly resolveProvider: ResolveGenerationProviderUseCase,
   ) {}
 
   async execute(input: GenerateContentInput): Promise<GenerateContentResult> {
@@ -88,10 +90,13 @@ export class GenerateContentUseCase {
     });
     let call: CompletedCall;
     try {
+      // The organization's own provider when it has one (read at each attempt: a change applies to the next one).
+      const provider = await this.resolveProvider.execute(job.organizationId);
       const result = await this.streamCompletion.execute({
         ...content.generationPrompt(),
         signal: input.signal,
         liveTopic: job.contentId,
+        ...(provider.kind === 'organization' && { connection: provider.connection }),
       });
       call = {
         responseId: result.responseId,
@@ -100,6 +105,7 @@ export class GenerateContentUseCase {
         finishReason: result.finishReason,
         usage: result.usage,
         usageEstimated: result.usageEstimated,
+        provider: provider.kind,
       };
     } catch (error) {
       await this.announceRetry(input, error);

@@ -59,6 +59,7 @@ export async function settleCall(
     completionTokens: call.usage.completionTokens,
     reasoningTokens: call.usage.reasoningTokens ?? 0,
     usageEstimated: call.usageEstimated,
+    provider: call.provider ?? 'deployment',
   });
   return cost;
 }
