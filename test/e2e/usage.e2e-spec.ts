@@ -79,6 +79,7 @@ describe('Usage and limits (HTTP)', () => {
           promptTokens: 1_000,
           cachedTokens: 200,
           completionTokens: 300,
+          reasoningTokens: 120,
           costMicros: 420,
           createdAt: inPeriod(1),
         },
@@ -106,8 +107,10 @@ describe('Usage and limits (HTTP)', () => {
         totals: {
           requests: 2,
           promptTokens: 1_010,
+          cachedPromptTokens: 200,
           cachedTokens: 200,
           completionTokens: 305,
+          reasoningTokens: 120,
           totalTokens: 1_315,
           costUsd: '1.500420',
         },
@@ -407,13 +410,12 @@ describe('Usage and limits (HTTP)', () => {
         contentId: null,
         model: 'fa-writer-1',
       };
-      const settled = await settle.execute({ ...call, promptTokens: 1_000, cachedTokens: 500, completionTokens: 250 });
+      const tokens = { promptTokens: 1_000, cachedTokens: 500, completionTokens: 250, reasoningTokens: 100 };
+      const settled = await settle.execute({ ...call, ...tokens });
       expect(settled).toMatchObject({ recorded: true, thresholdsCrossed: [] });
-      // 500 × 1.00 + 500 × 0.50 + 250 × 2.00 micro-USD
+      // 500 × 1.00 + 500 × 0.50 + 250 × 2.00 micro-USD: the 100 reasoning tokens are part of the 250 output tokens
       expect(settled.cost.toDecimalString()).toBe('0.001250');
-      await expect(
-        settle.execute({ ...call, promptTokens: 1_000, cachedTokens: 500, completionTokens: 250 }),
-      ).resolves.toMatchObject({ recorded: false });
+      await expect(settle.execute({ ...call, ...tokens })).resolves.toMatchObject({ recorded: false });
 
       const limits = await http().get(limitsPath(o.id)).set(bearer(admin));
       expect(limits.body).toMatchObject({
@@ -426,8 +428,10 @@ describe('Usage and limits (HTTP)', () => {
           key: 'fa-writer-1',
           requests: 1,
           promptTokens: 1_000,
+          cachedPromptTokens: 500,
           cachedTokens: 500,
           completionTokens: 250,
+          reasoningTokens: 100,
           totalTokens: 1_250,
           costUsd: '0.001250',
         },
@@ -487,8 +491,10 @@ describe('Usage and limits (HTTP)', () => {
       expect(response.body.totals).toEqual({
         requests: 2,
         promptTokens: 140,
+        cachedPromptTokens: 0,
         cachedTokens: 0,
         completionTokens: 30,
+        reasoningTokens: 0,
         totalTokens: 170,
         costUsd: '0.001000',
       });

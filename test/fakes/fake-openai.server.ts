@@ -16,7 +16,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  *
  * Token counts are deterministic:
  * - prompt_tokens = ceil(characters of every message's text content / 4), at least 1
- *   (OpenAI's own rule of thumb of about four characters per token);
+ *   (OpenAI's own rule of thumb of about four characters per token), or the value of
+ *   `setPromptTokens(n)` when a test needs a round figure;
  * - completion_tokens = number of whitespace-separated words in the reply;
  * - cached_tokens = the value of `setCachedTokens(n)` (default 0), capped at prompt_tokens;
  * - reasoning_tokens = the value of `setReasoningTokens(n)` (default 0): hidden tokens the model
@@ -98,6 +99,7 @@ export class FakeOpenAiServer {
   private chunkDelayMs = 0;
   private cachedTokens = 0;
   private reasoningTokens = 0;
+  private promptTokens: number | undefined;
   private omissions: FakeOpenAiStreamOmissions = {};
   /** Names the answering model differently from the one asked for (a relay, a new snapshot). */
   private answeringModel: string | undefined;
@@ -157,6 +159,11 @@ export class FakeOpenAiServer {
     this.cachedTokens = tokens;
   }
 
+  /** Every following completion reports this many prompt tokens, whatever its messages (until `reset()`). */
+  setPromptTokens(tokens: number): void {
+    this.promptTokens = tokens;
+  }
+
   /** Every following completion reports this many reasoning tokens, counted in its completion tokens (until `reset()`). */
   setReasoningTokens(tokens: number): void {
     this.reasoningTokens = tokens;
@@ -181,6 +188,7 @@ export class FakeOpenAiServer {
     this.chunkDelayMs = 0;
     this.cachedTokens = 0;
     this.reasoningTokens = 0;
+    this.promptTokens = undefined;
     this.omissions = {};
   }
 
@@ -253,7 +261,7 @@ export class FakeOpenAiServer {
     const words = splitWords(full);
     const truncated = limit !== undefined && words.length > limit;
     const content = truncated ? words.slice(0, limit).join('').trimEnd() : full;
-    const promptTokens = promptTokensOf(body.messages);
+    const promptTokens = this.promptTokens ?? promptTokensOf(body.messages);
     return {
       id: `chatcmpl-${randomBytes(12).toString('hex')}`,
       created: Math.floor(Date.now() / 1000),
