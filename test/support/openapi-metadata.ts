@@ -14,6 +14,10 @@ export default async () => {
       await import('../../src/usage/presentation/http/dto/my-usage.dto.js'),
     ['../../src/usage/presentation/http/dto/usage-forecast.dto']:
       await import('../../src/usage/presentation/http/dto/usage-forecast.dto.js'),
+    ['../../src/notifications/presentation/http/dto/notification.dto']:
+      await import('../../src/notifications/presentation/http/dto/notification.dto.js'),
+    ['../../src/usage/presentation/http/dto/ai-provider.dto']:
+      await import('../../src/usage/presentation/http/dto/ai-provider.dto.js'),
     ['../../src/content/presentation/http/dto/comment.dto']:
       await import('../../src/content/presentation/http/dto/comment.dto.js'),
     ['../../src/content/presentation/http/dto/diff.dto']:
@@ -26,8 +30,6 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/style.dto.js'),
     ['../../src/content/presentation/http/dto/editorial-analytics.dto']:
       await import('../../src/content/presentation/http/dto/editorial-analytics.dto.js'),
-    ['../../src/notifications/presentation/http/dto/notification.dto']:
-      await import('../../src/notifications/presentation/http/dto/notification.dto.js'),
     ['../../src/accounts/presentation/http/dto/organization.dto']:
       await import('../../src/accounts/presentation/http/dto/organization.dto.js'),
     ['../../src/accounts/presentation/http/dto/two-factor.dto']:
@@ -36,6 +38,8 @@ export default async () => {
       await import('../../src/accounts/presentation/http/dto/member.dto.js'),
     ['../../src/accounts/presentation/http/dto/audit.dto']:
       await import('../../src/accounts/presentation/http/dto/audit.dto.js'),
+    ['../../src/notifications/presentation/http/dto/webhook.dto']:
+      await import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
     ['../../src/content/presentation/http/dto/content-policy.dto']:
       await import('../../src/content/presentation/http/dto/content-policy.dto.js'),
     ['../../src/content/presentation/http/dto/generation.dto']:
@@ -46,8 +50,6 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/project.dto.js'),
     ['../../src/content/presentation/http/dto/prompt.dto']:
       await import('../../src/content/presentation/http/dto/prompt.dto.js'),
-    ['../../src/notifications/presentation/http/dto/webhook.dto']:
-      await import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
   };
   return {
     '@nestjs/swagger': {
@@ -251,8 +253,10 @@ export default async () => {
             UsageTotalsDto: {
               requests: { required: true, type: () => Number },
               promptTokens: { required: true, type: () => Number },
+              cachedPromptTokens: { required: true, type: () => Number },
               cachedTokens: { required: true, type: () => Number },
               completionTokens: { required: true, type: () => Number },
+              reasoningTokens: { required: true, type: () => Number },
               totalTokens: { required: true, type: () => Number },
               costUsd: { required: true, type: () => String },
             },
@@ -327,6 +331,122 @@ export default async () => {
                 required: true,
                 type: () => t['../../src/usage/presentation/http/dto/usage-forecast.dto'].UsageForecastLimitDto,
               },
+            },
+          },
+        ],
+        [
+          import('../../src/notifications/presentation/http/dto/notification.dto.js'),
+          {
+            InboxQueryDto: { limit: { required: false, type: () => Number } },
+            NotificationResponseDto: {
+              id: { required: true, type: () => String },
+              type: { required: true, type: () => String },
+              organizationId: { required: true, type: () => String },
+              data: { required: true, type: 'object', additionalProperties: true },
+              createdAt: { required: true, type: () => String },
+              readAt: { required: true, type: () => String, nullable: true },
+            },
+            InboxResponseDto: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../src/notifications/presentation/http/dto/notification.dto'].NotificationResponseDto,
+                ],
+              },
+              unread: { required: true, type: () => Number },
+            },
+          },
+        ],
+        [
+          import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
+          {
+            RegisterWebhookDto: {
+              url: { required: true, type: () => String },
+              events: {
+                required: true,
+                type: () => [Object],
+                enum: [
+                  'content.generated',
+                  'content.generation_failed',
+                  'content.approved',
+                  'content.rejected',
+                  'content.review_overdue',
+                  'usage.threshold_reached',
+                ],
+                isArray: true,
+              },
+            },
+            WebhookResponseDto: {
+              id: { required: true, type: () => String },
+              url: { required: true, type: () => String },
+              events: {
+                required: true,
+                type: () => [Object],
+                enum: [
+                  'content.generated',
+                  'content.generation_failed',
+                  'content.approved',
+                  'content.rejected',
+                  'content.review_overdue',
+                  'usage.threshold_reached',
+                ],
+                isArray: true,
+              },
+              enabled: { required: true, type: () => Boolean },
+              failingSince: { required: true, type: () => String, nullable: true },
+              disabledAt: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+            },
+            RegisteredWebhookResponseDto: { secret: { required: true, type: () => String } },
+            WebhookDeliveryResponseDto: {
+              id: { required: true, type: () => String },
+              eventId: { required: true, type: () => String },
+              eventType: {
+                required: true,
+                enum: [
+                  'content.generated',
+                  'content.generation_failed',
+                  'content.approved',
+                  'content.rejected',
+                  'content.review_overdue',
+                  'usage.threshold_reached',
+                ],
+              },
+              attempt: { required: true, type: () => Number },
+              status: { required: true, enum: ['succeeded', 'failed'] },
+              statusCode: { required: true, type: () => Number, nullable: true },
+              durationMs: { required: true, type: () => Number },
+              error: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+            },
+            WebhookDeliveryPageResponseDto: {},
+          },
+        ],
+        [
+          import('../../src/usage/presentation/http/dto/ai-provider.dto.js'),
+          {
+            AiProviderModelDto: {
+              id: { required: true, type: () => String },
+              inputUsdPerMTok: { required: true, type: () => String },
+              cachedInputUsdPerMTok: { required: true, type: () => String },
+              outputUsdPerMTok: { required: true, type: () => String },
+            },
+            SetAiProviderDto: {
+              baseUrl: { required: true, type: () => String },
+              apiKey: { required: true, type: () => String },
+              models: {
+                required: true,
+                type: () => [t['../../src/usage/presentation/http/dto/ai-provider.dto'].AiProviderModelDto],
+              },
+            },
+            AiProviderResponseDto: {
+              baseUrl: { required: true, type: () => String },
+              apiKeyLast4: { required: true, type: () => String },
+              models: {
+                required: true,
+                type: () => [t['../../src/usage/presentation/http/dto/ai-provider.dto'].AiProviderModelDto],
+              },
+              updatedAt: { required: true, type: () => String },
             },
           },
         ],
@@ -787,94 +907,6 @@ export default async () => {
             },
           },
         ],
-        [
-          import('../../src/notifications/presentation/http/dto/notification.dto.js'),
-          {
-            InboxQueryDto: { limit: { required: false, type: () => Number } },
-            NotificationResponseDto: {
-              id: { required: true, type: () => String },
-              type: { required: true, type: () => String },
-              organizationId: { required: true, type: () => String },
-              data: { required: true, type: 'object', additionalProperties: true },
-              createdAt: { required: true, type: () => String },
-              readAt: { required: true, type: () => String, nullable: true },
-            },
-            InboxResponseDto: {
-              items: {
-                required: true,
-                type: () => [
-                  t['../../src/notifications/presentation/http/dto/notification.dto'].NotificationResponseDto,
-                ],
-              },
-              unread: { required: true, type: () => Number },
-            },
-          },
-        ],
-        [
-          import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
-          {
-            RegisterWebhookDto: {
-              url: { required: true, type: () => String },
-              events: {
-                required: true,
-                type: () => [Object],
-                enum: [
-                  'content.generated',
-                  'content.generation_failed',
-                  'content.approved',
-                  'content.rejected',
-                  'content.review_overdue',
-                  'usage.threshold_reached',
-                ],
-                isArray: true,
-              },
-            },
-            WebhookResponseDto: {
-              id: { required: true, type: () => String },
-              url: { required: true, type: () => String },
-              events: {
-                required: true,
-                type: () => [Object],
-                enum: [
-                  'content.generated',
-                  'content.generation_failed',
-                  'content.approved',
-                  'content.rejected',
-                  'content.review_overdue',
-                  'usage.threshold_reached',
-                ],
-                isArray: true,
-              },
-              enabled: { required: true, type: () => Boolean },
-              failingSince: { required: true, type: () => String, nullable: true },
-              disabledAt: { required: true, type: () => String, nullable: true },
-              createdAt: { required: true, type: () => String },
-            },
-            RegisteredWebhookResponseDto: { secret: { required: true, type: () => String } },
-            WebhookDeliveryResponseDto: {
-              id: { required: true, type: () => String },
-              eventId: { required: true, type: () => String },
-              eventType: {
-                required: true,
-                enum: [
-                  'content.generated',
-                  'content.generation_failed',
-                  'content.approved',
-                  'content.rejected',
-                  'content.review_overdue',
-                  'usage.threshold_reached',
-                ],
-              },
-              attempt: { required: true, type: () => Number },
-              status: { required: true, enum: ['succeeded', 'failed'] },
-              statusCode: { required: true, type: () => Number, nullable: true },
-              durationMs: { required: true, type: () => Number },
-              error: { required: true, type: () => String, nullable: true },
-              createdAt: { required: true, type: () => String },
-            },
-            WebhookDeliveryPageResponseDto: {},
-          },
-        ],
       ],
       controllers: [
         [import('../../libs/health/health.controller.js'), { HealthController: { live: {}, ready: { type: Object } } }],
@@ -948,6 +980,42 @@ export default async () => {
               },
               setLimits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
               mine: { type: t['../../src/usage/presentation/http/dto/my-usage.dto'].MyUsageResponseDto },
+            },
+          },
+        ],
+        [
+          import('../../src/notifications/presentation/http/notifications.controller.js'),
+          {
+            NotificationsController: {
+              inbox: { type: t['../../src/notifications/presentation/http/dto/notification.dto'].InboxResponseDto },
+              read: {
+                type: t['../../src/notifications/presentation/http/dto/notification.dto'].NotificationResponseDto,
+              },
+            },
+          },
+        ],
+        [
+          import('../../src/notifications/presentation/http/webhooks.controller.js'),
+          {
+            WebhooksController: {
+              create: {
+                type: t['../../src/notifications/presentation/http/dto/webhook.dto'].RegisteredWebhookResponseDto,
+              },
+              index: { type: [t['../../src/notifications/presentation/http/dto/webhook.dto'].WebhookResponseDto] },
+              delete: {},
+              attempts: {
+                type: t['../../src/notifications/presentation/http/dto/webhook.dto'].WebhookDeliveryPageResponseDto,
+              },
+            },
+          },
+        ],
+        [
+          import('../../src/usage/presentation/http/ai-provider.controller.js'),
+          {
+            AiProviderController: {
+              show: { type: t['../../src/usage/presentation/http/dto/ai-provider.dto'].AiProviderResponseDto },
+              update: { type: t['../../src/usage/presentation/http/dto/ai-provider.dto'].AiProviderResponseDto },
+              remove: {},
             },
           },
         ],
@@ -1074,32 +1142,6 @@ export default async () => {
               get: { type: t['../../src/content/presentation/http/dto/prompt.dto'].PromptResponseDto },
               update: { type: t['../../src/content/presentation/http/dto/prompt.dto'].PromptResponseDto },
               remove: {},
-            },
-          },
-        ],
-        [
-          import('../../src/notifications/presentation/http/notifications.controller.js'),
-          {
-            NotificationsController: {
-              inbox: { type: t['../../src/notifications/presentation/http/dto/notification.dto'].InboxResponseDto },
-              read: {
-                type: t['../../src/notifications/presentation/http/dto/notification.dto'].NotificationResponseDto,
-              },
-            },
-          },
-        ],
-        [
-          import('../../src/notifications/presentation/http/webhooks.controller.js'),
-          {
-            WebhooksController: {
-              create: {
-                type: t['../../src/notifications/presentation/http/dto/webhook.dto'].RegisteredWebhookResponseDto,
-              },
-              index: { type: [t['../../src/notifications/presentation/http/dto/webhook.dto'].WebhookResponseDto] },
-              delete: {},
-              attempts: {
-                type: t['../../src/notifications/presentation/http/dto/webhook.dto'].WebhookDeliveryPageResponseDto,
-              },
             },
           },
         ],

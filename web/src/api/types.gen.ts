@@ -1148,9 +1148,14 @@ export type UsageGroupDto = {
     requests: number;
     promptTokens: number;
     /**
-     * Prompt tokens served from the OpenAI prompt cache (included in promptTokens)
+     * The same figure as cachedPromptTokens, under its earlier name (kept for existing clients)
+     *
+     * @deprecated
      */
     cachedTokens: number;
+    /**
+     * All completion tokens, reasoning tokens included
+     */
     completionTokens: number;
     totalTokens: number;
     /**
@@ -1161,6 +1166,14 @@ export type UsageGroupDto = {
      * groupBy=day: the local date `YYYY-MM-DD` (Gregorian, in the calendar’s time zone); user: a user id; model: a model name; project: a project id
      */
     key: string;
+    /**
+     * Prompt tokens served from the provider’s prompt cache (`usage.prompt_tokens_details.cached_tokens`), included in promptTokens and charged at the model’s cached-input price
+     */
+    cachedPromptTokens: number;
+    /**
+     * Completion tokens the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`; o-series and gpt-5 models), included in completionTokens and charged at the output price
+     */
+    reasoningTokens: number;
 };
 
 export type UsageTotalsDto = {
@@ -1170,15 +1183,28 @@ export type UsageTotalsDto = {
     requests: number;
     promptTokens: number;
     /**
-     * Prompt tokens served from the OpenAI prompt cache (included in promptTokens)
+     * The same figure as cachedPromptTokens, under its earlier name (kept for existing clients)
+     *
+     * @deprecated
      */
     cachedTokens: number;
+    /**
+     * All completion tokens, reasoning tokens included
+     */
     completionTokens: number;
     totalTokens: number;
     /**
      * USD, 6 decimals
      */
     costUsd: string;
+    /**
+     * Prompt tokens served from the provider’s prompt cache (`usage.prompt_tokens_details.cached_tokens`), included in promptTokens and charged at the model’s cached-input price
+     */
+    cachedPromptTokens: number;
+    /**
+     * Completion tokens the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`; o-series and gpt-5 models), included in completionTokens and charged at the output price
+     */
+    reasoningTokens: number;
 };
 
 export type UsageReportResponseDto = {
@@ -1316,9 +1342,14 @@ export type MyOrganizationUsageDto = {
     requests: number;
     promptTokens: number;
     /**
-     * Prompt tokens served from the OpenAI prompt cache (included in promptTokens)
+     * The same figure as cachedPromptTokens, under its earlier name (kept for existing clients)
+     *
+     * @deprecated
      */
     cachedTokens: number;
+    /**
+     * All completion tokens, reasoning tokens included
+     */
     completionTokens: number;
     totalTokens: number;
     /**
@@ -1335,6 +1366,14 @@ export type MyOrganizationUsageDto = {
      * Your own monthly token limit there; null = unlimited
      */
     perUserMonthlyTokenLimit: number | null;
+    /**
+     * Prompt tokens served from the provider’s prompt cache (`usage.prompt_tokens_details.cached_tokens`), included in promptTokens and charged at the model’s cached-input price
+     */
+    cachedPromptTokens: number;
+    /**
+     * Completion tokens the model spent reasoning (`usage.completion_tokens_details.reasoning_tokens`; o-series and gpt-5 models), included in completionTokens and charged at the output price
+     */
+    reasoningTokens: number;
 };
 
 export type MyUsageResponseDto = {
@@ -1371,6 +1410,61 @@ export type ErrorResponseDto = {
      * The X-Request-Id of the request: quote it to support
      */
     requestId: string;
+};
+
+export type AiProviderModelDto = {
+    /**
+     * The model name the provider expects (unique in the list)
+     */
+    id: string;
+    /**
+     * USD per million uncached prompt tokens (decimal string, 0 … 10000)
+     */
+    inputUsdPerMTok: string;
+    /**
+     * USD per million cached prompt tokens (decimal string, 0 … 10000)
+     */
+    cachedInputUsdPerMTok: string;
+    /**
+     * USD per million completion tokens, reasoning included (decimal string, 0 … 10000)
+     */
+    outputUsdPerMTok: string;
+};
+
+export type AiProviderResponseDto = {
+    baseUrl: string;
+    /**
+     * The last 4 characters of the key; the key itself is never answered
+     */
+    apiKeyLast4: string;
+    models: Array<AiProviderModelDto>;
+    updatedAt: string;
+};
+
+export type SetAiProviderDto = {
+    /**
+     * An OpenAI-compatible API's base URL (the part before /chat/completions). It passes the webhooks' address guard.
+     */
+    baseUrl: string;
+    /**
+     * The models the organization may generate with, and their prices (1 … 50, unique ids)
+     */
+    models: Array<AiProviderModelDto>;
+};
+
+export type SetAiProviderDtoWritable = {
+    /**
+     * An OpenAI-compatible API's base URL (the part before /chat/completions). It passes the webhooks' address guard.
+     */
+    baseUrl: string;
+    /**
+     * The API key, write-only: kept encrypted, answered only as its last 4 characters.
+     */
+    apiKey: string;
+    /**
+     * The models the organization may generate with, and their prices (1 … 50, unique ids)
+     */
+    models: Array<AiProviderModelDto>;
 };
 
 export type HealthControllerLiveData = {
@@ -4968,3 +5062,153 @@ export type UsageControllerMineResponses = {
 };
 
 export type UsageControllerMineResponse = UsageControllerMineResponses[keyof UsageControllerMineResponses];
+
+export type AiProviderControllerRemoveData = {
+    body?: never;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/ai-provider';
+};
+
+export type AiProviderControllerRemoveErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * One of FORBIDDEN, STEP_UP_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN' | 'STEP_UP_REQUIRED' | 'TWO_FACTOR_ENROLMENT_REQUIRED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AiProviderControllerRemoveError = AiProviderControllerRemoveErrors[keyof AiProviderControllerRemoveErrors];
+
+export type AiProviderControllerRemoveResponses = {
+    204: void;
+};
+
+export type AiProviderControllerRemoveResponse = AiProviderControllerRemoveResponses[keyof AiProviderControllerRemoveResponses];
+
+export type AiProviderControllerShowData = {
+    body?: never;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/ai-provider';
+};
+
+export type AiProviderControllerShowErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * One of AI_PROVIDER_NOT_SET, NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'AI_PROVIDER_NOT_SET' | 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AiProviderControllerShowError = AiProviderControllerShowErrors[keyof AiProviderControllerShowErrors];
+
+export type AiProviderControllerShowResponses = {
+    200: AiProviderResponseDto;
+};
+
+export type AiProviderControllerShowResponse = AiProviderControllerShowResponses[keyof AiProviderControllerShowResponses];
+
+export type AiProviderControllerUpdateData = {
+    body: SetAiProviderDtoWritable;
+    path: {
+        orgId: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{orgId}/ai-provider';
+};
+
+export type AiProviderControllerUpdateErrors = {
+    /**
+     * One of AI_PROVIDER_INVALID, AI_PROVIDER_TARGET_FORBIDDEN, AI_PROVIDER_URL_INVALID, MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'AI_PROVIDER_INVALID' | 'AI_PROVIDER_TARGET_FORBIDDEN' | 'AI_PROVIDER_URL_INVALID' | 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * One of FORBIDDEN, STEP_UP_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN' | 'STEP_UP_REQUIRED' | 'TWO_FACTOR_ENROLMENT_REQUIRED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AiProviderControllerUpdateError = AiProviderControllerUpdateErrors[keyof AiProviderControllerUpdateErrors];
+
+export type AiProviderControllerUpdateResponses = {
+    200: AiProviderResponseDto;
+};
+
+export type AiProviderControllerUpdateResponse = AiProviderControllerUpdateResponses[keyof AiProviderControllerUpdateResponses];
