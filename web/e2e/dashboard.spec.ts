@@ -127,6 +127,8 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   const totals = page.getByTestId('usage-totals');
   await expect(totals).toContainText(persian(report.totals.totalTokens.toLocaleString('en-US').replace(/,/g, '٬')));
   await expect(totals).toContainText('$۰٫');
+  await expect(totals).toContainText('توکن‌های ورودی از حافظهٔ نهان');
+  await expect(totals).toContainText('توکن‌های استدلال');
   await expect(page.getByTestId('usage-chart').locator('rect[data-testid="usage-bar"]')).toHaveCount(1);
   await snap(page, 'usage');
   // Per member, the group reads as the member (here the phone, no name set), not as an id.

@@ -317,6 +317,8 @@ export const fa = {
     title: 'مصرف و سقف‌ها',
     requests: 'درخواست‌ها',
     tokens: 'توکن‌ها',
+    cachedPromptTokens: 'توکن‌های ورودی از حافظهٔ نهان',
+    reasoningTokens: 'توکن‌های استدلال',
     cost: 'هزینه',
     limit: 'سقف',
     unlimited: 'نامحدود',

@@ -161,7 +161,7 @@ export default function UsagePage() {
       {report.isLoading ? <Loading /> : null}
       {report.data ? (
         <Card>
-          <dl className="grid grid-cols-3 gap-3 text-center" data-testid="usage-totals">
+          <dl className="grid grid-cols-2 gap-3 text-center sm:grid-cols-5" data-testid="usage-totals">
             <div>
               <dt className="text-sm text-slate-500">{fa.usage.requests}</dt>
               <dd className="text-lg font-bold">{formatNumber(report.data.totals.requests)}</dd>
@@ -169,6 +169,14 @@ export default function UsagePage() {
             <div>
               <dt className="text-sm text-slate-500">{fa.usage.tokens}</dt>
               <dd className="text-lg font-bold">{formatNumber(report.data.totals.totalTokens)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-500">{fa.usage.cachedPromptTokens}</dt>
+              <dd className="text-lg font-bold">{formatNumber(report.data.totals.cachedPromptTokens)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-500">{fa.usage.reasoningTokens}</dt>
+              <dd className="text-lg font-bold">{formatNumber(report.data.totals.reasoningTokens)}</dd>
             </div>
             <div>
               <dt className="text-sm text-slate-500">{fa.usage.cost}</dt>
