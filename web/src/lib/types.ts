@@ -20,6 +20,9 @@ import type {
   UsageReportResponseDto,
   UsageTotalsDto,
   GlossaryEntryResponseDto,
+  AiProviderResponseDto,
+  AiProviderModelDto,
+  SetAiProviderDtoWritable,
   RegisteredWebhookResponseDto,
   StyleIssueDto,
   ReviewItemDto,
@@ -41,6 +44,9 @@ export type Content = ContentResponseDto;
 export type ContentDetail = ContentDetailResponseDto;
 export type StyleIssue = StyleIssueDto;
 export type GlossaryEntry = GlossaryEntryResponseDto;
+export type AiProvider = AiProviderResponseDto;
+export type AiProviderModel = AiProviderModelDto;
+export type AiProviderInput = SetAiProviderDtoWritable;
 /** What a row of a contents list shows. */
 export type ContentListItem = Pick<Content, 'id' | 'title' | 'status' | 'createdAt'>;
 export type Version = ContentVersionResponseDto;

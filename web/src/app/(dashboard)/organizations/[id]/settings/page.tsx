@@ -80,6 +80,14 @@ export default function OrganizationSettingsPage() {
         </Link>
         <p className="mt-1 text-sm text-slate-600">{fa.glossary.intro}</p>
       </Card>
+      {can(role, 'ADMIN') ? (
+        <Card>
+          <Link href={`/organizations/${id}/settings/ai-provider`} className="font-medium text-indigo-700 underline">
+            {fa.aiProvider.link}
+          </Link>
+          <p className="mt-1 text-sm text-slate-600">{fa.aiProvider.intro}</p>
+        </Card>
+      ) : null}
     </div>
   );
 }
