@@ -13,7 +13,7 @@ const DESCRIPTION = `Server-Sent Events (\`text/event-stream\`) for one content,
 The first event is a \`status\` with the content's current state. Then, as they happen:
 - \`status\` \`{status, lastError: {code, message} | null, jobId?, attempt?}\`: a status change. \`IN_PROGRESS\` (re)starts the text: after a retry the deltas begin again.
 - \`delta\` \`{text}\`: the next piece of generated text.
-- \`done\` \`{jobId, model, finishReason, usage: {promptTokens, completionTokens, cachedTokens, totalTokens}}\`: the text is complete and saved as a new version.
+- \`done\` \`{jobId, model, finishReason, usage: {promptTokens, completionTokens, cachedTokens, reasoningTokens, totalTokens}}\`: the text is complete and saved as a new version (cachedTokens and reasoningTokens are the parts of promptTokens and completionTokens the provider reports as cached and as reasoning).
 - \`error\` \`{code, message, retrying, retryAfterMs?, jobId}\`: an attempt failed (\`code\` e.g. \`RATE_LIMITED\`, \`INSUFFICIENT_QUOTA\`, \`TIMEOUT\`); \`retrying: false\` means the generation has failed for good.
 
 Events carry an \`id\`; a client that reconnects with \`Last-Event-ID\` gets the events it missed (for 15 minutes after the last one).
