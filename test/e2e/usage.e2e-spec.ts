@@ -392,7 +392,8 @@ describe('Usage and limits (HTTP)', () => {
       ).rejects.toMatchObject({
         code: 'USAGE_LIMIT_EXCEEDED',
         details: expect.objectContaining({
-          limit: 'monthlyTokenLimit',
+          limit: 'organization',
+          setting: 'monthlyTokenLimit',
           limitValue: 5_000,
           used: 0,
           reserved: 2_000,

@@ -120,7 +120,8 @@ describe('UsageLimits', () => {
           code: 'USAGE_LIMIT_EXCEEDED',
           kind: 'limit',
           details: {
-            limit: 'monthlyTokenLimit',
+            limit: 'organization',
+            setting: 'monthlyTokenLimit',
             limitValue: 1000,
             used: 600,
             reserved: 100,
@@ -143,7 +144,8 @@ describe('UsageLimits', () => {
         expect.objectContaining({
           code: 'USAGE_LIMIT_EXCEEDED',
           details: expect.objectContaining({
-            limit: 'monthlyCostLimitUsd',
+            limit: 'organization',
+            setting: 'monthlyCostLimitUsd',
             limitValue: '1.000000',
             used: '0.500000',
             reserved: '0.400000',
@@ -171,7 +173,8 @@ describe('UsageLimits', () => {
       ).toThrow(
         expect.objectContaining({
           details: expect.objectContaining({
-            limit: 'perUserMonthlyTokenLimit',
+            limit: 'user',
+            setting: 'perUserMonthlyTokenLimit',
             limitValue: 500,
             used: 250,
             reserved: 100,

@@ -1,6 +1,7 @@
 import type { Money } from '#libs/ddd';
 import { FieldInvalidError } from '#libs/ddd';
-import { UsageLimitExceededError, type LimitName } from './usage.errors';
+import type { ProjectSpend, ProjectUsageLimits } from './project-usage-limits';
+import { UsageLimitExceededError, type LimitName, type LimitScope } from './usage.errors';
 import type { UsageCalendar, UsagePeriod } from './usage-period';
 
 export interface UsageLimitsState {
@@ -33,6 +34,8 @@ export interface LimitSettingsSnapshot {
 export interface PeriodSpend {
   organization: { usedTokens: number; usedCost: Money; reservedTokens: number; reservedCost: Money };
   user: { usedTokens: number; reservedTokens: number };
+  /** The generation's project, when one was asked for. */
+  project?: ProjectSpend;
 }
 
 /** The worst case a generation may use: all its prompt tokens uncached plus its completion cap. */
@@ -162,17 +165,22 @@ export class UsageLimits {
   /**
    * Refuses a generation that could take the period past any limit: what was used, plus what
    * generations in progress hold, plus this one's worst case. Exactly reaching a limit is allowed.
+   * The three limits are decided together, in this order: the organization's, the member's, and
+   * (given its limits and spend) the project's; the first one broken is the one named.
    */
-  assertAllows(request: BudgetRequest, spend: PeriodSpend, period: UsagePeriod): void {
+  assertAllows(request: BudgetRequest, spend: PeriodSpend, period: UsagePeriod, project?: ProjectUsageLimits): void {
     const { organization, user } = spend;
     const window = period.toJSON();
     const refuse = (
-      limit: LimitName,
+      setting: LimitName,
       limitValue: number | string,
       used: number | string,
       reserved: number | string,
       requested: number | string,
-    ) => new UsageLimitExceededError({ limit, limitValue, used, reserved, requested, period: window });
+    ) => {
+      const limit: LimitScope = setting === 'perUserMonthlyTokenLimit' ? 'user' : 'organization';
+      return new UsageLimitExceededError({ limit, setting, limitValue, used, reserved, requested, period: window });
+    };
 
     const tokenLimit = this.state.monthlyTokenLimit;
     if (tokenLimit !== null && organization.usedTokens + organization.reservedTokens + request.tokens > tokenLimit) {
@@ -200,6 +208,10 @@ export class UsageLimits {
     const userLimit = this.state.perUserMonthlyTokenLimit;
     if (userLimit !== null && user.usedTokens + user.reservedTokens + request.tokens > userLimit) {
       throw refuse('perUserMonthlyTokenLimit', userLimit, user.usedTokens, user.reservedTokens, request.tokens);
+    }
+    if (project && !project.isUnlimited) {
+      if (!spend.project) throw new Error('A project limit needs the project spend');
+      project.assertAllows(request, spend.project, period);
     }
   }
 

@@ -2,9 +2,10 @@ import { toErrorResponse } from '#libs/http';
 import { ModelUnknownError, UsageLimitExceededError } from './usage.errors';
 
 describe('usage errors on the wire', () => {
-  it('sends USAGE_LIMIT_EXCEEDED as 402 with the limit, used, reserved and requested in details', () => {
+  it('sends USAGE_LIMIT_EXCEEDED as 402 naming whose limit and which setting, with used, reserved and requested in details', () => {
     const error = new UsageLimitExceededError({
-      limit: 'monthlyCostLimitUsd',
+      limit: 'organization',
+      setting: 'monthlyCostLimitUsd',
       limitValue: '10.000000',
       used: '9.500000',
       reserved: '0.400000',
@@ -17,7 +18,8 @@ describe('usage errors on the wire', () => {
       code: 'USAGE_LIMIT_EXCEEDED',
       message: expect.stringContaining('monthly cost limit'),
       details: {
-        limit: 'monthlyCostLimitUsd',
+        limit: 'organization',
+        setting: 'monthlyCostLimitUsd',
         limitValue: '10.000000',
         used: '9.500000',
         reserved: '0.400000',

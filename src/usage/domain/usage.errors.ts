@@ -20,12 +20,20 @@ export class TokenCountInvalidError extends DomainError {
 /** Which limit a refused generation would have broken. Names match the limits resource's fields. */
 export type LimitName = 'monthlyTokenLimit' | 'monthlyCostLimitUsd' | 'perUserMonthlyTokenLimit';
 
+/** Whose limit it was: the organization's, the member's own (per-user), or the project's. */
+export type LimitScope = 'organization' | 'user' | 'project';
+
 /**
  * What a refused generation was measured against. Token figures are numbers; for the cost limit
  * they are the contract's decimal USD strings.
  */
 export interface LimitExceededDetails {
-  limit: LimitName;
+  /** Whose limit (the contract's `details.limit`). */
+  limit: LimitScope;
+  /** Which setting of that limit: the field of the organization's or the project's limits resource. */
+  setting: LimitName;
+  /** The project, when `limit` is `project`. */
+  projectId?: string;
   limitValue: number | string;
   used: number | string;
   reserved: number | string;
@@ -38,7 +46,7 @@ export class UsageLimitExceededError extends DomainError {
     super(
       'USAGE_LIMIT_EXCEEDED',
       'limit',
-      `This generation could take the organization past its ${LIMIT_LABELS[details.limit]} for the period (${details.limitValue}); ` +
+      `This generation could take the ${details.limit} past its ${LIMIT_LABELS[details.setting]} for the period (${details.limitValue}); ` +
         `used ${details.used}, reserved by generations in progress ${details.reserved}, this one needs up to ${details.requested}`,
       { ...details },
     );

@@ -189,7 +189,8 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
         code: 'USAGE_LIMIT_EXCEEDED',
         kind: 'limit',
         details: {
-          limit: 'monthlyTokenLimit',
+          limit: 'organization',
+          setting: 'monthlyTokenLimit',
           limitValue: 5_000,
           used: 2_500,
           reserved: 1_500,
@@ -240,7 +241,13 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       expect(grantedCost.add(Money.fromMicros(2_500)).isGreaterThan(Money.parse('0.010'))).toBe(false);
       const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(refusal.reason).toMatchObject({
-        details: { limit: 'monthlyCostLimitUsd', limitValue: '0.010000', used: '0.002500', requested: '0.001200' },
+        details: {
+          limit: 'organization',
+          setting: 'monthlyCostLimitUsd',
+          limitValue: '0.010000',
+          used: '0.002500',
+          requested: '0.001200',
+        },
       });
     });
 
@@ -253,7 +260,8 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
 
       await expect(reserve.execute(request(organizationId, { userId: busy }))).rejects.toMatchObject({
         details: expect.objectContaining({
-          limit: 'perUserMonthlyTokenLimit',
+          limit: 'user',
+          setting: 'perUserMonthlyTokenLimit',
           limitValue: 3_000,
           used: 0,
           reserved: 3_000,
@@ -479,8 +487,11 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
         expect.objectContaining({
           organizationId,
           scope: `user:${userId}:tokens`,
+          kind: 'user',
+          metric: 'tokens',
           limit: 'perUserMonthlyTokenLimit',
           userId,
+          projectId: null,
           threshold: 80,
           limitValue: 2_000,
           used: 1_600,
@@ -542,6 +553,31 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       ]);
     });
 
+    it('announces each threshold once when several calls that each reach it are settled at once', async () => {
+      const organizationId = randomUUID();
+      await setLimits(organizationId, { tokens: 1_000 });
+      const calls = Array.from({ length: 6 }, () =>
+        completedCall(organizationId, { userId: randomUUID(), promptTokens: 1_000, completionTokens: 10 }),
+      );
+
+      const outcomes = await Promise.all(calls.map((call) => settle.execute(call)));
+
+      const crossed = outcomes.flatMap((o) => o.thresholdsCrossed);
+      expect(crossed.map((c) => [c.kind, c.metric, c.threshold]).sort((a, b) => Number(a[2]) - Number(b[2]))).toEqual([
+        ['organization', 'tokens', 80],
+        ['organization', 'tokens', 100],
+      ]);
+      expect(notifier.crossings.filter((c) => c.organizationId === organizationId)).toHaveLength(2);
+      const rows = (await dataSource.query(
+        `SELECT scope, threshold FROM usage_threshold_events WHERE organization_id = $1 ORDER BY threshold`,
+        [organizationId],
+      )) as unknown[];
+      expect(rows).toEqual([
+        { scope: 'organization:tokens', threshold: 80 },
+        { scope: 'organization:tokens', threshold: 100 },
+      ]);
+    });
+
     it('reports cost thresholds in decimal USD', async () => {
       const organizationId = randomUUID();
       await setLimits(organizationId, { cost: '0.001' });
@@ -551,6 +587,8 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
       expect(settled.thresholdsCrossed).toEqual([
         expect.objectContaining({
           scope: 'organization:cost',
+          kind: 'organization',
+          metric: 'cost',
           limit: 'monthlyCostLimitUsd',
           threshold: 80,
           limitValue: '0.001000',

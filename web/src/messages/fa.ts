@@ -453,12 +453,18 @@ export const fa = {
   },
 } as const;
 
-const LIMIT_NAMES: Record<string, string> = { monthlyTokenLimit: 'سقف توکن ماهانه سازمان', monthlyCostLimitUsd: 'سقف هزینه ماهانه سازمان', perUserMonthlyTokenLimit: 'سقف توکن ماهانه شما' };
+const LIMIT_NAMES: Record<string, string> = {
+  'organization.monthlyTokenLimit': 'سقف توکن ماهانه سازمان',
+  'organization.monthlyCostLimitUsd': 'سقف هزینه ماهانه سازمان',
+  'user.perUserMonthlyTokenLimit': 'سقف توکن ماهانه شما',
+  'project.monthlyTokenLimit': 'سقف توکن ماهانه پروژه',
+  'project.monthlyCostLimitUsd': 'سقف هزینه ماهانه پروژه',
+};
 
-/** 402 USAGE_LIMIT_EXCEEDED: which limit, and how far through it the organization is. */
+/** 402 USAGE_LIMIT_EXCEEDED: whose limit (`details.limit`), which of its settings (`details.setting`), and how far through it. */
 export function limitExceededMessage(details: Record<string, unknown>, format: (value: unknown, limit: string) => string): string {
-  const limit = String(details.limit ?? '');
-  const name = LIMIT_NAMES[limit] ?? 'سقف مصرف';
+  const limit = String(details.setting ?? '');
+  const name = LIMIT_NAMES[`${String(details.limit ?? '')}.${limit}`] ?? 'سقف مصرف';
   return `این تولید ممکن است از ${name} بگذرد: ${format(details.used, limit)} مصرف شده و ${format(details.reserved, limit)} در حال تولید، از ${format(details.limitValue, limit)}؛ این درخواست تا ${format(details.requested, limit)} نیاز دارد.`;
 }
 

@@ -1,4 +1,5 @@
 import type { Money } from '#libs/ddd';
+import type { ProjectUsageLimits } from '../../domain/project-usage-limits';
 import type { PeriodSpend, ThresholdReached, UsageLimits } from '../../domain/usage-limits';
 import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
 
@@ -7,6 +8,8 @@ export interface NewReservation {
   id?: string;
   organizationId: string;
   userId: string;
+  /** The generation's project: its held budget counts against the project's limits too. */
+  projectId?: string | null;
   tokens: number;
   cost: Money;
 }
@@ -20,11 +23,14 @@ export interface HeldReservation {
 
 /**
  * Decides, under the lock on the organization's limits, whether a reservation fits: returns the
- * period it belongs to, or throws. `spendIn` reads the period's spend inside the same transaction.
+ * period it belongs to, or throws. `spendIn` reads the period's spend (the organization's, the
+ * member's and the project's) inside the same transaction; `project` is the reservation's project's
+ * limits, read under the same lock (undefined without a project or without limits of its own).
  */
 export type AdmitReservation = (
   limits: UsageLimits,
   spendIn: (period: UsagePeriod) => Promise<PeriodSpend>,
+  project: ProjectUsageLimits | undefined,
 ) => Promise<UsagePeriod>;
 
 export interface NewUsageRecord {
@@ -80,7 +86,7 @@ export abstract class UsageLedger {
   abstract reserve(reservation: NewReservation, admit: AdmitReservation, now: Date): Promise<{ reservationId: string }>;
 
   /**
-   * The same for an organization with no limit at all, in one statement and without the exclusive
+   * The same for an organization with no limit at all (nor any limited project), in one statement and without the exclusive
    * lock: concurrent reservations of an unlimited organization need not wait for each other. The
    * limits row is share-locked while the reservation is written, so a change of limits waits for it
    * (and then sees it). `undefined` (nothing written) when the organization has limits, or no row
@@ -109,9 +115,14 @@ export abstract class UsageLedger {
 
   /**
    * The period's used and reserved tokens and cost, for the organization and (if given) one member.
-   * Every RESERVED reservation counts, whatever period it was made in.
+   * Every RESERVED reservation counts, whatever period it was made in. With a project, its spend too.
    */
-  abstract spendIn(organizationId: string, userId: string | null, period: UsagePeriod): Promise<PeriodSpend>;
+  abstract spendIn(
+    organizationId: string,
+    userId: string | null,
+    period: UsagePeriod,
+    projectId?: string | null,
+  ): Promise<PeriodSpend>;
 
   /** Records each reached threshold once per organization, period, scope and threshold; returns those recorded now. */
   abstract recordThresholds(

@@ -11,6 +11,8 @@ export interface ReserveGenerationBudgetInput {
   reservationId?: string;
   organizationId: string;
   userId: string;
+  /** The content's project: the reservation counts against the project's limits as well. */
+  projectId?: string | null;
   model: string;
   /** Prompt tokens as counted before the call (e.g. with js-tiktoken). */
   promptTokens: number;
@@ -26,7 +28,7 @@ export interface ReservedBudget {
 
 /**
  * Before a generation: holds its worst case (all prompt tokens uncached plus `maxTokens`) against
- * the organization's limits, or refuses with 402 USAGE_LIMIT_EXCEEDED (400 MODEL_UNKNOWN for a
+ * the organization's, the member's and the project's limits in one atomic step, or refuses with 402 USAGE_LIMIT_EXCEEDED (400 MODEL_UNKNOWN for a
  * model without a price — with the organization's own provider, a model outside its table). The reservation holds until it is settled or released, however long
  * its job waits: its owner ends it on completion, final failure, discard or recovery of a lost job.
  */
@@ -53,6 +55,7 @@ export class ReserveGenerationBudgetUseCase {
       id: input.reservationId,
       organizationId: input.organizationId,
       userId: input.userId,
+      projectId: input.projectId ?? null,
       tokens: worstCaseTokens,
       cost: worstCaseCost,
     };
@@ -65,10 +68,11 @@ export class ReserveGenerationBudgetUseCase {
     if (unlimited) return { reservationId: unlimited.reservationId, worstCaseTokens, worstCaseCost };
     const { reservationId } = await this.ledger.reserve(
       reservation,
-      async (limits, spendIn) => {
+      async (limits, spendIn, project) => {
         const period = periodContaining(now, limits.calendar);
-        if (!limits.isUnlimited)
-          limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period);
+        // Organization, member and project, decided together under the organization's lock.
+        if (!limits.isUnlimited || (project && !project.isUnlimited))
+          limits.assertAllows({ tokens: worstCaseTokens, cost: worstCaseCost }, await spendIn(period), period, project);
         return period;
       },
       now,

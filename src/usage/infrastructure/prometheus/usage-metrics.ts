@@ -56,7 +56,8 @@ export class UsageMetrics {
     this.cost.inc({ model }, Number(costMicros));
   }
 
-  refusedBy(limit: LimitName): void {
+  /** `limit`: the setting (`monthlyTokenLimit`…), prefixed `project.` for a project's. */
+  refusedBy(limit: string): void {
     this.refused.inc({ limit });
   }
 

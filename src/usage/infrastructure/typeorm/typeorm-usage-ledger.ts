@@ -17,7 +17,7 @@ import type { PeriodSpend, ThresholdReached } from '../../domain/usage-limits';
 import type { UsageCalendar, UsagePeriod } from '../../domain/usage-period';
 import { UsageLimitExceededError, type LimitExceededDetails } from '../../domain/usage.errors';
 import { UsageMetrics } from '../prometheus/usage-metrics';
-import { lockLimitsRow } from './typeorm-usage-limits.repository';
+import { lockLimitsRow, projectLimitsOf } from './typeorm-usage-limits.repository';
 
 interface SpendRow {
   used_tokens: string;
@@ -26,6 +26,10 @@ interface SpendRow {
   reserved_tokens: string;
   reserved_cost: string;
   reserved_user_tokens: string;
+  used_project_tokens: string;
+  used_project_cost: string;
+  reserved_project_tokens: string;
+  reserved_project_cost: string;
 }
 
 // One statement, so one snapshot: a settle committing between two separate sums could otherwise be
@@ -36,18 +40,24 @@ const SPEND_SQL = `
   WITH used AS (
     SELECT coalesce(sum(total_tokens), 0) AS tokens,
            coalesce(sum(cost_micros), 0) AS cost,
-           coalesce(sum(total_tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens
+           coalesce(sum(total_tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens,
+           coalesce(sum(total_tokens) FILTER (WHERE project_id = $5), 0) AS project_tokens,
+           coalesce(sum(cost_micros) FILTER (WHERE project_id = $5), 0) AS project_cost
       FROM usage_records
      WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3
   ), held AS (
     SELECT coalesce(sum(tokens), 0) AS tokens,
            coalesce(sum(cost_micros), 0) AS cost,
-           coalesce(sum(tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens
+           coalesce(sum(tokens) FILTER (WHERE user_id = $4), 0) AS user_tokens,
+           coalesce(sum(tokens) FILTER (WHERE project_id = $5), 0) AS project_tokens,
+           coalesce(sum(cost_micros) FILTER (WHERE project_id = $5), 0) AS project_cost
       FROM usage_reservations
      WHERE organization_id = $1 AND status = 'RESERVED'
   )
   SELECT used.tokens AS used_tokens, used.cost AS used_cost, used.user_tokens AS used_user_tokens,
-         held.tokens AS reserved_tokens, held.cost AS reserved_cost, held.user_tokens AS reserved_user_tokens
+         held.tokens AS reserved_tokens, held.cost AS reserved_cost, held.user_tokens AS reserved_user_tokens,
+         used.project_tokens AS used_project_tokens, used.project_cost AS used_project_cost,
+         held.project_tokens AS reserved_project_tokens, held.project_cost AS reserved_project_cost
     FROM used, held`;
 
 async function spendIn(
@@ -55,8 +65,15 @@ async function spendIn(
   organizationId: string,
   userId: string | null,
   period: UsagePeriod,
+  projectId: string | null = null,
 ): Promise<PeriodSpend> {
-  const [row] = (await manager.query(SPEND_SQL, [organizationId, period.start, period.end, userId])) as SpendRow[];
+  const [row] = (await manager.query(SPEND_SQL, [
+    organizationId,
+    period.start,
+    period.end,
+    userId,
+    projectId,
+  ])) as SpendRow[];
   if (!row) throw new Error('The spend query returned no row');
   return {
     organization: {
@@ -66,6 +83,16 @@ async function spendIn(
       reservedCost: Money.fromMicros(row.reserved_cost),
     },
     user: { usedTokens: Number(row.used_user_tokens), reservedTokens: Number(row.reserved_user_tokens) },
+    ...(projectId === null
+      ? {}
+      : {
+          project: {
+            usedTokens: Number(row.used_project_tokens),
+            usedCost: Money.fromMicros(row.used_project_cost),
+            reservedTokens: Number(row.reserved_project_tokens),
+            reservedCost: Money.fromMicros(row.reserved_project_cost),
+          },
+        }),
   };
 }
 
@@ -79,14 +106,18 @@ function outcomeOf(row: RecordedRow): Omit<SettleOutcome, 'recorded'> {
   return { cost: Money.fromMicros(row.cost_micros), priceFallback: row.price_fallback, recordedAt: row.created_at };
 }
 
-/** For an organization whose limits row says "no limit": the reservation in one statement, under a share lock of that row. */
+/**
+ * For an organization whose limits row says "no limit" and "no project with a limit": the
+ * reservation in one statement, under a share lock of that row (a change of the organization's or a
+ * project's limits updates that row, so the lock's recheck sees it).
+ */
 const RESERVE_WHERE_UNLIMITED =
-  new PreparedStatement(`INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
+  new PreparedStatement(`INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at, project_id)
        SELECT COALESCE($7::uuid, gen_random_uuid()), l.organization_id, $2,
-              CASE l.calendar WHEN 'jalali' THEN $8::timestamptz ELSE $3::timestamptz END, $4, $5, 'RESERVED', $6
+              CASE l.calendar WHEN 'jalali' THEN $8::timestamptz ELSE $3::timestamptz END, $4, $5, 'RESERVED', $6, $9::uuid
          FROM (SELECT organization_id, calendar FROM usage_limits
                 WHERE organization_id = $1 AND monthly_token_limit IS NULL AND monthly_cost_limit_micros IS NULL
-                  AND per_user_monthly_token_limit IS NULL
+                  AND per_user_monthly_token_limit IS NULL AND NOT has_project_limits
                   FOR SHARE) l
        RETURNING id`);
 
@@ -136,8 +167,10 @@ export class TypeOrmUsageLedger extends UsageLedger {
     try {
       return await this.reserveUnderLock(reservation, admit, now);
     } catch (error) {
-      if (error instanceof UsageLimitExceededError)
-        this.metrics.refusedBy((error.details as unknown as LimitExceededDetails).limit);
+      if (error instanceof UsageLimitExceededError) {
+        const { limit, setting } = error.details as unknown as LimitExceededDetails;
+        this.metrics.refusedBy(limit === 'project' ? `project.${setting}` : setting);
+      }
       throw error;
     }
   }
@@ -149,10 +182,16 @@ export class TypeOrmUsageLedger extends UsageLedger {
   ): Promise<{ reservationId: string }> {
     return inTransaction(this.dataSource, async (manager) => {
       const limits = await lockLimitsRow(manager, reservation.organizationId);
-      const period = await admit(limits, (p) => spendIn(manager, reservation.organizationId, reservation.userId, p));
+      const projectId = reservation.projectId ?? null;
+      const project = projectId === null ? undefined : await projectLimitsOf(manager, limits.organizationId, projectId);
+      const period = await admit(
+        limits,
+        (p) => spendIn(manager, reservation.organizationId, reservation.userId, p, projectId),
+        project,
+      );
       const rows = (await manager.query(
-        `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at)
-         VALUES (COALESCE($7::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6) RETURNING id`,
+        `INSERT INTO usage_reservations (id, organization_id, user_id, period_start, tokens, cost_micros, status, created_at, project_id)
+         VALUES (COALESCE($7::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, 'RESERVED', $6, $8) RETURNING id`,
         [
           reservation.organizationId,
           reservation.userId,
@@ -161,6 +200,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
           reservation.cost.micros.toString(),
           now,
           reservation.id ?? null,
+          projectId,
         ],
       )) as { id: string }[];
       const id = rows[0]?.id;
@@ -183,6 +223,7 @@ export class TypeOrmUsageLedger extends UsageLedger {
       now,
       reservation.id ?? null,
       periodOf('jalali').start,
+      reservation.projectId ?? null,
     ]);
     const id = rows[0]?.id;
     return id ? { reservationId: id } : undefined;
@@ -257,8 +298,13 @@ export class TypeOrmUsageLedger extends UsageLedger {
     }));
   }
 
-  spendIn(organizationId: string, userId: string | null, period: UsagePeriod): Promise<PeriodSpend> {
-    return spendIn(managerOf(this.dataSource), organizationId, userId, period);
+  spendIn(
+    organizationId: string,
+    userId: string | null,
+    period: UsagePeriod,
+    projectId: string | null = null,
+  ): Promise<PeriodSpend> {
+    return spendIn(managerOf(this.dataSource), organizationId, userId, period, projectId);
   }
 
   async recordThresholds(

@@ -16,6 +16,10 @@ export class UsageLimitEntity {
   @Column({ name: 'per_user_monthly_token_limit', type: 'bigint', nullable: true })
   perUserMonthlyTokenLimit!: string | null;
 
+  /** Whether a project of the organization has a limit: then no reservation takes the lock-free path for organizations without limits. */
+  @Column({ name: 'has_project_limits', type: 'boolean', default: false })
+  hasProjectLimits?: boolean;
+
   @Column({ type: 'varchar', length: 16, default: 'gregorian' })
   calendar!: UsageCalendar;
 

@@ -14,6 +14,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Index('idx_usage_records_user_created', ['userId', 'createdAt'])
 // The usage of given contents (editorial analytics' cost per approved content).
 @Index('idx_usage_records_org_content', ['organizationId', 'contentId'])
+// A project's used budget in a period.
+@Index('idx_usage_records_project_created', ['projectId', 'createdAt'])
 export class UsageRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_usage_records' })
   id!: string;

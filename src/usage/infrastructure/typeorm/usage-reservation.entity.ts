@@ -6,6 +6,7 @@ import type { ReservationStatus } from '../../domain/reservation';
 // Only live reservations are ever summed or swept; the partial indexes stay small however many
 // settled rows pile up: one per organization for the budget sums, one in age order for recovery.
 @Index('idx_usage_reservations_live', ['organizationId'], { where: `"status" = 'RESERVED'` })
+@Index('idx_usage_reservations_live_project', ['projectId'], { where: `"status" = 'RESERVED'` })
 @Index('idx_usage_reservations_held_created', ['createdAt', 'id'], { where: `"status" = 'RESERVED'` })
 export class UsageReservationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_usage_reservations' })
@@ -16,6 +17,10 @@ export class UsageReservationEntity {
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
+
+  /** The generation's project, so that its held budget counts against the project's limits; null before project limits existed. */
+  @Column({ name: 'project_id', type: 'uuid', nullable: true })
+  projectId!: string | null;
 
   @Column({ name: 'period_start', type: 'timestamptz' })
   periodStart!: Date;

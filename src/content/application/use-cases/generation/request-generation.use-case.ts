@@ -117,6 +117,7 @@ export class RequestGenerationUseCase {
         reservationId: jobId,
         organizationId,
         userId: actor.userId,
+        projectId: started.projectId,
         model: prompt.model,
         promptTokens: estimate.promptTokens,
         maxTokens: estimate.maxCompletionTokens,
