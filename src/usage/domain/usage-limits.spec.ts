@@ -222,6 +222,8 @@ describe('UsageLimits', () => {
       expect(reached).toEqual([
         {
           scope: 'organization:tokens',
+          kind: 'organization',
+          metric: 'tokens',
           limit: 'monthlyTokenLimit',
           userId: null,
           threshold: 80,
@@ -230,6 +232,8 @@ describe('UsageLimits', () => {
         },
         {
           scope: 'organization:cost',
+          kind: 'organization',
+          metric: 'cost',
           limit: 'monthlyCostLimitUsd',
           userId: null,
           threshold: 80,
@@ -238,6 +242,8 @@ describe('UsageLimits', () => {
         },
         {
           scope: 'organization:cost',
+          kind: 'organization',
+          metric: 'cost',
           limit: 'monthlyCostLimitUsd',
           userId: null,
           threshold: 100,
@@ -255,6 +261,8 @@ describe('UsageLimits', () => {
       ).toEqual([
         {
           scope: `user:${USER}:tokens`,
+          kind: 'user',
+          metric: 'tokens',
           limit: 'perUserMonthlyTokenLimit',
           userId: USER,
           threshold: 80,
@@ -263,6 +271,8 @@ describe('UsageLimits', () => {
         },
         {
           scope: `user:${USER}:tokens`,
+          kind: 'user',
+          metric: 'tokens',
           limit: 'perUserMonthlyTokenLimit',
           userId: USER,
           threshold: 100,

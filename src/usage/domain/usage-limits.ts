@@ -55,12 +55,20 @@ export interface PeriodUsage {
 export const USAGE_THRESHOLDS = [80, 100] as const;
 export type UsageThreshold = (typeof USAGE_THRESHOLDS)[number];
 
+/** Whose limit: the organization's, one member's own, or (with project budgets) one project's. */
+export type LimitKind = 'organization' | 'user' | 'project';
+/** What a limit counts: tokens, or cost in USD. */
+export type LimitMetric = 'tokens' | 'cost';
+
 /**
- * A limit reached to `threshold` percent. `scope` says which: `organization:tokens`,
- * `organization:cost` or `user:<userId>:tokens`. Values are tokens, or micro-USD for cost.
+ * A limit reached to `threshold` percent. `scope` says which, and is the once-per-period key with
+ * the threshold: `organization:tokens`, `organization:cost` or `user:<userId>:tokens`. Values are
+ * tokens, or micro-USD for cost.
  */
 export interface ThresholdReached {
   scope: string;
+  kind: LimitKind;
+  metric: LimitMetric;
   limit: LimitName;
   /** The member whose own limit this is; null for the organization's limits. */
   userId: string | null;
@@ -218,13 +226,21 @@ export class UsageLimits {
   /** Every threshold of every limit that the period's usage has reached (each is announced once per period elsewhere). */
   thresholdsReachedBy(usage: PeriodUsage): ThresholdReached[] {
     const reached: ThresholdReached[] = [];
-    const check = (scope: string, limit: LimitName, userId: string | null, limitValue: bigint | null, used: bigint) => {
+    const check = (
+      scope: string,
+      [kind, metric]: [LimitKind, LimitMetric],
+      limit: LimitName,
+      userId: string | null,
+      limitValue: bigint | null,
+      used: bigint,
+    ) => {
       if (limitValue === null) return;
       for (const threshold of thresholdsReached(limitValue, used))
-        reached.push({ scope, limit, userId, threshold, limitValue, usedValue: used });
+        reached.push({ scope, kind, metric, limit, userId, threshold, limitValue, usedValue: used });
     };
     check(
       'organization:tokens',
+      ['organization', 'tokens'],
       'monthlyTokenLimit',
       null,
       toBigInt(this.state.monthlyTokenLimit),
@@ -232,6 +248,7 @@ export class UsageLimits {
     );
     check(
       'organization:cost',
+      ['organization', 'cost'],
       'monthlyCostLimitUsd',
       null,
       this.state.monthlyCostLimit?.micros ?? null,
@@ -239,6 +256,7 @@ export class UsageLimits {
     );
     check(
       `user:${usage.userId}:tokens`,
+      ['user', 'tokens'],
       'perUserMonthlyTokenLimit',
       usage.userId,
       toBigInt(this.state.perUserMonthlyTokenLimit),

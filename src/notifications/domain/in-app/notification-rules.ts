@@ -23,14 +23,18 @@ const NOBODY: Audience = { inApp: [], sms: [] };
 
 /**
  * A usage threshold concerns the organization's ADMINs (in the app and by SMS: a limit at 100 % stops
- * every generation); an overdue review, its ADMINs (in the app); a decision on a content, or its
- * failed generation, concerns whoever created it.
+ * every generation) and, for a member's own limit, that member too (in the app, once even when an
+ * ADMIN); an overdue review, its ADMINs (in the app); a decision on a content, or its failed
+ * generation, concerns whoever created it.
  */
 export function audienceOf(event: NotifiedEvent, members: readonly Recipient[]): Audience {
   switch (event.type) {
     case 'usage.threshold_reached': {
       const admins = members.filter((member) => member.role === 'ADMIN');
-      return { inApp: admins, sms: admins };
+      const concerned = isMemberLimit(event.data)
+        ? members.find((member) => member.userId === event.data.userId && member.role !== 'ADMIN')
+        : undefined;
+      return { inApp: concerned ? [...admins, concerned] : admins, sms: admins };
     }
     case 'content.review_overdue':
       // The people who review: the organization's ADMINs, in the app only.
@@ -46,8 +50,21 @@ export function audienceOf(event: NotifiedEvent, members: readonly Recipient[]):
   }
 }
 
-/** Which limit reached a threshold, by the usage context's limit names (and projects' to come). */
+/** A member's own per-user limit (`limit: "user"`; events before it was named so carried the setting). */
+function isMemberLimit(data: Record<string, unknown>): boolean {
+  return data.limit === 'user' || data.limit === 'perUserMonthlyTokenLimit';
+}
+
+/**
+ * Which limit reached a threshold, by whose limit and what it counts (`limit:metric`), and by the
+ * limits resource's field for events announced before the event named them that way.
+ */
 const LIMITS: Record<string, string> = {
+  'organization:tokens': 'سقف توکن ماهانهٔ سازمان',
+  'organization:cost': 'سقف هزینهٔ ماهانهٔ سازمان',
+  'user:tokens': 'سقف توکن ماهانهٔ یک کاربر',
+  'project:tokens': 'سقف توکن ماهانهٔ یک پروژه',
+  'project:cost': 'سقف هزینهٔ ماهانهٔ یک پروژه',
   monthlyTokenLimit: 'سقف توکن ماهانهٔ سازمان',
   monthlyCostLimitUsd: 'سقف هزینهٔ ماهانهٔ سازمان',
   perUserMonthlyTokenLimit: 'سقف توکن ماهانهٔ یک کاربر',
@@ -55,7 +72,8 @@ const LIMITS: Record<string, string> = {
 
 /** The SMS an ADMIN receives when a limit reaches a threshold: short, Persian, no names or figures. */
 export function thresholdSmsText(data: Record<string, unknown>): string {
-  const limit = LIMITS[String(data.limit)] ?? 'یکی از سقف‌های مصرف';
+  const key = data.metric === undefined ? String(data.limit) : `${String(data.limit)}:${String(data.metric)}`;
+  const limit = LIMITS[key] ?? 'یکی از سقف‌های مصرف';
   const percent = toPersianDigits(String(data.threshold ?? ''));
   return `کانتکسور: مصرف به ${percent}٪ ${limit} رسید.`;
 }

@@ -1,5 +1,5 @@
 import type { LimitName } from '../../domain/usage.errors';
-import type { UsageThreshold } from '../../domain/usage-limits';
+import type { LimitKind, LimitMetric, UsageThreshold } from '../../domain/usage-limits';
 
 /**
  * A limit's usage reached 80 % or 100 % for the first time in a period. Token figures are numbers,
@@ -10,9 +10,15 @@ export interface ThresholdCrossing {
   organizationId: string;
   /** `organization:tokens`, `organization:cost` or `user:<userId>:tokens`. */
   scope: string;
+  /** Whose limit: the organization's, a member's own (`userId`), or a project's (`projectId`). */
+  kind: LimitKind;
+  metric: LimitMetric;
+  /** The limits resource's field: `monthlyTokenLimit`, `monthlyCostLimitUsd`, `perUserMonthlyTokenLimit`. */
   limit: LimitName;
   /** The member whose own limit this is; null for organization limits. */
   userId: string | null;
+  /** The project whose limit this is; null for the others. */
+  projectId: string | null;
   threshold: UsageThreshold;
   limitValue: number | string;
   used: number | string;

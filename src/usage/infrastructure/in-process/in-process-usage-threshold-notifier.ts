@@ -5,7 +5,9 @@ import { LogUsageThresholdNotifier } from '../log/log-usage-threshold-notifier';
 
 /**
  * Announces each crossed threshold as a `usage.threshold_reached` event (the crossing's id is the
- * event id, so a crossing is announced once) and in the structured log.
+ * event id, so a crossing is announced once) and in the structured log. The event names the limit
+ * the way a 402's `details` does: `limit` is whose (`organization`, `user`, `project`), `setting` the
+ * limits resource's field, `metric` tokens or cost, with the member's or project's id.
  */
 @Injectable()
 export class EventUsageThresholdNotifier extends UsageThresholdNotifier {
@@ -25,8 +27,11 @@ export class EventUsageThresholdNotifier extends UsageThresholdNotifier {
         data: {
           organizationId: crossing.organizationId,
           scope: crossing.scope,
-          limit: crossing.limit,
+          limit: crossing.kind,
+          metric: crossing.metric,
+          setting: crossing.limit,
           userId: crossing.userId,
+          projectId: crossing.projectId,
           threshold: crossing.threshold,
           limitValue: crossing.limitValue,
           used: crossing.used,
