@@ -62,6 +62,21 @@ describe('describeNotification', () => {
     expect(cost.detail).toBe('$۱۰٫۲۵ از $۱۰٫۰۰');
   });
 
+  it('names the limit by whose it is and what it counts (the event’s limit and metric), the project’s too', () => {
+    const said = (limit: string, metric: string, extra: Record<string, unknown> = {}) =>
+      describeNotification(notification('usage.threshold_reached', threshold(limit, 80, { metric, ...extra })), ME);
+    expect(plainText(said('organization', 'tokens').sentence)).toBe('مصرف توکن ماهانهٔ سازمان به ۸۰٪ سقف رسید');
+    expect(plainText(said('organization', 'cost').sentence)).toBe('هزینهٔ ماهانهٔ سازمان به ۸۰٪ سقف رسید');
+    expect(plainText(said('user', 'tokens', { userId: ME }).sentence)).toBe('مصرف توکن ماهانهٔ شما به ۸۰٪ سقف هر عضو رسید');
+    expect(plainText(said('user', 'tokens', { userId: 'other' }).sentence)).toBe('مصرف توکن ماهانهٔ یکی از اعضا به ۸۰٪ سقف هر عضو رسید');
+    expect(plainText(said('project', 'tokens').sentence)).toBe('مصرف توکن ماهانهٔ یک پروژه به ۸۰٪ سقف پروژه رسید');
+    const projectCost = said('project', 'cost', { limitValue: '5.000000', used: '4.000000' });
+    expect(plainText(projectCost.sentence)).toBe('هزینهٔ ماهانهٔ یک پروژه به ۸۰٪ سقف پروژه رسید');
+    expect(projectCost.detail).toBe('$۴٫۰۰ از $۵٫۰۰');
+    expect(projectCost.href).toBe(`/organizations/${ORG}/usage`);
+    expect(plainText(said('organization', 'minutes').sentence)).toBe('مصرف سازمان به ۸۰٪ یکی از سقف‌ها رسید');
+  });
+
   it('tells the admin’s own per-member limit from another member’s', () => {
     const own = notification('usage.threshold_reached', threshold('perUserMonthlyTokenLimit', 100, { scope: `user:${ME}:tokens`, userId: ME }));
     expect(plainText(describeNotification(own, ME).sentence)).toBe('مصرف توکن ماهانهٔ شما به ۱۰۰٪ سقف هر عضو رسید');

@@ -50,33 +50,56 @@ export function describeNotification(notification: AppNotification, viewerId?: s
   }
 }
 
+/**
+ * Which limit: `limit` says whose (organization, user, project) and `metric` what it counts (tokens,
+ * cost); notifications announced before the event said so carry the limits field's name in `limit`.
+ */
+type ThresholdLimit = 'organization:tokens' | 'organization:cost' | 'user:tokens' | 'project:tokens' | 'project:cost';
+const EARLIER_NAMES: Record<string, ThresholdLimit> = {
+  monthlyTokenLimit: 'organization:tokens',
+  monthlyCostLimitUsd: 'organization:cost',
+  perUserMonthlyTokenLimit: 'user:tokens',
+};
+const LIMITS = new Set<string>(['organization:tokens', 'organization:cost', 'user:tokens', 'project:tokens', 'project:cost']);
+
+function thresholdLimitOf(data: Record<string, unknown>): ThresholdLimit | undefined {
+  const limit = String(data.limit ?? '');
+  if (EARLIER_NAMES[limit]) return EARLIER_NAMES[limit];
+  const key = `${limit}:${String(data.metric ?? '')}`;
+  return LIMITS.has(key) ? (key as ThresholdLimit) : undefined;
+}
+
 function describeThreshold(notification: AppNotification, viewerId: string | undefined): NotificationMessage {
   const { data } = notification;
   const percent = toPersianDigits(String(data.threshold ?? ''));
-  const limit = String(data.limit ?? '');
+  const limit = thresholdLimitOf(data);
   const sentences = fa.notifications.threshold;
   const sentence =
-    limit === 'monthlyTokenLimit'
+    limit === 'organization:tokens'
       ? sentences.monthlyTokenLimit(percent)
-      : limit === 'monthlyCostLimitUsd'
+      : limit === 'organization:cost'
         ? sentences.monthlyCostLimitUsd(percent)
-        : limit === 'perUserMonthlyTokenLimit'
+        : limit === 'user:tokens'
           ? viewerId !== undefined && data.userId === viewerId
             ? sentences.ownTokenLimit(percent)
             : sentences.memberTokenLimit(percent)
-          : sentences.other(percent);
+          : limit === 'project:tokens'
+            ? sentences.projectTokenLimit(percent)
+            : limit === 'project:cost'
+              ? sentences.projectCostLimit(percent)
+              : sentences.other(percent);
   return {
     sentence: [sentence],
-    detail: usedOf(limit, data.used, data.limitValue),
+    detail: usedOf(limit?.endsWith(':cost') ?? false, data.used, data.limitValue),
     href: UUID.test(notification.organizationId) ? `/organizations/${notification.organizationId}/usage` : undefined,
   };
 }
 
 /** «۸۰٬۰۰۰ از ۱۰۰٬۰۰۰ توکن» or «$۸٫۰۰ از $۱۰٫۰۰»: costs are decimal strings, read without floats. */
-function usedOf(limit: string, used: unknown, limitValue: unknown): string | undefined {
+function usedOf(isCost: boolean, used: unknown, limitValue: unknown): string | undefined {
   const valid = (value: unknown) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value));
   if (!valid(used) || !valid(limitValue)) return undefined;
-  if (limit === 'monthlyCostLimitUsd') return fa.notifications.usedOf(formatUsd(String(used)), formatUsd(String(limitValue)));
+  if (isCost) return fa.notifications.usedOf(formatUsd(String(used)), formatUsd(String(limitValue)));
   return `${fa.notifications.usedOf(formatNumber(Number(used)), formatNumber(Number(limitValue)))} ${fa.notifications.tokens}`;
 }
 

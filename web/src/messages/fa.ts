@@ -256,6 +256,8 @@ export const fa = {
       monthlyCostLimitUsd: (percent: string) => `هزینهٔ ماهانهٔ سازمان به ${percent}٪ سقف رسید`,
       ownTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ شما به ${percent}٪ سقف هر عضو رسید`,
       memberTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ یکی از اعضا به ${percent}٪ سقف هر عضو رسید`,
+      projectTokenLimit: (percent: string) => `مصرف توکن ماهانهٔ یک پروژه به ${percent}٪ سقف پروژه رسید`,
+      projectCostLimit: (percent: string) => `هزینهٔ ماهانهٔ یک پروژه به ${percent}٪ سقف پروژه رسید`,
       other: (percent: string) => `مصرف سازمان به ${percent}٪ یکی از سقف‌ها رسید`,
     },
     usedOf: (used: string, limit: string) => `${used} از ${limit}`,
