@@ -298,12 +298,12 @@ export type WebhookDeliveryPageResponseDto = {
 export type NotificationResponseDto = {
     id: string;
     /**
-     * The event: usage.threshold_reached and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)
+     * The event: usage.threshold_reached (to ADMINs, and to the member whose own limit it is) and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)
      */
     type: string;
     organizationId: string;
     /**
-     * The event’s data, as its webhook carries it
+     * The event’s data, as its webhook carries it. usage.threshold_reached: {organizationId, limit (organization | user | project), metric (tokens | cost), setting (the limits field), userId, projectId, threshold (80 | 100), limitValue, used (tokens, or decimal USD for cost), period {start, end}, scope, crossedAt}
      */
     data: {
         [key: string]: unknown;

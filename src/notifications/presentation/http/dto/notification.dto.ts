@@ -28,7 +28,7 @@ export class NotificationResponseDto {
   @ApiProperty({
     example: 'usage.threshold_reached',
     description:
-      'The event: usage.threshold_reached and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)',
+      'The event: usage.threshold_reached (to ADMINs, and to the member whose own limit it is) and content.review_overdue (to ADMINs), content.approved, content.rejected, content.generation_failed (to the content’s author)',
   })
   type!: string;
 
@@ -38,7 +38,8 @@ export class NotificationResponseDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'The event’s data, as its webhook carries it',
+    description:
+      'The event’s data, as its webhook carries it. usage.threshold_reached: {organizationId, limit (organization | user | project), metric (tokens | cost), setting (the limits field), userId, projectId, threshold (80 | 100), limitValue, used (tokens, or decimal USD for cost), period {start, end}, scope, crossedAt}',
   })
   data!: Record<string, unknown>;
 
