@@ -6,6 +6,10 @@ import { ContentCosts } from './application/ports/content-costs';
 import { UsageAudit } from './application/ports/usage-audit';
 import { UsageLedger } from './application/ports/usage-ledger';
 import { UsageLimitsRepository } from './application/ports/usage-limits.repository';
+import { ProjectUsageLimitsRepository } from './application/ports/project-usage-limits.repository';
+import { GetProjectUsageLimitsUseCase } from './application/use-cases/get-project-usage-limits.use-case';
+import { UpdateProjectUsageLimitsUseCase } from './application/use-cases/update-project-usage-limits.use-case';
+import { UsageProjectLimitEntity } from './infrastructure/typeorm/usage-project-limit.entity';
 import { UsageReports } from './application/ports/usage-reports';
 import { UsageThresholdNotifier } from './application/ports/usage-threshold-notifier';
 import { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
@@ -26,7 +30,10 @@ import { AccountsUsageAudit } from './infrastructure/in-process/in-process-usage
 import { EventUsageThresholdNotifier } from './infrastructure/in-process/in-process-usage-threshold-notifier';
 import { TypeOrmContentCosts } from './infrastructure/typeorm/typeorm-content-costs';
 import { TypeOrmUsageLedger } from './infrastructure/typeorm/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from './infrastructure/typeorm/typeorm-usage-limits.repository';
+import {
+  TypeOrmProjectUsageLimitsRepository,
+  TypeOrmUsageLimitsRepository,
+} from './infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from './infrastructure/typeorm/typeorm-usage-reports';
 import { UsageDailyRollupEntity } from './infrastructure/typeorm/usage-daily-rollup.entity';
 import { UsageLimitEntity } from './infrastructure/typeorm/usage-limit.entity';
@@ -65,6 +72,7 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
       UsageRecordEntity,
       UsageDailyRollupEntity,
       UsageLimitEntity,
+      UsageProjectLimitEntity,
       UsageReservationEntity,
       UsageThresholdEventEntity,
       OrganizationAiProviderEntity,
@@ -76,6 +84,7 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
     { provide: PriceTable, inject: [AppConfig], useFactory: priceTableFrom },
     { provide: UsageLedger, useClass: TypeOrmUsageLedger },
     { provide: UsageLimitsRepository, useClass: TypeOrmUsageLimitsRepository },
+    { provide: ProjectUsageLimitsRepository, useClass: TypeOrmProjectUsageLimitsRepository },
     { provide: UsageReports, useClass: TypeOrmUsageReports },
     { provide: UsageThresholdNotifier, useClass: EventUsageThresholdNotifier },
     { provide: UsageAudit, useClass: AccountsUsageAudit },
@@ -93,6 +102,8 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
     UpdateUsageLimitsUseCase,
     GetMyUsageUseCase,
     GetUsageForecastUseCase,
+    GetProjectUsageLimitsUseCase,
+    UpdateProjectUsageLimitsUseCase,
   ],
   exports: [...generationBudget, ...reportParts, PriceTable],
 })

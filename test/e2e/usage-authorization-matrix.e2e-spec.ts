@@ -10,6 +10,7 @@ import {
   type Session,
   type SmsTestApp,
 } from '../support/auth-helpers';
+import { createProject } from '../support/content-helpers';
 
 /**
  * Every route of the usage context, called by every kind of caller. Outsiders (signed in, not
@@ -40,6 +41,7 @@ function expectedStatus(persona: Persona, route: RouteCase): number {
 describe('Usage authorization matrix (HTTP)', () => {
   let t: SmsTestApp;
   let org: OrganizationSummary;
+  let projectId: string;
   const callers = {} as Record<Persona, Session | undefined>;
 
   beforeAll(async () => {
@@ -53,6 +55,11 @@ describe('Usage authorization matrix (HTTP)', () => {
     // An outsider who is ADMIN of an organization of their own: that role must not carry over.
     callers.outsider = await signIn(t);
     await createOrganizationAs(t, callers.outsider);
+    const workspace = await request(t.server)
+      .post(`${API}/organizations/${org.id}/workspaces`)
+      .set(bearer(admin))
+      .send({ name: 'بودجه' });
+    projectId = (await createProject(t, admin, (workspace.body as { id: string }).id)).id;
   });
 
   afterAll(async () => {
@@ -84,6 +91,22 @@ describe('Usage authorization matrix (HTTP)', () => {
       route: 'PUT /organizations/:orgId/usage/limits',
       needs: 'ADMIN',
       call: (c) => as(http().put(orgPath('/usage/limits')).send(limitsBody), c),
+    },
+    {
+      route: 'GET /projects/:projectId/usage/limits',
+      needs: 'VIEWER',
+      call: (c) => as(http().get(`${API}/projects/${projectId}/usage/limits`), c),
+    },
+    {
+      route: 'PUT /projects/:projectId/usage/limits',
+      needs: 'ADMIN',
+      call: (c) =>
+        as(
+          http()
+            .put(`${API}/projects/${projectId}/usage/limits`)
+            .send({ monthlyTokenLimit: 654_321, monthlyCostLimitUsd: null }),
+          c,
+        ),
     },
     { route: 'GET /me/usage', needs: 'signed-in', call: (c) => as(http().get(`${API}/me/usage`), c) },
   ];

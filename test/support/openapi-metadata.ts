@@ -240,6 +240,30 @@ export default async () => {
               updatedAt: { required: true, type: () => String, nullable: true },
               updatedBy: { required: true, type: () => String, nullable: true },
             },
+            UpdateProjectUsageLimitsDto: {
+              monthlyTokenLimit: { required: true, type: () => Number, nullable: true },
+              monthlyCostLimitUsd: { required: true, type: () => String, nullable: true },
+            },
+            ProjectUsageLimitsResponseDto: {
+              projectId: { required: true, type: () => String },
+              organizationId: { required: true, type: () => String },
+              monthlyTokenLimit: { required: true, type: () => Number, nullable: true },
+              monthlyCostLimitUsd: { required: true, type: () => String, nullable: true },
+              period: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsagePeriodDto,
+              },
+              used: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageAmountDto,
+              },
+              reserved: {
+                required: true,
+                type: () => t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageAmountDto,
+              },
+              updatedAt: { required: true, type: () => String, nullable: true },
+              updatedBy: { required: true, type: () => String, nullable: true },
+            },
           },
         ],
         [
@@ -979,6 +1003,12 @@ export default async () => {
                 type: t['../../src/usage/presentation/http/dto/usage-forecast.dto'].UsageForecastResponseDto,
               },
               setLimits: { type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].UsageLimitsResponseDto },
+              projectLimits: {
+                type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].ProjectUsageLimitsResponseDto,
+              },
+              setProjectLimits: {
+                type: t['../../src/usage/presentation/http/dto/usage-limits.dto'].ProjectUsageLimitsResponseDto,
+              },
               mine: { type: t['../../src/usage/presentation/http/dto/my-usage.dto'].MyUsageResponseDto },
             },
           },

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'content.policy_changed',
   'content.glossary_changed',
   'usage.limits_changed',
+  'usage.project_limits_changed',
   'webhook.created',
   'webhook.deleted',
   'webhook.disabled',

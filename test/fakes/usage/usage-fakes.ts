@@ -57,6 +57,19 @@ export class RecordingUsageAudit extends UsageAudit {
     return Promise.resolve();
   }
 
+  readonly projectEntries: { organizationId: string; projectId: string; before: unknown; after: unknown }[] = [];
+
+  projectLimitsChanged(
+    _actor: Actor,
+    organizationId: string,
+    projectId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    this.projectEntries.push({ organizationId, projectId, before, after });
+    return Promise.resolve();
+  }
+
   readonly providerEntries: {
     action: string;
     organizationId: string;

@@ -1335,6 +1335,47 @@ export type UpdateUsageLimitsDto = {
     calendar?: 'gregorian' | 'jalali';
 };
 
+export type ProjectUsageLimitsResponseDto = {
+    projectId: string;
+    organizationId: string;
+    /**
+     * null = no limit of its own
+     */
+    monthlyTokenLimit: number | null;
+    /**
+     * null = no limit of its own
+     */
+    monthlyCostLimitUsd: string | null;
+    /**
+     * The organization's current period
+     */
+    period: UsagePeriodDto;
+    /**
+     * Recorded usage of the project in the current period
+     */
+    used: UsageAmountDto;
+    /**
+     * Worst cases held by the project's generations in progress; they count against the limits until settled
+     */
+    reserved: UsageAmountDto;
+    /**
+     * null while the project never had limits set
+     */
+    updatedAt: string | null;
+    updatedBy: string | null;
+};
+
+export type UpdateProjectUsageLimitsDto = {
+    /**
+     * Tokens the project may use per period (the organization's period); null = no limit of its own
+     */
+    monthlyTokenLimit: number | null;
+    /**
+     * USD per period as a decimal string (at most 6 decimals); null = no limit of its own
+     */
+    monthlyCostLimitUsd: string | null;
+};
+
 export type MyOrganizationUsageDto = {
     /**
      * Completed OpenAI calls
@@ -5032,6 +5073,106 @@ export type UsageControllerForecastResponses = {
 };
 
 export type UsageControllerForecastResponse = UsageControllerForecastResponses[keyof UsageControllerForecastResponses];
+
+export type UsageControllerProjectLimitsData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/v1/projects/{projectId}/usage/limits';
+};
+
+export type UsageControllerProjectLimitsErrors = {
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type UsageControllerProjectLimitsError = UsageControllerProjectLimitsErrors[keyof UsageControllerProjectLimitsErrors];
+
+export type UsageControllerProjectLimitsResponses = {
+    200: ProjectUsageLimitsResponseDto;
+};
+
+export type UsageControllerProjectLimitsResponse = UsageControllerProjectLimitsResponses[keyof UsageControllerProjectLimitsResponses];
+
+export type UsageControllerSetProjectLimitsData = {
+    body: UpdateProjectUsageLimitsDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/v1/projects/{projectId}/usage/limits';
+};
+
+export type UsageControllerSetProjectLimitsErrors = {
+    /**
+     * One of MALFORMED_JSON, VALIDATION_FAILED
+     */
+    400: ErrorResponseDto & {
+        code?: 'MALFORMED_JSON' | 'VALIDATION_FAILED';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * One of FORBIDDEN, STEP_UP_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN' | 'STEP_UP_REQUIRED' | 'TWO_FACTOR_ENROLMENT_REQUIRED';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponseDto & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponseDto & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type UsageControllerSetProjectLimitsError = UsageControllerSetProjectLimitsErrors[keyof UsageControllerSetProjectLimitsErrors];
+
+export type UsageControllerSetProjectLimitsResponses = {
+    200: ProjectUsageLimitsResponseDto;
+};
+
+export type UsageControllerSetProjectLimitsResponse = UsageControllerSetProjectLimitsResponses[keyof UsageControllerSetProjectLimitsResponses];
 
 export type UsageControllerMineData = {
     body?: never;

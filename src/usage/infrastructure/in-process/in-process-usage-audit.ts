@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/ddd';
 import { AuditLog } from '../../../accounts';
 import { UsageAudit, type ProviderAuditSnapshot } from '../../application/ports/usage-audit';
+import type { ProjectLimitSettingsSnapshot } from '../../domain/project-usage-limits';
 import type { LimitSettingsSnapshot } from '../../domain/usage-limits';
 
 /** Writes to the accounts context's append-only audit log through its exported `AuditLog` port. */
@@ -23,6 +24,25 @@ export class AccountsUsageAudit extends UsageAudit {
       organizationId,
       targetType: 'organization',
       targetId: organizationId,
+      metadata: { from: before, to: after },
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+  }
+
+  async projectLimitsChanged(
+    actor: Actor,
+    organizationId: string,
+    projectId: string,
+    before: ProjectLimitSettingsSnapshot,
+    after: ProjectLimitSettingsSnapshot,
+  ): Promise<void> {
+    await this.auditLog.record({
+      action: 'usage.project_limits_changed',
+      actorId: actor.userId,
+      organizationId,
+      targetType: 'project',
+      targetId: projectId,
       metadata: { from: before, to: after },
       requestId: actor.requestId,
       ip: actor.ip,

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Money, type Actor } from '#libs/ddd';
-import { Authenticated, CurrentActor, RequireRole, RequireStepUp } from '../../../accounts';
+import { Money, type Actor, type Caller } from '#libs/ddd';
+import { Authenticated, CurrentActor, CurrentCaller, RequireRole, RequireStepUp } from '../../../accounts';
+import { GetProjectUsageLimitsUseCase } from '../../application/use-cases/get-project-usage-limits.use-case';
+import { UpdateProjectUsageLimitsUseCase } from '../../application/use-cases/update-project-usage-limits.use-case';
 import { GetMyUsageUseCase } from '../../application/use-cases/get-my-usage.use-case';
 import { GetUsageForecastUseCase } from '../../application/use-cases/get-usage-forecast.use-case';
 import { GetUsageLimitsUseCase } from '../../application/use-cases/get-usage-limits.use-case';
@@ -9,7 +11,12 @@ import { GetUsageReportUseCase } from '../../application/use-cases/get-usage-rep
 import { UpdateUsageLimitsUseCase } from '../../application/use-cases/update-usage-limits.use-case';
 import { MyUsageResponseDto } from './dto/my-usage.dto';
 import { UsageForecastResponseDto } from './dto/usage-forecast.dto';
-import { UpdateUsageLimitsDto, UsageLimitsResponseDto } from './dto/usage-limits.dto';
+import {
+  ProjectUsageLimitsResponseDto,
+  UpdateProjectUsageLimitsDto,
+  UpdateUsageLimitsDto,
+  UsageLimitsResponseDto,
+} from './dto/usage-limits.dto';
 import { parseWindowBound, UsageReportQueryDto, UsageReportResponseDto } from './dto/usage-report.dto';
 
 @ApiTags('Usage')
@@ -22,6 +29,8 @@ export class UsageController {
     private readonly updateUsageLimits: UpdateUsageLimitsUseCase,
     private readonly getMyUsage: GetMyUsageUseCase,
     private readonly getUsageForecast: GetUsageForecastUseCase,
+    private readonly getProjectUsageLimits: GetProjectUsageLimitsUseCase,
+    private readonly updateProjectUsageLimits: UpdateProjectUsageLimitsUseCase,
   ) {}
 
   @Get('organizations/:orgId/usage')
@@ -95,6 +104,47 @@ export class UsageController {
       calendar: body.calendar,
     });
     return UsageLimitsResponseDto.from(view);
+  }
+
+  @Get('projects/:projectId/usage/limits')
+  @RequireRole('VIEWER', 'project', 'projectId')
+  @ApiOperation({
+    summary: "A project's monthly limits and how much of them the current period has used (VIEWER)",
+    description:
+      "The project's budget is nested in its organization's: same period (the organization's calendar). `used` counts the project's " +
+      'recorded usage in the period, `reserved` what its generations in progress hold. Errors: 404 (not a member, or no such project).',
+  })
+  @ApiOkResponse({ type: ProjectUsageLimitsResponseDto })
+  async projectLimits(
+    @CurrentCaller() caller: Caller,
+    @Param('projectId') projectId: string,
+  ): Promise<ProjectUsageLimitsResponseDto> {
+    return ProjectUsageLimitsResponseDto.from(
+      await this.getProjectUsageLimits.execute(caller, caller.organizationId, projectId),
+    );
+  }
+
+  @Put('projects/:projectId/usage/limits')
+  @RequireRole('ADMIN', 'project', 'projectId')
+  @RequireStepUp()
+  @ApiOperation({
+    summary: "Set a project's monthly limits (null = none of its own) (ADMIN)",
+    description:
+      "Both limits must be sent. A generation reserves against the organization's, the member's and the project's limits in one step; " +
+      'one that could take the project past a limit is refused with 402 USAGE_LIMIT_EXCEEDED, `details.limit: "project"`. ' +
+      'Changes are audited (`usage.project_limits_changed`). Errors: 400 VALIDATION_FAILED, 403 FORBIDDEN (not ADMIN), 404 (not a member, or no such project).',
+  })
+  @ApiOkResponse({ type: ProjectUsageLimitsResponseDto })
+  async setProjectLimits(
+    @CurrentCaller() caller: Caller,
+    @Param('projectId') projectId: string,
+    @Body() body: UpdateProjectUsageLimitsDto,
+  ): Promise<ProjectUsageLimitsResponseDto> {
+    const view = await this.updateProjectUsageLimits.execute(caller, caller.organizationId, projectId, {
+      monthlyTokenLimit: body.monthlyTokenLimit,
+      monthlyCostLimit: body.monthlyCostLimitUsd === null ? null : Money.parse(body.monthlyCostLimitUsd),
+    });
+    return ProjectUsageLimitsResponseDto.from(view);
   }
 
   @Get('me/usage')

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { latinTrimmed } from '#libs/http';
+import type { ProjectUsageLimitsView } from '../../../application/use-cases/get-project-usage-limits.use-case';
 import type { UsageLimitsView } from '../../../application/use-cases/get-usage-limits.use-case';
 import { USAGE_CALENDARS, type UsageCalendar } from '../../../domain/usage-period';
 
@@ -117,6 +118,86 @@ export class UsageLimitsResponseDto {
       monthlyCostLimitUsd: limits.monthlyCostLimit?.toDecimalString() ?? null,
       perUserMonthlyTokenLimit: limits.perUserMonthlyTokenLimit,
       calendar: limits.calendar,
+      period: view.period.toJSON(),
+      used: { tokens: view.used.tokens, costUsd: view.used.cost.toDecimalString() },
+      reserved: { tokens: view.reserved.tokens, costUsd: view.reserved.cost.toDecimalString() },
+      updatedAt: limits.updatedAt?.toISOString() ?? null,
+      updatedBy: limits.updatedBy,
+    };
+  }
+}
+
+/** PUT body of a project's limits: both must be sent (null = none of its own). */
+export class UpdateProjectUsageLimitsDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    example: 1_000_000,
+    description: "Tokens the project may use per period (the organization's period); null = no limit of its own",
+  })
+  @required('monthlyTokenLimit')
+  @unlessNull
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  monthlyTokenLimit!: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '10.00',
+    description: 'USD per period as a decimal string (at most 6 decimals); null = no limit of its own',
+  })
+  @required('monthlyCostLimitUsd')
+  @unlessNull
+  @Transform(latinTrimmed)
+  @IsString()
+  @Matches(/^\d{1,12}(?:\.\d{1,6})?$/, {
+    message: 'monthlyCostLimitUsd must be a decimal string of USD with at most 6 decimals, like "10.00"',
+  })
+  monthlyCostLimitUsd!: string | null;
+}
+
+export class ProjectUsageLimitsResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  projectId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null = no limit of its own' })
+  monthlyTokenLimit!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '10.000000', description: 'null = no limit of its own' })
+  monthlyCostLimitUsd!: string | null;
+
+  @ApiProperty({ type: UsagePeriodDto, description: "The organization's current period" })
+  period!: UsagePeriodDto;
+
+  @ApiProperty({ type: UsageAmountDto, description: 'Recorded usage of the project in the current period' })
+  used!: UsageAmountDto;
+
+  @ApiProperty({
+    type: UsageAmountDto,
+    description:
+      "Worst cases held by the project's generations in progress; they count against the limits until settled",
+  })
+  reserved!: UsageAmountDto;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null while the project never had limits set' })
+  updatedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  updatedBy!: string | null;
+
+  static from(view: ProjectUsageLimitsView): ProjectUsageLimitsResponseDto {
+    const { limits } = view;
+    return {
+      projectId: limits.projectId,
+      organizationId: limits.organizationId,
+      monthlyTokenLimit: limits.monthlyTokenLimit,
+      monthlyCostLimitUsd: limits.monthlyCostLimit?.toDecimalString() ?? null,
       period: view.period.toJSON(),
       used: { tokens: view.used.tokens, costUsd: view.used.cost.toDecimalString() },
       reserved: { tokens: view.reserved.tokens, costUsd: view.reserved.cost.toDecimalString() },
