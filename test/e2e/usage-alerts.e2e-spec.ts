@@ -51,7 +51,8 @@ const byThreshold = (a: { data: Record<string, unknown> }, b: { data: Record<str
   String(a.data.metric).localeCompare(String(b.data.metric)) || Number(a.data.threshold) - Number(b.data.threshold);
 
 /**
- * Usage alerts through HTTP: real generations against the fake OpenAI cross 80 % and 100 % of a limit,
+ * Usage alerts through HTTP: real generations against the fake OpenAI cross 80 % and 100 % of a limit
+ * (the organization's, a member's, a project's),
  * several at once, and each threshold of each limit reaches each ADMIN once in the app and once by
  * SMS (fake Kavenegar), the organization's endpoint once, and the member concerned once in the app.
  */
@@ -209,6 +210,64 @@ describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues
     expect((await http().post(`${API}/contents/${another.id}/generate`).set(bearer(members.editor))).status).toBe(402);
     await sleep(1_500);
     expect(receiver.at('/organization')).toHaveLength(4);
+  });
+
+  it("tells each ADMIN once per threshold of a project's own limits (in the app, by SMS) and the endpoint once, naming the project", async () => {
+    const members = await team('/project');
+    await http()
+      .put(`${API}/projects/${members.projectId}/usage/limits`)
+      .set(bearer(members.admin))
+      .send({ monthlyTokenLimit: 10_000, monthlyCostLimitUsd: '0.004000' })
+      .expect(200);
+
+    await generateAtOnce(members.editor, members.projectId, 4);
+
+    const deliveries = await settledOn('4 webhook deliveries', () =>
+      Promise.resolve(receiver.at('/project').length >= 4 ? receiver.at('/project') : undefined),
+    );
+    expect(deliveries).toHaveLength(4);
+    expect(deliveries.map((d) => d.data).sort((a, b) => byThreshold({ data: a }, { data: b }))).toEqual(
+      [
+        ['cost', 80, '0.004000'],
+        ['cost', 100, '0.004000'],
+        ['tokens', 80, 10_000],
+        ['tokens', 100, 10_000],
+      ].map(([metric, threshold, limitValue]) =>
+        expect.objectContaining({
+          organizationId: members.org.id,
+          limit: 'project',
+          metric,
+          setting: metric === 'tokens' ? 'monthlyTokenLimit' : 'monthlyCostLimitUsd',
+          scope: `project:${members.projectId}:${String(metric)}`,
+          threshold,
+          limitValue,
+          userId: null,
+          projectId: members.projectId,
+        }),
+      ),
+    );
+    for (const admin of [members.admin, members.secondAdmin]) {
+      const notified = await settledOn('4 notifications', async () => {
+        const items = await inbox(admin);
+        return items.length >= 4 ? items : undefined;
+      });
+      expect(notified).toHaveLength(4);
+      expect(notified.every((n) => n.data.limit === 'project' && n.data.projectId === members.projectId)).toBe(true);
+      const texts = await settledOn('4 SMS alerts', () => {
+        const sent = smsTo(admin);
+        return Promise.resolve(sent.length >= 4 ? sent : undefined);
+      });
+      expect(texts.map((text) => text.message).sort()).toEqual(
+        [
+          'کانتکسور: مصرف به ۸۰٪ سقف توکن ماهانهٔ یک پروژه رسید.',
+          'کانتکسور: مصرف به ۱۰۰٪ سقف توکن ماهانهٔ یک پروژه رسید.',
+          'کانتکسور: مصرف به ۸۰٪ سقف هزینهٔ ماهانهٔ یک پروژه رسید.',
+          'کانتکسور: مصرف به ۱۰۰٪ سقف هزینهٔ ماهانهٔ یک پروژه رسید.',
+        ].sort(),
+      );
+    }
+    expect(await inbox(members.editor)).toEqual([]);
+    expect(smsTo(members.editor)).toEqual([]);
   });
 
   it("tells the member concerned of their own limit's thresholds in the app, and each ADMIN once in the app and by SMS, with the endpoint once", async () => {

@@ -130,3 +130,38 @@ describe('the three-way limit decision (organization, member, project)', () => {
     expect(() => org.assertAllows(request, spend(0, 0, { tokens: 10 ** 9 }), period)).not.toThrow();
   });
 });
+
+describe("a project's thresholds", () => {
+  it('are reached at 80 % and 100 % of its token and cost limits, keyed per project and named as a project limit', () => {
+    const reached = projectLimits(1000, '2').thresholdsReachedBy({ tokens: 800, cost: Money.parse('2.5') });
+    expect(reached).toEqual([
+      {
+        scope: `project:${PROJECT}:tokens`,
+        kind: 'project',
+        metric: 'tokens',
+        limit: 'monthlyTokenLimit',
+        userId: null,
+        projectId: PROJECT,
+        threshold: 80,
+        limitValue: 1000n,
+        usedValue: 800n,
+      },
+      ...[80, 100].map((threshold) => ({
+        scope: `project:${PROJECT}:cost`,
+        kind: 'project',
+        metric: 'cost',
+        limit: 'monthlyCostLimitUsd',
+        userId: null,
+        projectId: PROJECT,
+        threshold,
+        limitValue: 2_000_000n,
+        usedValue: 2_500_000n,
+      })),
+    ]);
+  });
+
+  it('are none below 80 %, and none for a project without limits of its own', () => {
+    expect(projectLimits(1000).thresholdsReachedBy({ tokens: 799, cost: Money.parse('100') })).toEqual([]);
+    expect(projectLimits(null).thresholdsReachedBy({ tokens: 10 ** 9, cost: Money.parse('999') })).toEqual([]);
+  });
+});

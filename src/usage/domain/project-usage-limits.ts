@@ -2,6 +2,7 @@ import type { Money } from '#libs/ddd';
 import { FieldInvalidError } from '#libs/ddd';
 import { UsageLimitExceededError } from './usage.errors';
 import type { UsagePeriod } from './usage-period';
+import { thresholdsReached, type ThresholdReached } from './usage-thresholds';
 
 export interface ProjectUsageLimitsState {
   projectId: string;
@@ -104,6 +105,44 @@ export class ProjectUsageLimits {
     if (same) return false;
     this.state = { ...this.state, ...settings, updatedAt: at, updatedBy: by };
     return true;
+  }
+
+  /**
+   * The thresholds (80 %, 100 %) of the project's own limits that its period's usage has reached
+   * (each is announced once per period elsewhere, like the organization's).
+   */
+  thresholdsReachedBy(used: { tokens: number; cost: Money }): ThresholdReached[] {
+    const { projectId } = this.state;
+    const reached: ThresholdReached[] = [];
+    const tokenLimit = this.state.monthlyTokenLimit;
+    if (tokenLimit !== null)
+      for (const threshold of thresholdsReached(BigInt(tokenLimit), BigInt(used.tokens)))
+        reached.push({
+          scope: `project:${projectId}:tokens`,
+          kind: 'project',
+          metric: 'tokens',
+          limit: 'monthlyTokenLimit',
+          userId: null,
+          projectId,
+          threshold,
+          limitValue: BigInt(tokenLimit),
+          usedValue: BigInt(used.tokens),
+        });
+    const costLimit = this.state.monthlyCostLimit;
+    if (costLimit !== null)
+      for (const threshold of thresholdsReached(costLimit.micros, used.cost.micros))
+        reached.push({
+          scope: `project:${projectId}:cost`,
+          kind: 'project',
+          metric: 'cost',
+          limit: 'monthlyCostLimitUsd',
+          userId: null,
+          projectId,
+          threshold,
+          limitValue: costLimit.micros,
+          usedValue: used.cost.micros,
+        });
+    return reached;
   }
 
   /**

@@ -3,6 +3,7 @@ import { FieldInvalidError } from '#libs/ddd';
 import type { ProjectSpend, ProjectUsageLimits } from './project-usage-limits';
 import { UsageLimitExceededError, type LimitName, type LimitScope } from './usage.errors';
 import type { UsageCalendar, UsagePeriod } from './usage-period';
+import { thresholdsReached, type LimitKind, type LimitMetric, type ThresholdReached } from './usage-thresholds';
 
 export interface UsageLimitsState {
   organizationId: string;
@@ -52,39 +53,14 @@ export interface PeriodUsage {
   userTokens: number;
 }
 
-export const USAGE_THRESHOLDS = [80, 100] as const;
-export type UsageThreshold = (typeof USAGE_THRESHOLDS)[number];
-
-/** Whose limit: the organization's, one member's own, or (with project budgets) one project's. */
-export type LimitKind = 'organization' | 'user' | 'project';
-/** What a limit counts: tokens, or cost in USD. */
-export type LimitMetric = 'tokens' | 'cost';
-
-/**
- * A limit reached to `threshold` percent. `scope` says which, and is the once-per-period key with
- * the threshold: `organization:tokens`, `organization:cost` or `user:<userId>:tokens`. Values are
- * tokens, or micro-USD for cost.
- */
-export interface ThresholdReached {
-  scope: string;
-  kind: LimitKind;
-  metric: LimitMetric;
-  limit: LimitName;
-  /** The member whose own limit this is; null for the organization's limits. */
-  userId: string | null;
-  threshold: UsageThreshold;
-  limitValue: bigint;
-  usedValue: bigint;
-}
-
-/**
- * The thresholds (80 %, 100 %) that `used` has reached against `limit`. Nothing is reached before
- * anything is used, so a limit of 0 reports nothing until the first call.
- */
-export function thresholdsReached(limit: bigint, used: bigint): UsageThreshold[] {
-  if (used <= 0n) return [];
-  return USAGE_THRESHOLDS.filter((threshold) => used * 100n >= limit * BigInt(threshold));
-}
+export {
+  USAGE_THRESHOLDS,
+  thresholdsReached,
+  type LimitKind,
+  type LimitMetric,
+  type ThresholdReached,
+  type UsageThreshold,
+} from './usage-thresholds';
 
 /** An organization's monthly limits and the calendar its months follow. */
 export class UsageLimits {
@@ -236,7 +212,7 @@ export class UsageLimits {
     ) => {
       if (limitValue === null) return;
       for (const threshold of thresholdsReached(limitValue, used))
-        reached.push({ scope, kind, metric, limit, userId, threshold, limitValue, usedValue: used });
+        reached.push({ scope, kind, metric, limit, userId, projectId: null, threshold, limitValue, usedValue: used });
     };
     check(
       'organization:tokens',

@@ -15,7 +15,10 @@ import {
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import type { UsageLimits } from '../../../src/usage/domain/usage-limits';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
+import {
+  TypeOrmProjectUsageLimitsRepository,
+  TypeOrmUsageLimitsRepository,
+} from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 import { seedUsageRecords } from '../../support/usage-records';
@@ -54,6 +57,7 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
     settle = new SettleGenerationUsageUseCase(
       ledger,
       limitsRepository,
+      new TypeOrmProjectUsageLimitsRepository(dataSource),
       prices,
       notifier,
       clock,
@@ -576,6 +580,34 @@ describe('usage budget: reserve, settle, release (PostgreSQL)', () => {
         { scope: 'organization:tokens', threshold: 80 },
         { scope: 'organization:tokens', threshold: 100 },
       ]);
+    });
+
+    it("announces a project's own thresholds once, named as the project's, the organization having no limit of its own", async () => {
+      const organizationId = randomUUID();
+      const projectId = randomUUID();
+      await new TypeOrmProjectUsageLimitsRepository(dataSource).update(organizationId, projectId, (limits) =>
+        limits.change({ monthlyTokenLimit: 2_000, monthlyCostLimit: Money.parse('0.001') }, randomUUID(), clock.now()),
+      );
+      // Another project of the organization, without limits, reaches nothing.
+      const elsewhere = await settle.execute(completedCall(organizationId, { promptTokens: 5_000 }));
+      expect(elsewhere.thresholdsCrossed).toEqual([]);
+
+      const calls = Array.from({ length: 4 }, () =>
+        completedCall(organizationId, { projectId, promptTokens: 1_500, completionTokens: 100 }),
+      );
+      const outcomes = await Promise.all(calls.map((call) => settle.execute(call)));
+
+      const crossed = outcomes
+        .flatMap((o) => o.thresholdsCrossed)
+        .sort((a, b) => a.metric.localeCompare(b.metric) || a.threshold - b.threshold);
+      expect(crossed.map((c) => [c.scope, c.kind, c.metric, c.limit, c.projectId, c.userId, c.threshold])).toEqual([
+        [`project:${projectId}:cost`, 'project', 'cost', 'monthlyCostLimitUsd', projectId, null, 80],
+        [`project:${projectId}:cost`, 'project', 'cost', 'monthlyCostLimitUsd', projectId, null, 100],
+        [`project:${projectId}:tokens`, 'project', 'tokens', 'monthlyTokenLimit', projectId, null, 80],
+        [`project:${projectId}:tokens`, 'project', 'tokens', 'monthlyTokenLimit', projectId, null, 100],
+      ]);
+      expect(crossed[0]).toMatchObject({ limitValue: '0.001000' });
+      expect(crossed[2]).toMatchObject({ limitValue: 2_000 });
     });
 
     it('reports cost thresholds in decimal USD', async () => {

@@ -12,7 +12,10 @@ import { SettleGenerationUsageUseCase } from '../../../src/usage/application/use
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import { periodContaining } from '../../../src/usage/application/services/usage-periods';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
+import {
+  TypeOrmProjectUsageLimitsRepository,
+  TypeOrmUsageLimitsRepository,
+} from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { openTestDataSource } from '../../support/test-data-source';
 
@@ -54,6 +57,7 @@ describe('usage reservations: check and list held (PostgreSQL)', () => {
     settle = new SettleGenerationUsageUseCase(
       ledger,
       new TypeOrmUsageLimitsRepository(dataSource),
+      new TypeOrmProjectUsageLimitsRepository(dataSource),
       prices,
       new RecordingThresholdNotifier(),
       clock,

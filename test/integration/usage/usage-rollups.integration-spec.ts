@@ -10,7 +10,10 @@ import {
 } from '../../../src/usage/application/use-cases/settle-generation-usage.use-case';
 import { PriceTable } from '../../../src/usage/domain/price-table';
 import { TypeOrmUsageLedger } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-ledger';
-import { TypeOrmUsageLimitsRepository } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
+import {
+  TypeOrmProjectUsageLimitsRepository,
+  TypeOrmUsageLimitsRepository,
+} from '../../../src/usage/infrastructure/typeorm/typeorm-usage-limits.repository';
 import { TypeOrmUsageReports } from '../../../src/usage/infrastructure/typeorm/typeorm-usage-reports';
 import { RecordingThresholdNotifier, SettableClock, deploymentPricesOnly } from '../../fakes/usage/usage-fakes';
 import { rerunMigration } from '../../support/rerun-migration';
@@ -176,6 +179,7 @@ describe('usage daily roll-up (PostgreSQL)', () => {
       settle = new SettleGenerationUsageUseCase(
         ledger,
         limits,
+        new TypeOrmProjectUsageLimitsRepository(dataSource),
         PriceTable.defaults(),
         notifier,
         clock,

@@ -66,7 +66,7 @@ export interface SettleOutcome {
   priceFallback: boolean;
   /** When the record was written; it decides the period the call counts in. */
   recordedAt: Date;
-  /** Whether the organization had any limit when the record was written (thresholds only exist then); read with it. */
+  /** Whether the organization had any limit, or a project with one, when the record was written (thresholds only exist then); read with it. */
   organizationHasLimits?: boolean;
 }
 
@@ -123,6 +123,13 @@ export abstract class UsageLedger {
     period: UsagePeriod,
     projectId?: string | null,
   ): Promise<PeriodSpend>;
+
+  /**
+   * Makes the settles of one organization decide its thresholds one after another, until the
+   * transaction ends: the spend read after it includes every record committed before, so a threshold
+   * that calls settled at once reach together is seen by the last of them (never missed).
+   */
+  abstract lockThresholds(organizationId: string): Promise<void>;
 
   /** Records each reached threshold once per organization, period, scope and threshold; returns those recorded now. */
   abstract recordThresholds(

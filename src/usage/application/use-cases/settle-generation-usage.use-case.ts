@@ -3,6 +3,7 @@ import { Clock, Money, UnitOfWork } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
 import { UsageLimits } from '../../domain/usage-limits';
 import type { UsagePeriod } from '../../domain/usage-period';
+import { ProjectUsageLimitsRepository } from '../ports/project-usage-limits.repository';
 import { UsageLedger, type RecordedThreshold } from '../ports/usage-ledger';
 import { UsageLimitsRepository } from '../ports/usage-limits.repository';
 import { UsageThresholdNotifier, type ThresholdCrossing } from '../ports/usage-threshold-notifier';
@@ -62,6 +63,7 @@ export class SettleGenerationUsageUseCase {
   constructor(
     private readonly ledger: UsageLedger,
     private readonly limits: UsageLimitsRepository,
+    private readonly projectLimits: ProjectUsageLimitsRepository,
     private readonly prices: PriceTable,
     private readonly notifier: UsageThresholdNotifier,
     private readonly clock: Clock,
@@ -111,11 +113,16 @@ export class SettleGenerationUsageUseCase {
       );
     }
 
-    // Without a limit there is no threshold to reach: the record's statement already said so.
+    // Without a limit (the organization's, a member's or a project's) there is no threshold to reach: the record's statement already said so.
     if (outcome.organizationHasLimits === false) return { recorded: true, ...settled, thresholdsCrossed: [] };
 
     // In the record's transaction: a failure here undoes the record too, and the retry does it all again.
-    const thresholdsCrossed = await this.recordThresholds(input.organizationId, input.userId, outcome.recordedAt);
+    const thresholdsCrossed = await this.recordThresholds(
+      input.organizationId,
+      input.userId,
+      input.projectId,
+      outcome.recordedAt,
+    );
     if (thresholdsCrossed.length) await this.notifier.thresholdsCrossed(thresholdsCrossed);
     return { recorded: true, ...settled, thresholdsCrossed };
   }
@@ -123,18 +130,30 @@ export class SettleGenerationUsageUseCase {
   private async recordThresholds(
     organizationId: string,
     userId: string,
+    projectId: string,
     recordedAt: Date,
   ): Promise<ThresholdCrossing[]> {
     const limits = (await this.limits.findByOrganization(organizationId)) ?? UsageLimits.defaults(organizationId);
-    if (limits.isUnlimited) return [];
+    const project = await this.projectLimits.findByProject(organizationId, projectId);
+    const projectLimited = project !== undefined && !project.isUnlimited;
+    if (limits.isUnlimited && !projectLimited) return [];
+    // One settle of the organization at a time from here to commit, so the spend read next counts
+    // every call settled before: calls settled at once that reach a threshold together cannot all miss it.
+    await this.ledger.lockThresholds(organizationId);
+    // The project's period is the organization's (same calendar).
     const period = periodContaining(recordedAt, limits.calendar);
-    const spend = await this.ledger.spendIn(organizationId, userId, period);
-    const reached = limits.thresholdsReachedBy({
-      organizationTokens: spend.organization.usedTokens,
-      organizationCost: spend.organization.usedCost,
-      userId,
-      userTokens: spend.user.usedTokens,
-    });
+    const spend = await this.ledger.spendIn(organizationId, userId, period, projectLimited ? projectId : null);
+    const reached = [
+      ...limits.thresholdsReachedBy({
+        organizationTokens: spend.organization.usedTokens,
+        organizationCost: spend.organization.usedCost,
+        userId,
+        userTokens: spend.user.usedTokens,
+      }),
+      ...(projectLimited && spend.project
+        ? project.thresholdsReachedBy({ tokens: spend.project.usedTokens, cost: spend.project.usedCost })
+        : []),
+    ];
     if (!reached.length) return [];
     const recorded = await this.ledger.recordThresholds(organizationId, period, reached, this.clock.now());
     return recorded.map((event) => toCrossing(organizationId, period, event));
@@ -143,7 +162,7 @@ export class SettleGenerationUsageUseCase {
 
 function toCrossing(organizationId: string, period: UsagePeriod, event: RecordedThreshold): ThresholdCrossing {
   const figure = (value: bigint) =>
-    event.limit === 'monthlyCostLimitUsd' ? Money.fromMicros(value).toDecimalString() : Number(value);
+    event.metric === 'cost' ? Money.fromMicros(value).toDecimalString() : Number(value);
   return {
     id: event.id,
     organizationId,
@@ -152,7 +171,7 @@ function toCrossing(organizationId: string, period: UsagePeriod, event: Recorded
     metric: event.metric,
     limit: event.limit,
     userId: event.userId,
-    projectId: null,
+    projectId: event.projectId,
     threshold: event.threshold,
     limitValue: figure(event.limitValue),
     used: figure(event.usedValue),

@@ -61,7 +61,8 @@ export class UsageMetrics {
     this.refused.inc({ limit });
   }
 
-  crossed(limit: LimitName, threshold: UsageThreshold): void {
+  /** `limit`: the setting (`monthlyTokenLimit`…), prefixed `project.` for a project's. */
+  crossed(limit: string, threshold: UsageThreshold): void {
     this.thresholds.inc({ limit, threshold: String(threshold) });
   }
 }

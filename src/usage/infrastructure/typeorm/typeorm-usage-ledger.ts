@@ -137,7 +137,7 @@ const SETTLE = new PreparedStatement(`WITH recorded AS (
               EXISTS (SELECT 1 FROM usage_limits l
                        WHERE l.organization_id = $1
                          AND (l.monthly_token_limit IS NOT NULL OR l.monthly_cost_limit_micros IS NOT NULL
-                              OR l.per_user_monthly_token_limit IS NOT NULL)) AS has_limits
+                              OR l.per_user_monthly_token_limit IS NOT NULL OR l.has_project_limits)) AS has_limits
          FROM recorded`);
 
 const RELEASE = new PreparedStatement(
@@ -307,6 +307,14 @@ export class TypeOrmUsageLedger extends UsageLedger {
     return spendIn(managerOf(this.dataSource), organizationId, userId, period, projectId);
   }
 
+  async lockThresholds(organizationId: string): Promise<void> {
+    // A transaction-scoped advisory lock of its own: it does not wait for reservations (the limits row lock).
+    await managerOf(this.dataSource).query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('usage-thresholds:' || $1, 0))`,
+      [organizationId],
+    );
+  }
+
   async recordThresholds(
     organizationId: string,
     period: UsagePeriod,
@@ -335,7 +343,8 @@ export class TypeOrmUsageLedger extends UsageLedger {
       return row ? [{ ...event, id: row.id, createdAt: row.created_at }] : [];
     });
     afterCommit(this.dataSource, () => {
-      for (const event of recorded) this.metrics.crossed(event.limit, event.threshold);
+      for (const event of recorded)
+        this.metrics.crossed(event.kind === 'project' ? `project.${event.limit}` : event.limit, event.threshold);
     });
     return recorded;
   }
