@@ -21,7 +21,7 @@ export class NotificationsController {
   @ApiOperation({
     summary: 'Your in-app notifications, newest first, and how many are unread',
     description:
-      'ADMINs hear of usage thresholds (80 % and 100 % of each limit: the organization’s tokens and cost, each member’s tokens; once per threshold, limit and period; also by SMS), a member of their own per-member limit’s, and ADMINs of reviews past their due date (once per due date); a content’s author hears of its approval, rejection or failed generation.',
+      'ADMINs hear of usage thresholds (80 % and 100 % of each limit: the organization’s tokens and cost, each member’s tokens, each project’s tokens and cost; once per threshold, limit and period; also by SMS), a member of their own per-member limit’s, and ADMINs of reviews past their due date (once per due date); a content’s author hears of its approval, rejection or failed generation.',
   })
   @ApiOkResponse({ type: InboxResponseDto })
   async inbox(@CurrentActor() actor: Actor, @Query() query: InboxQueryDto): Promise<InboxResponseDto> {
