@@ -39,6 +39,7 @@ import { RestoreContentVersionUseCase } from './application/use-cases/contents/r
 import { FailGenerationUseCase } from './application/use-cases/generation/fail-generation.use-case';
 import { GenerateContentUseCase } from './application/use-cases/generation/generate-content.use-case';
 import { RecoverLostGenerationsUseCase } from './application/use-cases/generation/recover-lost-generations.use-case';
+import { EstimateGenerationUseCase } from './application/use-cases/generation/estimate-generation.use-case';
 import { RequestGenerationUseCase } from './application/use-cases/generation/request-generation.use-case';
 import { WatchContentGenerationUseCase } from './application/use-cases/generation/watch-content-generation.use-case';
 import { AnnounceOverdueReviewsUseCase } from './application/use-cases/reviews/announce-overdue-reviews.use-case';
@@ -129,6 +130,7 @@ const ports: Provider[] = [
 /** The generation workflow, request to REVIEW: its queue jobs run these (see contentWorkers). */
 const generation = [
   RequestGenerationUseCase,
+  EstimateGenerationUseCase,
   GenerateContentUseCase,
   FailGenerationUseCase,
   RecoverLostGenerationsUseCase,

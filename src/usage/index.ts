@@ -12,6 +12,13 @@ export {
   type SettledUsage,
 } from './application/use-cases/settle-generation-usage.use-case';
 export { ReleaseGenerationBudgetUseCase } from './application/use-cases/release-generation-budget.use-case';
+export {
+  EstimateGenerationBudgetUseCase,
+  type EstimateGenerationBudgetInput,
+  type GenerationBudgetEstimate,
+  type Remaining,
+  type WouldExceed,
+} from './application/use-cases/estimate-generation-budget.use-case';
 export { CheckReservationUseCase } from './application/use-cases/check-reservation.use-case';
 export { ResolveReportWindowUseCase, type ReportWindow } from './application/use-cases/resolve-report-window.use-case';
 export { GetContentCostsUseCase, type ContentCostsInput } from './application/use-cases/get-content-costs.use-case';
@@ -34,6 +41,7 @@ export {
   type ModelPriceEntry,
 } from './domain/price-table';
 export {
+  GenerationCostCeilingError,
   ModelUnknownError,
   UsageLimitExceededError,
   type LimitExceededDetails,

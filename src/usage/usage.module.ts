@@ -7,6 +7,7 @@ import { UsageAudit } from './application/ports/usage-audit';
 import { UsageLedger } from './application/ports/usage-ledger';
 import { UsageLimitsRepository } from './application/ports/usage-limits.repository';
 import { ProjectUsageLimitsRepository } from './application/ports/project-usage-limits.repository';
+import { EstimateGenerationBudgetUseCase } from './application/use-cases/estimate-generation-budget.use-case';
 import { GetProjectUsageLimitsUseCase } from './application/use-cases/get-project-usage-limits.use-case';
 import { UpdateProjectUsageLimitsUseCase } from './application/use-cases/update-project-usage-limits.use-case';
 import { UsageProjectLimitEntity } from './infrastructure/typeorm/usage-project-limit.entity';
@@ -55,6 +56,7 @@ import { AiProviderController } from './presentation/http/ai-provider.controller
 /** Called by the generation workflow (content context); exported through index.ts. */
 const generationBudget = [
   ReserveGenerationBudgetUseCase,
+  EstimateGenerationBudgetUseCase,
   CheckReservationUseCase,
   SettleGenerationUsageUseCase,
   ReleaseGenerationBudgetUseCase,

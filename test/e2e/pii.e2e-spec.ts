@@ -188,6 +188,8 @@ describe('Personal data: POST /pii/scan, findings on contents, and the content p
         blockPromptsWithPii: false,
         redactPiiInExports: false,
         allowSelfApproval: false,
+        maxCostPerGenerationUsd: null,
+        allowedModels: null,
         updatedAt: null,
         updatedBy: null,
       });

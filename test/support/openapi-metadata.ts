@@ -30,6 +30,8 @@ export default async () => {
       await import('../../src/content/presentation/http/dto/style.dto.js'),
     ['../../src/content/presentation/http/dto/editorial-analytics.dto']:
       await import('../../src/content/presentation/http/dto/editorial-analytics.dto.js'),
+    ['../../src/content/presentation/http/dto/generation.dto']:
+      await import('../../src/content/presentation/http/dto/generation.dto.js'),
     ['../../src/accounts/presentation/http/dto/organization.dto']:
       await import('../../src/accounts/presentation/http/dto/organization.dto.js'),
     ['../../src/accounts/presentation/http/dto/two-factor.dto']:
@@ -42,8 +44,6 @@ export default async () => {
       await import('../../src/notifications/presentation/http/dto/webhook.dto.js'),
     ['../../src/content/presentation/http/dto/content-policy.dto']:
       await import('../../src/content/presentation/http/dto/content-policy.dto.js'),
-    ['../../src/content/presentation/http/dto/generation.dto']:
-      await import('../../src/content/presentation/http/dto/generation.dto.js'),
     ['../../src/content/presentation/http/dto/review.dto']:
       await import('../../src/content/presentation/http/dto/review.dto.js'),
     ['../../src/content/presentation/http/dto/project.dto']:
@@ -740,12 +740,16 @@ export default async () => {
               blockPromptsWithPii: { required: true, type: () => Boolean },
               redactPiiInExports: { required: false, type: () => Boolean },
               allowSelfApproval: { required: false, type: () => Boolean },
+              maxCostPerGenerationUsd: { required: false, type: () => String, nullable: true },
+              allowedModels: { required: false, type: () => [String], nullable: true },
             },
             ContentPolicyResponseDto: {
               organizationId: { required: true, type: () => String },
               blockPromptsWithPii: { required: true, type: () => Boolean },
               redactPiiInExports: { required: true, type: () => Boolean },
               allowSelfApproval: { required: true, type: () => Boolean },
+              maxCostPerGenerationUsd: { required: true, type: () => String, nullable: true },
+              allowedModels: { required: true, type: () => [String], nullable: true },
               updatedAt: { required: true, type: () => String, nullable: true },
               updatedBy: { required: true, type: () => String, nullable: true },
             },
@@ -856,6 +860,42 @@ export default async () => {
               contentId: { required: true, type: () => String },
               jobId: { required: true, type: () => String },
               status: { required: true, enum: ['IN_PROGRESS'] },
+            },
+            RemainingBudgetDto: {
+              tokens: { required: true, type: () => Number, nullable: true },
+              costUsd: { required: true, type: () => String, nullable: true },
+            },
+            RemainingBudgetsDto: {
+              organization: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/generation.dto'].RemainingBudgetDto,
+                nullable: true,
+              },
+              user: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/generation.dto'].RemainingBudgetDto,
+                nullable: true,
+              },
+              project: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/generation.dto'].RemainingBudgetDto,
+                nullable: true,
+              },
+            },
+            GenerationEstimateResponseDto: {
+              model: { required: true, type: () => String },
+              promptTokens: { required: true, type: () => Number },
+              maxCompletionTokens: { required: true, type: () => Number },
+              worstCaseCostUsd: { required: true, type: () => String },
+              remaining: {
+                required: true,
+                type: () => t['../../src/content/presentation/http/dto/generation.dto'].RemainingBudgetsDto,
+              },
+              wouldExceed: {
+                required: true,
+                nullable: true,
+                enum: ['user', 'project', 'organization', 'generationCeiling'],
+              },
             },
           },
         ],
@@ -1118,6 +1158,9 @@ export default async () => {
           import('../../src/content/presentation/http/generation.controller.js'),
           {
             GenerationController: {
+              estimate: {
+                type: t['../../src/content/presentation/http/dto/generation.dto'].GenerationEstimateResponseDto,
+              },
               generate: {
                 type: t['../../src/content/presentation/http/dto/generation.dto'].GenerationRequestedResponseDto,
               },

@@ -62,6 +62,18 @@ export class PromptContainsPiiError extends DomainError {
   }
 }
 
+/** The organization's content policy lists the models its contents may use, and this one is not among them. */
+export class ModelNotAllowedError extends DomainError {
+  constructor(model: string, allowedModels: readonly string[]) {
+    super(
+      'MODEL_NOT_ALLOWED',
+      'invalid',
+      `Your organization does not generate with the model "${model}"; use one of: ${allowedModels.join(', ')}`,
+      { model, allowedModels: [...allowedModels] },
+    );
+  }
+}
+
 export class TemplateVariableMissingError extends DomainError {
   constructor(readonly missing: string[]) {
     super(

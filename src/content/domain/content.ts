@@ -4,6 +4,7 @@ import {
   ContentDeleteForbiddenError,
   ContentInvalidTransitionError,
   ContentVersionStaleError,
+  ModelNotAllowedError,
   PromptContainsPiiError,
   requireText,
   SelfApprovalForbiddenError,
@@ -40,6 +41,8 @@ export type PiiReport = PiiScan;
 export interface GenerationPolicy {
   /** Refuse to generate while the prompt contains personal data. */
   blockPromptsWithPii: boolean;
+  /** The only models contents may generate with; null or empty: any model. */
+  allowedModels?: readonly string[] | null;
 }
 
 /** A generation's request to the model, as chat messages (the ai context's wire-neutral shape). */
@@ -264,6 +267,7 @@ export class Content {
     this.assertNotBusy();
     if (!GENERATABLE_FROM.includes(this.state.status))
       throw new ContentInvalidTransitionError(this.state.status, 'generated');
+    this.assertModelAllowed(policy);
     if (policy.blockPromptsWithPii) {
       const scan = detectPii(this.state.prompt);
       this.state.promptPii = scan;
@@ -272,6 +276,13 @@ export class Content {
   }
 
   /** Hands the content to a generation job (the checks of assertCanStartGeneration, under the row lock). */
+  /** 400 MODEL_NOT_ALLOWED when the policy lists the models contents may use and this content's is not one. */
+  assertModelAllowed(policy: GenerationPolicy): void {
+    const allowed = policy.allowedModels;
+    if (allowed?.length && !allowed.includes(this.state.model))
+      throw new ModelNotAllowedError(this.state.model, allowed);
+  }
+
   startGeneration(jobId: string, now: Date, policy: GenerationPolicy = ALLOW_ALL): void {
     if (!jobId) throw new FieldInvalidError('jobId', 'jobId must not be empty');
     this.assertCanStartGeneration(policy);

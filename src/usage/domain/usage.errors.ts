@@ -10,6 +10,29 @@ export class ModelUnknownError extends DomainError {
   }
 }
 
+/**
+ * The organization's content policy caps what one generation may cost, and this one's worst case
+ * (all prompt tokens uncached plus its completion cap) is above it. Refused before anything is
+ * reserved or sent.
+ */
+export class GenerationCostCeilingError extends DomainError {
+  constructor(details: {
+    model: string;
+    promptTokens: number;
+    maxCompletionTokens: number;
+    worstCaseCostUsd: string;
+    maxCostPerGenerationUsd: string;
+  }) {
+    super(
+      'GENERATION_COST_CEILING',
+      'limit',
+      `This generation could cost up to ${details.worstCaseCostUsd} USD, above your organization's ceiling of ` +
+        `${details.maxCostPerGenerationUsd} USD per generation; lower maxTokens, shorten the prompt or pick a cheaper model`,
+      { ...details },
+    );
+  }
+}
+
 /** Token counts reported for a call that cannot be right (negative, fractional, more cached than prompt tokens). */
 export class TokenCountInvalidError extends DomainError {
   constructor(reason: string) {

@@ -883,6 +883,14 @@ export type ContentPolicyResponseDto = {
      */
     allowSelfApproval: boolean;
     /**
+     * The ceiling per generation in USD (402 GENERATION_COST_CEILING above it); null = none
+     */
+    maxCostPerGenerationUsd: string | null;
+    /**
+     * The only models contents may generate with (400 MODEL_NOT_ALLOWED for another); null = any
+     */
+    allowedModels: Array<string> | null;
+    /**
      * null while the defaults apply
      */
     updatedAt: string | null;
@@ -902,6 +910,14 @@ export type UpdateContentPolicyDto = {
      * Let the ADMIN who wrote or generated the version under review approve it (else 403 SELF_APPROVAL_FORBIDDEN, audited). Absent: left as it is
      */
     allowSelfApproval?: boolean;
+    /**
+     * The most one generation may cost, as a decimal string of USD (at most 6 decimals): a generation whose worst case (all prompt tokens uncached plus its completion cap, at its model’s price) costs more is refused with 402 GENERATION_COST_CEILING. null = no ceiling. Absent: left as it is
+     */
+    maxCostPerGenerationUsd?: string | null;
+    /**
+     * The only models contents may generate with (400 MODEL_NOT_ALLOWED for another); null or [] = any model. At most 50 ids of 1 to 100 characters, repeats dropped. Absent: left as it is
+     */
+    allowedModels?: Array<string> | null;
 };
 
 export type ScanTextRequestDto = {
@@ -959,6 +975,56 @@ export type GlossaryEntryDto = {
      * The term must not be used (`glossary-forbidden`)
      */
     forbidden: boolean;
+};
+
+export type RemainingBudgetDto = {
+    /**
+     * Tokens left this period; null when this limit has no token limit
+     */
+    tokens: number | null;
+    /**
+     * USD left this period; null when this limit has no cost limit (always null for the per-member limit)
+     */
+    costUsd: string | null;
+};
+
+export type RemainingBudgetsDto = {
+    /**
+     * The organization's; null without limits
+     */
+    organization: RemainingBudgetDto | null;
+    /**
+     * Yours (the per-member limit); null without one
+     */
+    user: RemainingBudgetDto | null;
+    /**
+     * The content's project's; null without limits
+     */
+    project: RemainingBudgetDto | null;
+};
+
+export type GenerationEstimateResponseDto = {
+    model: string;
+    /**
+     * The prompt as the reservation counts it (the chat messages, tokenised)
+     */
+    promptTokens: number;
+    /**
+     * The completion cap the generation sends (its maxTokens, or the model’s limit)
+     */
+    maxCompletionTokens: number;
+    /**
+     * All prompt tokens uncached plus maxCompletionTokens, at the model’s price: what the generation reserves
+     */
+    worstCaseCostUsd: string;
+    /**
+     * What remains of each limit this period, reservations in progress deducted
+     */
+    remaining: RemainingBudgetsDto;
+    /**
+     * What would refuse the generation now: the policy’s ceiling per generation (402 GENERATION_COST_CEILING), or the limit 402 USAGE_LIMIT_EXCEEDED would name; null when it would be accepted
+     */
+    wouldExceed: 'organization' | 'user' | 'project' | 'generationCeiling' | null;
 };
 
 export type GenerationRequestedResponseDto = {
@@ -4636,6 +4702,56 @@ export type StyleControllerPutResponses = {
 
 export type StyleControllerPutResponse = StyleControllerPutResponses[keyof StyleControllerPutResponses];
 
+export type GenerationControllerEstimateData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/contents/{id}/estimate';
+};
+
+export type GenerationControllerEstimateErrors = {
+    /**
+     * One of MODEL_NOT_ALLOWED, MODEL_UNKNOWN
+     */
+    400: ErrorResponseDto & {
+        code?: 'MODEL_NOT_ALLOWED' | 'MODEL_UNKNOWN';
+    };
+    /**
+     * UNAUTHENTICATED
+     */
+    401: ErrorResponseDto & {
+        code?: 'UNAUTHENTICATED';
+    };
+    /**
+     * FORBIDDEN
+     */
+    403: ErrorResponseDto & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * NOT_FOUND
+     */
+    404: ErrorResponseDto & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponseDto & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type GenerationControllerEstimateError = GenerationControllerEstimateErrors[keyof GenerationControllerEstimateErrors];
+
+export type GenerationControllerEstimateResponses = {
+    200: GenerationEstimateResponseDto;
+};
+
+export type GenerationControllerEstimateResponse = GenerationControllerEstimateResponses[keyof GenerationControllerEstimateResponses];
+
 export type GenerationControllerGenerateData = {
     body?: never;
     headers?: {
@@ -4653,10 +4769,10 @@ export type GenerationControllerGenerateData = {
 
 export type GenerationControllerGenerateErrors = {
     /**
-     * One of MODEL_UNKNOWN, VALIDATION_FAILED
+     * One of MODEL_NOT_ALLOWED, MODEL_UNKNOWN, VALIDATION_FAILED
      */
     400: ErrorResponseDto & {
-        code?: 'MODEL_UNKNOWN' | 'VALIDATION_FAILED';
+        code?: 'MODEL_NOT_ALLOWED' | 'MODEL_UNKNOWN' | 'VALIDATION_FAILED';
     };
     /**
      * UNAUTHENTICATED
@@ -4665,10 +4781,10 @@ export type GenerationControllerGenerateErrors = {
         code?: 'UNAUTHENTICATED';
     };
     /**
-     * USAGE_LIMIT_EXCEEDED
+     * One of GENERATION_COST_CEILING, USAGE_LIMIT_EXCEEDED
      */
     402: ErrorResponseDto & {
-        code?: 'USAGE_LIMIT_EXCEEDED';
+        code?: 'GENERATION_COST_CEILING' | 'USAGE_LIMIT_EXCEEDED';
     };
     /**
      * FORBIDDEN

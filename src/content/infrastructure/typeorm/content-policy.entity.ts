@@ -14,6 +14,12 @@ export class ContentPolicyEntity {
   @Column({ name: 'allow_self_approval', type: 'boolean', default: false })
   allowSelfApproval!: boolean;
 
+  @Column({ name: 'max_cost_per_generation_micros', type: 'bigint', nullable: true })
+  maxCostPerGenerationMicros!: string | null;
+
+  @Column({ name: 'allowed_models', type: 'jsonb', nullable: true })
+  allowedModels!: string[] | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { inTransaction, PreparedStatement, queryPrepared } from '#libs/database';
+import { Money } from '#libs/ddd';
 import { ContentPolicyRepository } from '../../application/ports/content-policy.repository';
 import { defaultContentPolicy, type ContentPolicy } from '../../domain/content-policy';
 import { ContentPolicyEntity } from './content-policy.entity';
@@ -9,7 +10,8 @@ import { ContentPolicyEntity } from './content-policy.entity';
 /** Read by every generation request and every export. */
 const POLICY_OF = new PreparedStatement(
   `SELECT organization_id AS "organizationId", block_prompts_with_pii AS "blockPromptsWithPii",
-          redact_pii_in_exports AS "redactPiiInExports", allow_self_approval AS "allowSelfApproval", updated_at AS "updatedAt", updated_by AS "updatedBy"
+          redact_pii_in_exports AS "redactPiiInExports", allow_self_approval AS "allowSelfApproval",
+          max_cost_per_generation_micros AS "maxCostPerGenerationMicros", allowed_models AS "allowedModels", updated_at AS "updatedAt", updated_by AS "updatedBy"
      FROM content_policies WHERE organization_id = $1`,
 );
 
@@ -39,6 +41,8 @@ export class TypeOrmContentPolicyRepository extends ContentPolicyRepository {
           blockPromptsWithPii: policy.blockPromptsWithPii,
           redactPiiInExports: policy.redactPiiInExports,
           allowSelfApproval: policy.allowSelfApproval,
+          maxCostPerGenerationMicros: policy.maxCostPerGenerationUsd?.micros.toString() ?? null,
+          allowedModels: policy.allowedModels,
           updatedAt: policy.updatedAt ?? new Date(),
           updatedBy: policy.updatedBy ?? undefined,
         },
@@ -55,6 +59,9 @@ function toDomain(row: ContentPolicyEntity): ContentPolicy {
     blockPromptsWithPii: row.blockPromptsWithPii,
     redactPiiInExports: row.redactPiiInExports,
     allowSelfApproval: row.allowSelfApproval,
+    maxCostPerGenerationUsd:
+      row.maxCostPerGenerationMicros === null ? null : Money.fromMicros(row.maxCostPerGenerationMicros),
+    allowedModels: row.allowedModels,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Money } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
 import { OrganizationProviderRepository } from '../ports/organization-providers';
 
@@ -21,6 +22,21 @@ export class ProviderPrices {
     return own
       ? { provider: 'organization', prices: own.priceTable() }
       : { provider: 'deployment', prices: this.deploymentPrices };
+  }
+
+  /**
+   * A generation's worst case, the one rule the reservation and the estimate share: all its prompt
+   * tokens uncached plus its completion cap, at the price of the table the organization is charged
+   * by (400 MODEL_UNKNOWN for a model it lacks).
+   */
+  async worstCaseOf(
+    organizationId: string,
+    model: string,
+    promptTokens: number,
+    maxTokens: number,
+  ): Promise<{ tokens: number; cost: Money }> {
+    const { prices } = await this.forOrganization(organizationId);
+    return { tokens: promptTokens + maxTokens, cost: prices.worstCaseCostOf(model, promptTokens, maxTokens) };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type Money } from '#libs/ddd';
 import { PriceTable } from '../../domain/price-table';
-import { TokenCountInvalidError } from '../../domain/usage.errors';
+import { GenerationCostCeilingError, TokenCountInvalidError } from '../../domain/usage.errors';
 import { UsageLedger } from '../ports/usage-ledger';
 import { ProviderPrices } from '../services/provider-prices';
 import { periodContaining } from '../services/usage-periods';
@@ -18,6 +18,8 @@ export interface ReserveGenerationBudgetInput {
   promptTokens: number;
   /** The completion cap sent to OpenAI (`max_completion_tokens`). */
   maxTokens: number;
+  /** The content policy's ceiling per generation: a worst case above it is refused (402 GENERATION_COST_CEILING) before anything is held. */
+  maxCostPerGeneration?: Money | null;
 }
 
 export interface ReservedBudget {
@@ -47,9 +49,21 @@ export class ReserveGenerationBudgetUseCase {
         throw new TokenCountInvalidError(`${field} must be a whole number ≥ 0`);
     }
     // An organization with its own provider is charged by its own table, and limited to its models.
-    const { prices } = await this.providerPrices.forOrganization(input.organizationId);
-    const worstCaseCost = prices.worstCaseCostOf(input.model, input.promptTokens, input.maxTokens);
-    const worstCaseTokens = input.promptTokens + input.maxTokens;
+    const { tokens: worstCaseTokens, cost: worstCaseCost } = await this.providerPrices.worstCaseOf(
+      input.organizationId,
+      input.model,
+      input.promptTokens,
+      input.maxTokens,
+    );
+    const ceiling = input.maxCostPerGeneration;
+    if (ceiling && worstCaseCost.isGreaterThan(ceiling))
+      throw new GenerationCostCeilingError({
+        model: input.model,
+        promptTokens: input.promptTokens,
+        maxCompletionTokens: input.maxTokens,
+        worstCaseCostUsd: worstCaseCost.toDecimalString(),
+        maxCostPerGenerationUsd: ceiling.toDecimalString(),
+      });
     const now = this.clock.now();
     const reservation = {
       id: input.reservationId,

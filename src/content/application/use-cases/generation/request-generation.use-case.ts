@@ -43,8 +43,9 @@ export class GenerationQueueUnavailableError extends DomainError {
  * Redis call while a row is locked:
  * 1. the content and the organization's policy are read at once; the content starts the generation
  *    for a new job or refuses (409 CONTENT_BUSY / CONTENT_INVALID_TRANSITION, 422
- *    PROMPT_CONTAINS_PII), written over that read only if nobody changed the row meanwhile;
- * 2. the worst case of its prompt is reserved against the usage limits, under the job's id;
+ *    PROMPT_CONTAINS_PII, 400 MODEL_NOT_ALLOWED outside the policy's allow-list), written over that read only if nobody changed the row meanwhile;
+ * 2. the worst case of its prompt is reserved against the usage limits, under the job's id
+ *    (a worst case above the policy's ceiling is refused first, 402 GENERATION_COST_CEILING);
  *    refused (402 USAGE_LIMIT_EXCEEDED), the start is taken back;
  * 3. the job is queued. Should the queue not answer, the start is taken back and the reservation
  *    released (503 SERVICE_UNAVAILABLE); a job that reached the queue anyway finds its content no
@@ -118,6 +119,7 @@ export class RequestGenerationUseCase {
         organizationId,
         userId: actor.userId,
         projectId: started.projectId,
+        maxCostPerGeneration: policy.maxCostPerGenerationUsd,
         model: prompt.model,
         promptTokens: estimate.promptTokens,
         maxTokens: estimate.maxCompletionTokens,
