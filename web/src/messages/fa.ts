@@ -55,6 +55,8 @@ export const fa = {
     TWO_FACTOR_NOT_ENABLED: 'ورود دومرحله‌ای فعال نیست؛ اول آن را راه‌اندازی کنید.',
     COMMENT_RANGE_INVALID: 'بخش انتخاب‌شده با متن این نسخه جور نیست؛ صفحه را تازه کنید و دوباره انتخاب کنید.',
     MODEL_UNKNOWN: 'این مدل در فهرست قیمت‌ها نیست؛ با ارائه‌دهنده اختصاصی سازمان فقط مدل‌های فهرست آن مجازند.',
+    MODEL_NOT_ALLOWED: 'سیاست محتوای سازمان تولید با این مدل را مجاز نمی‌داند.',
+    GENERATION_COST_CEILING: 'هزینهٔ حداکثر این تولید از سقف هزینهٔ هر تولید در سیاست سازمان بیشتر است؛ حداکثر توکن را کم کنید یا مدل ارزان‌تری برگزینید.',
     PROVIDER_QUOTA: 'اعتبار یا سهمیه حساب ارائه‌دهنده هوش مصنوعی سازمان تمام شده است؛ مدیر سازمان باید آن حساب را شارژ کند.',
     AI_PROVIDER_NOT_SET: 'سازمان ارائه‌دهنده اختصاصی ندارد.',
     AI_PROVIDER_INVALID: 'مدل‌ها و قیمت‌ها را بررسی کنید: شناسه تکراری نباشد و هر قیمت بین ۰ و ۱۰٬۰۰۰ دلار باشد.',
@@ -115,6 +117,18 @@ export const fa = {
     page: (page: string, pages: string) => `صفحه ${page} از ${pages}`,
   },
   status: { DRAFT: 'پیش‌نویس', IN_PROGRESS: 'در حال تولید', REVIEW: 'در انتظار بازبینی', APPROVED: 'تأییدشده', REJECTED: 'ردشده' } as Record<string, string>,
+  estimate: {
+    worstCase: (usd: string, tokens: string) => `هزینهٔ حداکثر این تولید: ${usd} (${tokens} توکن)`,
+    share: (percent: string, scope: string) => `${percent} از باقی‌ماندهٔ ${scope}`,
+    nothingLeft: (scope: string) => `از ${scope} چیزی نمانده است`,
+    scopes: { organization: 'سقف سازمان', user: 'سقف شما', project: 'سقف پروژه' } as Record<string, string>,
+    wouldExceed: {
+      organization: 'این تولید از سقف مصرف سازمان می‌گذرد و پذیرفته نمی‌شود.',
+      user: 'این تولید از سقف مصرف شما می‌گذرد و پذیرفته نمی‌شود.',
+      project: 'این تولید از سقف مصرف پروژه می‌گذرد و پذیرفته نمی‌شود.',
+      generationCeiling: 'هزینهٔ حداکثر این تولید از سقف هزینهٔ هر تولید در سیاست سازمان بیشتر است.',
+    } as Record<string, string>,
+  },
   content: {
     generate: 'تولید متن',
     generating: 'مدل در حال نوشتن است…',

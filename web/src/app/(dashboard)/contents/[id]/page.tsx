@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { DiffView } from '@/components/diff-view';
+import { GenerationEstimateNote } from '@/components/generation-estimate';
 import { ReviewDueDate } from '@/components/review-due-date';
 import { ApproveDialog, RejectDialog } from '@/components/review-dialogs';
 import { ContentComments } from '@/components/content-comments';
@@ -153,9 +154,12 @@ export default function ContentPage() {
           {c.model}
         </p>
         {can(role, 'EDITOR') && c.status !== 'APPROVED' ? (
-          <Button className="mt-3" disabled={busy || act.isPending} onClick={() => act.mutate({ path: '/generate' })}>
-            {busy ? fa.content.generating : fa.content.generate}
-          </Button>
+          <>
+            <Button className="mt-3" disabled={busy || act.isPending} onClick={() => act.mutate({ path: '/generate' })}>
+              {busy ? fa.content.generating : fa.content.generate}
+            </Button>
+            {busy ? null : <GenerationEstimateNote contentId={c.id} version={`${c.status}:${c.updatedAt}`} />}
+          </>
         ) : null}
         {c.lastError ? (
           <p className="mt-2 text-sm text-rose-700">
