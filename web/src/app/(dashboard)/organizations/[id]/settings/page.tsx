@@ -80,6 +80,12 @@ export default function OrganizationSettingsPage() {
         </Link>
         <p className="mt-1 text-sm text-slate-600">{fa.glossary.intro}</p>
       </Card>
+      <Card>
+        <Link href={`/organizations/${id}/settings/content-policy`} className="font-medium text-indigo-700 underline">
+          {fa.contentPolicy.link}
+        </Link>
+        <p className="mt-1 text-sm text-slate-600">{fa.contentPolicy.intro}</p>
+      </Card>
       {can(role, 'ADMIN') ? (
         <Card>
           <Link href={`/organizations/${id}/settings/ai-provider`} className="font-medium text-indigo-700 underline">
