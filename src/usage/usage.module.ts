@@ -48,7 +48,7 @@ import { GetOrganizationProviderUseCase } from './application/use-cases/get-orga
 import { RemoveOrganizationProviderUseCase } from './application/use-cases/remove-organization-provider.use-case';
 import { ResolveGenerationProviderUseCase } from './application/use-cases/resolve-generation-provider.use-case';
 import { SetOrganizationProviderUseCase } from './application/use-cases/set-organization-provider.use-case';
-import { NotificationsProviderAddressGuard } from './infrastructure/in-process/notifications-provider-address-guard';
+import { InProcessProviderAddressGuard } from './infrastructure/in-process/in-process-provider-address-guard';
 import { OrganizationAiProviderEntity } from './infrastructure/typeorm/organization-ai-provider.entity';
 import { TypeOrmOrganizationProviders } from './infrastructure/typeorm/typeorm-organization-providers';
 import { AiProviderController } from './presentation/http/ai-provider.controller';
@@ -92,7 +92,7 @@ const reportParts = [ResolveReportWindowUseCase, GetContentCostsUseCase];
     { provide: UsageAudit, useClass: AccountsUsageAudit },
     { provide: ContentCosts, useClass: TypeOrmContentCosts },
     { provide: OrganizationProviderRepository, useClass: TypeOrmOrganizationProviders },
-    { provide: ProviderAddressGuard, useClass: NotificationsProviderAddressGuard },
+    { provide: ProviderAddressGuard, useClass: InProcessProviderAddressGuard },
     ProviderPrices,
     GetOrganizationProviderUseCase,
     SetOrganizationProviderUseCase,

@@ -4,7 +4,7 @@ import { ProviderAddressGuard, type TargetVerdict } from '../../application/port
 
 /** The webhooks' own address guard (notifications context), exported for other contexts' outgoing calls. */
 @Injectable()
-export class NotificationsProviderAddressGuard extends ProviderAddressGuard {
+export class InProcessProviderAddressGuard extends ProviderAddressGuard {
   constructor(private readonly targets: CheckTargetAddressUseCase) {
     super();
   }
