@@ -115,7 +115,18 @@ describe('toLlmError', () => {
     expect(toLlmError(httpError(409, undefined))).toMatchObject({ kind: 'transient' });
   });
 
-  it('makes every connection error transient, timeouts included', () => {
+  it('makes a connection the outgoing address guard refused permanent (an own provider now resolving to a private address)', () => {
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('not allowed'), { code: 'EFORBIDDEN' }),
+    });
+    expect(toLlmError(new OpenAI.APIConnectionError({ cause: refused }))).toMatchObject({
+      kind: 'permanent',
+      code: 'connection',
+      message: "The provider's address is not allowed",
+    });
+  });
+
+  it('makes every other connection error transient, timeouts included', () => {
     expect(toLlmError(new OpenAI.APIConnectionTimeoutError())).toMatchObject({ kind: 'transient', code: 'timeout' });
     expect(toLlmError(new OpenAI.APIConnectionError({ message: 'Request timed out.' }))).toMatchObject({
       kind: 'transient',

@@ -25,6 +25,9 @@ export function toLlmError(error: unknown, stopped?: StopReason): LlmError {
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return new LlmError('transient', 'timeout', 'The provider did not answer in time');
   if (error instanceof OpenAI.APIConnectionError) {
+    // An organization's own provider that now resolves to a forbidden address: more tries cannot help.
+    if (causedByForbiddenTarget(error))
+      return new LlmError('permanent', 'connection', "The provider's address is not allowed");
     const timedOut = /timed? ?out/i.test(error.message);
     return new LlmError(
       'transient',
@@ -40,6 +43,15 @@ export function toLlmError(error: unknown, stopped?: StopReason): LlmError {
       ? (error as { name: string }).name
       : 'unknown error';
   return new LlmError('transient', 'connection', `The stream broke: ${name}`);
+}
+
+/** True when a cause in the chain is a connection refused by the outgoing address guard (libs/net). */
+function causedByForbiddenTarget(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; depth += 1) {
+    if ((cause as { code?: unknown }).code === 'EFORBIDDEN') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function fromApiError(error: InstanceType<typeof OpenAI.APIError>): LlmError {

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
 import { Registry } from 'prom-client';
 import { AppConfig } from '#libs/config';
+import { guardedFetch } from '#libs/net';
 import {
   LlmClient,
   type DeltaListener,
@@ -51,6 +52,8 @@ export class OpenAiLlmClient extends LlmClient {
   private readonly idleTimeoutMs: number;
   private readonly logger = new Logger('OpenAI');
   private readonly metrics: LlmMetrics;
+  /** An organization's own provider is an address its ADMIN chose: checked again at every connection. */
+  private readonly ownProviderFetch: typeof fetch;
 
   constructor(
     config: AppConfig,
@@ -62,15 +65,17 @@ export class OpenAiLlmClient extends LlmClient {
     const logger = this.logger;
     if (!config.openai.apiKey) logger.warn('OPENAI_API_KEY is empty: the provider will refuse generation calls');
     this.idleTimeoutMs = this.timeoutMs = config.openai.timeoutMs;
+    this.ownProviderFetch = guardedFetch(config.webhooks.allowPrivateTargets);
     // The SDK refuses to start without a key; an empty one fails per call instead (401 → permanent `auth`).
     this.client = this.makeClient(config.openai.apiKey || 'missing-openai-api-key', config.openai.baseUrl);
   }
 
-  private makeClient(apiKey: string, baseURL: string | undefined): OpenAI {
+  private makeClient(apiKey: string, baseURL: string | undefined, customFetch?: typeof fetch): OpenAI {
     const logger = this.logger;
     return new OpenAI({
       apiKey,
       baseURL,
+      ...(customFetch && { fetch: customFetch }),
       timeout: this.timeoutMs,
       maxRetries: 0,
       logLevel: 'warn',
@@ -88,7 +93,7 @@ export class OpenAiLlmClient extends LlmClient {
     if (!connection) return this.client;
     let client = this.ownProviderClients.get(connection.key);
     if (client) this.ownProviderClients.delete(connection.key);
-    else client = this.makeClient(connection.apiKey, connection.baseUrl);
+    else client = this.makeClient(connection.apiKey, connection.baseUrl, this.ownProviderFetch);
     this.ownProviderClients.set(connection.key, client);
     if (this.ownProviderClients.size > OWN_PROVIDER_CLIENTS) {
       const oldest = this.ownProviderClients.keys().next().value;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { isForbiddenTarget } from '../../domain/webhooks/target-address';
+import { isForbiddenTarget } from '#libs/net';
 import { parseWebhookUrl } from '../../domain/webhooks/webhook-url';
 import { WebhookUrlInvalidError } from '../../domain/webhooks/webhook.errors';
 import { HostResolver } from './webhook-ports';

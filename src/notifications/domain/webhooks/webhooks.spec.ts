@@ -1,6 +1,6 @@
 import { shouldDisable, webhookRetryDelay } from './webhook-endpoint';
 import { parseWebhookUrl } from './webhook-url';
-import { isForbiddenTarget } from './target-address';
+import { isForbiddenTarget } from '#libs/net';
 import { signWebhook, verifyWebhookSignature } from './webhook-signature';
 
 describe('webhook signature (Standard Webhooks)', () => {

@@ -1,11 +1,10 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
+import { guardedLookup, isForbiddenTarget } from '#libs/net';
 import { WebhookSender, type WebhookResponse } from '../../application/webhooks/webhook-ports';
-import { isForbiddenTarget } from '../../domain/webhooks/target-address';
 
 const FORBIDDEN = 'target forbidden';
 const MAX_RESPONSE_BYTES = 4096;
@@ -35,23 +34,12 @@ export class HttpWebhookSender extends WebhookSender {
     if (!allowPrivate && isIP(host) && isForbiddenTarget(host))
       return Promise.resolve({ statusCode: null, durationMs: elapsed(), error: FORBIDDEN });
 
-    const guardedLookup: LookupFunction = (hostname, options, callback) => {
-      dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-        if (error) return callback(error, '', 4);
-        const allowed = allowPrivate ? addresses : addresses.filter((entry) => !isForbiddenTarget(entry.address));
-        if (!allowed.length) return callback(Object.assign(new Error(FORBIDDEN), { code: 'EFORBIDDEN' }), '', 4);
-        if ((options as { all?: boolean }).all)
-          return (callback as unknown as (err: null, all: LookupAddress[]) => void)(null, allowed);
-        const first = allowed[0] as LookupAddress;
-        callback(null, first.address, first.family);
-      });
-    };
     const deadlineMs = this.config.webhooks.timeoutMs;
     const options: RequestOptions = {
       method: 'POST',
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       timeout: deadlineMs,
-      lookup: guardedLookup,
+      lookup: guardedLookup(allowPrivate),
     };
     return new Promise((resolve) => {
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -87,7 +75,7 @@ export class HttpWebhookSender extends WebhookSender {
           statusCode: null,
           durationMs: elapsed(),
           error:
-            error.message === FORBIDDEN
+            error.code === 'EFORBIDDEN'
               ? FORBIDDEN
               : error.code === 'ETIMEDOUT'
                 ? 'timeout'

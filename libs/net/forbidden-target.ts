@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 
-/** IPv4 ranges no webhook may reach: this network, private, CGNAT, loopback, link-local, IETF, documentation, benchmarking, multicast, reserved, broadcast. */
+/** IPv4 ranges no outgoing call on a customer's behalf may reach: this network, private, CGNAT, loopback, link-local, IETF, documentation, benchmarking, multicast, reserved, broadcast. */
 const FORBIDDEN_V4: [string, number][] = [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -47,7 +47,7 @@ function groupsToV4(high: number, low: number): string {
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
-/** True for any address a webhook must not be delivered to (unless the deployment allows private targets). */
+/** True for any address an outgoing call on a customer's behalf (a webhook, an organization's own AI provider) must not reach, unless the deployment allows private targets. */
 export function isForbiddenTarget(address: string): boolean {
   const version = isIP(address);
   if (version === 4) return FORBIDDEN_V4.some((range) => inV4Range(address, range));

@@ -1,0 +1,3 @@
+export * from './forbidden-target';
+export * from './guarded-fetch';
+export * from './guarded-lookup';
