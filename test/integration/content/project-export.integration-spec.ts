@@ -149,6 +149,9 @@ describe('ExportProjectUseCase on PostgreSQL', () => {
     }
     const [query] = recorder.queries.filter((recorded) => /\bFROM\s+"contents"/i.test(recorded.text));
 
+    // With statistics, as a live database has them: without, the planner weighs idx_contents_project_created
+    // against idx_contents_organization_created on default guesses and may take either.
+    await dataSource.query('ANALYZE contents');
     const plan = await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${query?.text}`, [
