@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
@@ -28,41 +26,12 @@ import {
 import { eventually } from '../support/eventually';
 import { openObserverDataSource } from '../support/observer-data-source';
 import { killWorkers } from '../support/queue-workers';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 interface Delivery {
   type: string;
   data: Record<string, unknown>;
   webhookId: string;
-}
-
-/** A local webhook receiver: answers 200 and keeps what it got. */
-class Receiver {
-  readonly received: Delivery[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        const json = JSON.parse(body) as Omit<Delivery, 'webhookId'>;
-        this.received.push({ ...json, webhookId: String(req.headers['webhook-id']) });
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-  }
-
-  about(contentId: string): Delivery[] {
-    return this.received.filter((delivery) => delivery.data.contentId === contentId);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
 }
 
 /**
@@ -77,7 +46,12 @@ describe('Consistency: audit entries and webhook events commit with their change
   let projectId: string;
   let observer: DataSource;
   let worker: TestingModule | undefined;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
+  /** The deliveries about a content, as sent, with their webhook-id. */
+  const about = (contentId: string): Delivery[] =>
+    receiver.received
+      .filter((item) => item.json.data.contentId === contentId)
+      .map((item) => ({ ...item.json, webhookId: String(item.headers['webhook-id']) }));
 
   const http = () => request(t.server);
 
@@ -128,7 +102,7 @@ describe('Consistency: audit entries and webhook events commit with their change
     const registered = await http()
       .post(`${API}/organizations/${team.org.id}/webhooks`)
       .set(bearer(team.admin))
-      .send({ url: receiver.url, events: ['content.approved'] });
+      .send({ url: `${receiver.url}/hooks`, events: ['content.approved'] });
     expect(registered.status).toBe(201);
     await killWorkers(signInWorker);
   });
@@ -148,18 +122,18 @@ describe('Consistency: audit entries and webhook events commit with their change
     const waiting = await outboxRowsAbout(contentId);
     expect(waiting).toEqual([{ event_id: expect.stringMatching(/^msg_/), event_type: 'content.approved' }]);
     expect(await auditEntriesAbout(contentId)).toEqual([{ action: 'content.approved' }]);
-    expect(receiver.about(contentId)).toEqual([]);
+    expect(about(contentId)).toEqual([]);
 
     worker = await startWorker();
 
-    await eventually('the relayed delivery', async () => receiver.about(contentId).length > 0, 30_000);
+    await eventually('the relayed delivery', async () => about(contentId).length > 0, 30_000);
     await eventually('the outbox row removed', async () => (await outboxRowsAbout(contentId)).length === 0);
     const queue = worker.get<Queue>(getQueueToken(WEBHOOK_DELIVERY_QUEUE), { strict: false });
     await eventually('the delivery queue idle', async () => {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(counts).every((count) => count === 0);
     });
-    expect(receiver.about(contentId)).toEqual([
+    expect(about(contentId)).toEqual([
       {
         type: 'content.approved',
         timestamp: expect.any(String),
@@ -205,14 +179,14 @@ describe('Consistency: audit entries and webhook events commit with their change
 
     // The same approval once the audit log is back: one entry, one event, one delivery (of this one).
     expect((await approve(contentId, 'دوم')).status).toBe(200);
-    await eventually('the delivery of the approval', async () => receiver.about(contentId).length > 0, 30_000);
+    await eventually('the delivery of the approval', async () => about(contentId).length > 0, 30_000);
     await eventually('the outbox drained', async () => (await outboxRowsAbout(contentId)).length === 0);
     const queue = worker.get<Queue>(getQueueToken(WEBHOOK_DELIVERY_QUEUE), { strict: false });
     await eventually('the delivery queue idle', async () => {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(counts).every((count) => count === 0);
     });
-    expect(receiver.about(contentId).map((delivery) => delivery.data.comment)).toEqual(['دوم']);
+    expect(about(contentId).map((delivery) => delivery.data.comment)).toEqual(['دوم']);
     expect(await auditEntriesAbout(contentId)).toEqual([{ action: 'content.approved' }]);
   });
 

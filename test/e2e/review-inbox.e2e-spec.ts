@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
@@ -15,47 +13,7 @@ import {
 } from '../support/content-helpers';
 import { eventually } from '../support/eventually';
 import { startWorkerBeside } from '../support/queue-workers';
-
-interface Delivery {
-  path: string;
-  id: string;
-  json: { type: string; data: Record<string, unknown> };
-}
-
-/** A local webhook receiver that answers 200 to everything and keeps what it got. */
-class Receiver {
-  readonly received: Delivery[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        this.received.push({
-          path: req.url ?? '',
-          id: String(req.headers['webhook-id']),
-          json: JSON.parse(body) as Delivery['json'],
-        });
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  overdueOf(contentId: string): Delivery[] {
-    return this.received.filter(
-      (item) => item.json.type === 'content.review_overdue' && item.json.data.contentId === contentId,
-    );
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 interface InboxItem {
   contentId: string;
@@ -77,7 +35,11 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
   let b: ContentTeam;
   let projectA: string;
   let projectB: string;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
+  const overdueOf = (contentId: string) =>
+    receiver.received.filter(
+      (item) => item.json.type === 'content.review_overdue' && item.json.data.contentId === contentId,
+    );
 
   beforeAll(async () => {
     await receiver.start();
@@ -311,10 +273,7 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
       const scans = [t.app, secondWorker].map((app) => app.get(AnnounceOverdueReviewsUseCase, { strict: false }));
       await Promise.all([...scans, ...scans].map((scan) => scan.execute()));
 
-      const [delivery] = await eventually(
-        'the overdue webhook',
-        async () => receiver.overdueOf(id).length > 0 && receiver.overdueOf(id),
-      );
+      const [delivery] = await eventually('the overdue webhook', async () => overdueOf(id).length > 0 && overdueOf(id));
       expect(delivery.json.data).toMatchObject({
         contentId: id,
         projectId: projectA,
@@ -327,11 +286,11 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
       await sleep(POLL_MS * 6);
       await Promise.all(scans.map((scan) => scan.execute()));
       await sleep(POLL_MS * 2);
-      expect(receiver.overdueOf(id)).toHaveLength(1);
+      expect(overdueOf(id)).toHaveLength(1);
       const deliveries = await http().get(`${API}/webhooks/${webhookId}/deliveries`).set(bearer(a.admin));
       expect(
         (deliveries.body.items as { eventType: string; eventId: string }[]).filter(
-          (item) => item.eventType === 'content.review_overdue' && item.eventId === delivery.id,
+          (item) => item.eventType === 'content.review_overdue' && item.eventId === delivery.headers['webhook-id'],
         ),
       ).toHaveLength(1);
 
@@ -351,18 +310,18 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
       const id = await inReview(a, projectA, 'موعد تازه');
       const firstDue = new Date(Date.now() - 2_000).toISOString();
       await patch(id, { reviewDueAt: firstDue });
-      await eventually('the first notice', async () => receiver.overdueOf(id).length === 1);
+      await eventually('the first notice', async () => overdueOf(id).length === 1);
 
       const secondDue = new Date(Date.now() - 1_000).toISOString();
       await patch(id, { reviewDueAt: secondDue });
-      await eventually('the second notice', async () => receiver.overdueOf(id).length === 2);
-      expect(receiver.overdueOf(id).map((item) => item.json.data.reviewDueAt)).toEqual([firstDue, secondDue]);
+      await eventually('the second notice', async () => overdueOf(id).length === 2);
+      expect(overdueOf(id).map((item) => item.json.data.reviewDueAt)).toEqual([firstDue, secondDue]);
 
       // Cleared and set to the same date again: already announced.
       await patch(id, { reviewDueAt: null });
       await patch(id, { reviewDueAt: secondDue });
       await sleep(POLL_MS * 6);
-      expect(receiver.overdueOf(id)).toHaveLength(2);
+      expect(overdueOf(id)).toHaveLength(2);
     });
 
     it('announces nothing for a content that is not in REVIEW, or whose due date is still ahead', async () => {
@@ -371,8 +330,8 @@ describe('Review inbox: GET /me/reviews, reviewDueAt and the content.review_over
       await patch(draft, { reviewDueAt: new Date(Date.now() - 1_000).toISOString() });
       await patch(ahead, { reviewDueAt: new Date(Date.now() + 3_600_000).toISOString() });
       await sleep(POLL_MS * 6);
-      expect(receiver.overdueOf(draft)).toHaveLength(0);
-      expect(receiver.overdueOf(ahead)).toHaveLength(0);
+      expect(overdueOf(draft)).toHaveLength(0);
+      expect(overdueOf(ahead)).toHaveLength(0);
     });
   });
 });

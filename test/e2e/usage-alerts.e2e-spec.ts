@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
 import { API, bearer, bootSmsTestApp, signInAsMember, type Session, type SmsTestApp } from '../support/auth-helpers';
 import { createContent, createProject, setUpContentTeam, type ContentTeam } from '../support/content-helpers';
 import { eventually } from '../support/eventually';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 interface Notification {
   id: string;
@@ -12,37 +11,6 @@ interface Notification {
   organizationId: string;
   data: Record<string, unknown>;
   readAt: string | null;
-}
-
-/** A local webhook receiver that keeps every usage.threshold_reached delivery it gets (answering 200). */
-class Receiver {
-  readonly received: { path: string; id: string; data: Record<string, unknown> }[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        const json = JSON.parse(body) as { type: string; data: Record<string, unknown> };
-        if (json.type === 'usage.threshold_reached')
-          this.received.push({ path: req.url ?? '', id: String(req.headers['webhook-id']), data: json.data });
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  at(path: string) {
-    return this.received.filter((item) => item.path === path);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,7 +27,13 @@ const byThreshold = (a: { data: Record<string, unknown> }, b: { data: Record<str
 describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues)', () => {
   let t: SmsTestApp;
   let openai: FakeOpenAiServer;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
+  /** The usage.threshold_reached deliveries to an endpoint's path: its path, webhook-id and data. */
+  const thresholdsAt = (path: string) =>
+    receiver
+      .at(path)
+      .filter((item) => item.json.type === 'usage.threshold_reached')
+      .map((item) => ({ path: item.path, id: String(item.headers['webhook-id']), data: item.json.data }));
 
   beforeAll(async () => {
     await receiver.start();
@@ -152,7 +126,7 @@ describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues
 
     // Two limits (tokens, cost) × two thresholds (80, 100): four crossings, each announced once.
     const deliveries = await settledOn('4 webhook deliveries', () =>
-      Promise.resolve(receiver.at('/organization').length >= 4 ? receiver.at('/organization') : undefined),
+      Promise.resolve(thresholdsAt('/organization').length >= 4 ? thresholdsAt('/organization') : undefined),
     );
     expect(deliveries).toHaveLength(4);
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(4);
@@ -209,7 +183,7 @@ describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues
     const another = await createContent(t, members.editor, members.projectId, { maxTokens: 20 });
     expect((await http().post(`${API}/contents/${another.id}/generate`).set(bearer(members.editor))).status).toBe(402);
     await sleep(1_500);
-    expect(receiver.at('/organization')).toHaveLength(4);
+    expect(thresholdsAt('/organization')).toHaveLength(4);
   });
 
   it("tells each ADMIN once per threshold of a project's own limits (in the app, by SMS) and the endpoint once, naming the project", async () => {
@@ -223,7 +197,7 @@ describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues
     await generateAtOnce(members.editor, members.projectId, 4);
 
     const deliveries = await settledOn('4 webhook deliveries', () =>
-      Promise.resolve(receiver.at('/project').length >= 4 ? receiver.at('/project') : undefined),
+      Promise.resolve(thresholdsAt('/project').length >= 4 ? thresholdsAt('/project') : undefined),
     );
     expect(deliveries).toHaveLength(4);
     expect(deliveries.map((d) => d.data).sort((a, b) => byThreshold({ data: a }, { data: b }))).toEqual(
@@ -277,7 +251,7 @@ describe('Usage threshold alerts (HTTP, fake OpenAI, fake Kavenegar, real queues
     await generateAtOnce(members.editor, members.projectId, 4);
 
     const deliveries = await settledOn('2 webhook deliveries', () =>
-      Promise.resolve(receiver.at('/member').length >= 2 ? receiver.at('/member') : undefined),
+      Promise.resolve(thresholdsAt('/member').length >= 2 ? thresholdsAt('/member') : undefined),
     );
     expect(deliveries.map((d) => d.data).sort((a, b) => byThreshold({ data: a }, { data: b }))).toEqual(
       [80, 100].map((threshold) =>

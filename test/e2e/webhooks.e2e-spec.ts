@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { verifyWebhookSignature } from '../../src/notifications/domain/webhooks/webhook-signature';
 import { FakeOpenAiServer } from '../fakes/fake-openai.server';
@@ -13,53 +11,7 @@ import {
   type ContentTeam,
 } from '../support/content-helpers';
 import { eventually } from '../support/eventually';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  json: { type: string; timestamp: string; data: Record<string, unknown> };
-}
-
-/** A local receiver: answers each request to a path with the next status queued for it (200 when none is). */
-class Receiver {
-  readonly received: Received[] = [];
-  private readonly statuses = new Map<string, number[]>();
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        this.received.push({
-          path: req.url ?? '',
-          headers: req.headers,
-          body,
-          json: JSON.parse(body) as Received['json'],
-        });
-        res.statusCode = this.statuses.get(req.url ?? '')?.shift() ?? 200;
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  answer(path: string, ...statuses: number[]): void {
-    this.statuses.set(path, [...(this.statuses.get(path) ?? []), ...statuses]);
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((item) => item.path === path);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP, real queue)', () => {
   let t: SmsTestApp;
@@ -67,7 +19,7 @@ describe('Webhooks: registration, signed deliveries, retries and disabling (HTTP
   let team: ContentTeam;
   let other: ContentTeam;
   let projectId: string;
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
 
   beforeAll(async () => {
     await receiver.start();
