@@ -1,8 +1,5 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
-import { clientHeaders } from './client-address';
-import { apiBaseUrl } from './config';
-import { ACCESS_COOKIE } from './session-cookies';
+import { serverRead } from './server-read';
 
 /**
  * A read on the server while rendering a page, with the session's access token. Anything but a
@@ -10,12 +7,6 @@ import { ACCESS_COOKIE } from './session-cookies';
  * expired token and shows errors.
  */
 export async function serverApi<T>(path: string): Promise<T | undefined> {
-  const token = (await cookies()).get(ACCESS_COOKIE)?.value;
-  if (!token) return undefined;
-  try {
-    const response = await fetch(`${apiBaseUrl()}/api/v1/${path}`, { headers: { authorization: `Bearer ${token}`, ...clientHeaders(await headers()) }, cache: 'no-store' });
-    return response.ok ? ((await response.json()) as T) : undefined;
-  } catch {
-    return undefined;
-  }
+  const result = await serverRead<T>(path);
+  return result.ok ? result.data : undefined;
 }
