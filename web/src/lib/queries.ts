@@ -6,6 +6,7 @@ import type { ContentPolicyResponseDto } from '@/api';
 import type { GenerationEstimate } from './estimate';
 import { reviewsPath, type OverdueFilter } from './reviews';
 import type {
+  AiProvider,
   AuditPage,
   Content,
   ContentComment,
@@ -13,6 +14,7 @@ import type {
   Diff,
   EditorialAnalytics,
   GlossaryEntry,
+  Inbox,
   Me,
   Member,
   Organization,
@@ -69,6 +71,8 @@ export const queryKeys = {
   notificationsUnread: ['notifications', 'unread'] as const,
   notificationsList: ['notifications', 'list'] as const,
   piiScan: (text: string) => ['pii-scan', text] as const,
+  /** POST /style/check of a draft (with the organization's glossary): cached per text like the PII scan. */
+  styleCheck: (organizationId: string, text: string) => ['style-check', organizationId, text] as const,
 };
 
 export const reads = {
@@ -95,9 +99,17 @@ export const reads = {
   editorialAnalytics: (organizationId: string, query: string) => read<EditorialAnalytics>([...queryKeys.editorialAnalytics(organizationId), query], `organizations/${organizationId}/analytics/editorial?${query}`),
   audit: (organizationId: string, page: number) => read<AuditPage>([...queryKeys.audit(organizationId), page], `organizations/${organizationId}/audit-log?page=${page}&limit=50`),
   contentPolicy: (organizationId: string) => read<ContentPolicyResponseDto>(queryKeys.contentPolicy(organizationId), `organizations/${organizationId}/content-policy`),
+  /** ADMIN; 404 AI_PROVIDER_NOT_SET while the organization uses the deployment's provider (the page reads that as null). */
+  aiProvider: (organizationId: string) => read<AiProvider>(queryKeys.aiProvider(organizationId), `organizations/${organizationId}/ai-provider`),
   glossary: (organizationId: string) => read<GlossaryEntry[]>(queryKeys.glossary(organizationId), `organizations/${organizationId}/glossary`),
   webhooks: (organizationId: string) => read<Webhook[]>(queryKeys.webhooks(organizationId), `organizations/${organizationId}/webhooks`),
   deliveries: (webhookId: string) => read<DeliveryPage>(queryKeys.deliveries(webhookId), `webhooks/${webhookId}/deliveries`),
   twoFactor: () => read<TwoFactorStatus>(queryKeys.twoFactor, 'me/two-factor'),
   reviews: (filter: OverdueFilter, page: number) => read<ReviewPage>([...queryKeys.reviews, 'list', filter, page], reviewsPath(filter, page)),
+  /** The navigation's count of contents waiting for the caller's review: the inbox's total, from its smallest page. */
+  reviewsCount: () => read<ReviewPage>(queryKeys.reviewsCount, reviewsPath('all', 1, 1)),
+  /** The bell's unread count: the API has no count on its own, the newest notification is the smallest answer that carries it. */
+  notificationsUnread: () => read<Inbox>(queryKeys.notificationsUnread, 'me/notifications?limit=1'),
+  /** The bell's panel: the newest notifications. */
+  notificationsList: (limit: number) => read<Inbox>(queryKeys.notificationsList, `me/notifications?limit=${limit}`),
 };
