@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Bell } from 'lucide-react';
 import Link from 'next/link';
 import { Fragment, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
@@ -8,7 +8,9 @@ import { api } from '@/lib/api';
 import { formatDateTime, formatNumber, formatRelativeTime } from '@/lib/format';
 import { useMe } from '@/lib/hooks';
 import { describeNotification, type Part } from '@/lib/notifications';
+import { queryKeys, reads } from '@/lib/queries';
 import type { AppNotification, Inbox } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 import { ErrorBanner, Loading } from './ui';
 
@@ -16,9 +18,6 @@ import { ErrorBanner, Loading } from './ui';
 export const POLL_INTERVAL_MS = 45_000;
 /** How many of the newest notifications the panel lists. */
 export const PANEL_LIMIT = 20;
-
-const UNREAD_KEY = ['notifications', 'unread'];
-const LIST_KEY = ['notifications', 'list'];
 
 /** The unread count as the badge shows it: Persian digits, «۹۹+» beyond 99. */
 function badgeText(count: number): string {
@@ -38,10 +37,8 @@ export function NotificationBell() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  const unread = useQuery({
-    queryKey: UNREAD_KEY,
-    // The API has no count on its own: the newest one is the smallest answer that carries it.
-    queryFn: async () => (await api<Inbox>('me/notifications?limit=1')).unread,
+  const unread = useRead(reads.notificationsUnread(), {
+    select: (inbox) => inbox.unread,
     // While the panel is open its list is polled instead, and brings the count along.
     refetchInterval: open ? false : POLL_INTERVAL_MS,
     refetchOnWindowFocus: true,
@@ -52,14 +49,14 @@ export function NotificationBell() {
     mutationFn: (id: string) => api<AppNotification>(`me/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
     // The count goes down at once; the answers that follow correct it if another tab read it too.
     onMutate: async (id: string) => {
-      await queries.cancelQueries({ queryKey: ['notifications'] });
+      await queries.cancelQueries({ queryKey: queryKeys.notifications });
       const readAt = new Date().toISOString();
-      queries.setQueryData<Inbox>(LIST_KEY, (inbox) =>
-        inbox && { unread: Math.max(0, inbox.unread - 1), items: inbox.items.map((item) => (item.id === id ? { ...item, readAt } : item)) },
-      );
-      queries.setQueryData<number>(UNREAD_KEY, (count) => (count === undefined ? count : Math.max(0, count - 1)));
+      const markOne = (inbox: Inbox | undefined) =>
+        inbox && { unread: Math.max(0, inbox.unread - 1), items: inbox.items.map((item) => (item.id === id ? { ...item, readAt } : item)) };
+      queries.setQueryData<Inbox>(queryKeys.notificationsList, markOne);
+      queries.setQueryData<Inbox>(queryKeys.notificationsUnread, markOne);
     },
-    onSettled: () => queries.invalidateQueries({ queryKey: ['notifications'] }),
+    onSettled: () => queries.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 
   useEffect(() => {
@@ -121,18 +118,13 @@ function NotificationPanel({ id, onOpen }: { id: string; onOpen: (notification: 
   const me = useMe();
   const headingId = useId();
   const panel = useRef<HTMLDivElement>(null);
-  const inbox = useQuery({
-    queryKey: LIST_KEY,
-    queryFn: async () => {
-      const answer = await api<Inbox>(`me/notifications?limit=${PANEL_LIMIT}`);
-      queries.setQueryData(UNREAD_KEY, answer.unread);
-      return answer;
-    },
-    refetchInterval: POLL_INTERVAL_MS,
-    staleTime: 0,
-  });
+  const inbox = useRead(reads.notificationsList(PANEL_LIMIT), { refetchInterval: POLL_INTERVAL_MS, staleTime: 0 });
 
   useEffect(() => panel.current?.focus(), []);
+  // The list brings the unread count along: the bell's badge takes it from here while the panel is open.
+  useEffect(() => {
+    if (inbox.data) queries.setQueryData<Inbox>(queryKeys.notificationsUnread, { unread: inbox.data.unread, items: inbox.data.items.slice(0, 1) });
+  }, [inbox.data, queries]);
 
   const organizations = new Map(me.data?.memberships.map((membership) => [membership.organizationId, membership.organizationName]));
   return (

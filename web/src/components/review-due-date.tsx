@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
-import { dueInstantOf, isPastDue, localInputOf, REVIEWS_KEY } from '@/lib/reviews';
+import { dueInstantOf, isPastDue, localInputOf } from '@/lib/reviews';
+import { queryKeys } from '@/lib/queries';
 import type { Content } from '@/lib/types';
 import { fa } from '@/messages/fa';
 import { Badge, Button, ErrorBanner } from './ui';
@@ -25,7 +26,7 @@ export function ReviewDueDate({ content, canEdit, onSaved }: { content: Content;
     onSuccess: (answer) => {
       setValue(localInputOf(answer.reviewDueAt));
       onSaved(answer);
-      void queries.invalidateQueries({ queryKey: REVIEWS_KEY });
+      void queries.invalidateQueries({ queryKey: queryKeys.reviews });
     },
   });
   const due = content.reviewDueAt;

@@ -1,12 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { api } from '@/lib/api';
 import { formatNumber } from '@/lib/format';
 import { useMe } from '@/lib/hooks';
-import { REVIEWS_COUNT_KEY, reviewsPath } from '@/lib/reviews';
-import type { ReviewPage } from '@/lib/types';
+import { reads } from '@/lib/queries';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /** How often the count is read while the tab is visible; also on returning to the tab and after a decision. */
@@ -22,12 +20,11 @@ function badgeText(count: number): string {
  * inbox's total, from its smallest page). Shown to ADMINs of at least one organization: the inbox of
  * anyone else is always empty.
  */
-export function ReviewsLink() {
+export function ReviewsLink({ current = false }: { current?: boolean }) {
   const me = useMe();
   const admin = me.data?.memberships.some((membership) => membership.role === 'ADMIN') ?? false;
-  const waiting = useQuery({
-    queryKey: REVIEWS_COUNT_KEY,
-    queryFn: async () => (await api<ReviewPage>(reviewsPath('all', 1, 1))).total,
+  const waiting = useRead(reads.reviewsCount(), {
+    select: (page) => page.total,
     enabled: admin,
     refetchInterval: REVIEWS_POLL_MS,
     refetchOnWindowFocus: true,
@@ -38,7 +35,8 @@ export function ReviewsLink() {
   return (
     <Link
       href="/reviews"
-      className="flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+      aria-current={current ? 'page' : undefined}
+      className="flex items-center justify-between gap-1.5 rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-bold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
     >
       {fa.shell.reviews}
       {count > 0 ? (

@@ -1,11 +1,14 @@
 'use client';
 
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { api } from './api';
-import type { Me, Role, Workspace } from './types';
+import { reads } from './queries';
+import type { Role, Workspace } from './types';
+import { useRead } from './use-read';
 
+/** The signed-in user and their memberships; the dashboard's layout renders it on the server, so it is there on first paint. */
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('me') });
+  return useRead(reads.me());
 }
 
 /** The caller's role in an organization (a project or prompt names its organization), from /me alone. */
@@ -21,11 +24,10 @@ export function useWorkspaceAccess(workspaceId: string | undefined): { organizat
   const me = useMe();
   const memberships = me.data?.memberships ?? [];
   const lists = useQueries({
-    queries: memberships.map((membership) => ({
-      queryKey: ['workspaces', membership.organizationId],
-      queryFn: () => api<Workspace[]>(`organizations/${membership.organizationId}/workspaces`),
-      enabled: Boolean(workspaceId),
-    })),
+    queries: memberships.map((membership) => {
+      const read = reads.workspaces(membership.organizationId);
+      return { queryKey: read.queryKey, queryFn: () => api<Workspace[]>(read.path), enabled: Boolean(workspaceId) };
+    }),
   });
   const index = lists.findIndex((list) => list.data?.some((workspace) => workspace.id === workspaceId));
   const membership = index >= 0 ? memberships[index] : undefined;

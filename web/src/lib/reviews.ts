@@ -1,15 +1,9 @@
 // The review inbox (GET /me/reviews) and review due dates, shared by the inbox page, the navigation's
-// count and the content page's due-date field.
+// count and the content page's due-date field. Their cache keys are in queries.ts (queryKeys.reviews…).
 
-/** Every query of the inbox starts with this key: a change to a content's review refreshes them all. */
-export const REVIEWS_KEY = ['reviews'] as const;
-/** The navigation's count of waiting reviews. */
-export const REVIEWS_COUNT_KEY = [...REVIEWS_KEY, 'count'] as const;
 export const REVIEWS_PAGE_SIZE = 20;
 
 export type OverdueFilter = 'all' | 'overdue' | 'onTime';
-
-export const reviewsListKey = (filter: OverdueFilter, page: number) => [...REVIEWS_KEY, 'list', filter, page] as const;
 
 /** The API path of a page of the inbox; `overdue` only when a filter is chosen. */
 export function reviewsPath(filter: OverdueFilter, page: number, limit = REVIEWS_PAGE_SIZE): string {
