@@ -1,19 +1,25 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '@/lib/api';
-import { paragraphDirection, selectionRange, type CommentHighlight, type PiiRange, type TextRange } from '@/lib/comment-ranges';
+import { paragraphDirection, selectionRange, sentenceRanges, type CommentHighlight, type PiiRange, type TextRange } from '@/lib/comment-ranges';
 import { formatDateTime, toPersianDigits } from '@/lib/format';
+import { queryKeys, reads } from '@/lib/queries';
 import type { ContentComment } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 import { CommentedText } from './commented-text';
 import { Button, ErrorBanner } from './ui';
 
+/** A sentence short enough for a select's option. */
+const shorten = (text: string) => (text.length > 90 ? `${text.slice(0, 88)}…` : text);
+
 /**
  * The current body with its comments: highlights of the anchored ranges in the text, the list
  * beside it (quote, comment, resolve), and, for editors, a comment on the text they select. The
- * selection is turned into UTF-16 offsets of the body string (what the API counts) from the DOM.
+ * selection is turned into UTF-16 offsets of the body string (what the API counts) from the DOM;
+ * without a mouse, a sentence is picked from a list instead.
  */
 export function ContentComments({
   contentId,
@@ -29,9 +35,9 @@ export function ContentComments({
   canComment: boolean;
 }) {
   const queries = useQueryClient();
-  // The anchors are computed for the current version: a new version asks again.
-  const key = ['comments', contentId, version];
-  const comments = useQuery({ queryKey: key, queryFn: () => api<ContentComment[]>(`contents/${contentId}/comments`) });
+  // The anchors are computed for the current version: the page invalidates them with each new one.
+  const comments = useRead(reads.comments(contentId));
+  const key = queryKeys.comments(contentId);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<TextRange | null>(null);
   const [note, setNote] = useState('');
@@ -66,6 +72,7 @@ export function ContentComments({
     onSuccess: () => void queries.invalidateQueries({ queryKey: key }),
   });
 
+  const sentences = sentenceRanges(body);
   const all = comments.data ?? [];
   const resolvedCount = all.filter((c) => c.resolved).length;
   const shown = all.filter((c) => showResolved || !c.resolved);
@@ -75,6 +82,32 @@ export function ContentComments({
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
       <div className="flex flex-col gap-3">
         <CommentedText text={body} findings={findings} highlights={highlights} activeId={active} bodyRef={bodyRef} />
+        {canComment ? (
+          <label htmlFor={`${noteId}-sentence`} className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium text-slate-700">{fa.editor.commentSentence}</span>
+            <select
+              id={`${noteId}-sentence`}
+              className="max-w-full min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1"
+              value={selected ? `${selected.start}-${selected.end}` : ''}
+              onChange={(event) => {
+                const [start, end] = event.target.value.split('-').map(Number);
+                setSelected(event.target.value ? { start: start!, end: end! } : null);
+              }}
+            >
+              <option value="">{fa.editor.chooseSentence}</option>
+              {selected && !sentences.some((r) => r.start === selected.start && r.end === selected.end) ? (
+                <option value={`${selected.start}-${selected.end}`} dir="auto">
+                  {shorten(body.slice(selected.start, selected.end))}
+                </option>
+              ) : null}
+              {sentences.map((r) => (
+                <option key={r.start} value={`${r.start}-${r.end}`} dir="auto">
+                  {shorten(body.slice(r.start, r.end))}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         {canComment ? (
           selected ? (
             <form

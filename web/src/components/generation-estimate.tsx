@@ -1,9 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api';
-import { largestShare, type GenerationEstimate } from '@/lib/estimate';
+import { largestShare } from '@/lib/estimate';
 import { formatUsd, toPersianDigits } from '@/lib/format';
+import { reads } from '@/lib/queries';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 const percent = new Intl.NumberFormat('fa-IR', { style: 'percent', maximumFractionDigits: 1 });
@@ -14,10 +14,7 @@ const percent = new Intl.NumberFormat('fa-IR', { style: 'percent', maximumFracti
  * `version` refetches it when the content changes (a generation spends budget).
  */
 export function GenerationEstimateNote({ contentId, version }: { contentId: string; version: string }) {
-  const estimate = useQuery({
-    queryKey: ['estimate', contentId, version],
-    queryFn: () => api<GenerationEstimate>(`contents/${contentId}/estimate`),
-  });
+  const estimate = useRead(reads.estimate(contentId, version));
   if (!estimate.data) return null;
   const e = estimate.data;
   const share = largestShare(e);

@@ -1,19 +1,34 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '@/lib/api';
+import { shortcutOf } from '@/lib/editor-shortcuts';
 import { toPersianDigits } from '@/lib/format';
 import { approvalBaseline, baselineKind, REJECTION_CATEGORIES, type RejectionCategory } from '@/lib/review';
-import type { Content, Diff, Version } from '@/lib/types';
+import { reads } from '@/lib/queries';
+import type { Content, Version } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 import { DiffView } from './diff-view';
+import { Kbd } from './editor/kbd';
 import { Button, ErrorBanner } from './ui';
+
+const APPROVE = shortcutOf('approve');
+const REJECT = shortcutOf('reject');
 
 type Reviewed = Pick<Content, 'id' | 'currentVersion' | 'lastReview'>;
 
 const digits = (n: number) => toPersianDigits(String(n));
+
+/** Open and closed, by the dialog's own button or by the page (its keyboard shortcut) when it passes `open`. */
+type Opening = { open?: boolean; onOpenChange?: (open: boolean) => void };
+
+function useOpening({ open, onOpenChange }: Opening): [boolean, (open: boolean) => void] {
+  const [own, setOwn] = useState(false);
+  return [open ?? own, (next) => (onOpenChange ? onOpenChange(next) : setOwn(next))];
+}
 
 /** A wide right-to-left panel: the approve dialog holds a two-column diff. */
 function ReviewPanel({ title, description, action, children }: { title: string; description: string; action: ReactNode; children: ReactNode }) {
@@ -55,16 +70,12 @@ function StaleNotice({ error }: { error: unknown }) {
  * version last approved, or last reviewed, or the first one; the approval sends that number, so a
  * version saved meanwhile is never approved unread (409 CONTENT_VERSION_STALE, then the page reloads).
  */
-export function ApproveDialog({ content, versions, onChanged }: { content: Reviewed; versions: readonly Version[]; onChanged: () => void }) {
-  const [open, setOpen] = useState(false);
+export function ApproveDialog({ content, versions, onChanged, ...opening }: { content: Reviewed; versions: readonly Version[]; onChanged: () => void } & Opening) {
+  const [open, setOpen] = useOpening(opening);
   const [comment, setComment] = useState('');
   const version = content.currentVersion ?? 0;
   const baseline = approvalBaseline(content, versions);
-  const diff = useQuery({
-    queryKey: ['diff', content.id, { from: baseline, to: version }],
-    queryFn: () => api<Diff>(`contents/${content.id}/diff?from=${baseline}&to=${version}`),
-    enabled: open && baseline !== null,
-  });
+  const diff = useRead(reads.diff(content.id, baseline ?? 0, version), { enabled: open && baseline !== null });
   const approve = useMutation({
     mutationFn: (input: { version: number; comment: string }) => api<Content>(`contents/${content.id}/approve`, { method: 'POST', body: input.comment ? input : { version: input.version } }),
     onSuccess: () => {
@@ -86,7 +97,9 @@ export function ApproveDialog({ content, versions, onChanged }: { content: Revie
       }}
     >
       <Dialog.Trigger asChild>
-        <Button>{fa.content.approve}</Button>
+        <Button aria-keyshortcuts={APPROVE.aria}>
+          {fa.content.approve} <Kbd hidden>{APPROVE.keys[0]}</Kbd>
+        </Button>
       </Dialog.Trigger>
       <ReviewPanel
         title={fa.review.approveTitle(digits(version))}
@@ -113,8 +126,8 @@ export function ApproveDialog({ content, versions, onChanged }: { content: Revie
 }
 
 /** Reject, for ADMINs: a category (Persian labels) and a reason, for the version the reviewer read. */
-export function RejectDialog({ content, onChanged }: { content: Reviewed; onChanged: () => void }) {
-  const [open, setOpen] = useState(false);
+export function RejectDialog({ content, onChanged, ...opening }: { content: Reviewed; onChanged: () => void } & Opening) {
+  const [open, setOpen] = useOpening(opening);
   const [reason, setReason] = useState('');
   const [category, setCategory] = useState<RejectionCategory>('OTHER');
   const version = content.currentVersion ?? 0;
@@ -139,7 +152,9 @@ export function RejectDialog({ content, onChanged }: { content: Reviewed; onChan
       }}
     >
       <Dialog.Trigger asChild>
-        <Button variant="danger">{fa.content.reject}</Button>
+        <Button variant="danger" aria-keyshortcuts={REJECT.aria}>
+          {fa.content.reject} <Kbd hidden>{REJECT.keys[0]}</Kbd>
+        </Button>
       </Dialog.Trigger>
       <ReviewPanel
         title={fa.content.rejectTitle}

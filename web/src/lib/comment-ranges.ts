@@ -122,3 +122,31 @@ export function paragraphDirection(text: string, offset: number): 'rtl' | 'ltr' 
   }
   return 'auto';
 }
+
+const ENDS_SENTENCE = /[.!?؟…]/;
+
+/**
+ * The body's sentences as ranges, for commenting on one without a mouse: a sentence ends at a line
+ * break, or after «.», «!», «?», «؟» or «…» followed by a space or the end («GPT-4.1» and «۳.۵» stay
+ * whole). Spaces around a sentence are left out.
+ */
+export function sentenceRanges(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (to > from) ranges.push({ start: from, end: to });
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') {
+      push(start, i);
+      start = i + 1;
+    } else if (ENDS_SENTENCE.test(text[i]!) && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
+      push(start, i + 1);
+      start = i + 1;
+    }
+  }
+  push(start, text.length);
+  return ranges;
+}

@@ -23,3 +23,20 @@ export function baselineKind(content: Pick<Content, 'lastReview'>, versions: rea
   if (versions.some((version) => version.source === 'approval' && version.approvedVersion)) return 'approved';
   return content.lastReview?.version ? 'reviewed' : 'first';
 }
+
+/** The version the content page's diff starts from, and why: the one last approved, else the one before the current. */
+export type DiffBaseline = { number: number; kind: 'approved' | 'previous' };
+
+/**
+ * The content page compares the current version with the version last approved (the newest
+ * "approval" version names it), or, when none was approved, with the version before the current
+ * one. Null when there is only one version. `versions` may come in any order.
+ */
+export function diffBaseline(current: number | null, versions: readonly Pick<Version, 'number' | 'source' | 'approvedVersion'>[]): DiffBaseline | null {
+  if (!current) return null;
+  const newestFirst = [...versions].sort((a, b) => b.number - a.number);
+  const approved = newestFirst.find((version) => version.source === 'approval' && version.approvedVersion)?.approvedVersion;
+  if (approved && approved < current) return { number: approved, kind: 'approved' };
+  const previous = newestFirst.find((version) => version.number < current)?.number;
+  return previous ? { number: previous, kind: 'previous' } : null;
+}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from './api';
 import type { PiiFinding } from './pii-segments';
+import { queryKeys } from './queries';
 
 /** How long the text must stay unchanged before it is scanned. */
 export const PII_SCAN_DELAY_MS = 600;
@@ -28,7 +29,7 @@ export function usePiiScan(text: string, { enabled = true, delayMs = PII_SCAN_DE
     return () => clearTimeout(timer);
   }, [text, delayMs]);
   const scan = useQuery({
-    queryKey: ['pii-scan', settled],
+    queryKey: queryKeys.piiScan(settled),
     queryFn: async (): Promise<ScannedText> => ({ text: settled, findings: (await api<{ findings: PiiFinding[] }>('pii/scan', { method: 'POST', body: { text: settled } })).findings }),
     enabled: enabled && settled.trim() !== '' && settled.length <= PII_SCAN_MAX_LENGTH,
     staleTime: Infinity,

@@ -167,6 +167,8 @@ export const fa = {
     previous: 'قبلی',
     next: 'بعدی',
     page: (page: string, pages: string) => `صفحه ${page} از ${pages}`,
+    statusFilter: 'وضعیت محتوا',
+    pagination: 'صفحه‌ها',
   },
   status: { DRAFT: 'پیش‌نویس', IN_PROGRESS: 'در حال تولید', REVIEW: 'در انتظار بازبینی', APPROVED: 'تأییدشده', REJECTED: 'ردشده' } as Record<string, string>,
   contentPolicy: {
@@ -278,6 +280,7 @@ export const fa = {
     commentSentence: 'نظر روی یک جمله',
     chooseSentence: 'جمله‌ای را انتخاب کنید…',
     shortcutsButton: 'میان‌برهای صفحه‌کلید',
+    close: 'بستن',
     shortcutsTitle: 'میان‌برهای صفحه‌کلید',
     shortcutsIntro: 'در چیدمان فارسی صفحه‌کلید هم کار می‌کنند (مثلاً ش برای A). وقتی در کادر متن می‌نویسید، میان‌برهای تک‌حرفی کار نمی‌کنند.',
     shortcutKey: 'کلید',
@@ -289,6 +292,9 @@ export const fa = {
       reject: 'باز کردن پنجرهٔ رد (مدیر، محتوای در انتظار بازبینی)',
       help: 'نمایش همین فهرست',
     },
+    /** The same physical keys on the Persian layout. */
+    persianKeys: { save: 'س', edit: 'ث', approve: 'ش', reject: 'ق', help: '؟' } as Record<string, string>,
+    orPersian: (key: string) => `یا ${key} در چیدمان فارسی`,
   },
   piiWarning: {
     draft: (count: string) => `این پیش‌نویس ${count} مورد داده شخصی دارد؛ پیش از ذخیره بررسی کنید:`,
@@ -396,10 +402,19 @@ export const fa = {
     deliveries: 'تحویل‌ها',
     enabled: 'فعال',
     disabled: 'غیرفعال',
-    empty: 'هنوز وب‌هوکی ثبت نشده است.',
+    empty: 'هنوز وب‌هوکی ثبت نشده است. نشانی سامانه‌ای را که باید از رویدادها خبردار شود در فرم پایین ثبت کنید.',
     attempt: (n: string) => `تلاش ${n}`,
+    noDeliveries: 'هنوز رویدادی به این نشانی فرستاده نشده است.',
+    remove: (url: string) => `حذف وب‌هوک ${url}`,
   },
-  audit: { title: 'گزارش رویدادها', empty: 'رویدادی ثبت نشده است.' },
+  audit: {
+    title: 'گزارش رویدادها',
+    empty: 'رویدادی ثبت نشده است.',
+    intro: 'کارهای حساس در سازمان، تازه‌ترین در بالا: چه کاری، کی، از کدام نشانی IP و با کدام شناسه درخواست.',
+    ip: 'IP',
+    request: 'درخواست',
+    target: 'روی',
+  },
   reviews: {
     title: 'بررسی‌ها',
     intro: 'محتواهای در انتظار بازبینی در سازمان‌هایی که مدیر آن‌ها هستید؛ آن‌که بیشتر منتظر مانده، اول.',
@@ -580,6 +595,8 @@ export const fa = {
     invalid: 'این تاریخ شمسی درست نیست؛ به شکل سال/ماه/روز بنویسید، مثل ۱۴۰۵/۰۹/۱۶.',
     open: (label: string) => `${label}: انتخاب از تقویم`,
     calendar: (label: string) => `تقویم ${label}`,
+    today: 'امروز',
+    selected: 'انتخاب‌شده',
   },
 } as const;
 
