@@ -7,15 +7,16 @@ import { Button } from './ui';
 
 /**
  * What both dialogs share: the overlay, a centred right-to-left panel with its title and
- * description, the body, then the action beside Cancel.
+ * description, the body, then the action beside Cancel. A description that holds a user's text
+ * isolates it itself (src/components/isolated-message.tsx): the Persian sentence keeps its direction.
  */
-export function DialogPanel({ title, description, describeVisibly, action, children }: { title: string; description: string; describeVisibly: boolean; action: ReactNode; children?: ReactNode }) {
+export function DialogPanel({ title, description, describeVisibly, action, children }: { title: string; description: ReactNode; describeVisibly: boolean; action: ReactNode; children?: ReactNode }) {
   return (
     <Dialog.Portal>
       <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
       <Dialog.Content dir="rtl" className="fixed top-1/2 left-1/2 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
         <Dialog.Title className="mb-3 text-lg font-bold">{title}</Dialog.Title>
-        <Dialog.Description className={describeVisibly ? 'text-sm text-slate-600' : 'sr-only'} dir="auto">
+        <Dialog.Description className={describeVisibly ? 'text-sm text-slate-600' : 'sr-only'}>
           {description}
         </Dialog.Description>
         {children}
@@ -31,7 +32,7 @@ export function DialogPanel({ title, description, describeVisibly, action, child
 }
 
 /** A button that asks once more before an action that cannot be undone (removing a member, deleting a template). */
-export function ConfirmDialog({ trigger, title, description, confirm, onConfirm }: { trigger: ReactNode; title: string; description: string; confirm: string; onConfirm: () => void }) {
+export function ConfirmDialog({ trigger, title, description, confirm, onConfirm }: { trigger: ReactNode; title: string; description: ReactNode; confirm: string; onConfirm: () => void }) {
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>

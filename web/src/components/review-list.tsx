@@ -33,7 +33,7 @@ export function ReviewList({ items, organizationNames, now = Date.now() }: { ite
                 {fa.reviews.due(formatDateTime(item.reviewDueAt))}
               </time>
             ) : (
-              <span className="text-slate-400">{fa.reviews.noDue}</span>
+              <span className="text-slate-500">{fa.reviews.noDue}</span>
             )}
             {item.overdue ? <Badge tone="amber">{fa.reviews.overdue}</Badge> : null}
           </div>

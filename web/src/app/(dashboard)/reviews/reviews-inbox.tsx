@@ -1,36 +1,24 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { ReviewList } from '@/components/review-list';
 import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
-import { api } from '@/lib/api';
 import { formatNumber } from '@/lib/format';
-import { useMe } from '@/lib/hooks';
-import { overdueFilterOf, REVIEWS_PAGE_SIZE, reviewsListKey, reviewsPath, type OverdueFilter } from '@/lib/reviews';
+import { pageNumberOf } from '@/lib/page-number';
+import { reads } from '@/lib/queries';
+import { overdueFilterOf, REVIEWS_PAGE_SIZE, type OverdueFilter } from '@/lib/reviews';
+import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
-import type { ReviewPage } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const FILTERS: OverdueFilter[] = ['all', 'overdue', 'onTime'];
 
-export interface FirstReviews {
-  filter: OverdueFilter;
-  page: number;
-  reviews: ReviewPage;
-}
-
 /** Contents waiting for the caller's review, longest waiting first; the filter and page live in the URL. */
-export function ReviewsInbox({ first }: { first?: FirstReviews }) {
+export function ReviewsInbox() {
   const [params, go] = useSearchParamState();
   const filter = overdueFilterOf(params.get('overdue'));
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const me = useMe();
-  const reviews = useQuery({
-    queryKey: reviewsListKey(filter, page),
-    queryFn: () => api<ReviewPage>(reviewsPath(filter, page)),
-    initialData: first && first.filter === filter && first.page === page ? first.reviews : undefined,
-    refetchOnWindowFocus: true,
-  });
+  const page = pageNumberOf(params.get('page'));
+  const me = useRead(reads.me());
+  const reviews = useRead(reads.reviews(filter, page), { refetchOnWindowFocus: true });
   const organizationNames = new Map(me.data?.memberships.map((membership) => [membership.organizationId, membership.organizationName]));
   const pages = Math.max(1, Math.ceil((reviews.data?.total ?? 0) / REVIEWS_PAGE_SIZE));
 
@@ -59,7 +47,7 @@ export function ReviewsInbox({ first }: { first?: FirstReviews }) {
         {reviews.data && !reviews.data.items.length ? <Empty>{filter === 'all' ? fa.reviews.empty : fa.reviews.emptyFiltered}</Empty> : null}
         {reviews.data?.items.length ? <ReviewList items={reviews.data.items} organizationNames={organizationNames} /> : null}
         {pages > 1 ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.reviews.title}>
+          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
             <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
               {fa.project.previous}
             </Button>

@@ -1,13 +1,15 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { Button, Card, ErrorBanner, Field } from '@/components/ui';
 import { api } from '@/lib/api';
 import { contentFormSchema, type ContentFormInput, type ContentFormOutput } from '@/lib/content-form-schema';
-import type { Content, PromptTemplate } from '@/lib/types';
+import { queryKeys, reads } from '@/lib/queries';
+import type { Content } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /** A new content in a project: a free prompt, or a template of the workspace with its variables. */
@@ -20,7 +22,7 @@ export default function NewContentForm({ projectId, workspaceId }: { projectId: 
   });
   const templateId = form.watch('templateId');
   const errors = form.formState.errors;
-  const templates = useQuery({ queryKey: ['prompts', workspaceId], queryFn: () => api<PromptTemplate[]>(`workspaces/${workspaceId}/prompts`) });
+  const templates = useRead(reads.prompts(workspaceId));
   const template = templates.data?.find((t) => t.id === templateId);
   const create = useMutation({
     mutationFn: (input: ContentFormOutput) =>
@@ -35,7 +37,7 @@ export default function NewContentForm({ projectId, workspaceId }: { projectId: 
         },
       }),
     onSuccess: async (content) => {
-      await queries.invalidateQueries({ queryKey: ['contents', projectId] });
+      await queries.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
       router.push(`/contents/${content.id}`);
     },
   });

@@ -1,20 +1,22 @@
 import { contentsQuery } from '@/lib/contents-query';
-import type { Content, ContentListItem, Page, Project } from '@/lib/types';
-import { serverApi } from '@/server/server-api';
+import { reads } from '@/lib/queries';
+import { Prefetched } from '@/server/prefetch';
 import { ProjectContents } from './project-contents';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * Renders the first page of the list on the server, so it is on screen with the HTML. No Suspense
- * boundary here: React would stream the rows hidden and reveal them up to 300 ms after the first
- * paint. Only the fields a row shows travel in the page's payload.
+ * The project and the page of its contents the URL asks for, rendered on the server, so the rows are
+ * on screen with the HTML; later pages and filters are fetched by the client. No Suspense boundary
+ * here: React would stream the rows hidden and reveal them up to 300 ms after the first paint.
  */
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
   const search = await searchParams;
   const { query } = contentsQuery({ get: (name) => (typeof search[name] === 'string' ? (search[name] as string) : null) });
-  const [project, contents] = await Promise.all([serverApi<Project>(`projects/${id}`), serverApi<Page<Content>>(`projects/${id}/contents?${query}`)]);
-  const rows: Page<ContentListItem> | undefined = contents && { ...contents, items: contents.items.map(({ id, title, status, createdAt }) => ({ id, title, status, createdAt })) };
-  return <ProjectContents first={{ project, contents: rows, query }} />;
+  return (
+    <Prefetched reads={[reads.project(id), reads.contents(id, query)]} optional={[reads.me()]}>
+      <ProjectContents id={id} />
+    </Prefetched>
+  );
 }

@@ -1,17 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
-import { api } from '@/lib/api';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { can, useMe, useOrganizationRole } from '@/lib/hooks';
+import { can, useOrganizationRole } from '@/lib/hooks';
+import { reads } from '@/lib/queries';
+import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
-import type { Content, ContentListItem, Page, Project } from '@/lib/types';
 import { fa } from '@/messages/fa';
 
 const STATUSES = ['DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED'];
@@ -19,33 +17,21 @@ const STATUSES = ['DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED'];
 // Only editors get the form, and the list should not wait for its form and validation code.
 const NewContentForm = dynamic(() => import('./new-content-form'), { ssr: false, loading: () => <Loading /> });
 
-export interface FirstPage {
-  project?: Project;
-  contents?: Page<ContentListItem>;
-  /** The API query `contents` answers. */
-  query: string;
-}
-
-/** The contents of a project; the first page arrives rendered by the server, later ones are fetched here. */
-export function ProjectContents({ first }: { first: FirstPage }) {
-  const { id } = useParams<{ id: string }>();
+/** The contents of a project; the page the URL names arrives rendered by the server (page.tsx), later ones are fetched here. */
+export function ProjectContents({ id }: { id: string }) {
   const [params, go] = useSearchParamState();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const { query, page, limit: LIMIT } = contentsQuery(params);
   const [search, setSearch] = useState(q);
-  const me = useMe();
+  const me = useRead(reads.me());
   const mine = params.get('createdBy') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
 
-  const project = useQuery({ queryKey: ['project', id], queryFn: () => api<Project>(`projects/${id}`), initialData: first.project });
+  const project = useRead(reads.project(id));
   const role = useOrganizationRole(project.data?.organizationId);
-  const contents = useQuery({
-    queryKey: ['contents', id, query],
-    queryFn: (): Promise<Page<ContentListItem>> => api<Page<Content>>(`projects/${id}/contents?${query}`),
-    initialData: query === first.query ? first.contents : undefined,
-  });
+  const contents = useRead(reads.contents(id, query));
   const filtered = Boolean(q || status || mine || from || to);
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -58,17 +44,17 @@ export function ProjectContents({ first }: { first: FirstPage }) {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-bold" dir="auto">
-          {project.data?.name}
+        <h1 className="text-xl font-bold">
+          <bdi>{project.data?.name}</bdi>
         </h1>
-        <Link href={`/workspaces/${project.data?.workspaceId}/prompts`} className="text-sm text-indigo-700 underline">
+        <Link href={`/workspaces/${project.data?.workspaceId}/prompts`} className="rounded text-sm text-indigo-700 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
           {fa.shell.prompts}
         </Link>
       </div>
       <Card>
         <form onSubmit={onSearch} role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="flex-1">
-            <Field id="q" type="search" label={fa.project.search} value={search} onChange={(e) => setSearch(e.target.value)} />
+            <Field id="q" type="search" dir="auto" label={fa.project.search} value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
           <Button type="submit">{fa.project.search.split(' ')[0]}</Button>
         </form>
@@ -80,14 +66,14 @@ export function ProjectContents({ first }: { first: FirstPage }) {
             {fa.project.mine}
           </label>
         </div>
-        <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="status">
+        <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={fa.project.statusFilter}>
           {['', ...STATUSES].map((value) => (
             <button
               key={value || 'all'}
               type="button"
               aria-pressed={status === value}
               onClick={() => go({ status: value, page: '' })}
-              className={`rounded-full px-3 py-1 text-sm ring-1 ${status === value ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white text-slate-700 ring-slate-300'}`}
+              className={`rounded-full px-3 py-1 text-sm ring-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${status === value ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white text-slate-700 ring-slate-300'}`}
             >
               {value ? fa.status[value] : fa.project.all}
             </button>
@@ -114,8 +100,8 @@ export function ProjectContents({ first }: { first: FirstPage }) {
           {contents.data?.items.map((content) => (
             <li key={content.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               {/* A page of up to 100 rows would prefetch every visible one: open on click instead. */}
-              <Link href={`/contents/${content.id}`} prefetch={false} className="font-medium text-indigo-800 hover:underline" dir="auto">
-                {content.title}
+              <Link href={`/contents/${content.id}`} prefetch={false} className="rounded font-medium text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+                <bdi>{content.title}</bdi>
               </Link>
               <span className="flex items-center gap-3 text-xs text-slate-500">
                 <StatusBadge status={content.status} />
@@ -125,7 +111,7 @@ export function ProjectContents({ first }: { first: FirstPage }) {
           ))}
         </ul>
         {contents.data && contents.data.total > LIMIT ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
+          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
             <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
               {fa.project.previous}
             </Button>

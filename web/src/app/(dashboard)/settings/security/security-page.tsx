@@ -1,14 +1,15 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AuthenticatorSetup } from '@/components/authenticator-setup';
 import { CodeForm } from '@/components/code-form';
 import { Badge, Button, Card, ErrorBanner, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
 import { formatDate } from '@/lib/format';
-import { useMe } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
 import type { TwoFactorEnrolment, TwoFactorStatus } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /** The organizations that require the authenticator, by name (the caller is an ADMIN in each, so /me knows them). */
@@ -16,8 +17,8 @@ function RequiredBy({ organizationIds, names }: { organizationIds: string[]; nam
   return (
     <ul className="mt-1 list-inside list-disc">
       {organizationIds.map((id) => (
-        <li key={id} dir="auto">
-          {names(id)}
+        <li key={id}>
+          <bdi>{names(id)}</bdi>
         </li>
       ))}
     </ul>
@@ -29,29 +30,29 @@ function RequiredBy({ organizationIds, names }: { organizationIds: string[]; nam
  * QR code and the secret once, and the first code confirms it; turning it off takes a code too, and
  * is refused while an organization where the user is an ADMIN requires it.
  */
-export default function SecurityPage() {
+export function SecurityPage() {
   const queries = useQueryClient();
-  const me = useMe();
-  const status = useQuery({ queryKey: ['two-factor'], queryFn: () => api<TwoFactorStatus>('me/two-factor') });
+  const me = useRead(reads.me());
+  const status = useRead(reads.twoFactor());
   // The secret lives in this component only, while the enrolment waits for its first code.
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const start = useMutation({
     mutationFn: () => api<TwoFactorEnrolment>('me/two-factor', { method: 'POST' }),
     onSuccess: setEnrolment,
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'TWO_FACTOR_ALREADY_ENABLED') void queries.invalidateQueries({ queryKey: ['two-factor'] });
+      if (error instanceof ApiError && error.code === 'TWO_FACTOR_ALREADY_ENABLED') void queries.invalidateQueries({ queryKey: queryKeys.twoFactor });
     },
   });
   const confirm = useMutation({
     mutationFn: (code: string) => api<TwoFactorStatus>('me/two-factor/confirm', { method: 'POST', body: { code } }),
     onSuccess: (next) => {
       setEnrolment(null);
-      queries.setQueryData(['two-factor'], next);
+      queries.setQueryData(queryKeys.twoFactor, next);
     },
   });
   const disable = useMutation({
     mutationFn: (code: string) => api<void>('me/two-factor/disable', { method: 'POST', body: { code } }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['two-factor'] }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: queryKeys.twoFactor }),
   });
   const organizationName = (id: string) => me.data?.memberships.find((m) => m.organizationId === id)?.organizationName ?? id;
 

@@ -1,41 +1,76 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'next/navigation';
-import { useState } from 'react';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
-import { api } from '@/lib/api';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import type { AuditPage } from '@/lib/types';
+import { pageNumberOf } from '@/lib/page-number';
+import { reads } from '@/lib/queries';
+import { useRead } from '@/lib/use-read';
+import { useSearchParamState } from '@/lib/use-search-param-state';
 import { fa } from '@/messages/fa';
 
-export default function AuditLogPage() {
-  const { id } = useParams<{ id: string }>();
-  const [page, setPage] = useState(1);
-  const log = useQuery({ queryKey: ['audit', id, page], queryFn: () => api<AuditPage>(`organizations/${id}/audit-log?page=${page}&limit=50`) });
-  if (log.isLoading) return <Loading />;
-  const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / 50));
+const PAGE_SIZE = 50;
+const LTR = 'font-mono [unicode-bidi:isolate]';
+
+/** Security-relevant actions in the organization, newest first; the page lives in the URL. Actions, addresses and ids are codes: left to right, isolated. */
+export function AuditLogPage({ id }: { id: string }) {
+  const [params, go] = useSearchParamState();
+  const page = pageNumberOf(params.get('page'));
+  const organization = useRead(reads.organization(id));
+  const log = useRead(reads.audit(id, page));
+  const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / PAGE_SIZE));
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{fa.audit.title}</h1>
+      <OrganizationHeading title={fa.audit.title} organization={organization.data} intro={fa.audit.intro} />
       <ErrorBanner error={log.error} />
       <Card>
+        {log.isLoading ? <Loading /> : null}
         {log.data && !log.data.items.length ? <Empty>{fa.audit.empty}</Empty> : null}
-        <ul className="divide-y divide-slate-100 text-sm">
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="audit-log">
           {log.data?.items.map((entry) => (
-            <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span dir="ltr">{entry.action}</span>
-              <span className="text-slate-500">{formatDateTime(entry.createdAt)}</span>
+            <li key={entry.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
+              <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <code dir="ltr" className={`rounded bg-slate-100 px-1 text-slate-800 ${LTR}`}>
+                  {entry.action}
+                </code>
+                {entry.targetType ? (
+                  <span className="text-xs text-slate-600">
+                    {fa.audit.target}{' '}
+                    <bdi dir="ltr" className="font-mono">
+                      {entry.targetType}
+                    </bdi>
+                  </span>
+                ) : null}
+                {entry.ip ? (
+                  <span className="text-xs text-slate-600">
+                    {fa.audit.ip}{' '}
+                    <bdi dir="ltr" className="font-mono">
+                      {entry.ip}
+                    </bdi>
+                  </span>
+                ) : null}
+                {entry.requestId ? (
+                  <span className="text-xs text-slate-600">
+                    {fa.audit.request}{' '}
+                    <bdi dir="ltr" className="font-mono">
+                      {entry.requestId}
+                    </bdi>
+                  </span>
+                ) : null}
+              </span>
+              <time dateTime={entry.createdAt} className="text-slate-600">
+                {formatDateTime(entry.createdAt)}
+              </time>
             </li>
           ))}
         </ul>
         {pages > 1 ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label="pagination">
-            <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
+            <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
               {fa.project.previous}
             </Button>
             <span>{fa.project.page(formatNumber(page), formatNumber(pages))}</span>
-            <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            <Button variant="secondary" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
               {fa.project.next}
             </Button>
           </nav>

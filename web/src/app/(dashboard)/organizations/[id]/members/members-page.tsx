@@ -1,32 +1,37 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'next/navigation';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { IsolatedMessage } from '@/components/isolated-message';
 import { MemberName } from '@/components/member-name';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
+import { toPersianDigits } from '@/lib/format';
+import { can } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
 import { phoneSchema } from '@/lib/sign-in-schema';
-import { can, useMe } from '@/lib/hooks';
-import type { Member, Role } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
+import type { Role } from '@/lib/types';
 import { errorMessage, fa } from '@/messages/fa';
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
 const inviteSchema = phoneSchema.extend({ role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });
 
-export default function MembersPage() {
-  const { id } = useParams<{ id: string }>();
+/** An organization's members with their roles; ADMINs invite by phone, change roles and remove members. */
+export function MembersPage({ id }: { id: string }) {
   const queries = useQueryClient();
-  const me = useMe();
-  const role = me.data?.memberships.find((m) => m.organizationId === id)?.role;
-  const members = useQuery({ queryKey: ['members', id], queryFn: () => api<Member[]>(`organizations/${id}/members`) });
+  const organization = useRead(reads.organization(id));
+  const role = organization.data?.role;
+  const members = useRead(reads.members(id));
   const inviteForm = useForm<z.input<typeof inviteSchema>, unknown, z.output<typeof inviteSchema>>({ resolver: zodResolver(inviteSchema), defaultValues: { phone: '', role: 'EDITOR' } });
   const change = useMutation({
     mutationFn: (action: { method: string; path: string; body?: unknown }) => api(`organizations/${id}/members${action.path}`, { method: action.method, body: action.body }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['members', id] }),
+    // A role changed may be the caller's own: the organization's answer carries it.
+    onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: queryKeys.members(id) }), queries.invalidateQueries({ queryKey: queryKeys.organization(id) })]),
   });
   const invite = inviteForm.handleSubmit(({ phone, role: invitedRole }) =>
     change.mutate({ method: 'POST', path: '', body: { phone, role: invitedRole } }, { onSuccess: () => inviteForm.reset({ phone: '', role: invitedRole }) }),
@@ -35,7 +40,7 @@ export default function MembersPage() {
   if (members.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{fa.members.title}</h1>
+      <OrganizationHeading title={fa.members.title} organization={organization.data} />
       <ErrorBanner error={members.error} />
       {change.error instanceof ApiError && change.error.code === 'LAST_ADMIN' ? (
         <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-800">
@@ -69,7 +74,7 @@ export default function MembersPage() {
                   <ConfirmDialog
                     trigger={fa.members.remove}
                     title={fa.members.removeTitle}
-                    description={fa.members.removeQuestion(member.name ?? member.phone)}
+                    description={member.name ? <IsolatedMessage message={fa.members.removeQuestion} value={member.name} /> : <IsolatedMessage message={fa.members.removeQuestion} value={toPersianDigits(member.phone)} ltr />}
                     confirm={fa.members.remove}
                     onConfirm={() => change.mutate({ method: 'DELETE', path: `/${member.userId}` })}
                   />

@@ -1,26 +1,27 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Card, ErrorBanner, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
-import { can, useOrganizationRole } from '@/lib/hooks';
+import { can } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
 import type { Organization } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /**
  * An organization's settings for its ADMINs: whether ADMINs must use an authenticator app. The
  * change is itself a sensitive action, so the API asks for a step-up and `api()` opens its dialog.
  */
-export default function OrganizationSettingsPage() {
-  const { id } = useParams<{ id: string }>();
+export function SettingsPage({ id }: { id: string }) {
   const queries = useQueryClient();
-  const role = useOrganizationRole(id);
-  const organization = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>(`organizations/${id}`) });
+  const organization = useRead(reads.organization(id));
+  const role = organization.data?.role;
   const save = useMutation({
     mutationFn: (requireAdminTwoFactor: boolean) => api<Organization>(`organizations/${id}/two-factor`, { method: 'PUT', body: { requireAdminTwoFactor } }),
-    onSuccess: (next) => queries.setQueryData(['organization', id], next),
+    onSuccess: (next) => queries.setQueryData(queryKeys.organization(id), next),
   });
 
   if (organization.isLoading) return <Loading />;
@@ -28,17 +29,7 @@ export default function OrganizationSettingsPage() {
   const on = org?.requireAdminTwoFactor ?? false;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">
-        {fa.organizationSettings.title}
-        {org ? (
-          <>
-            {' '}
-            <span dir="auto" className="font-normal text-slate-600">
-              {org.name}
-            </span>
-          </>
-        ) : null}
-      </h1>
+      <OrganizationHeading title={fa.organizationSettings.title} organization={org} />
       <ErrorBanner error={organization.error} />
       {org ? (
         <Card>

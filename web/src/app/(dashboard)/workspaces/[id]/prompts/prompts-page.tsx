@@ -1,17 +1,19 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'next/navigation';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { IsolatedMessage } from '@/components/isolated-message';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
-import { can, useWorkspaceAccess } from '@/lib/hooks';
+import { can, useOrganizationRole, useWorkspaceAccess } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
 import { templateVariables } from '@/lib/template-variables';
 import type { PromptTemplate } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 const promptSchema = z.object({
@@ -20,15 +22,18 @@ const promptSchema = z.object({
   template: z.string().trim().min(1, fa.form.required).max(20_000, fa.form.tooLong(20_000)),
 });
 
-export default function PromptsPage() {
-  const { id } = useParams<{ id: string }>();
+/** A workspace's prompt templates by category; EDITORs write, edit and delete them. */
+export function PromptsPage({ id }: { id: string }) {
   const queries = useQueryClient();
   const [category, setCategory] = useState('');
-  const prompts = useQuery({ queryKey: ['prompts', id], queryFn: () => api<PromptTemplate[]>(`workspaces/${id}/prompts`) });
+  const prompts = useRead(reads.prompts(id));
   const form = useForm<z.input<typeof promptSchema>, unknown, z.output<typeof promptSchema>>({ resolver: zodResolver(promptSchema), defaultValues: { name: '', category: '', template: '' } });
   const template = form.watch('template');
-  const access = useWorkspaceAccess(id);
-  const editor = can(access.role, 'EDITOR');
+  // A template names its organization; only an empty workspace needs the search through every organization's workspaces.
+  const organizationId = prompts.data?.[0]?.organizationId;
+  const roleByTemplate = useOrganizationRole(organizationId);
+  const access = useWorkspaceAccess(prompts.data && !organizationId ? id : undefined);
+  const editor = can(organizationId ? roleByTemplate : access.role, 'EDITOR');
   // The template being edited, or null while the form writes a new one.
   const [editing, setEditing] = useState<PromptTemplate | null>(null);
   const blank = { name: '', category: form.getValues('category'), template: '' };
@@ -38,12 +43,12 @@ export default function PromptsPage() {
     onSuccess: async () => {
       setEditing(null);
       form.reset(blank);
-      await queries.invalidateQueries({ queryKey: ['prompts', id] });
+      await queries.invalidateQueries({ queryKey: queryKeys.prompts(id) });
     },
   });
   const remove = useMutation({
     mutationFn: (prompt: PromptTemplate) => api(`prompts/${prompt.id}`, { method: 'DELETE' }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['prompts', id] }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: queryKeys.prompts(id) }),
   });
   const startEditing = (prompt: PromptTemplate) => {
     setEditing(prompt);
@@ -68,9 +73,9 @@ export default function PromptsPage() {
               type="button"
               aria-pressed={category === value}
               onClick={() => setCategory(value)}
-              className={`rounded-full px-3 py-1 text-sm ring-1 ${category === value ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white ring-slate-300'}`}
+              className={`rounded-full px-3 py-1 text-sm ring-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${category === value ? 'bg-indigo-600 text-white ring-indigo-600' : 'bg-white ring-slate-300'}`}
             >
-              {value || fa.prompts.all}
+              {value ? <bdi>{value}</bdi> : fa.prompts.all}
             </button>
           ))}
         </div>
@@ -78,22 +83,29 @@ export default function PromptsPage() {
         <ul className="divide-y divide-slate-100">
           {shown.map((p) => (
             <li key={p.id} className="py-2">
-              <p className="font-medium" dir="auto">
-                {p.name} <span className="text-xs text-slate-500">— {p.category}</span>
+              <p className="font-medium">
+                <bdi>{p.name}</bdi>{' '}
+                <span className="text-xs text-slate-500">
+                  — <bdi>{p.category}</bdi>
+                </span>
               </p>
-              <p className="text-sm text-slate-600" dir="auto">
+              <p className="text-sm whitespace-pre-wrap text-slate-600" dir="auto">
                 {p.template}
               </p>
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span>
-                  {fa.prompts.variables}: {p.variables.length ? p.variables.map((v) => <code key={v} className="mx-0.5 rounded bg-slate-100 px-1 text-slate-800">{v}</code>) : fa.prompts.none}
+                  {fa.prompts.variables}: {p.variables.length ? p.variables.map((v) => (
+                        <code key={v} dir="auto" className="mx-0.5 rounded bg-slate-100 px-1 text-slate-800 [unicode-bidi:isolate]">
+                          {v}
+                        </code>
+                      )) : fa.prompts.none}
                 </span>
                 {editor ? (
                   <span className="ms-auto flex gap-2">
                     <Button variant="secondary" onClick={() => startEditing(p)} aria-label={fa.prompts.editNamed(p.name)}>
                       {fa.prompts.edit}
                     </Button>
-                    <ConfirmDialog trigger={fa.prompts.delete} title={fa.prompts.deleteTitle} description={fa.prompts.deleteQuestion(p.name)} confirm={fa.prompts.delete} onConfirm={() => remove.mutate(p)} />
+                    <ConfirmDialog trigger={fa.prompts.delete} title={fa.prompts.deleteTitle} description={<IsolatedMessage message={fa.prompts.deleteQuestion} value={p.name} />} confirm={fa.prompts.delete} onConfirm={() => remove.mutate(p)} />
                   </span>
                 ) : null}
               </div>
@@ -103,7 +115,7 @@ export default function PromptsPage() {
       </Card>
       {editor ? (
         <Card>
-          <h2 className="mb-3 font-bold">{editing ? fa.prompts.editing(editing.name) : fa.prompts.newTemplate}</h2>
+          <h2 className="mb-3 font-bold">{editing ? <IsolatedMessage message={fa.prompts.editing} value={editing.name} /> : fa.prompts.newTemplate}</h2>
           <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
             <Field id="prompt-name" label={fa.prompts.name} dir="auto" {...form.register('name')} />
             {errors.name ? <p className="text-sm text-rose-700">{errors.name.message}</p> : null}
@@ -115,7 +127,11 @@ export default function PromptsPage() {
             </label>
             {errors.template ? <p className="text-sm text-rose-700">{errors.template.message}</p> : null}
             <p className="text-sm text-slate-600" aria-live="polite">
-              {fa.prompts.variables}: {found.length ? found.map((v) => <code key={v} className="mx-1 rounded bg-slate-100 px-1">{v}</code>) : fa.prompts.none}
+              {fa.prompts.variables}: {found.length ? found.map((v) => (
+                    <code key={v} dir="auto" className="mx-1 rounded bg-slate-100 px-1 [unicode-bidi:isolate]">
+                      {v}
+                    </code>
+                  )) : fa.prompts.none}
             </p>
             <div className="flex gap-2">
               <Button type="submit" disabled={save.isPending}>

@@ -2,18 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
 import { AiProviderForm } from '@/components/ai-provider-form';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Card, ErrorBanner, Loading } from '@/components/ui';
 import { api, ApiError } from '@/lib/api';
-import { can, useOrganizationRole } from '@/lib/hooks';
+import { can } from '@/lib/hooks';
+import { queryKeys, reads, type Read } from '@/lib/queries';
 import type { AiProvider, AiProviderInput } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /** The provider, or null while the organization uses the deployment's (the API answers 404 AI_PROVIDER_NOT_SET). */
-async function providerOf(id: string): Promise<AiProvider | null> {
+async function providerOf(read: Read<AiProvider>): Promise<AiProvider | null> {
   try {
-    return await api<AiProvider>(`organizations/${id}/ai-provider`);
+    return await api<AiProvider>(read.path);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'AI_PROVIDER_NOT_SET') return null;
     throw error;
@@ -21,29 +23,28 @@ async function providerOf(id: string): Promise<AiProvider | null> {
 }
 
 /** The organization's own OpenAI-compatible provider, for its ADMINs (saving and removing ask for a step-up). */
-export default function AiProviderPage() {
-  const { id } = useParams<{ id: string }>();
+export function AiProviderPage({ id }: { id: string }) {
   const queries = useQueryClient();
-  const role = useOrganizationRole(id);
-  const isAdmin = can(role, 'ADMIN');
-  const provider = useQuery({ queryKey: ['ai-provider', id], queryFn: () => providerOf(id), enabled: isAdmin });
+  const organization = useRead(reads.organization(id));
+  const isAdmin = can(organization.data?.role, 'ADMIN');
+  const read = reads.aiProvider(id);
+  const provider = useQuery({ queryKey: read.queryKey, queryFn: () => providerOf(read), enabled: isAdmin });
   const save = useMutation({
     mutationFn: (input: AiProviderInput) =>
       api<AiProvider>(`organizations/${id}/ai-provider`, { method: 'PUT', body: input }),
-    onSuccess: (next) => queries.setQueryData(['ai-provider', id], next),
+    onSuccess: (next) => queries.setQueryData(queryKeys.aiProvider(id), next),
   });
   const remove = useMutation({
     mutationFn: () => api<void>(`organizations/${id}/ai-provider`, { method: 'DELETE' }),
-    onSuccess: () => queries.setQueryData(['ai-provider', id], null),
+    onSuccess: () => queries.setQueryData(queryKeys.aiProvider(id), null),
   });
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href={`/organizations/${id}/settings`} className="text-sm text-indigo-700 underline">
+      <Link href={`/organizations/${id}/settings`} className="self-start rounded text-sm text-indigo-700 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
         {fa.organizationSettings.title}
       </Link>
-      <h1 className="text-xl font-bold">{fa.aiProvider.title}</h1>
-      <p className="text-sm text-slate-600">{fa.aiProvider.intro}</p>
+      <OrganizationHeading title={fa.aiProvider.title} organization={organization.data} intro={fa.aiProvider.intro} />
       {!isAdmin ? (
         <Card>
           <p className="text-sm text-slate-600">{fa.aiProvider.readOnly}</p>

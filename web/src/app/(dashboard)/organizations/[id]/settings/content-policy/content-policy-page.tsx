@@ -1,38 +1,39 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { ContentPolicyResponseDto } from '@/api';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Button, Card, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
 import { parseAllowedModels, parseCeiling } from '@/lib/content-policy-form';
 import { formatUsd } from '@/lib/format';
-import { can, useOrganizationRole } from '@/lib/hooks';
+import { can } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 type ContentPolicy = ContentPolicyResponseDto;
 
 /** The cost ceiling per generation and the model allow-list of the content policy; ADMINs change them (behind step-up). */
-export default function ContentPolicyPage() {
-  const { id } = useParams<{ id: string }>();
+export function ContentPolicyPage({ id }: { id: string }) {
   const queries = useQueryClient();
-  const role = useOrganizationRole(id);
-  const policy = useQuery({ queryKey: ['content-policy', id], queryFn: () => api<ContentPolicy>(`organizations/${id}/content-policy`) });
+  const organization = useRead(reads.organization(id));
+  const role = organization.data?.role;
+  const policy = useRead(reads.contentPolicy(id));
   const save = useMutation({
     mutationFn: (body: { blockPromptsWithPii: boolean; maxCostPerGenerationUsd: string | null; allowedModels: string[] | null }) =>
       api<ContentPolicy>(`organizations/${id}/content-policy`, { method: 'PUT', body }),
-    onSuccess: (next) => queries.setQueryData(['content-policy', id], next),
+    onSuccess: (next) => queries.setQueryData(queryKeys.contentPolicy(id), next),
   });
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href={`/organizations/${id}/settings`} className="text-sm text-indigo-700 underline">
+      <Link href={`/organizations/${id}/settings`} className="self-start rounded text-sm text-indigo-700 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
         {fa.organizationSettings.title}
       </Link>
-      <h1 className="text-xl font-bold">{fa.contentPolicy.title}</h1>
-      <p className="text-sm text-slate-600">{fa.contentPolicy.intro}</p>
+      <OrganizationHeading title={fa.contentPolicy.title} organization={organization.data} intro={fa.contentPolicy.intro} />
       {policy.isLoading ? <Loading /> : null}
       <ErrorBanner error={policy.error} />
       {policy.data ? (

@@ -1,34 +1,35 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
 import { GlossaryEditor } from '@/components/glossary-editor';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Card, ErrorBanner, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
-import { can, useOrganizationRole } from '@/lib/hooks';
+import { can } from '@/lib/hooks';
+import { queryKeys, reads } from '@/lib/queries';
 import type { GlossaryEntry } from '@/lib/types';
+import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 /** The organization's glossary for the style checks: members read it, ADMINs edit it. */
-export default function GlossaryPage() {
-  const { id } = useParams<{ id: string }>();
+export function GlossaryPage({ id }: { id: string }) {
   const queries = useQueryClient();
-  const role = useOrganizationRole(id);
-  const glossary = useQuery({ queryKey: ['glossary', id], queryFn: () => api<GlossaryEntry[]>(`organizations/${id}/glossary`) });
+  const organization = useRead(reads.organization(id));
+  const role = organization.data?.role;
+  const glossary = useRead(reads.glossary(id));
   const save = useMutation({
     mutationFn: (entries: { term: string; preferred: string | null; forbidden: boolean }[]) => api<GlossaryEntry[]>(`organizations/${id}/glossary`, { method: 'PUT', body: entries }),
-    onSuccess: (next) => queries.setQueryData(['glossary', id], next),
+    onSuccess: (next) => queries.setQueryData(queryKeys.glossary(id), next),
   });
 
   if (glossary.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
-      <Link href={`/organizations/${id}/settings`} className="text-sm text-indigo-700 underline">
+      <Link href={`/organizations/${id}/settings`} className="self-start rounded text-sm text-indigo-700 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
         {fa.organizationSettings.title}
       </Link>
-      <h1 className="text-xl font-bold">{fa.glossary.title}</h1>
-      <p className="text-sm text-slate-600">{fa.glossary.intro}</p>
+      <OrganizationHeading title={fa.glossary.title} organization={organization.data} intro={fa.glossary.intro} />
       <ErrorBanner error={glossary.error} />
       {glossary.data ? (
         <Card>
