@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotatedSegments, paragraphDirection, selectionRange, textOffsetWithin } from './comment-ranges';
+import { annotatedSegments, paragraphDirection, selectionRange, textOffsetWithin, sentenceRanges } from './comment-ranges';
 
 /** A body rendered in pieces (as CommentedText renders it: spans and marks), nested one level. */
 function renderPieces(pieces: (string | string[])[]): HTMLDivElement {
@@ -116,5 +116,12 @@ describe('paragraphDirection', () => {
     expect(paragraphDirection(text, 3)).toBe('ltr');
     expect(paragraphDirection(text, text.indexOf('GPT'))).toBe('rtl');
     expect(paragraphDirection(text, text.indexOf('🙂'))).toBe('auto');
+  });
+});
+
+describe('sentenceRanges', () => {
+  it('cuts at sentence ends and line breaks, keeping «GPT-4.1» whole and leaving spaces out', () => {
+    const text = 'بند اول دربارهٔ گوشی آوا ۵ است. مدل GPT-4.1 mini را پیشنهاد می‌کنیم؟ بله!\nEnglish line  \n\nپایان';
+    expect(sentenceRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(['بند اول دربارهٔ گوشی آوا ۵ است.', 'مدل GPT-4.1 mini را پیشنهاد می‌کنیم؟', 'بله!', 'English line', 'پایان']);
   });
 });
