@@ -9,9 +9,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (value: string | string[] | undefined) => (typeof value === 'string' && value ? value : undefined);
 
 /**
- * The overview, rendered on the server with the organizations, the chosen organization's workspaces
- * and the chosen workspace's projects. Without ?org= or ?workspace= the page picks the first, as the
- * client does, so the server first asks which one that is.
+ * The overview, rendered on the server: the organizations come with the layout's /me, and this page
+ * reads the chosen organization's workspaces and the chosen workspace's projects (one of another
+ * organization shows the not-found or forbidden page). Without ?org= or ?workspace= the page picks
+ * the first, as the client does, so the server first asks which one that is.
  */
 export default async function Home({ searchParams }: Props) {
   const search = await searchParams;
@@ -20,7 +21,7 @@ export default async function Home({ searchParams }: Props) {
   const organizationId = org ?? (await serverApi<Me>(reads.me().path))?.memberships[0]?.organizationId;
   const workspaceId = workspace ?? (organizationId ? (await serverApi<Workspace[]>(reads.workspaces(organizationId).path))?.[0]?.id : undefined);
   return (
-    <Prefetched reads={[reads.me(), ...(organizationId ? [reads.workspaces(organizationId)] : []), ...(workspaceId ? [reads.projects(workspaceId)] : [])]}>
+    <Prefetched reads={[...(organizationId ? [reads.workspaces(organizationId)] : []), ...(workspaceId ? [reads.projects(workspaceId)] : [])]}>
       <HomePage org={org} workspace={workspace} />
     </Prefetched>
   );

@@ -12,7 +12,7 @@ const one = (value: string | string[] | undefined) => (typeof value === 'string'
 export default async function ReviewsPage({ searchParams }: Props) {
   const search = await searchParams;
   return (
-    <Prefetched reads={[reads.reviews(overdueFilterOf(one(search.overdue)), pageNumberOf(one(search.page)))]} optional={[reads.me()]}>
+    <Prefetched reads={[reads.reviews(overdueFilterOf(one(search.overdue)), pageNumberOf(one(search.page)))]}>
       <ReviewsInbox />
     </Prefetched>
   );

@@ -15,7 +15,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const { query } = contentsQuery({ get: (name) => (typeof search[name] === 'string' ? (search[name] as string) : null) });
   return (
-    <Prefetched reads={[reads.project(id), reads.contents(id, query)]} optional={[reads.me()]}>
+    <Prefetched reads={[reads.project(id), reads.contents(id, query)]}>
       <ProjectContents id={id} />
     </Prefetched>
   );

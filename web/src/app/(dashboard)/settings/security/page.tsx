@@ -5,7 +5,7 @@ import { SecurityPage } from './security-page';
 /** The user's own security settings, rendered on the server with the authenticator's status. */
 export default function AccountSecurityPage() {
   return (
-    <Prefetched reads={[reads.twoFactor()]} optional={[reads.me()]}>
+    <Prefetched reads={[reads.twoFactor()]}>
       <SecurityPage />
     </Prefetched>
   );

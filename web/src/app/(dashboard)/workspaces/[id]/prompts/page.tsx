@@ -8,7 +8,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function WorkspacePromptsPage({ params }: Props) {
   const { id } = await params;
   return (
-    <Prefetched reads={[reads.prompts(id)]} optional={[reads.me()]}>
+    <Prefetched reads={[reads.prompts(id)]}>
       <PromptsPage id={id} />
     </Prefetched>
   );
