@@ -43,7 +43,7 @@ describe('ReviewList', () => {
     ]);
     // The user's title is isolated for bidirectional layout.
     expect(within(rows[0]).getByRole('link').getAttribute('dir')).toBe('auto');
-    expect(rows[0].textContent).toContain('نشر آوا');
+    expect(within(rows[0]).getByText('نشر آوا').tagName).toBe('BDI');
     expect(rows[0].textContent).toContain('نسخه ۳');
     expect(rows[0].textContent).toContain('ورود به بازبینی: ۳ ساعت پیش');
     // 2026-12-06 17:00 in Tehran is 15 Azar 1405.

@@ -19,7 +19,7 @@ export function ReviewList({ items, organizationNames, now = Date.now() }: { ite
               {item.title}
             </Link>
             <span className="text-xs text-slate-500">
-              <span dir="auto">{organizationNames.get(item.organizationId) ?? fa.reviews.organization}</span>
+              <bdi>{organizationNames.get(item.organizationId) ?? fa.reviews.organization}</bdi>
               {' · '}
               {fa.reviews.version(toPersianDigits(String(item.version)))}
             </span>
