@@ -64,7 +64,7 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await page.getByLabel('متن').fill('گوشی آوا ۵ با باتری سه‌روزه آمد.');
   await page.getByRole('button', { name: 'ذخیره نسخه تازه' }).click();
   await expect(page.getByTestId('content-body')).toHaveText('گوشی آوا ۵ با باتری سه‌روزه آمد.');
-  await page.getByRole('button', { name: /مقایسه/ }).click();
+  // The diff against the last approved version (none yet: the previous one) is on the page, side by side.
   await expect(page.getByTestId('diff').locator('ins')).toContainText(['سه‌روزه']);
   await snap(page, 'content-diff');
   await expectAccessible(page);

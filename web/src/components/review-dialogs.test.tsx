@@ -150,4 +150,20 @@ describe('RejectDialog', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
     expect(fetchMock).toHaveBeenCalledWith('/bff/api/contents/c-1/reject', expect.objectContaining({ body: JSON.stringify({ reason: 'شماره موبایل مشتری در متن است', category: 'PII', version: 3 }) }));
   });
+
+  it('opens from the page (its shortcut) when the page holds the open state, and tells the page when it closes', async () => {
+    const onOpenChange = vi.fn();
+    fetchMock.mockResolvedValue(json(200, DIFF));
+    const { rerender } = render(withQueries(<RejectDialog content={content()} onChanged={() => undefined} open={false} onOpenChange={onOpenChange} />));
+    const trigger = screen.getByRole('button', { name: 'رد' });
+    expect(trigger.getAttribute('aria-keyshortcuts')).toBe('R');
+    expect(trigger.querySelector('kbd')?.getAttribute('aria-hidden')).toBe('true');
+    fireEvent.click(trigger);
+    expect(onOpenChange).toHaveBeenCalledWith(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    rerender(withQueries(<RejectDialog content={content()} onChanged={() => undefined} open onOpenChange={onOpenChange} />));
+    const dialog = await screen.findByRole('dialog', { name: 'رد این محتوا' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'انصراف' }));
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+  });
 });
