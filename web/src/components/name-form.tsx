@@ -3,11 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fa } from '@/messages/fa';
 import { Button, ErrorBanner, Field } from './ui';
 
-const nameSchema = z.object({ name: z.string().trim().min(1, fa.form.required).max(200, fa.form.tooLong(200)) });
+const nameSchema = z.object({ name: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(200, fa.form.tooLong(200))) });
 
 /** One name and a button: creating an organization, a workspace or a project. */
 export function NameForm({ label, button, id, onCreate }: { label: string; button: string; id: string; onCreate: (name: string) => Promise<unknown> }) {
