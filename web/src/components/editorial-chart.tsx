@@ -9,6 +9,8 @@ import { formatNumber } from '@/lib/format';
 
 export interface DecisionPoint {
   label: string;
+  /** How the label reads (a model id left to right); right to left when not said. */
+  direction?: 'ltr' | 'rtl';
   approved: number;
   rejected: number;
 }
@@ -39,7 +41,7 @@ export function DecisionBars({ points, width, names, height = HEIGHT }: { points
   const ticks = y.ticks(Math.min(5, highest)).filter(Number.isInteger);
   const barWidth = Math.min(MAX_BAR_WIDTH, x.bandwidth() / 2);
   return (
-    // Laid out left to right so text anchors mean what they say; each label reads right to left.
+    // Laid out left to right so text anchors mean what they say; each label reads in its own direction.
     <svg width={width} height={height} role="presentation" direction="ltr">
       <GridRows scale={y} left={MARGIN.left} width={plotRight - MARGIN.left} tickValues={ticks} stroke="#e2e8f0" strokeDasharray="3 3" />
       {points.map((point, index) => {
@@ -64,7 +66,7 @@ export function DecisionBars({ points, width, names, height = HEIGHT }: { points
         });
       })}
       <AxisRight scale={y} left={plotRight} tickValues={ticks} tickFormat={(value) => formatNumber(Number(value))} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'start' }} />
-      <AxisBottom scale={x} top={plotBottom} tickFormat={(index) => points[Number(index)]?.label ?? ''} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'middle', direction: 'rtl' }} />
+      <AxisBottom scale={x} top={plotBottom} tickFormat={(index) => points[Number(index)]?.label ?? ''} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={(index) => ({ ...TICK_LABEL, textAnchor: 'middle', direction: points[Number(index)]?.direction ?? 'rtl' })} />
     </svg>
   );
 }

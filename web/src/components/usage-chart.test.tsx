@@ -37,4 +37,13 @@ describe('UsageBars', () => {
     expect(first!.height).toBeGreaterThan(0);
     expect(first!.height).toBeCloseTo(second!.height * 3, 5);
   });
+
+  it('writes each label in its own direction: a model left to right, a Jalali day right to left', () => {
+    const { container } = render(<UsageBars points={[{ label: 'gpt-4.1-mini', direction: 'ltr', tokens: 1 }, { label: '۱۶ آذر ۱۴۰۵', tokens: 2 }]} width={600} />);
+    const labels = [...container.querySelectorAll('.visx-axis-bottom text')].map((node) => [node.textContent, node.getAttribute('direction')]);
+    expect(labels).toEqual([
+      ['gpt-4.1-mini', 'ltr'],
+      ['۱۶ آذر ۱۴۰۵', 'rtl'],
+    ]);
+  });
 });

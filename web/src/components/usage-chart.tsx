@@ -9,6 +9,8 @@ import { formatNumber } from '@/lib/format';
 
 export interface ChartPoint {
   label: string;
+  /** How the label reads (a model id left to right); right to left when not said. */
+  direction?: 'ltr' | 'rtl';
   tokens: number;
 }
 
@@ -29,7 +31,7 @@ export function UsageBars({ points, width, height = HEIGHT }: { points: ChartPoi
   const y = scaleLinear<number>({ domain: [0, Math.max(1, ...points.map((point) => point.tokens))], range: [plotBottom, MARGIN.top], nice: true });
   const barWidth = Math.min(MAX_BAR_WIDTH, x.bandwidth());
   return (
-    // Laid out left to right so text anchors mean what they say; each date label reads right to left.
+    // Laid out left to right so text anchors mean what they say; each label reads in its own direction.
     <svg width={width} height={height} role="presentation" direction="ltr">
       <GridRows scale={y} left={MARGIN.left} width={plotRight - MARGIN.left} numTicks={5} stroke="#e2e8f0" strokeDasharray="3 3" />
       {points.map((point, index) => {
@@ -50,7 +52,7 @@ export function UsageBars({ points, width, height = HEIGHT }: { points: ChartPoi
         );
       })}
       <AxisRight scale={y} left={plotRight} numTicks={5} tickFormat={(value) => formatNumber(Number(value))} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'start' }} />
-      <AxisBottom scale={x} top={plotBottom} tickFormat={(index) => points[Number(index)]?.label ?? ''} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={{ ...TICK_LABEL, textAnchor: 'middle', direction: 'rtl' }} />
+      <AxisBottom scale={x} top={plotBottom} tickFormat={(index) => points[Number(index)]?.label ?? ''} stroke="#94a3b8" tickStroke="#94a3b8" tickLabelProps={(index) => ({ ...TICK_LABEL, textAnchor: 'middle', direction: points[Number(index)]?.direction ?? 'rtl' })} />
     </svg>
   );
 }
