@@ -23,6 +23,9 @@ type Props = {
   value: string;
   /** The day typed or picked as `YYYY-MM-DD`, '' when the field is emptied, null while what is typed is no day. */
   onChange: (value: string | null) => void;
+  /** Marked wrong by the form around it (a day it needs and did not get), described by `describedBy`. */
+  invalid?: boolean;
+  describedBy?: string;
   className?: string;
 };
 
@@ -31,7 +34,7 @@ type Props = {
  * year/month/day in Persian, Arabic-Indic or Latin digits, and offers a calendar beside it. Values in
  * and out are the API's Gregorian `YYYY-MM-DD`, so a page keeps its URL and its queries as they were.
  */
-export function JalaliDatePicker({ id, label, value, onChange, className = '' }: Props) {
+export function JalaliDatePicker({ id, label, value, onChange, invalid: invalidHere = false, describedBy, className = '' }: Props) {
   const hintId = useId();
   const errorId = useId();
   const popoverId = useId();
@@ -48,7 +51,8 @@ export function JalaliDatePicker({ id, label, value, onChange, className = '' }:
     if (value !== (isoDayOfJalali(text) ?? '')) setText(jalaliOfIsoDay(value));
   }
 
-  const invalid = checked && text.trim() !== '' && isoDayOfJalali(text) === null;
+  const notADay = checked && text.trim() !== '' && isoDayOfJalali(text) === null;
+  const describers = [notADay ? errorId : '', describedBy ?? '', hintId].filter(Boolean).join(' ');
 
   function type(next: string) {
     setText(next);
@@ -110,8 +114,8 @@ export function JalaliDatePicker({ id, label, value, onChange, className = '' }:
           inputMode="numeric"
           autoComplete="off"
           dir="ltr"
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+          aria-invalid={notADay || invalidHere || undefined}
+          aria-describedby={describers}
           className="w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-right text-base focus:border-indigo-500 focus:outline-none aria-invalid:border-rose-600"
           value={text}
           onChange={(event) => type(event.target.value)}
@@ -135,7 +139,7 @@ export function JalaliDatePicker({ id, label, value, onChange, className = '' }:
           <CalendarDays aria-hidden className="size-5" />
         </button>
       </div>
-      {invalid ? (
+      {notADay ? (
         <span id={errorId} className="text-xs text-rose-700">
           {fa.datePicker.invalid}
         </span>

@@ -34,9 +34,11 @@ describe('ReviewDueDate', () => {
     render(withQueries(<ReviewDueDate content={content()} canEdit onSaved={onSaved} />));
 
     expect(screen.getByText('موعدی تعیین نشده است.')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('موعد بررسی'), { target: { value: '2026-12-10T17:00' } });
+    // A Jalali day and a time, each in any digit script.
+    fireEvent.change(screen.getByLabelText('موعد بررسی'), { target: { value: '۱۴۰۵/۰۹/۱۹' } });
+    fireEvent.change(screen.getByLabelText('ساعت موعد'), { target: { value: '17:00' } });
     // The Jalali reading of what was typed, before it is saved.
-    expect(screen.getByText(/۱۹ آذر ۱۴۰۵/)).toBeTruthy();
+    expect(screen.getByText(/۱۹ آذر ۱۴۰۵، ۱۷:۰۰/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'ثبت موعد' }));
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
@@ -53,7 +55,8 @@ describe('ReviewDueDate', () => {
 
     expect(screen.getByText('۱۱ دی ۱۴۰۴، ۱۲:۰۰', { selector: 'time' })).toBeTruthy();
     expect(screen.getByText('موعد گذشته')).toBeTruthy();
-    expect((screen.getByLabelText('موعد بررسی') as HTMLInputElement).value).toBe('2026-01-01T12:00');
+    expect((screen.getByLabelText('موعد بررسی') as HTMLInputElement).value).toBe('۱۴۰۴/۱۰/۱۱');
+    expect((screen.getByLabelText('ساعت موعد') as HTMLInputElement).value).toBe('۱۲:۰۰');
     fireEvent.click(screen.getByRole('button', { name: 'حذف موعد' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ reviewDueAt: null });
@@ -62,8 +65,21 @@ describe('ReviewDueDate', () => {
   it('refuses an incomplete date without asking the API', () => {
     render(withQueries(<ReviewDueDate content={content()} canEdit onSaved={() => undefined} />));
     fireEvent.click(screen.getByRole('button', { name: 'ثبت موعد' }));
-    expect(screen.getByText('تاریخ و ساعت را کامل وارد کنید.')).toBeTruthy();
+    const problem = screen.getByText('تاریخ و ساعت را کامل وارد کنید.');
     expect(screen.getByLabelText('موعد بررسی').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('موعد بررسی').getAttribute('aria-describedby')).toContain(problem.id);
+    expect(screen.getByLabelText('ساعت موعد').getAttribute('aria-invalid')).toBe('true');
+
+    // A day that does not exist, or a time that is none, is refused the same way.
+    fireEvent.change(screen.getByLabelText('موعد بررسی'), { target: { value: '1405/13/01' } });
+    fireEvent.change(screen.getByLabelText('ساعت موعد'), { target: { value: '۱۷:۰۰' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ثبت موعد' }));
+    expect(screen.getByText('تاریخ و ساعت را کامل وارد کنید.')).toBeTruthy();
+    expect(screen.getByLabelText('ساعت موعد').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.change(screen.getByLabelText('موعد بررسی'), { target: { value: '1405/09/19' } });
+    fireEvent.change(screen.getByLabelText('ساعت موعد'), { target: { value: '25:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ثبت موعد' }));
+    expect(screen.getByLabelText('ساعت موعد').getAttribute('aria-invalid')).toBe('true');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

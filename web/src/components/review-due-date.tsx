@@ -3,39 +3,57 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '@/lib/api';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, toPersianDigits } from '@/lib/format';
 import { dueInstantOf, isPastDue, localInputOf } from '@/lib/reviews';
 import { queryKeys } from '@/lib/queries';
+import { timeOfDay } from '@/lib/time-of-day';
 import type { Content } from '@/lib/types';
 import { fa } from '@/messages/fa';
+import { JalaliDatePicker } from './jalali-date-picker';
 import { Badge, Button, ErrorBanner } from './ui';
+
+/** A saved due date as the form's two fields: the Tehran day (`YYYY-MM-DD`) and its time in Persian digits. */
+function fieldsOf(reviewDueAt: string | null | undefined): { day: string; time: string } {
+  const local = localInputOf(reviewDueAt);
+  return { day: local.slice(0, 10), time: toPersianDigits(local.slice(11)) };
+}
 
 /**
  * A content's review due date: shown to everyone as a Jalali date and time (Tehran), with an «overdue»
- * mark in REVIEW once it has passed; editors set it (a date-and-time input read as Tehran time) or
+ * mark in REVIEW once it has passed; editors set it (a Jalali day and a time, read as Tehran time) or
  * clear it. APPROVED content is final: no field.
  */
 export function ReviewDueDate({ content, canEdit, onSaved }: { content: Content; canEdit: boolean; onSaved: (content: Content) => void }) {
   const queries = useQueryClient();
-  const inputId = useId();
-  const hintId = useId();
-  const [value, setValue] = useState(() => localInputOf(content.reviewDueAt));
-  const [invalid, setInvalid] = useState(false);
+  const dayId = useId();
+  const timeId = useId();
+  const timeHintId = useId();
+  const problemId = useId();
+  // null: something is typed in the day field that is no day.
+  const [day, setDay] = useState<string | null>(() => fieldsOf(content.reviewDueAt).day);
+  const [time, setTime] = useState(() => fieldsOf(content.reviewDueAt).time);
+  const [tried, setTried] = useState(false);
   const save = useMutation({
     mutationFn: (reviewDueAt: string | null) => api<Content>(`contents/${content.id}`, { method: 'PATCH', body: { reviewDueAt } }),
     onSuccess: (answer) => {
-      setValue(localInputOf(answer.reviewDueAt));
+      const fields = fieldsOf(answer.reviewDueAt);
+      setDay(fields.day);
+      setTime(fields.time);
+      setTried(false);
       onSaved(answer);
       void queries.invalidateQueries({ queryKey: queryKeys.reviews });
     },
   });
   const due = content.reviewDueAt;
   const overdue = content.status === 'REVIEW' && isPastDue(due);
+  const wallTime = timeOfDay(time);
+  const instant = day && wallTime ? dueInstantOf(`${day}T${wallTime}`) : null;
+  const dayMissing = tried && !day;
+  const timeMissing = tried && !wallTime;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const instant = dueInstantOf(value);
-    setInvalid(instant === null);
+    setTried(true);
     if (instant) save.mutate(instant);
   }
 
@@ -47,36 +65,65 @@ export function ReviewDueDate({ content, canEdit, onSaved }: { content: Content;
         {overdue ? <Badge tone="amber">{fa.reviews.overdue}</Badge> : null}
       </p>
       {canEdit && content.status !== 'APPROVED' ? (
-        <form onSubmit={submit} className="flex flex-wrap items-end gap-2" noValidate>
-          <div className="flex flex-col gap-1 text-sm">
-            <label htmlFor={inputId} className="font-medium text-slate-700">
-              {fa.reviews.dueDate}
-            </label>
-            <input
-              id={inputId}
-              type="datetime-local"
-              dir="ltr"
-              aria-describedby={hintId}
-              aria-invalid={invalid || undefined}
-              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-indigo-500 focus:outline-none"
-              value={value}
-              onChange={(event) => {
-                setValue(event.target.value);
-                setInvalid(false);
+        <form onSubmit={submit} className="flex flex-col gap-2" noValidate>
+          <div className="flex flex-wrap items-start gap-2">
+            <JalaliDatePicker
+              id={dayId}
+              label={fa.reviews.dueDate}
+              value={day ?? ''}
+              invalid={dayMissing}
+              describedBy={dayMissing ? problemId : undefined}
+              onChange={(next) => {
+                setDay(next);
+                setTried(false);
               }}
             />
-            <span id={hintId} className={`text-xs ${invalid ? 'text-rose-700' : 'text-slate-500'}`}>
-              {invalid ? fa.reviews.dueInvalid : value && dueInstantOf(value) ? `${formatDateTime(dueInstantOf(value) as string)} (${fa.reviews.dueHint})` : fa.reviews.dueHint}
-            </span>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={timeId} className="font-medium text-slate-700">
+                {fa.reviews.dueTime}
+              </label>
+              <input
+                id={timeId}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                dir="ltr"
+                aria-invalid={timeMissing || undefined}
+                aria-describedby={timeMissing ? `${problemId} ${timeHintId}` : timeHintId}
+                className="w-28 rounded-lg border border-slate-300 bg-white px-3 py-2 text-right text-base focus:border-indigo-500 focus:outline-none aria-invalid:border-rose-600"
+                value={time}
+                onChange={(event) => {
+                  setTime(event.target.value);
+                  setTried(false);
+                }}
+                onBlur={() => {
+                  if (wallTime) setTime(toPersianDigits(wallTime));
+                }}
+              />
+              <span id={timeHintId} className="text-xs text-slate-500">
+                {fa.reviews.dueTimeHint} ({fa.reviews.dueHint})
+              </span>
+            </div>
           </div>
-          <Button type="submit" variant="secondary" disabled={save.isPending}>
-            {fa.reviews.setDue}
-          </Button>
-          {due ? (
-            <Button type="button" variant="secondary" disabled={save.isPending} onClick={() => save.mutate(null)}>
-              {fa.reviews.clearDue}
-            </Button>
+          {dayMissing || timeMissing ? (
+            <p id={problemId} className="text-sm text-rose-700">
+              {fa.reviews.dueInvalid}
+            </p>
+          ) : instant ? (
+            <p className="text-sm text-slate-600">
+              {formatDateTime(instant)} ({fa.reviews.dueHint})
+            </p>
           ) : null}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="secondary" disabled={save.isPending}>
+              {fa.reviews.setDue}
+            </Button>
+            {due ? (
+              <Button type="button" variant="secondary" disabled={save.isPending} onClick={() => save.mutate(null)}>
+                {fa.reviews.clearDue}
+              </Button>
+            ) : null}
+          </div>
         </form>
       ) : null}
       <ErrorBanner error={save.error} />
