@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import { JalaliDatePicker } from '@/components/jalali-date-picker';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { contentsQuery } from '@/lib/contents-query';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -59,8 +60,8 @@ export function ProjectContents({ id }: { id: string }) {
           <Button type="submit">{fa.project.search.split(' ')[0]}</Button>
         </form>
         <div className="mt-3 grid gap-2 sm:grid-cols-3 sm:items-end">
-          <Field id="from" type="date" label={fa.project.from} value={from} onChange={(e) => go({ from: e.target.value, page: '' })} />
-          <Field id="to" type="date" label={fa.project.to} value={to} onChange={(e) => go({ to: e.target.value, page: '' })} />
+          <JalaliDatePicker id="from" label={fa.project.from} value={from} onChange={(day) => day !== null && go({ from: day, page: '' })} />
+          <JalaliDatePicker id="to" label={fa.project.to} value={to} onChange={(day) => day !== null && go({ to: day, page: '' })} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={Boolean(mine)} onChange={(e) => go({ createdBy: e.target.checked ? (me.data?.id ?? '') : '', page: '' })} />
             {fa.project.mine}
