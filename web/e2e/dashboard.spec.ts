@@ -134,11 +134,14 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   // Per member, the group reads as the member (here the phone, no name set), not as an id.
   await page.getByRole('button', { name: 'کاربر', exact: true }).click();
   await expect(page).toHaveURL(/groupBy=user/);
-  await expect(page.getByTestId('usage-groups')).toContainText('+98912');
+  await expect(page.getByTestId('usage-groups')).toContainText('+۹۸۹۱۲');
   await expect(page.getByTestId('usage-groups')).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}/);
   await page.getByRole('button', { name: '۳۰ روز گذشته' }).click();
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('button', { name: '۳۰ روز گذشته' })).toHaveAttribute('aria-pressed', 'true');
+  // The preset's window shows in the Jalali date fields, in Persian digits.
+  await expect(page.getByLabel('از تاریخ', { exact: true })).toHaveValue(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+  await expect(page.getByLabel('تا تاریخ', { exact: true })).toHaveValue(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
   await expect(totals).toContainText(persian(report.totals.totalTokens.toLocaleString('en-US').replace(/,/g, '٬')));
   await expect(page.getByLabel('تقویم دوره')).toHaveValue(/jalali|gregorian/);
   await expectAccessible(page);

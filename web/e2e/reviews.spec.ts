@@ -65,7 +65,9 @@ test('an admin sees the contents waiting for review, longest waiting first, coun
   await expect(page).toHaveURL(new RegExp(`/contents/${late}$`));
   const due = page.getByTestId('review-due-date');
   await expect(due.getByText('موعد گذشته')).toBeVisible();
-  await due.getByLabel('موعد بررسی').fill('2030-01-15T17:00');
+  // A Jalali day typed in Persian digits, the time in Latin ones: both are read.
+  await due.getByLabel('موعد بررسی', { exact: true }).fill('۱۴۰۸/۱۰/۲۶');
+  await due.getByLabel('ساعت موعد', { exact: true }).fill('17:00');
   await expect(due).toContainText('۲۶ دی ۱۴۰۸، ۱۷:۰۰');
   await due.getByRole('button', { name: 'ثبت موعد' }).click();
   await expect(due.locator('time').first()).toHaveAttribute('datetime', '2030-01-15T13:30:00.000Z');
