@@ -1,6 +1,8 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import { formatDate } from '@/lib/format';
+import { dateOfIsoDay, isoDayOf } from '@/lib/jalali';
 import { matchingPreset, presetRange, RANGE_PRESETS, type RangePreset } from '@/lib/usage-range';
 import { fa } from '@/messages/fa';
 import { JalaliDatePicker } from './jalali-date-picker';
@@ -18,9 +20,19 @@ type Props = {
   answeredTestId?: string;
 };
 
+const never = () => () => undefined;
+
+/** Today as the browser sees it; null while the server's HTML is hydrated, whose clock and time zone may be another day's. */
+function useToday(): Date | null {
+  const day = useSyncExternalStore(never, () => isoDayOf(new Date()), () => null);
+  return day ? (dateOfIsoDay(day) ?? null) : null;
+}
+
 /** A report's window, shared by the usage and editorial pages: presets, or two Jalali dates. */
 export function DateWindowControls({ idPrefix, from, to, onChange, answered, answeredTestId }: Props) {
-  const preset = matchingPreset(from, to);
+  const today = useToday();
+  // The current period needs no clock; the other presets are marked once the browser's today is known.
+  const preset = !from && !to ? 'period' : today ? matchingPreset(from, to, today) : null;
   const choosePreset = (chosen: RangePreset) => {
     const range = presetRange(chosen);
     onChange({ from: range?.from ?? '', to: range?.to ?? '' });
