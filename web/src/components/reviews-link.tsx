@@ -20,7 +20,7 @@ function badgeText(count: number): string {
  * inbox's total, from its smallest page). Shown to ADMINs of at least one organization: the inbox of
  * anyone else is always empty.
  */
-export function ReviewsLink({ current = false }: { current?: boolean }) {
+export function ReviewsLink({ current = false, onNavigate }: { current?: boolean; onNavigate?: () => void }) {
   const me = useMe();
   const admin = me.data?.memberships.some((membership) => membership.role === 'ADMIN') ?? false;
   const waiting = useRead(reads.reviewsCount(), {
@@ -35,6 +35,7 @@ export function ReviewsLink({ current = false }: { current?: boolean }) {
   return (
     <Link
       href="/reviews"
+      onClick={onNavigate}
       aria-current={current ? 'page' : undefined}
       className="flex items-center justify-between gap-1.5 rounded-lg px-3 py-1.5 text-indigo-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-bold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
     >

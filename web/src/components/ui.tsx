@@ -16,12 +16,26 @@ export function Button({ className = '', variant = 'primary', ...props }: Button
   return <button className={`rounded-lg px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50 ${styles} ${className}`} {...props} />;
 }
 
-export function Field({ label, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
+/** A labelled input; `hint` (an example, the accepted forms) is read after the label as the input's description. */
+export function Field({ label, id, hint, 'aria-describedby': describedBy, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; hint?: ReactNode }) {
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <label htmlFor={id} className="flex flex-col gap-1 text-sm">
-      <span className="font-medium text-slate-700">{label}</span>
-      <input id={id} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-indigo-500 focus:outline-none" {...props} />
-    </label>
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={id} className="font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ') || undefined}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-indigo-500 focus:outline-none"
+        {...props}
+      />
+      {hint ? (
+        <span id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -29,16 +43,41 @@ export function Card({ children, className = '' }: { children: ReactNode; classN
   return <section className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 md:p-6 ${className}`}>{children}</section>;
 }
 
-export function Loading() {
+/** Lines of grey where the content will be, announced politely as loading (`label`, «در حال بارگذاری…» by default). */
+export function Loading({ label = fa.loading, lines = 3 }: { label?: string; lines?: number }) {
   return (
-    <p role="status" className="p-6 text-slate-500">
-      {fa.loading}
-    </p>
+    <div role="status" className="flex flex-col gap-3 p-6">
+      <span className="sr-only">{label}</span>
+      {Array.from({ length: lines }, (_, index) => (
+        <span key={index} aria-hidden="true" className="skeleton h-4" style={{ width: `${100 - ((index * 17) % 45)}%` }} />
+      ))}
+    </div>
   );
 }
 
-export function Empty({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{children}</p>;
+/** What to do about an empty list: a link (`href`) or a button (`onClick`). */
+export type EmptyAction = { label: string; href: string } | { label: string; onClick: () => void };
+
+/** An empty list or page: says why it is empty and, with `action`, offers the way out. */
+export function Empty({ children, action }: { children: ReactNode; action?: EmptyAction }) {
+  if (!action) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{children}</p>;
+  return (
+    <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+      <p>{children}</p>
+      {'href' in action ? (
+        <Link
+          href={action.href}
+          className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          {action.label}
+        </Link>
+      ) : (
+        <Button type="button" onClick={action.onClick}>
+          {action.label}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 /** The API's error in Persian, with the request id for support. */

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Card, Field } from '@/components/ui';
 import { codeTimers } from '@/lib/countdown';
-import { formatCountdown } from '@/lib/format';
+import { formatCountdown, toPersianDigits } from '@/lib/format';
 import { codeSchema, phoneSchema } from '@/lib/sign-in-schema';
 import { errorMessage, fa } from '@/messages/fa';
 
@@ -75,7 +75,20 @@ export function SignInForm() {
       <h1 className="mb-6 text-xl font-bold">{fa.signIn.title}</h1>
       {!sent ? (
         <form onSubmit={phoneForm.handleSubmit(({ phone }) => requestCode(phone, phoneForm.getValues('phone')))} className="flex flex-col gap-4" noValidate>
-          <Field id="phone" label={fa.signIn.phoneLabel} placeholder={fa.signIn.phoneHint} inputMode="tel" autoComplete="tel" dir="ltr" {...phoneForm.register('phone')} />
+          <Field
+            id="phone"
+            label={fa.signIn.phoneLabel}
+            hint={
+              <>
+                {fa.signIn.phoneHintBefore} <bdi dir="ltr">{fa.signIn.phoneExample}</bdi> — {fa.signIn.phoneHintAfter}
+              </>
+            }
+            placeholder={fa.signIn.phoneExample}
+            inputMode="tel"
+            autoComplete="tel"
+            dir="ltr"
+            {...phoneForm.register('phone')}
+          />
           {phoneForm.formState.errors.phone ? (
             <p role="alert" className="text-sm text-rose-700">
               {errorMessage(phoneForm.formState.errors.phone.message)}
@@ -87,8 +100,20 @@ export function SignInForm() {
         </form>
       ) : (
         <form onSubmit={codeForm.handleSubmit(({ code }) => verify(code))} className="flex flex-col gap-4" noValidate>
-          <p className="text-sm text-slate-600">{fa.signIn.codeSentTo(sent.phone)}</p>
-          <Field id="code" label={fa.signIn.codeLabel} inputMode="numeric" autoComplete="one-time-code" maxLength={7} dir="ltr" {...codeForm.register('code')} />
+          <p className="text-sm text-slate-600">
+            {fa.signIn.codeSentBefore} <bdi dir="ltr">{toPersianDigits(sent.phone)}</bdi> {fa.signIn.codeSentAfter}
+          </p>
+          <Field
+            id="code"
+            label={fa.signIn.codeLabel}
+            hint={fa.signIn.codeHint}
+            placeholder={fa.signIn.codeExample}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            dir="ltr"
+            {...codeForm.register('code')}
+          />
           {codeForm.formState.errors.code ? (
             <p role="alert" className="text-sm text-rose-700">
               {errorMessage(codeForm.formState.errors.code.message)}

@@ -1,0 +1,90 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NavDrawer } from './nav-drawer';
+import { apiAnswers, PROJECT_1, renderWithClient, stubApi } from './test-api';
+
+let pathname = '/';
+vi.mock('next/navigation', () => ({ usePathname: () => pathname, useRouter: () => ({ replace: vi.fn(), refresh: vi.fn() }) }));
+vi.mock('next/link', async () => ({ default: (await import('./test-api')).PlainLink }));
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const menuButton = () => screen.getByRole('button', { name: 'منو' });
+
+/** A button pressed from the keyboard: the browser turns Enter on a focused button into a click. */
+function pressEnter(button: HTMLElement) {
+  button.focus();
+  fireEvent.keyDown(button, { key: 'Enter' });
+  fireEvent.click(button);
+}
+
+describe('NavDrawer', () => {
+  it('opens the navigation in a modal dialog with focus inside; Escape closes it and gives focus back to the menu button', async () => {
+    pathname = '/';
+    stubApi(apiAnswers());
+    renderWithClient(<NavDrawer />);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    const menu = menuButton();
+    pressEnter(menu);
+    const drawer = await screen.findByRole('dialog', { name: 'منو' });
+    expect(drawer.contains(document.activeElement)).toBe(true);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(within(drawer).getByRole('navigation', { name: 'پیمایش سازمان‌ها' })).toBeTruthy();
+    expect(await within(drawer).findByText('+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹')).toBeTruthy();
+    expect(within(drawer).getByRole('link', { name: 'امنیت حساب' })).toBeTruthy();
+    expect(within(drawer).getByRole('button', { name: 'خروج' })).toBeTruthy();
+
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(menu));
+  });
+
+  it('keeps Tab inside while open: from the last control to the first and back', async () => {
+    pathname = '/';
+    stubApi(apiAnswers());
+    renderWithClient(<NavDrawer />);
+    pressEnter(menuButton());
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText('Studio Mehr');
+    const close = within(drawer).getByRole('button', { name: 'بستن منو' });
+    const signOut = within(drawer).getByRole('button', { name: 'خروج' });
+
+    signOut.focus();
+    fireEvent.keyDown(signOut, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(signOut);
+  });
+
+  it('closes with its close button, and when a link in it is followed', async () => {
+    pathname = '/';
+    stubApi(apiAnswers());
+    renderWithClient(<NavDrawer />);
+
+    pressEnter(menuButton());
+    pressEnter(within(await screen.findByRole('dialog')).getByRole('button', { name: 'بستن منو' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(menuButton()));
+
+    pressEnter(menuButton());
+    const drawer = await screen.findByRole('dialog');
+    fireEvent.click(within(drawer).getByRole('link', { name: 'امنیت حساب' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('closes when the page changes under it (back and forward included)', async () => {
+    pathname = '/';
+    stubApi(apiAnswers());
+    const view = renderWithClient(<NavDrawer />);
+    pressEnter(menuButton());
+    await screen.findByRole('dialog');
+
+    pathname = `/projects/${PROJECT_1}`;
+    await act(async () => view.rerender(<NavDrawer />));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
