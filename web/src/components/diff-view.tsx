@@ -8,7 +8,7 @@ const digits = (n: number | undefined) => (n ? toPersianDigits(String(n)) : '');
 // Not colour alone: a removed word is struck through, an added one underlined (the legend says so).
 const DEL = 'rounded-sm bg-rose-100 text-rose-950 line-through decoration-rose-700';
 const INS = 'rounded-sm bg-emerald-100 text-emerald-950 underline decoration-emerald-700 decoration-2 underline-offset-4';
-const NUMBER = 'w-8 px-1 text-end align-top text-xs leading-7 text-slate-500 tabular-nums select-none';
+const NUMBER = 'w-8 px-1 text-end align-top text-xs leading-7 text-slate-600 tabular-nums select-none';
 
 /** One side of a line: the older (`removed` words shown) or the newer (`added` words shown). */
 function side(line: Line, show: 'removed' | 'added') {

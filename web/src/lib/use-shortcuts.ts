@@ -24,7 +24,7 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-const dialogOpen = (doc: Document) => doc.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+const dialogOpen = (doc: Document) => doc.querySelector('[role="dialog"]:not([data-state="closed"]), [role="alertdialog"]:not([data-state="closed"])') !== null;
 
 /** Whether a keydown is the given shortcut, and may act where it happened. */
 export function matchesShortcut(event: KeyboardEvent, shortcut: Pick<Shortcut, 'code' | 'mod'>): boolean {

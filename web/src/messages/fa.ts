@@ -254,7 +254,7 @@ export const fa = {
   editor: {
     diffTitle: 'تغییرات',
     diffSince: (from: string, kind: string, to: string) => `تغییرات از نسخه ${from} (${kind}) تا نسخه ${to}`,
-    baselineKinds: { approved: 'آخرین نسخهٔ تأییدشده', previous: 'نسخهٔ پیشین', chosen: 'انتخاب شما' } as Record<string, string>,
+    baselineKinds: { approved: 'آخرین نسخه‌ای که تأیید شد', previous: 'نسخهٔ پیشین', chosen: 'انتخاب شما' } as Record<string, string>,
     compareWith: 'مقایسه با',
     diffMode: 'نمایش تغییرات',
     sideBySide: 'کنار هم',

@@ -43,7 +43,7 @@ describe('DiffPanel', () => {
 
   it('compares the current version with the last approved one by default, side by side', async () => {
     render(withQueries(<DiffPanel contentId="c-1" current={5} versions={APPROVED} />));
-    expect(screen.getByText('تغییرات از نسخه ۲ (آخرین نسخهٔ تأییدشده) تا نسخه ۵')).toBeTruthy();
+    expect(screen.getByText('تغییرات از نسخه ۲ (آخرین نسخه‌ای که تأیید شد) تا نسخه ۵')).toBeTruthy();
     const region = await screen.findByRole('region', { name: 'تفاوت نسخه ۲ و نسخه ۵' });
     await within(region).findByTestId('diff');
     expect(fetchMock).toHaveBeenCalledWith('/bff/api/contents/c-1/diff?from=2&to=5', expect.anything());

@@ -22,7 +22,7 @@ export function GenerationBox({ live, children }: { live: LiveGeneration; childr
     else setReserved(undefined);
   }, [active]);
   return (
-    <div ref={box} className="min-h-48" style={reserved ? { minHeight: reserved } : undefined} data-testid="generation-box">
+    <div ref={box} className="min-h-32" style={reserved ? { minHeight: reserved } : undefined} data-testid="generation-box">
       <p role="status" className="sr-only">
         {streaming ? fa.editor.streamStarted : active ? fa.editor.streamEnded : ''}
       </p>
