@@ -193,7 +193,8 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   const org = new URL(page.url()).searchParams.get('org');
 
   await page.getByRole('link', { name: 'نوروز' }).click();
-  await page.getByRole('link', { name: 'پرامپت‌ها' }).click();
+  // The project page's own link (the side navigation has one for the open workspace too).
+  await page.getByRole('main').getByRole('link', { name: 'پرامپت‌ها' }).click();
   await page.getByLabel('نام', { exact: true }).fill('معرفی محصول');
   await page.getByRole('textbox', { name: 'دسته' }).fill('تبلیغات');
   await page.getByRole('textbox', { name: /^قالب/ }).fill('یک متن برای {{نام_محصول}} با لحن {{ لحن }} بنویس.');
@@ -358,7 +359,7 @@ test('an admin sets up an authenticator app, requires it of the organization’s
 
   // While the organization requires it, it cannot be turned off, and the page says which organization.
   await page.goto('/settings/security');
-  await expect(page.getByText('استودیو امن')).toBeVisible();
+  await expect(page.getByRole('main').getByText('استودیو امن')).toBeVisible();
   await page.getByLabel('کد ۶ رقمی برنامه').fill('123456');
   await page.getByRole('button', { name: 'غیرفعال کردن' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'استودیو امن' })).toBeVisible();
