@@ -15,8 +15,10 @@ afterEach(() => {
 describe('Breadcrumbs', () => {
   it('draws a content page’s trail from the content and its project, names in their own direction, the content the current page', async () => {
     pathname = `/contents/${CONTENT_1}`;
-    const api = stubApi(apiAnswers());
-    renderWithClient(<Breadcrumbs />);
+    const answers = apiAnswers();
+    const api = stubApi(answers);
+    // The content page rendered its content on the server; the shell reads what it does not have.
+    renderWithClient(<Breadcrumbs />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`] });
 
     const trail = screen.getByRole('navigation', { name: 'مسیر صفحه' });
     const current = await within(trail).findByText('معرفی گوشی Ava 5');
@@ -33,7 +35,8 @@ describe('Breadcrumbs', () => {
     expect(within(trail).getByRole('link', { name: 'تحریریه Q4' }).getAttribute('href')).toBe(`/?org=${ORG_A}&workspace=${WS_A1}`);
     expect(within(trail).getByRole('link', { name: 'نشر آوا ACME' }).getAttribute('href')).toBe(`/?org=${ORG_A}`);
     expect(within(trail).getAllByRole('link')).toHaveLength(4);
-    expect(api.paths()).toEqual(expect.arrayContaining(['me', `contents/${CONTENT_1}`, `projects/${PROJECT_1}`, `organizations/${ORG_A}/workspaces`]));
+    expect(api.paths()).toEqual(expect.arrayContaining(['me', `projects/${PROJECT_1}`, `organizations/${ORG_A}/workspaces`]));
+    expect(api.paths()).not.toContain(`contents/${CONTENT_1}`);
   });
 
   it('names the prompts page’s workspace from its organization’s list', async () => {
@@ -44,6 +47,16 @@ describe('Breadcrumbs', () => {
     await within(trail).findByText('تحریریه Q4');
     expect(within(trail).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['خانه', 'نشر آوا ACME', 'تحریریه Q4', 'پرامپت‌ها']);
     expect(within(trail).getByText('پرامپت‌ها').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('waits for the page’s own read of its content rather than asking for it', async () => {
+    pathname = `/contents/${CONTENT_1}`;
+    const api = stubApi(apiAnswers());
+    renderWithClient(<Breadcrumbs />);
+    const trail = screen.getByRole('navigation', { name: 'مسیر صفحه' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.paths()).not.toContain(`contents/${CONTENT_1}`);
+    expect(within(trail).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['خانه', '']);
   });
 
   it('is not drawn on the home page', () => {

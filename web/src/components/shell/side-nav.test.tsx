@@ -17,8 +17,9 @@ const nav = () => screen.getByRole('navigation', { name: 'پیمایش سازم�
 describe('SideNav', () => {
   it('opens the branch of the current project: its organization’s pages and workspaces, the workspace’s prompts and projects, the project marked as the page', async () => {
     pathname = `/projects/${PROJECT_1}`;
-    const api = stubApi(apiAnswers());
-    renderWithClient(<SideNav />);
+    const answers = apiAnswers();
+    const api = stubApi(answers);
+    renderWithClient(<SideNav />, { [`projects/${PROJECT_1}`]: answers[`projects/${PROJECT_1}`] });
 
     const project = await within(nav()).findByRole('link', { name: 'کمپین Black Friday' });
     expect(project.getAttribute('aria-current')).toBe('page');
@@ -40,6 +41,8 @@ describe('SideNav', () => {
     expect(api.paths()).toContain(`workspaces/${WS_A1}/projects`);
     expect(api.paths()).not.toContain(`workspaces/${WS_A2}/projects`);
     expect(api.paths()).not.toContain(`organizations/${ORG_B}/workspaces`);
+    // The project is the page's own read: the shell found it in the cache.
+    expect(api.paths()).not.toContain(`projects/${PROJECT_1}`);
   });
 
   it('shows how many contents wait for review, in Persian digits, with a name that says so', async () => {
@@ -80,8 +83,9 @@ describe('SideNav', () => {
 
   it('on a content page opens its project’s branch without calling the project the page', async () => {
     pathname = `/contents/${CONTENT_1}`;
-    stubApi(apiAnswers());
-    renderWithClient(<SideNav />);
+    const answers = apiAnswers();
+    stubApi(answers);
+    renderWithClient(<SideNav />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`] });
     const project = await within(nav()).findByRole('link', { name: 'کمپین Black Friday' });
     expect(project.getAttribute('aria-current')).toBeNull();
     expect(within(nav()).queryAllByRole('link').filter((link) => link.getAttribute('aria-current') === 'page')).toHaveLength(0);

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { AnchorHTMLAttributes, ReactElement, ReactNode } from 'react';
 import { vi } from 'vitest';
+import { reads } from '@/lib/queries';
 
 export const ORG_A = '11111111-1111-4111-8111-111111111111';
 export const ORG_B = '22222222-2222-4222-8222-222222222222';
@@ -57,8 +58,10 @@ export function stubApi(answers: Record<string, unknown>) {
   return { fetchMock, paths: () => fetchMock.mock.calls.map(([input]) => String(input).replace(/^\/bff\/api\//, '')) };
 }
 
-export function renderWithClient(ui: ReactElement) {
+/** Renders `ui` with a fresh cache; `pageData` (API path → answer) is put in it as the page around the shell would (its reads, rendered on the server). */
+export function renderWithClient(ui: ReactElement, pageData: Record<string, unknown> = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  for (const [path, data] of Object.entries(pageData)) client.setQueryData(keyOfPath(path), data);
   return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
 }
 
@@ -76,4 +79,11 @@ export function PlainLink({ href, prefetch: _prefetch, children, onClick, ...pro
       {children}
     </a>
   );
+}
+
+function keyOfPath(path: string): readonly unknown[] {
+  const [kind, id = ''] = path.split('/');
+  if (kind === 'contents') return reads.content(id).queryKey;
+  if (kind === 'projects') return reads.project(id).queryKey;
+  throw new Error(`No page read for ${path}`);
 }

@@ -18,9 +18,11 @@ export type Branch = { organization?: Node; workspace?: Node; project?: Node; co
 export function useBranch(route: ShellRoute): Branch {
   const me = useMe();
   const contentId = route.kind === 'content' ? route.contentId : undefined;
-  const content = useRead(reads.content(contentId ?? ''), { enabled: Boolean(contentId) });
+  // The page itself reads its content or project (on the server first): the shell only listens, so
+  // it never asks for them while the page's data is still streaming in.
+  const content = useRead(reads.content(contentId ?? ''), { enabled: false });
   const projectId = route.kind === 'project' ? route.projectId : contentId ? content.data?.projectId : undefined;
-  const project = useRead(reads.project(projectId ?? ''), { enabled: Boolean(projectId) });
+  const project = useRead(reads.project(projectId ?? ''), { enabled: Boolean(contentId && projectId) });
   const promptsOf = route.kind === 'prompts' ? route.workspaceId : undefined;
   const access = useWorkspaceAccess(promptsOf);
 
