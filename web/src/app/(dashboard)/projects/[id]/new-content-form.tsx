@@ -54,7 +54,7 @@ export default function NewContentForm({ projectId, workspaceId }: { projectId: 
             <select id="template" className="rounded-lg border border-slate-300 bg-white px-3 py-2" {...form.register('templateId')}>
               <option value="">—</option>
               {templates.data.map((t) => (
-                <option key={t.id} value={t.id}>
+                <option key={t.id} value={t.id} dir="auto">
                   {t.name}
                 </option>
               ))}
