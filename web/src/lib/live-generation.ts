@@ -28,17 +28,19 @@ export function liveGenerationReducer(state: LiveGeneration, action: LiveAction)
 
 /**
  * Follows the content's event stream while the page is open: live text while it is generated.
- * When the generation settles, `onSettled` refreshes the content; the live text gives way once that
- * is done. The API ends a stream when the access token expires (`end` `session_expired`) or when it
+ * Each settled status (the stream opens with the current one) goes to `onSettled` with whether this
+ * page saw the generation run, so the page refreshes the content only when something changed; the
+ * live text gives way once that is done. The API ends a stream when the access token expires (`end` `session_expired`) or when it
  * shuts down: the page then opens it again (the BFF refreshes the token). A member removed from the
  * organization (`access_revoked`) is not reconnected.
  */
-export function useLiveGeneration(contentId: string, onSettled: () => Promise<unknown>): LiveGeneration {
+export function useLiveGeneration(contentId: string, onSettled: (status: string, sawGeneration: boolean) => Promise<unknown>): LiveGeneration {
   const [live, dispatch] = useReducer(liveGenerationReducer, null);
   // The stream lives as long as the page: a new callback on each render must not reopen it.
   const settled = useRef(onSettled);
   settled.current = onSettled;
   useEffect(() => {
+    let sawGeneration = false;
     const abort = new AbortController();
     const follow = async (): Promise<'reconnect' | 'stop'> => {
       const response = await fetch(`/bff/api/contents/${contentId}/events`, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
@@ -52,7 +54,11 @@ export function useLiveGeneration(contentId: string, onSettled: () => Promise<un
           if (event.event === 'end') return (event.data as { reason?: string })?.reason === 'access_revoked' ? 'stop' : 'reconnect';
           dispatch({ type: 'event', event });
           const status = (event.data as { status?: string })?.status;
-          if (event.event === 'status' && status !== 'IN_PROGRESS') void settled.current().finally(() => dispatch({ type: 'shown' }));
+          if (event.event === 'delta' || status === 'IN_PROGRESS') sawGeneration = true;
+          else if (event.event === 'status' && status) {
+            void settled.current(status, sawGeneration).finally(() => dispatch({ type: 'shown' }));
+            sawGeneration = false;
+          }
         }
       }
     };

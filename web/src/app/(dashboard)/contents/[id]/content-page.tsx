@@ -43,7 +43,8 @@ export function ContentPage({ id }: { id: string }) {
       queries.invalidateQueries({ queryKey: queryKeys.versions(id) }),
       queries.invalidateQueries({ queryKey: queryKeys.comments(id) }),
     ]);
-  const live = useLiveGeneration(id, refresh);
+  // The stream opens with the current status: the content rendered on the server is refetched only if it has changed since.
+  const live = useLiveGeneration(id, (status, sawGeneration) => (sawGeneration || status !== content.data?.status ? refresh() : Promise.resolve()));
   // The body the editor opened with, while it is open.
   const [editing, setEditing] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'shortcuts' | null>(null);
