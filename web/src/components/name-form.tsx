@@ -1,34 +1,55 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
+import { useState, type FormEvent } from 'react';
 import { fa } from '@/messages/fa';
 import { Button, ErrorBanner, Field } from './ui';
 
-const nameSchema = z.object({ name: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(200, fa.form.tooLong(200))) });
+const MAX_NAME = 200;
 
-/** One name and a button: creating an organization, a workspace or a project. */
+/** Why a name cannot be sent, as the API would refuse it: empty once trimmed, or longer than 200 characters. */
+export function nameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return fa.form.required;
+  if (trimmed.length > MAX_NAME) return fa.form.tooLong(MAX_NAME);
+  return undefined;
+}
+
+/**
+ * One name and a button: creating an organization, a workspace or a project. A plain form, without a
+ * form library or a schema: the home page shows three of them, and one rule does not need 30 kB.
+ */
 export function NameForm({ label, button, id, onCreate }: { label: string; button: string; id: string; onCreate: (name: string) => Promise<unknown> }) {
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>(null);
-  const form = useForm<z.input<typeof nameSchema>, unknown, z.output<typeof nameSchema>>({ resolver: zodResolver(nameSchema), defaultValues: { name: '' } });
-  const submit = form.handleSubmit(async ({ name }) => {
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = nameProblem(name);
+    setProblem(found);
+    if (found) return;
     setError(null);
+    setBusy(true);
     try {
-      await onCreate(name);
-      form.reset({ name: '' });
+      await onCreate(name.trim());
+      setName('');
     } catch (caught) {
       setError(caught);
+    } finally {
+      setBusy(false);
     }
-  });
+  };
   return (
-    <form onSubmit={submit} className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
+    <form onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
       <div className="flex-1">
-        <Field id={id} label={label} dir="auto" {...form.register('name')} />
-        {form.formState.errors.name ? <p className="mt-1 text-sm text-rose-700">{form.formState.errors.name.message}</p> : null}
+        <Field id={id} label={label} dir="auto" value={name} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(event) => setName(event.target.value)} />
+        {problem ? (
+          <p id={`${id}-problem`} className="mt-1 text-sm text-rose-700">
+            {problem}
+          </p>
+        ) : null}
       </div>
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={busy}>
         {button}
       </Button>
       <ErrorBanner error={error} />
