@@ -1,12 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import * as Dialog from '@radix-ui/react-dialog';
 import Link from 'next/link';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState, type FormEvent } from 'react';
+import { authenticatorCodeOf } from '@/lib/authenticator-code';
 import { SECURITY_PATH, stepUp, type StepUpReason } from '@/lib/step-up';
-import { authenticatorCodeSchema } from '@/lib/two-factor';
 import { errorMessage, fa } from '@/messages/fa';
 import { DialogPanel } from './confirm-dialog';
 import { Field, Button } from './ui';
@@ -18,11 +16,19 @@ import { Field, Button } from './ui';
  */
 export default function StepUpPanel({ reason, onDone }: { reason: StepUpReason; onDone: (steppedUp: boolean) => void }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<{ code: string }, unknown, { code: string }>({ resolver: zodResolver(authenticatorCodeSchema), defaultValues: { code: '' } });
+  const [typed, setTyped] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [sending, setSending] = useState(false);
 
-  const submit = form.handleSubmit(async ({ code }) => {
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const code = authenticatorCodeOf(typed);
+    setInvalid(!code);
+    if (!code) return;
     setError(null);
+    setSending(true);
     const result = await stepUp(code);
+    setSending(false);
     if (result.ok) {
       onDone(true);
       return;
@@ -32,11 +38,10 @@ export default function StepUpPanel({ reason, onDone }: { reason: StepUpReason; 
       return;
     }
     setError(errorMessage(result.code, result.details));
-    form.reset({ code: '' });
-    form.setFocus('code');
-  });
+    setTyped('');
+    document.getElementById('step-up-code')?.focus();
+  };
 
-  const codeError = form.formState.errors.code?.message;
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onDone(false))}>
       {reason === 'TWO_FACTOR_ENROLMENT_REQUIRED' ? (
@@ -56,14 +61,30 @@ export default function StepUpPanel({ reason, onDone }: { reason: StepUpReason; 
           description={fa.stepUp.description}
           describeVisibly
           action={
-            <Button type="submit" form="step-up-form" disabled={form.formState.isSubmitting}>
+            <Button type="submit" form="step-up-form" disabled={sending}>
               {fa.stepUp.confirm}
             </Button>
           }
         >
-          <form id="step-up-form" onSubmit={submit} className="mt-4 flex flex-col gap-2" noValidate>
-            <Field id="step-up-code" label={fa.stepUp.codeLabel} inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={12} autoFocus {...form.register('code')} />
-            {codeError ? <p className="text-sm text-rose-700">{errorMessage(codeError)}</p> : null}
+          <form id="step-up-form" onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-2" noValidate>
+            <Field
+              id="step-up-code"
+              label={fa.stepUp.codeLabel}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              dir="ltr"
+              maxLength={12}
+              autoFocus
+              value={typed}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={invalid ? 'step-up-code-problem' : undefined}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+            {invalid ? (
+              <p id="step-up-code-problem" className="text-sm text-rose-700">
+                {errorMessage('TWO_FACTOR_CODE_FORMAT')}
+              </p>
+            ) : null}
             {error ? (
               <p role="alert" className="text-sm text-rose-700">
                 {error}
