@@ -95,6 +95,8 @@ export const fa = {
     breadcrumbs: 'مسیر صفحه',
     menu: 'منو',
     closeMenu: 'بستن منو',
+    /** Read after «منو» on the phone's menu button (the count already in Persian digits). */
+    menuReviewsWaiting: (count: string) => `، ${count} محتوا در انتظار بررسی`,
     skipToContent: 'رفتن به محتوای صفحه',
     home: 'خانه',
     account: 'حساب شما',
@@ -321,6 +323,7 @@ export const fa = {
     invite: 'افزودن عضو',
     remove: 'حذف',
     removeTitle: 'حذف عضو',
+    roleOf: (who: string) => `نقش ${who}`,
     removeQuestion: (who: string) => `${who} از سازمان حذف شود؟ دسترسی او به همه فضاهای کار این سازمان از بین می‌رود.`,
     lastAdmin: 'این آخرین مدیر سازمان است؛ اول نقش مدیر را به عضو دیگری بدهید.',
     invited: 'دعوت‌شده',

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { MemberName } from '@/components/member-name';
@@ -19,7 +19,7 @@ import type { Role } from '@/lib/types';
 import { errorMessage, fa } from '@/messages/fa';
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
-const inviteSchema = phoneSchema.extend({ role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });
+const inviteSchema = z.extend(phoneSchema, { role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });
 
 /** An organization's members with their roles; ADMINs invite by phone, change roles and remove members. */
 export function MembersPage({ id }: { id: string }) {
@@ -56,8 +56,9 @@ export function MembersPage({ id }: { id: string }) {
               <MemberName member={member} />
               {admin ? (
                 <span className="flex items-center gap-2">
+                  {/* Named after its member: the invite form's own «نقش» stays the only field of that name. */}
                   <label className="sr-only" htmlFor={`role-${member.userId}`}>
-                    {fa.members.role}
+                    {fa.members.roleOf(member.name ?? toPersianDigits(member.phone))}
                   </label>
                   <select
                     id={`role-${member.userId}`}

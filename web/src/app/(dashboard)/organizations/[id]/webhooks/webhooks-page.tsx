@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { OrganizationHeading } from '@/components/organization-heading';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
@@ -17,8 +17,8 @@ import { fa } from '@/messages/fa';
 const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'content.review_overdue', 'usage.threshold_reached'];
 
 const webhookSchema = z.object({
-  url: z.string().trim().url(fa.form.url).refine((value) => /^https?:\/\//i.test(value), fa.form.url),
-  events: z.array(z.string()).min(1, fa.form.pickEvent),
+  url: z.string().check(z.trim(), z.url(fa.form.url), z.refine((value) => /^https?:\/\//i.test(value), fa.form.url)),
+  events: z.array(z.string()).check(z.minLength(1, fa.form.pickEvent)),
 });
 
 function Deliveries({ webhookId }: { webhookId: string }) {

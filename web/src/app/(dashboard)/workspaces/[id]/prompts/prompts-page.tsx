@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
@@ -17,9 +17,9 @@ import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 
 const promptSchema = z.object({
-  name: z.string().trim().min(1, fa.form.required).max(200, fa.form.tooLong(200)),
-  category: z.string().trim().min(1, fa.form.required).max(100, fa.form.tooLong(100)),
-  template: z.string().trim().min(1, fa.form.required).max(20_000, fa.form.tooLong(20_000)),
+  name: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(200, fa.form.tooLong(200))),
+  category: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(100, fa.form.tooLong(100))),
+  template: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(20_000, fa.form.tooLong(20_000))),
 });
 
 /** A workspace's prompt templates by category; EDITORs write, edit and delete them. */
