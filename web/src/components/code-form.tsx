@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { authenticatorCodeOf } from '@/lib/authenticator-code';
+import { authenticatorCodeOf } from '@/lib/two-factor';
 import { errorMessage } from '@/messages/fa';
 import { Button, Field } from './ui';
 

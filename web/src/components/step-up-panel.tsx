@@ -3,7 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { authenticatorCodeOf } from '@/lib/authenticator-code';
+import { authenticatorCodeOf } from '@/lib/two-factor';
 import { SECURITY_PATH, stepUp, type StepUpReason } from '@/lib/step-up';
 import { errorMessage, fa } from '@/messages/fa';
 import { DialogPanel } from './confirm-dialog';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authenticatorCodeOf } from './authenticator-code';
+import { authenticatorCodeOf } from './two-factor';
 
 describe('authenticatorCodeOf', () => {
   it('takes six digits in any script, with spaces, as Latin digits', () => {
