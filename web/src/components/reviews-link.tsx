@@ -11,16 +11,15 @@ import { fa } from '@/messages/fa';
 export const REVIEWS_POLL_MS = 60_000;
 
 /** The count as the badge shows it: Persian digits, «۹۹+» beyond 99. */
-function badgeText(count: number): string {
+export function badgeText(count: number): string {
   return count > 99 ? `${formatNumber(99)}+` : formatNumber(count);
 }
 
 /**
- * The navigation's link to the review inbox, with how many contents wait for the caller's review (the
- * inbox's total, from its smallest page). Shown to ADMINs of at least one organization: the inbox of
- * anyone else is always empty.
+ * How many contents wait for the caller's review (the inbox's total, from its smallest page), polled;
+ * null for someone who is ADMIN nowhere: their inbox is always empty, and is not asked.
  */
-export function ReviewsLink({ current = false, onNavigate }: { current?: boolean; onNavigate?: () => void }) {
+export function useReviewsWaiting(): number | null {
   const me = useMe();
   const admin = me.data?.memberships.some((membership) => membership.role === 'ADMIN') ?? false;
   const waiting = useRead(reads.reviewsCount(), {
@@ -30,8 +29,13 @@ export function ReviewsLink({ current = false, onNavigate }: { current?: boolean
     refetchOnWindowFocus: true,
     staleTime: 0,
   });
-  if (!admin) return null;
-  const count = waiting.data ?? 0;
+  return admin ? (waiting.data ?? 0) : null;
+}
+
+/** The navigation's link to the review inbox with how many contents wait; shown to ADMINs of at least one organization. */
+export function ReviewsLink({ current = false, onNavigate }: { current?: boolean; onNavigate?: () => void }) {
+  const count = useReviewsWaiting();
+  if (count === null) return null;
   return (
     <Link
       href="/reviews"

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NavDrawer } from './nav-drawer';
-import { apiAnswers, PROJECT_1, renderWithClient, stubApi } from './test-api';
+import { apiAnswers, me, PROJECT_1, renderWithClient, stubApi } from './test-api';
 
 let pathname = '/';
 vi.mock('next/navigation', () => ({ usePathname: () => pathname, useRouter: () => ({ replace: vi.fn(), refresh: vi.fn() }) }));
@@ -12,7 +12,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const menuButton = () => screen.getByRole('button', { name: 'منو' });
+const menuButton = () => screen.getByRole('button', { name: /^منو/ });
 
 /** A button pressed from the keyboard: the browser turns Enter on a focused button into a click. */
 function pressEnter(button: HTMLElement) {
@@ -41,6 +41,24 @@ describe('NavDrawer', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(menu));
+  });
+
+  it('tells on the closed menu how many contents wait for review, in Persian digits, in its name', async () => {
+    pathname = '/';
+    stubApi(apiAnswers());
+    renderWithClient(<NavDrawer />);
+    expect((await screen.findByTestId('menu-reviews-count')).textContent).toBe('۳');
+    expect(menuButton().textContent).toBe('منو۳، ۳ محتوا در انتظار بررسی');
+    await waitFor(() => expect(screen.getByRole('button', { name: /^منو،? ?۳ محتوا در انتظار بررسی$/ })).toBeTruthy());
+  });
+
+  it('shows no count to someone who reviews nothing', async () => {
+    pathname = '/';
+    stubApi(apiAnswers({ me: { ...me, memberships: me.memberships.filter((membership) => membership.role !== 'ADMIN') } }));
+    renderWithClient(<NavDrawer />);
+    await screen.findByRole('button', { name: 'منو' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('menu-reviews-count')).toBeNull();
   });
 
   it('keeps Tab inside while open: from the last control to the first and back', async () => {
@@ -86,5 +104,12 @@ describe('NavDrawer', () => {
     pathname = `/projects/${PROJECT_1}`;
     await act(async () => view.rerender(<NavDrawer />));
     expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Back on the page it was opened on, it stays closed.
+    pathname = '/';
+    await act(async () => view.rerender(<NavDrawer />));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    pressEnter(menuButton());
+    expect(await screen.findByRole('dialog')).toBeTruthy();
   });
 });

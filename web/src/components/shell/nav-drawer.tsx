@@ -1,54 +1,69 @@
 'use client';
 
-import * as Dialog from '@radix-ui/react-dialog';
-import { Menu, X } from 'lucide-react';
-import Link from 'next/link';
+import { Menu } from 'lucide-react';
 import { usePathname } from 'next/navigation';
-import { useState } from 'react';
-import { SECURITY_PATH } from '@/lib/step-up';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { badgeText, useReviewsWaiting } from '@/components/reviews-link';
 import { fa } from '@/messages/fa';
-import { SideNav } from './side-nav';
-import { SignOutButton } from './sign-out-button';
-import { UserBadge } from './user-badge';
+
+const loadDrawer = () => import('./drawer-dialog');
+const DrawerDialog = lazy(loadDrawer);
 
 /**
- * Below md the navigation lives in a drawer from the right (the reading side): a modal dialog that
- * keeps focus inside, closes on Escape and gives focus back to the menu button. It closes on
+ * Below md the navigation lives in a drawer, opened by the top bar's menu button. It closes on
  * navigation: it is open only on the page it was opened on.
  */
 export function NavDrawer() {
   const pathname = usePathname();
-  const [openedOn, setOpenedOn] = useState<string | null>(null);
-  const close = () => setOpenedOn(null);
+  const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so that closing (by any means) hands focus back.
+  const [loaded, setLoaded] = useState(false);
+  const [shownPath, setShownPath] = useState(pathname);
+  const button = useRef<HTMLButtonElement>(null);
+  if (shownPath !== pathname) {
+    // A new page (a link, or back and forward): the drawer closes.
+    setShownPath(pathname);
+    setOpen(false);
+  }
   return (
-    <Dialog.Root open={openedOn === pathname} onOpenChange={(open) => setOpenedOn(open ? pathname : null)}>
-      <Dialog.Trigger className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 md:hidden">
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setLoaded(true);
+          setOpen(true);
+        }}
+        // Fetch the drawer's code as the finger or the focus gets there, so it opens at once.
+        onPointerEnter={() => void loadDrawer()}
+        onFocus={() => void loadDrawer()}
+        className="relative rounded-lg p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 md:hidden"
+      >
         <Menu aria-hidden="true" className="h-5 w-5" />
         <span className="sr-only">{fa.shell.menu}</span>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 right-0 z-50 flex w-80 max-w-[85vw] flex-col gap-4 overflow-y-auto bg-white p-4 shadow-xl focus:outline-none"
-        >
-          <div className="flex items-center justify-between gap-2">
-            <Dialog.Title className="text-base font-bold text-slate-900">{fa.shell.menu}</Dialog.Title>
-            <Dialog.Close className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-              <X aria-hidden="true" className="h-5 w-5" />
-              <span className="sr-only">{fa.shell.closeMenu}</span>
-            </Dialog.Close>
-          </div>
-          <UserBadge className="border-b border-slate-100 pb-3" />
-          <SideNav onNavigate={close} />
-          <div className="mt-auto flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
-            <Link href={SECURITY_PATH} onClick={close} className="rounded-lg px-3 py-1.5 text-sm text-indigo-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-              {fa.shell.security}
-            </Link>
-            <SignOutButton />
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        <WaitingBadge />
+      </button>
+      {loaded ? (
+        <Suspense>
+          <DrawerDialog open={open} onClose={() => setOpen(false)} menuButton={button} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+/** On the closed menu, the review inbox's count: the phone's navigation is out of sight until opened. */
+function WaitingBadge() {
+  const count = useReviewsWaiting();
+  if (!count) return null;
+  return (
+    <>
+      <span data-testid="menu-reviews-count" aria-hidden="true" className="absolute -top-0.5 -end-0.5 min-w-5 rounded-full bg-amber-700 px-1 text-center text-xs leading-5 font-bold text-white">
+        {badgeText(count)}
+      </span>
+      <span className="sr-only">{fa.shell.menuReviewsWaiting(badgeText(count))}</span>
+    </>
   );
 }

@@ -62,7 +62,8 @@ export function stubApi(answers: Record<string, unknown>) {
 export function renderWithClient(ui: ReactElement, pageData: Record<string, unknown> = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   for (const [path, data] of Object.entries(pageData)) client.setQueryData(keyOfPath(path), data);
-  return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
+  const view = render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+  return { client, ...view, rerender: (next: ReactElement) => view.rerender(<QueryClientProvider client={client}>{next}</QueryClientProvider>) };
 }
 
 /** next/link as a plain anchor (no router in jsdom); clicks call onClick and go nowhere. */
