@@ -40,8 +40,8 @@ export function NameForm({ label, button, id, onCreate }: { label: string; butto
     }
   };
   return (
-    <form onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
-      <div className="flex-1">
+    <form onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end" noValidate>
+      <div className="flex-1 sm:basis-48">
         <Field id={id} label={label} dir="auto" value={name} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(event) => setName(event.target.value)} />
         {problem ? (
           <p id={`${id}-problem`} className="mt-1 text-sm text-rose-700">
@@ -49,7 +49,7 @@ export function NameForm({ label, button, id, onCreate }: { label: string; butto
           </p>
         ) : null}
       </div>
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" className="whitespace-nowrap" disabled={busy}>
         {button}
       </Button>
       <ErrorBanner error={error} />
