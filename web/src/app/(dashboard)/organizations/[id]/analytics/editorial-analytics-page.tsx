@@ -1,7 +1,7 @@
 'use client';
 
 import { DateWindowControls } from '@/components/date-window-controls';
-import { DecisionChart } from '@/components/editorial-chart';
+import { LazyDecisionChart } from '@/components/lazy-charts';
 import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { can } from '@/lib/hooks';
 import { reads } from '@/lib/queries';
@@ -69,7 +69,7 @@ export function EditorialAnalyticsPage({ id }: { id: string }) {
             {data.groups.length ? (
               <>
                 <h2 className="sr-only">{fa.editorial.chart}</h2>
-                <DecisionChart
+                <LazyDecisionChart
                   points={data.groups.map((group) => {
                     const label = labelOf(group.key);
                     return { label: shorten(label.text), direction: directionOf(label), approved: group.approved, rejected: group.rejected };
