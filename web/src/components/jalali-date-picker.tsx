@@ -148,7 +148,7 @@ export function JalaliDatePicker({ id, label, value, onChange, invalid: invalidH
         {fa.datePicker.hint}
       </span>
       {open ? (
-        <div id={popoverId} role="dialog" aria-label={fa.datePicker.calendar(label)} onKeyDown={onPopoverKey} onBlur={onPopoverBlur} className="absolute start-0 top-full z-30 mt-1 rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200">
+        <div id={popoverId} role="dialog" aria-label={fa.datePicker.calendar(label)} onKeyDown={onPopoverKey} onBlur={onPopoverBlur} className="absolute start-0 top-full z-30 mt-1 w-max rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200">
           <JalaliCalendar selected={shown} onPick={pick} />
         </div>
       ) : null}
