@@ -1,17 +1,12 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { fa } from '@/messages/fa';
+import { textProblem } from '@/lib/text-problem';
 import { Button, ErrorBanner, Field } from './ui';
-
-const MAX_NAME = 200;
 
 /** Why a name cannot be sent, as the API would refuse it: empty once trimmed, or longer than 200 characters. */
 export function nameProblem(name: string): string | undefined {
-  const trimmed = name.trim();
-  if (!trimmed) return fa.form.required;
-  if (trimmed.length > MAX_NAME) return fa.form.tooLong(MAX_NAME);
-  return undefined;
+  return textProblem(name, 200);
 }
 
 /**

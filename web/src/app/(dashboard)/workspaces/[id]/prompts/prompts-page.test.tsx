@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reads } from '@/lib/queries';
 import type { Me, PromptTemplate, Role } from '@/lib/types';
 import { PromptsPage } from './prompts-page';
@@ -31,7 +31,10 @@ function renderAs(role: Role) {
   return render(<PromptsPage id={WORKSPACE} />, { wrapper });
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('PromptsPage', () => {
   it('isolates a template’s mixed name and category, lets its body take its own direction, and isolates each variable', () => {
@@ -56,5 +59,33 @@ describe('PromptsPage', () => {
     expect(screen.getByRole('button', { name: 'ویرایش قالب گزارش Q3 برای ACME' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'حذف' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'ذخیره قالب' })).toBeTruthy();
+  });
+
+  it('says under each field what is missing instead of sending, then sends the template trimmed and starts a new one in the same category', async () => {
+    // The POST answers the template; the list read again after it answers the list.
+    const fetchMock = vi.fn<typeof fetch>((_url, init) =>
+      Promise.resolve(new Response(JSON.stringify(init?.method === 'POST' ? template : [template]), { status: init?.method === 'POST' ? 201 : 200, headers: { 'content-type': 'application/json' } })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderAs('EDITOR');
+
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره قالب' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    const name = screen.getByLabelText('نام', { exact: true });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toBe('این بخش را پر کنید.');
+
+    fireEvent.change(name, { target: { value: ' معرفی Ava 5 ' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'دسته' }), { target: { value: 'marketing' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /^قالب/ }), { target: { value: 'دربارهٔ {{product}} بنویس.' } });
+    expect(document.querySelector('form [aria-live="polite"]')?.textContent).toContain('product');
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره قالب' }));
+
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe(`/bff/api/workspaces/${WORKSPACE}/prompts`);
+    expect(JSON.parse(String(init?.body))).toEqual({ name: 'معرفی Ava 5', category: 'marketing', template: 'دربارهٔ {{product}} بنویس.' });
+    await waitFor(() => expect((screen.getByLabelText('نام', { exact: true }) as HTMLInputElement).value).toBe(''));
+    expect((screen.getByRole('textbox', { name: 'دسته' }) as HTMLInputElement).value).toBe('marketing');
   });
 });

@@ -1,10 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
@@ -15,20 +12,18 @@ import { templateVariables } from '@/lib/template-variables';
 import type { PromptTemplate } from '@/lib/types';
 import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
+import { promptProblems, trimmedPrompt, type PromptInput, type PromptProblems } from './prompt-input';
 
-const promptSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(200, fa.form.tooLong(200))),
-  category: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(100, fa.form.tooLong(100))),
-  template: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(20_000, fa.form.tooLong(20_000))),
-});
+const BLANK: PromptInput = { name: '', category: '', template: '' };
 
 /** A workspace's prompt templates by category; EDITORs write, edit and delete them. */
 export function PromptsPage({ id }: { id: string }) {
   const queries = useQueryClient();
   const [category, setCategory] = useState('');
   const prompts = useRead(reads.prompts(id));
-  const form = useForm<z.input<typeof promptSchema>, unknown, z.output<typeof promptSchema>>({ resolver: zodResolver(promptSchema), defaultValues: { name: '', category: '', template: '' } });
-  const template = form.watch('template');
+  const [values, setValues] = useState<PromptInput>(BLANK);
+  const [problems, setProblems] = useState<PromptProblems>({});
+  const change = (field: keyof PromptInput) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((current) => ({ ...current, [field]: event.target.value }));
   // A template names its organization; only an empty workspace needs the search through every organization's workspaces.
   const organizationId = prompts.data?.[0]?.organizationId;
   const roleByTemplate = useOrganizationRole(organizationId);
@@ -36,13 +31,17 @@ export function PromptsPage({ id }: { id: string }) {
   const editor = can(organizationId ? roleByTemplate : access.role, 'EDITOR');
   // The template being edited, or null while the form writes a new one.
   const [editing, setEditing] = useState<PromptTemplate | null>(null);
-  const blank = { name: '', category: form.getValues('category'), template: '' };
+  // A new template starts in the category of the last one.
+  const startBlank = () => {
+    setValues((current) => ({ ...BLANK, category: current.category }));
+    setProblems({});
+  };
   const save = useMutation({
-    mutationFn: (input: z.output<typeof promptSchema>) =>
+    mutationFn: (input: PromptInput) =>
       editing ? api<PromptTemplate>(`prompts/${editing.id}`, { method: 'PATCH', body: input }) : api<PromptTemplate>(`workspaces/${id}/prompts`, { method: 'POST', body: input }),
     onSuccess: async () => {
       setEditing(null);
-      form.reset(blank);
+      startBlank();
       await queries.invalidateQueries({ queryKey: queryKeys.prompts(id) });
     },
   });
@@ -52,14 +51,26 @@ export function PromptsPage({ id }: { id: string }) {
   });
   const startEditing = (prompt: PromptTemplate) => {
     setEditing(prompt);
-    form.reset({ name: prompt.name, category: prompt.category, template: prompt.template });
+    setValues({ name: prompt.name, category: prompt.category, template: prompt.template });
+    setProblems({});
     document.getElementById('prompt-name')?.focus();
   };
   const categories = [...new Set(prompts.data?.map((p) => p.category) ?? [])];
   const shown = prompts.data?.filter((p) => !category || p.category === category) ?? [];
-  const found = templateVariables(template);
-  const submit = form.handleSubmit((input) => save.mutate(input));
-  const errors = form.formState.errors;
+  const found = templateVariables(values.template);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const refused = promptProblems(values);
+    setProblems(refused);
+    if (!Object.keys(refused).length) save.mutate(trimmedPrompt(values));
+  };
+  const problemOf = (field: keyof PromptInput, id: string) =>
+    problems[field] ? (
+      <p id={`${id}-problem`} className="text-sm text-rose-700">
+        {problems[field]}
+      </p>
+    ) : null;
+  const invalid = (field: keyof PromptInput, id: string) => (problems[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-problem` } : {});
   if (prompts.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
@@ -117,15 +128,23 @@ export function PromptsPage({ id }: { id: string }) {
         <Card>
           <h2 className="mb-3 font-bold">{editing ? <IsolatedMessage message={fa.prompts.editing} value={editing.name} /> : fa.prompts.newTemplate}</h2>
           <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-            <Field id="prompt-name" label={fa.prompts.name} dir="auto" {...form.register('name')} />
-            {errors.name ? <p className="text-sm text-rose-700">{errors.name.message}</p> : null}
-            <Field id="prompt-category" label={fa.prompts.category} dir="auto" {...form.register('category')} />
-            {errors.category ? <p className="text-sm text-rose-700">{errors.category.message}</p> : null}
+            <Field id="prompt-name" label={fa.prompts.name} dir="auto" value={values.name} onChange={change('name')} {...invalid('name', 'prompt-name')} />
+            {problemOf('name', 'prompt-name')}
+            <Field id="prompt-category" label={fa.prompts.category} dir="auto" value={values.category} onChange={change('category')} {...invalid('category', 'prompt-category')} />
+            {problemOf('category', 'prompt-category')}
             <label htmlFor="prompt-template" className="flex flex-col gap-1 text-sm">
               <span className="font-medium">{fa.prompts.template}</span>
-              <textarea id="prompt-template" dir="auto" rows={4} className="rounded-lg border border-slate-300 px-3 py-2 text-base" {...form.register('template')} />
+              <textarea
+                id="prompt-template"
+                dir="auto"
+                rows={4}
+                className="rounded-lg border border-slate-300 px-3 py-2 text-base"
+                value={values.template}
+                onChange={change('template')}
+                {...invalid('template', 'prompt-template')}
+              />
             </label>
-            {errors.template ? <p className="text-sm text-rose-700">{errors.template.message}</p> : null}
+            {problemOf('template', 'prompt-template')}
             <p className="text-sm text-slate-600" aria-live="polite">
               {fa.prompts.variables}: {found.length ? found.map((v) => (
                     <code key={v} dir="auto" className="mx-1 rounded bg-slate-100 px-1 [unicode-bidi:isolate]">
@@ -142,7 +161,7 @@ export function PromptsPage({ id }: { id: string }) {
                   variant="secondary"
                   onClick={() => {
                     setEditing(null);
-                    form.reset(blank);
+                    startBlank();
                   }}
                 >
                   {fa.cancel}
