@@ -1,10 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
+import { useState, type FormEvent } from 'react';
 import { OrganizationHeading } from '@/components/organization-heading';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
@@ -13,13 +10,10 @@ import { queryKeys, reads } from '@/lib/queries';
 import type { RegisteredWebhook } from '@/lib/types';
 import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
+import { webhookProblems, type WebhookInput, type WebhookProblems } from './webhook-input';
 
 const EVENTS = ['content.generated', 'content.generation_failed', 'content.approved', 'content.rejected', 'content.review_overdue', 'usage.threshold_reached'];
 
-const webhookSchema = z.object({
-  url: z.string().check(z.trim(), z.url(fa.form.url), z.refine((value) => /^https?:\/\//i.test(value), fa.form.url)),
-  events: z.array(z.string()).check(z.minLength(1, fa.form.pickEvent)),
-});
 
 function Deliveries({ webhookId }: { webhookId: string }) {
   const deliveries = useRead(reads.deliveries(webhookId));
@@ -47,20 +41,27 @@ export function WebhooksPage({ id }: { id: string }) {
   const queries = useQueryClient();
   const organization = useRead(reads.organization(id));
   const webhooks = useRead(reads.webhooks(id));
-  const form = useForm<z.input<typeof webhookSchema>, unknown, z.output<typeof webhookSchema>>({ resolver: zodResolver(webhookSchema), defaultValues: { url: '', events: ['content.approved'] } });
+  const [values, setValues] = useState<WebhookInput>({ url: '', events: ['content.approved'] });
+  const [problems, setProblems] = useState<WebhookProblems>({});
+  const toggleEvent = (event: string, on: boolean) => setValues((current) => ({ ...current, events: on ? [...current.events, event] : current.events.filter((one) => one !== event) }));
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const register = useMutation({
-    mutationFn: (input: z.output<typeof webhookSchema>) => api<RegisteredWebhook>(`organizations/${id}/webhooks`, { method: 'POST', body: input }),
+    mutationFn: (input: WebhookInput) => api<RegisteredWebhook>(`organizations/${id}/webhooks`, { method: 'POST', body: input }),
     onSuccess: async (created) => {
       setSecret(created.secret ?? null);
-      form.reset({ url: '', events: form.getValues('events') });
+      setValues((current) => ({ ...current, url: '' }));
       await queries.invalidateQueries({ queryKey: queryKeys.webhooks(id) });
     },
   });
   const remove = useMutation({ mutationFn: (webhookId: string) => api(`webhooks/${webhookId}`, { method: 'DELETE' }), onSuccess: () => queries.invalidateQueries({ queryKey: queryKeys.webhooks(id) }) });
-  const submit = form.handleSubmit((input) => register.mutate(input));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const refused = webhookProblems(values);
+    setProblems(refused);
+    if (!Object.keys(refused).length) register.mutate({ url: values.url.trim(), events: EVENTS.filter((one) => values.events.includes(one)) });
+  };
   if (webhooks.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
@@ -112,18 +113,35 @@ export function WebhooksPage({ id }: { id: string }) {
       </Card>
       <Card>
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-          <Field id="webhook-url" label={fa.webhooks.url} dir="ltr" type="url" {...form.register('url')} />
-          {form.formState.errors.url ? <p className="text-sm text-rose-700">{form.formState.errors.url.message}</p> : null}
-          <fieldset className="flex flex-wrap gap-3 text-sm">
+          <Field
+            id="webhook-url"
+            label={fa.webhooks.url}
+            dir="ltr"
+            type="url"
+            value={values.url}
+            onChange={(event) => setValues((current) => ({ ...current, url: event.target.value }))}
+            aria-invalid={problems.url ? true : undefined}
+            aria-describedby={problems.url ? 'webhook-url-problem' : undefined}
+          />
+          {problems.url ? (
+            <p id="webhook-url-problem" className="text-sm text-rose-700">
+              {problems.url}
+            </p>
+          ) : null}
+          <fieldset className="flex flex-wrap gap-3 text-sm" aria-describedby={problems.events ? 'webhook-events-problem' : undefined}>
             <legend className="mb-1 font-medium">{fa.webhooks.events}</legend>
             {EVENTS.map((event) => (
               <label key={event} className="flex items-center gap-1" dir="ltr">
-                <input type="checkbox" value={event} {...form.register('events')} />
+                <input type="checkbox" value={event} checked={values.events.includes(event)} onChange={(change) => toggleEvent(event, change.target.checked)} />
                 {event}
               </label>
             ))}
           </fieldset>
-          {form.formState.errors.events ? <p className="text-sm text-rose-700">{form.formState.errors.events.message}</p> : null}
+          {problems.events ? (
+            <p id="webhook-events-problem" className="text-sm text-rose-700">
+              {problems.events}
+            </p>
+          ) : null}
           <Button type="submit" disabled={register.isPending}>
             {fa.webhooks.register}
           </Button>
