@@ -2,6 +2,7 @@
 
 import { DateWindowControls } from '@/components/date-window-controls';
 import { LazyDecisionChart } from '@/components/lazy-charts';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { can } from '@/lib/hooks';
 import { reads } from '@/lib/queries';
@@ -32,12 +33,17 @@ export function EditorialAnalyticsPage({ id }: { id: string }) {
   const report = useRead(reads.editorialAnalytics(id, query), { enabled: admin, placeholderData: (previous) => previous });
   if (organization.isLoading) return <Loading />;
   if (organization.error) return <ErrorBanner error={organization.error} />;
-  if (!admin) return <Empty>{fa.editorial.adminOnly}</Empty>;
+  if (!admin)
+    return (
+      <div className="flex flex-col gap-4">
+        <OrganizationHeading title={fa.editorial.title} organization={organization.data} />
+        <Empty>{fa.editorial.adminOnly}</Empty>
+      </div>
+    );
   const data = report.data;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{fa.editorial.title}</h1>
-      <p className="text-sm text-slate-600">{fa.editorial.intro}</p>
+      <OrganizationHeading title={fa.editorial.title} organization={organization.data} intro={fa.editorial.intro} />
       <ErrorBanner error={report.error} />
       <Card>
         <DateWindowControls idPrefix="editorial" from={from} to={to} onChange={go} answered={data} answeredTestId="editorial-window" />

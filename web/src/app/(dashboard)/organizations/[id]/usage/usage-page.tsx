@@ -5,6 +5,7 @@ import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { DateWindowControls } from '@/components/date-window-controls';
 import { GroupName } from '@/components/group-name';
 import { LimitBar } from '@/components/limit-bar';
+import { OrganizationHeading } from '@/components/organization-heading';
 import { UsageForecastSummary } from '@/components/usage-forecast';
 import { LazyUsageChart } from '@/components/lazy-charts';
 import { formatDate, formatNumber, formatUsd } from '@/lib/format';
@@ -57,7 +58,7 @@ export function UsagePage({ id }: { id: string }) {
   if (limits.isLoading) return <Loading />;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{fa.usage.title}</h1>
+      <OrganizationHeading title={fa.usage.title} organization={organization.data} />
       <ErrorBanner error={limits.error ?? report.error} />
       {limits.data ? (
         <Card>
