@@ -1,9 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
+import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { MemberName } from '@/components/member-name';
@@ -13,13 +11,12 @@ import { api, ApiError } from '@/lib/api';
 import { toPersianDigits } from '@/lib/format';
 import { can } from '@/lib/hooks';
 import { queryKeys, reads } from '@/lib/queries';
-import { phoneSchema } from '@/lib/sign-in-schema';
+import { phoneOf } from '@/lib/phone';
 import { useRead } from '@/lib/use-read';
 import type { Role } from '@/lib/types';
 import { errorMessage, fa } from '@/messages/fa';
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];
-const inviteSchema = z.extend(phoneSchema, { role: z.enum(['ADMIN', 'EDITOR', 'VIEWER']) });
 
 /** An organization's members with their roles; ADMINs invite by phone, change roles and remove members. */
 export function MembersPage({ id }: { id: string }) {
@@ -27,15 +24,20 @@ export function MembersPage({ id }: { id: string }) {
   const organization = useRead(reads.organization(id));
   const role = organization.data?.role;
   const members = useRead(reads.members(id));
-  const inviteForm = useForm<z.input<typeof inviteSchema>, unknown, z.output<typeof inviteSchema>>({ resolver: zodResolver(inviteSchema), defaultValues: { phone: '', role: 'EDITOR' } });
+  const [invitedPhone, setInvitedPhone] = useState('');
+  const [invitedRole, setInvitedRole] = useState<Role>('EDITOR');
+  const [phoneInvalid, setPhoneInvalid] = useState(false);
   const change = useMutation({
     mutationFn: (action: { method: string; path: string; body?: unknown }) => api(`organizations/${id}/members${action.path}`, { method: action.method, body: action.body }),
     // A role changed may be the caller's own: the organization's answer carries it.
     onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: queryKeys.members(id) }), queries.invalidateQueries({ queryKey: queryKeys.organization(id) })]),
   });
-  const invite = inviteForm.handleSubmit(({ phone, role: invitedRole }) =>
-    change.mutate({ method: 'POST', path: '', body: { phone, role: invitedRole } }, { onSuccess: () => inviteForm.reset({ phone: '', role: invitedRole }) }),
-  );
+  const invite = (event: FormEvent) => {
+    event.preventDefault();
+    const phone = phoneOf(invitedPhone);
+    setPhoneInvalid(!phone);
+    if (phone) change.mutate({ method: 'POST', path: '', body: { phone, role: invitedRole } }, { onSuccess: () => setInvitedPhone('') });
+  };
   const admin = can(role, 'ADMIN');
   if (members.isLoading) return <Loading />;
   return (
@@ -91,12 +93,25 @@ export function MembersPage({ id }: { id: string }) {
         <Card>
           <form onSubmit={invite} className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
             <div className="flex-1">
-              <Field id="member-phone" label={fa.members.phone} inputMode="tel" dir="ltr" {...inviteForm.register('phone')} />
-              {inviteForm.formState.errors.phone ? <p className="mt-1 text-sm text-rose-700">{errorMessage(inviteForm.formState.errors.phone.message)}</p> : null}
+              <Field
+                id="member-phone"
+                label={fa.members.phone}
+                inputMode="tel"
+                dir="ltr"
+                value={invitedPhone}
+                onChange={(event) => setInvitedPhone(event.target.value)}
+                aria-invalid={phoneInvalid ? true : undefined}
+                aria-describedby={phoneInvalid ? 'member-phone-problem' : undefined}
+              />
+              {phoneInvalid ? (
+                <p id="member-phone-problem" className="mt-1 text-sm text-rose-700">
+                  {errorMessage('PHONE_INVALID')}
+                </p>
+              ) : null}
             </div>
             <label htmlFor="member-role" className="flex flex-col gap-1 text-sm">
               <span className="font-medium">{fa.members.role}</span>
-              <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" {...inviteForm.register('role')}>
+              <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" value={invitedRole} onChange={(event) => setInvitedRole(event.target.value as Role)}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {fa.roles[r]}
