@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { contentFormSchema } from './content-form-schema';
+import { parseContentForm } from './content-form-schema';
 
 const base = { title: 'عنوان', templateId: '', prompt: 'بنویس', variables: {}, model: 'gpt-4.1-mini', temperature: '', maxTokens: '' };
 
-describe('contentFormSchema', () => {
-  it('reads temperature and max tokens typed in Persian digits, and leaves empty ones out', () => {
-    expect(contentFormSchema.parse({ ...base, temperature: '۰٫۷'.replace('٫', '.'), maxTokens: '۸۰۰' })).toMatchObject({ temperature: 0.7, maxTokens: 800 });
-    expect(contentFormSchema.parse(base)).toMatchObject({ temperature: undefined, maxTokens: undefined });
+describe('parseContentForm', () => {
+  it('reads temperature and max tokens typed in Persian digits (with ٫ or .), and leaves empty ones out', () => {
+    expect(parseContentForm({ ...base, temperature: '۰٫۷', maxTokens: '۸۰۰' })).toMatchObject({ ok: true, value: { temperature: 0.7, maxTokens: 800 } });
+    expect(parseContentForm({ ...base, temperature: '0.5' })).toMatchObject({ ok: true, value: { temperature: 0.5 } });
+    expect(parseContentForm(base)).toMatchObject({ ok: true, value: { temperature: undefined, maxTokens: undefined } });
   });
 
-  it('needs a prompt unless a template is chosen, and refuses out-of-range numbers', () => {
-    expect(contentFormSchema.safeParse({ ...base, prompt: '' }).success).toBe(false);
-    expect(contentFormSchema.safeParse({ ...base, prompt: '', templateId: 't1' }).success).toBe(true);
-    expect(contentFormSchema.safeParse({ ...base, temperature: '3' }).success).toBe(false);
-    expect(contentFormSchema.safeParse({ ...base, maxTokens: '1.5' }).success).toBe(false);
+  it('sends the title and prompt trimmed', () => {
+    expect(parseContentForm({ ...base, title: '  گزارش Q3 برای ACME ', prompt: ' بنویس ' })).toMatchObject({ ok: true, value: { title: 'گزارش Q3 برای ACME', prompt: 'بنویس' } });
+  });
+
+  it('needs a title, and a prompt unless a template is chosen, and refuses out-of-range numbers, each in Persian', () => {
+    expect(parseContentForm({ ...base, title: ' ', prompt: '' })).toEqual({ ok: false, problems: { title: 'این بخش را پر کنید.', prompt: 'این بخش را پر کنید.' } });
+    expect(parseContentForm({ ...base, prompt: '', templateId: 't1' }).ok).toBe(true);
+    expect(parseContentForm({ ...base, temperature: '3' })).toEqual({ ok: false, problems: { temperature: 'یک عدد وارد کنید.' } });
+    expect(parseContentForm({ ...base, maxTokens: '1.5' })).toEqual({ ok: false, problems: { maxTokens: 'یک عدد وارد کنید.' } });
   });
 });

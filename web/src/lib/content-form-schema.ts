@@ -1,29 +1,33 @@
-import * as z from 'zod/mini';
 import { fa } from '@/messages/fa';
 import { toLatinDigits } from './format';
+import { textProblem } from './text-problem';
 
-const optionalNumber = (check: (value: number) => boolean) =>
-  z.pipe(
-    z.pipe(z.string(), z.transform((value) => toLatinDigits(value.trim()))).check(z.refine((value) => value === '' || (Number.isFinite(Number(value)) && check(Number(value))), fa.form.number)),
-    z.transform((value) => (value === '' ? undefined : Number(value))),
-  );
+/** The new-content form as typed: a written prompt, or a template (templateId) with a value for each of its variables. */
+export type ContentFormInput = { title: string; templateId: string; prompt: string; variables: Record<string, string>; model: string; temperature: string; maxTokens: string };
+/** What it sends: trimmed text, and the numbers read (left out when empty). */
+export type ContentFormOutput = Omit<ContentFormInput, 'temperature' | 'maxTokens'> & { temperature?: number; maxTokens?: number };
+export type ContentFormProblems = Partial<Record<'title' | 'prompt' | 'temperature' | 'maxTokens', string>>;
 
-/** A new content: a written prompt, or a template (templateId) with a value for each of its variables. */
-export const contentFormSchema = z
-  .object({
-    title: z.string().check(z.trim(), z.minLength(1, fa.form.required), z.maxLength(300, fa.form.tooLong(300))),
-    templateId: z.string(),
-    prompt: z.string().check(z.trim(), z.maxLength(20_000, fa.form.tooLong(20_000))),
-    variables: z.record(z.string(), z.string()),
-    model: z.string().check(z.minLength(1)),
-    temperature: optionalNumber((value) => value >= 0 && value <= 2),
-    maxTokens: optionalNumber((value) => Number.isInteger(value) && value >= 1 && value <= 16_384),
-  })
-  .check(
-    z.superRefine((value, context) => {
-      if (!value.templateId && !value.prompt) context.addIssue({ code: 'custom', path: ['prompt'], message: fa.form.required });
-    }),
-  );
+/** A number typed in any digit script (٫ or . before the decimals): undefined when empty, null when not one `check` accepts. */
+function optionalNumber(typed: string, check: (value: number) => boolean): number | undefined | null {
+  const text = toLatinDigits(typed.trim()).replace('٫', '.');
+  if (!text) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && check(value) ? value : null;
+}
 
-export type ContentFormInput = z.input<typeof contentFormSchema>;
-export type ContentFormOutput = z.output<typeof contentFormSchema>;
+/** The form read as the API takes it, or why each field cannot be sent (the API checks again). */
+export function parseContentForm(input: ContentFormInput): { ok: true; value: ContentFormOutput } | { ok: false; problems: ContentFormProblems } {
+  const problems: ContentFormProblems = {};
+  const title = textProblem(input.title, 300);
+  if (title) problems.title = title;
+  const prompt = input.prompt.trim();
+  if (!input.templateId && !prompt) problems.prompt = fa.form.required;
+  else if (prompt.length > 20_000) problems.prompt = fa.form.tooLong(20_000);
+  const temperature = optionalNumber(input.temperature, (value) => value >= 0 && value <= 2);
+  if (temperature === null) problems.temperature = fa.form.number;
+  const maxTokens = optionalNumber(input.maxTokens, (value) => Number.isInteger(value) && value >= 1 && value <= 16_384);
+  if (maxTokens === null) problems.maxTokens = fa.form.number;
+  if (Object.keys(problems).length) return { ok: false, problems };
+  return { ok: true, value: { ...input, title: input.title.trim(), prompt, temperature: temperature ?? undefined, maxTokens: maxTokens ?? undefined } };
+}
