@@ -187,7 +187,7 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await page.getByRole('button', { name: 'ساختن سازمان' }).click();
   await page.getByLabel('نام فضای کار').fill('محتوا');
   await page.getByRole('button', { name: 'ساختن فضای کار' }).click();
-  await page.getByRole('link', { name: 'محتوا' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'محتوا', exact: true }).click();
   await page.getByLabel('نام پروژه').fill('نوروز');
   await page.getByRole('button', { name: 'ساختن پروژه' }).click();
   const org = new URL(page.url()).searchParams.get('org');
@@ -232,8 +232,8 @@ test('an admin keeps prompt templates, creates a content from one, and manages m
   await page.getByLabel('شماره موبایل').fill('۰۹۳۵۱۲۳۴۵۶۷');
   await page.getByLabel('نقش', { exact: true }).selectOption('VIEWER');
   await page.getByRole('button', { name: 'افزودن عضو' }).click();
-  await expect(page.getByText('+989351234567')).toBeVisible();
-  const adminRow = page.getByRole('listitem').filter({ hasNotText: '+989351234567' });
+  await expect(page.getByText(persian('+989351234567'))).toBeVisible();
+  const adminRow = page.getByRole('listitem').filter({ hasNotText: persian('+989351234567') });
   await adminRow.getByRole('button', { name: 'حذف' }).click();
   await page.getByRole('dialog', { name: 'حذف عضو' }).getByRole('button', { name: 'حذف' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'آخرین مدیر' })).toBeVisible();
@@ -373,7 +373,7 @@ test('an admin sets up an authenticator app, requires it of the organization’s
   await dialog.getByLabel('کد برنامه احراز هویت').fill(await nextCode());
   await dialog.getByRole('button', { name: 'تأیید و ادامه' }).click();
   await expect(dialog).toBeHidden();
-  const invited = page.getByRole('listitem').filter({ hasText: '+989197654321' });
+  const invited = page.getByRole('listitem').filter({ hasText: persian('+989197654321') });
   await expect(invited).toContainText('دعوت‌شده');
   await snap(page, 'members-invited');
   await expectAccessible(page);

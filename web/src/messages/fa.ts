@@ -1,3 +1,5 @@
+import { toPersianDigits } from '@/lib/format';
+
 /** Every piece of interface text, in Persian, in one place. */
 export const fa = {
   appName: 'کانتکسور',
@@ -621,6 +623,7 @@ export function limitExceededMessage(details: Record<string, unknown>, format: (
 /** The Persian message for an API error code. */
 export function errorMessage(code: string | undefined, details?: Record<string, unknown>): string {
   const message = (code && fa.errors[code]) || fa.errors.unknown;
-  if (typeof message === 'function') return message(String(details?.retryAfterSeconds ?? details?.seconds ?? ''));
+  // A wait the API gives in Latin digits is shown in Persian ones, like every number on screen.
+  if (typeof message === 'function') return message(toPersianDigits(String(details?.retryAfterSeconds ?? details?.seconds ?? '')));
   return message ?? '';
 }

@@ -109,8 +109,11 @@ export function MembersPage({ id }: { id: string }) {
                 </p>
               ) : null}
             </div>
-            <label htmlFor="member-role" className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">{fa.members.role}</span>
+            {/* The label beside the select, not around it: wrapped, its name would include every option's text. */}
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor="member-role" className="font-medium">
+                {fa.members.role}
+              </label>
               <select id="member-role" className="rounded-lg border border-slate-300 px-3 py-2" value={invitedRole} onChange={(event) => setInvitedRole(event.target.value as Role)}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -118,7 +121,7 @@ export function MembersPage({ id }: { id: string }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <Button type="submit" disabled={change.isPending}>
               {fa.members.invite}
             </Button>
