@@ -27,6 +27,9 @@ type Props = {
  */
 export async function Prefetched({ reads, optional = [], children }: Props) {
   const client = new QueryClient();
+  // Each entry is dated when its read began, not when it ended: on a client navigation, the browser's
+  // cache keeps anything it fetched meanwhile (a workspace just created) instead of this older answer.
+  const startedAt = Date.now();
   const [required, extra] = await Promise.all([Promise.all(reads.map((one) => serverRead(one.path))), Promise.all(optional.map((one) => serverRead(one.path)))]);
   required.forEach((result, index) => {
     if (result.ok) return;
@@ -35,7 +38,7 @@ export async function Prefetched({ reads, optional = [], children }: Props) {
     if (result.status === 0 || result.status >= 500) throw new ServerReadError(reads[index]!.path, result.status);
   });
   [...required.map((result, index) => [result, reads[index]!] as const), ...extra.map((result, index) => [result, optional[index]!] as const)].forEach(([result, one]) => {
-    if (result.ok) client.setQueryData(one.queryKey, result.data);
+    if (result.ok) client.setQueryData(one.queryKey, result.data, { updatedAt: startedAt });
   });
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

@@ -10,7 +10,7 @@ import { serverRead } from '@/server/server-read';
  * organization's workspaces, so the navigation is there on first paint.
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  // The workspaces depend on the organizations: /me is asked first (Prefetched asks it again, required).
+  // The workspaces depend on the organizations: /me is read first (Prefetched gets the same answer: serverRead is once per request).
   const me = await serverRead<Me>(reads.me().path);
   const workspaces = me.ok ? me.data.memberships.map((membership) => reads.workspaces(membership.organizationId)) : [];
   return (
