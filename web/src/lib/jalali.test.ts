@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toPersianDigits } from './format';
 import { dateOfIsoDay, isoDayOf, isoDayOfJalali, jalaliOfIsoDay } from './jalali';
 
 describe('Jalali days', () => {
@@ -37,5 +38,17 @@ describe('Jalali days', () => {
   it('keeps the calendar day through a Date', () => {
     expect(isoDayOf(dateOfIsoDay('2026-03-21') as Date)).toBe('2026-03-21');
     expect(dateOfIsoDay('not a day')).toBeUndefined();
+  });
+});
+
+describe('Jalali days against date-fns-jalali', () => {
+  it('agrees on every day from 1350 to 1450, both ways (Intl's Persian calendar and the library the calendar grid uses)', async () => {
+    const { getDate, getMonth, getYear } = await import('date-fns-jalali');
+    for (let day = new Date(1971, 2, 21, 12); day.getFullYear() < 2071; day.setDate(day.getDate() + 1)) {
+      const jalali = `${getYear(day)}/${String(getMonth(day) + 1).padStart(2, '0')}/${String(getDate(day)).padStart(2, '0')}`;
+      const iso = isoDayOf(day);
+      expect(jalaliOfIsoDay(iso)).toBe(toPersianDigits(jalali));
+      expect(isoDayOfJalali(jalali)).toBe(iso);
+    }
   });
 });
