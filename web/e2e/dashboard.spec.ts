@@ -302,14 +302,17 @@ test('the contents of a project are searched in Persian or English and either di
   await context.close();
 });
 
-test('an unknown content shows a clear Persian error, not a crash', async ({ browser }) => {
+test('an unknown content, or another organization’s, shows the Persian not-found page, not a crash', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, randomPhone());
-  await page.goto('/contents/00000000-0000-4000-8000-000000000000');
-  const banner = page.getByRole('alert').filter({ hasText: 'پیدا نشد' });
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('شناسه درخواست');
+  for (const path of ['/contents/00000000-0000-4000-8000-000000000000', contentUrl]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('پیدا نشد');
+    await expect(page.getByRole('main')).toContainText('به سازمانی تعلق دارد که عضو آن نیستید');
+    await expect(page.getByRole('main').getByRole('link', { name: 'بازگشت به خانه' })).toBeVisible();
+  }
+  await expectAccessible(page);
   await context.close();
   expect(contentUrl).toMatch(/^\/contents\//);
 });
