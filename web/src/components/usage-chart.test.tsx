@@ -26,7 +26,7 @@ describe('UsageBars', () => {
   it('keeps bars at most 48 px wide and labels the token axis in Persian digits', () => {
     const { container } = render(<UsageBars points={points} width={1400} />);
     for (const { left, right } of bars(container)) expect(right - left).toBe(48);
-    const ticks = [...container.querySelectorAll('.visx-axis-right text')].map((node) => node.textContent);
+    const ticks = [...container.querySelectorAll('[data-testid="token-axis"] text')].map((node) => node.textContent);
     expect(ticks).toContain('۳٬۰۰۰');
     expect(ticks.join('')).not.toMatch(/[0-9]/);
   });
@@ -40,7 +40,7 @@ describe('UsageBars', () => {
 
   it('writes each label in its own direction: a model left to right, a Jalali day right to left', () => {
     const { container } = render(<UsageBars points={[{ label: 'gpt-4.1-mini', direction: 'ltr', tokens: 1 }, { label: '۱۶ آذر ۱۴۰۵', tokens: 2 }]} width={600} />);
-    const labels = [...container.querySelectorAll('.visx-axis-bottom text')].map((node) => [node.textContent, node.getAttribute('direction')]);
+    const labels = [...container.querySelectorAll('[data-testid="group-axis"] text')].map((node) => [node.textContent, node.getAttribute('direction')]);
     expect(labels).toEqual([
       ['gpt-4.1-mini', 'ltr'],
       ['۱۶ آذر ۱۴۰۵', 'rtl'],

@@ -1,40 +1,20 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
+import { useState, type FormEvent } from 'react';
 import { Button, ErrorBanner, Field } from '@/components/ui';
 import { api } from '@/lib/api';
-import { toLatinDigits } from '@/lib/format';
 import { queryKeys } from '@/lib/queries';
 import type { UsageLimits } from '@/lib/types';
+import { limitsBody, limitsProblems, type LimitField, type LimitsBody, type LimitsInput } from '@/lib/usage-limits-input';
 import { fa } from '@/messages/fa';
 
-const limit = (pattern: RegExp) =>
-  z.pipe(z.string(), z.transform((value) => toLatinDigits(value.trim()))).check(z.refine((value) => value === '' || pattern.test(value), fa.form.number));
-
-/** Empty means unlimited. Token limits are whole numbers, the cost limit a USD amount with up to 6 decimals. */
-const limitsSchema = z.object({ tokens: limit(/^\d{1,12}$/), cost: limit(/^\d{1,9}(\.\d{1,6})?$/), perUser: limit(/^\d{1,12}$/), calendar: z.enum(['gregorian', 'jalali']) });
-
-/** ADMINs set the monthly limits (empty = unlimited). */
+/** ADMINs set the monthly limits (empty = unlimited). A plain form: three number rules need no form library. */
 export function UsageLimitsForm({ organizationId, limits }: { organizationId: string; limits: UsageLimits }) {
   const queries = useQueryClient();
-  const form = useForm<z.input<typeof limitsSchema>, unknown, z.output<typeof limitsSchema>>({
-    resolver: zodResolver(limitsSchema),
-    defaultValues: { tokens: limits.monthlyTokenLimit?.toString() ?? '', cost: limits.monthlyCostLimitUsd ?? '', perUser: limits.perUserMonthlyTokenLimit?.toString() ?? '', calendar: limits.calendar },
-  });
+  const [problems, setProblems] = useState<LimitField[]>([]);
   const save = useMutation({
-    mutationFn: (input: z.output<typeof limitsSchema>) =>
-      api(`organizations/${organizationId}/usage/limits`, {
-        method: 'PUT',
-        body: {
-          monthlyTokenLimit: input.tokens ? Number(input.tokens) : null,
-          monthlyCostLimitUsd: input.cost || null,
-          perUserMonthlyTokenLimit: input.perUser ? Number(input.perUser) : null,
-          calendar: input.calendar,
-        },
-      }),
+    mutationFn: (body: LimitsBody) => api(`organizations/${organizationId}/usage/limits`, { method: 'PUT', body }),
     // A new calendar moves the period, so the report changes with it.
     onSuccess: () =>
       Promise.all([
@@ -43,15 +23,28 @@ export function UsageLimitsForm({ organizationId, limits }: { organizationId: st
         queries.invalidateQueries({ queryKey: queryKeys.forecast(organizationId) }),
       ]),
   });
-  const errors = form.formState.errors;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const input: LimitsInput = {
+      tokens: String(data.get('tokens') ?? ''),
+      cost: String(data.get('cost') ?? ''),
+      perUser: String(data.get('perUser') ?? ''),
+      calendar: data.get('calendar') === 'gregorian' ? 'gregorian' : 'jalali',
+    };
+    const found = limitsProblems(input);
+    setProblems(found);
+    if (!found.length) save.mutate(limitsBody(input));
+  };
+  const invalid = (field: LimitField) => (problems.includes(field) ? { 'aria-invalid': true, 'aria-describedby': 'limits-problem' } : {});
   return (
-    <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-5 sm:items-end" noValidate>
-      <Field id="limit-tokens" label={fa.usage.tokenLimit} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('tokens')} />
-      <Field id="limit-cost" label={fa.usage.costLimit} inputMode="decimal" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('cost')} />
-      <Field id="limit-user" label={fa.usage.perUser} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} {...form.register('perUser')} />
+    <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-5 sm:items-end" noValidate>
+      <Field id="limit-tokens" name="tokens" label={fa.usage.tokenLimit} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} defaultValue={limits.monthlyTokenLimit?.toString() ?? ''} {...invalid('tokens')} />
+      <Field id="limit-cost" name="cost" label={fa.usage.costLimit} inputMode="decimal" dir="ltr" placeholder={fa.usage.unlimited} defaultValue={limits.monthlyCostLimitUsd ?? ''} {...invalid('cost')} />
+      <Field id="limit-user" name="perUser" label={fa.usage.perUser} inputMode="numeric" dir="ltr" placeholder={fa.usage.unlimited} defaultValue={limits.perUserMonthlyTokenLimit?.toString() ?? ''} {...invalid('perUser')} />
       <label htmlFor="limit-calendar" className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">{fa.usage.calendar}</span>
-        <select id="limit-calendar" className="rounded-lg border border-slate-300 bg-white px-3 py-2" {...form.register('calendar')}>
+        <select id="limit-calendar" name="calendar" defaultValue={limits.calendar} className="rounded-lg border border-slate-300 bg-white px-3 py-2">
           <option value="jalali">{fa.usage.calendars.jalali}</option>
           <option value="gregorian">{fa.usage.calendars.gregorian}</option>
         </select>
@@ -60,7 +53,11 @@ export function UsageLimitsForm({ organizationId, limits }: { organizationId: st
         {fa.usage.editLimits}
       </Button>
       <div className="sm:col-span-5">
-        {errors.tokens || errors.cost || errors.perUser ? <p className="text-sm text-rose-700">{fa.form.number}</p> : null}
+        {problems.length ? (
+          <p id="limits-problem" className="text-sm text-rose-700">
+            {fa.form.number}
+          </p>
+        ) : null}
         <ErrorBanner error={save.error} />
       </div>
     </form>

@@ -1,13 +1,12 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { DateWindowControls } from '@/components/date-window-controls';
 import { GroupName } from '@/components/group-name';
 import { LimitBar } from '@/components/limit-bar';
 import { OrganizationHeading } from '@/components/organization-heading';
 import { UsageForecastSummary } from '@/components/usage-forecast';
-import { LazyUsageChart } from '@/components/lazy-charts';
+import { UsageChart } from '@/components/usage-chart';
 import { formatDate, formatNumber, formatUsd } from '@/lib/format';
 import { can } from '@/lib/hooks';
 import { reads } from '@/lib/queries';
@@ -17,9 +16,8 @@ import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { directionOf, useUsageGroupLabels } from '@/lib/usage-group-labels';
 import { fa } from '@/messages/fa';
+import { UsageLimitsForm } from './usage-limits-form';
 
-// Only ADMINs get the form; its validation code (react-hook-form, zod) stays out of the page's first load.
-const UsageLimitsForm = dynamic(() => import('./usage-limits-form').then((module) => module.UsageLimitsForm), { ssr: false, loading: () => <Loading /> });
 
 /** Labels under bars stay short; the list below the chart has them whole. */
 const shorten = (label: string) => (label.length > 14 ? `${label.slice(0, 13)}…` : label);
@@ -111,7 +109,7 @@ export function UsagePage({ id }: { id: string }) {
           {!report.data.groups.length ? (
             <Empty>{fa.usage.empty}</Empty>
           ) : (
-            <LazyUsageChart
+            <UsageChart
               points={report.data.groups.map((group) => {
                 const label = labelOf(group.key);
                 return { label: shorten(label.text), direction: directionOf(label), tokens: group.totalTokens };
