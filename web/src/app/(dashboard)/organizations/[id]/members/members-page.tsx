@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ConfirmButton } from '@/components/confirm-button';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { MemberName } from '@/components/member-name';
 import { OrganizationHeading } from '@/components/organization-heading';
@@ -74,7 +74,7 @@ export function MembersPage({ id }: { id: string }) {
                       </option>
                     ))}
                   </select>
-                  <ConfirmDialog
+                  <ConfirmButton
                     trigger={fa.members.remove}
                     title={fa.members.removeTitle}
                     description={member.name ? <IsolatedMessage message={fa.members.removeQuestion} value={member.name} /> : <IsolatedMessage message={fa.members.removeQuestion} value={toPersianDigits(member.phone)} ltr />}

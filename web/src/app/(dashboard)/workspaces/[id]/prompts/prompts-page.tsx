@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ConfirmButton } from '@/components/confirm-button';
 import { IsolatedMessage } from '@/components/isolated-message';
 import { Button, Card, Empty, ErrorBanner, Field, Loading } from '@/components/ui';
 import { api } from '@/lib/api';
@@ -116,7 +116,7 @@ export function PromptsPage({ id }: { id: string }) {
                     <Button variant="secondary" onClick={() => startEditing(p)} aria-label={fa.prompts.editNamed(p.name)}>
                       {fa.prompts.edit}
                     </Button>
-                    <ConfirmDialog trigger={fa.prompts.delete} title={fa.prompts.deleteTitle} description={<IsolatedMessage message={fa.prompts.deleteQuestion} value={p.name} />} confirm={fa.prompts.delete} onConfirm={() => remove.mutate(p)} />
+                    <ConfirmButton trigger={fa.prompts.delete} title={fa.prompts.deleteTitle} description={<IsolatedMessage message={fa.prompts.deleteQuestion} value={p.name} />} confirm={fa.prompts.delete} onConfirm={() => remove.mutate(p)} />
                   </span>
                 ) : null}
               </div>
