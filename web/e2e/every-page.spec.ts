@@ -88,6 +88,20 @@ test('every page: rendered on the server, screenshots at 1440 and 390 px, axe-cl
     await expectAccessible(page);
   });
 
+  await test.step('forbidden: a VIEWER on an ADMIN page', async () => {
+    const viewerPhone = randomPhone();
+    await bffPost(page, `organizations/${organizationId}/members`, { phone: viewerPhone, role: 'VIEWER' });
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await signIn(viewer, viewerPhone);
+    await viewer.goto(`${org}/webhooks`);
+    await expect(viewer.getByRole('heading', { level: 1 })).toHaveText('نقش شما اجازهٔ دیدن این صفحه را نمی‌دهد');
+    await expect(viewer.getByRole('main')).toContainText('از یکی از مدیران سازمان بخواهید');
+    await snap(viewer, 'page-forbidden');
+    await expectAccessible(viewer);
+    await viewerContext.close();
+  });
+
   await test.step('sign-in, signed out', async () => {
     const signedOutContext = await browser.newContext();
     const signedOut = await signedOutContext.newPage();
