@@ -1,14 +1,14 @@
 'use client';
 
 import { ReviewList } from '@/components/review-list';
-import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
-import { formatNumber } from '@/lib/format';
+import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
 import { pageNumberOf } from '@/lib/page-number';
 import { reads } from '@/lib/queries';
 import { overdueFilterOf, REVIEWS_PAGE_SIZE, type OverdueFilter } from '@/lib/reviews';
 import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { fa } from '@/messages/fa';
+import { Pagination } from '@/components/pagination';
 
 const FILTERS: OverdueFilter[] = ['all', 'overdue', 'onTime'];
 
@@ -46,17 +46,7 @@ export function ReviewsInbox() {
         {reviews.isLoading ? <Loading /> : null}
         {reviews.data && !reviews.data.items.length ? <Empty>{filter === 'all' ? fa.reviews.empty : fa.reviews.emptyFiltered}</Empty> : null}
         {reviews.data?.items.length ? <ReviewList items={reviews.data.items} organizationNames={organizationNames} /> : null}
-        {pages > 1 ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
-            <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
-              {fa.project.previous}
-            </Button>
-            <span>{fa.project.page(formatNumber(page), formatNumber(pages))}</span>
-            <Button variant="secondary" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-              {fa.project.next}
-            </Button>
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} onPage={(next) => go({ page: String(next) })} />
       </Card>
     </div>
   );

@@ -6,12 +6,13 @@ import { useState, type FormEvent } from 'react';
 import { JalaliDatePicker } from '@/components/jalali-date-picker';
 import { Button, Card, Empty, ErrorBanner, Field, Loading, StatusBadge } from '@/components/ui';
 import { contentsQuery } from '@/lib/contents-query';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { can, useOrganizationRole } from '@/lib/hooks';
 import { reads } from '@/lib/queries';
 import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { fa } from '@/messages/fa';
+import { Pagination } from '@/components/pagination';
 
 const STATUSES = ['DRAFT', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'REJECTED'];
 
@@ -111,17 +112,7 @@ export function ProjectContents({ id }: { id: string }) {
             </li>
           ))}
         </ul>
-        {contents.data && contents.data.total > LIMIT ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
-            <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
-              {fa.project.previous}
-            </Button>
-            <span>{fa.project.page(formatNumber(page), formatNumber(pages))}</span>
-            <Button variant="secondary" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-              {fa.project.next}
-            </Button>
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} onPage={(next) => go({ page: String(next) })} />
       </Card>
       {can(role, 'EDITOR') && project.data ? <NewContentForm projectId={id} workspaceId={project.data.workspaceId} /> : null}
     </div>

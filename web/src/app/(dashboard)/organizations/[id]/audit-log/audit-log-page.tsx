@@ -1,13 +1,14 @@
 'use client';
 
 import { OrganizationHeading } from '@/components/organization-heading';
-import { Button, Card, Empty, ErrorBanner, Loading } from '@/components/ui';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { Card, Empty, ErrorBanner, Loading } from '@/components/ui';
+import { formatDateTime } from '@/lib/format';
 import { pageNumberOf } from '@/lib/page-number';
 import { reads } from '@/lib/queries';
 import { useRead } from '@/lib/use-read';
 import { useSearchParamState } from '@/lib/use-search-param-state';
 import { fa } from '@/messages/fa';
+import { Pagination } from '@/components/pagination';
 
 const PAGE_SIZE = 50;
 const LTR = 'font-mono [unicode-bidi:isolate]';
@@ -64,17 +65,7 @@ export function AuditLogPage({ id }: { id: string }) {
             </li>
           ))}
         </ul>
-        {pages > 1 ? (
-          <nav className="mt-3 flex items-center justify-between text-sm" aria-label={fa.project.pagination}>
-            <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
-              {fa.project.previous}
-            </Button>
-            <span>{fa.project.page(formatNumber(page), formatNumber(pages))}</span>
-            <Button variant="secondary" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-              {fa.project.next}
-            </Button>
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} onPage={(next) => go({ page: String(next) })} />
       </Card>
     </div>
   );
