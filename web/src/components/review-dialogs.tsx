@@ -4,7 +4,6 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '@/lib/api';
-import { shortcutOf } from '@/lib/editor-shortcuts';
 import { toPersianDigits } from '@/lib/format';
 import { approvalBaseline, baselineKind, REJECTION_CATEGORIES, type RejectionCategory } from '@/lib/review';
 import { reads } from '@/lib/queries';
@@ -12,11 +11,8 @@ import type { Content, Version } from '@/lib/types';
 import { useRead } from '@/lib/use-read';
 import { fa } from '@/messages/fa';
 import { DiffView } from './diff-view';
-import { Kbd } from './editor/kbd';
+import { ApproveButton, RejectButton } from './review-buttons';
 import { Button, ErrorBanner } from './ui';
-
-const APPROVE = shortcutOf('approve');
-const REJECT = shortcutOf('reject');
 
 type Reviewed = Pick<Content, 'id' | 'currentVersion' | 'lastReview'>;
 
@@ -97,9 +93,7 @@ export function ApproveDialog({ content, versions, onChanged, ...opening }: { co
       }}
     >
       <Dialog.Trigger asChild>
-        <Button aria-keyshortcuts={APPROVE.aria}>
-          {fa.content.approve} <Kbd hidden>{APPROVE.keys[0]}</Kbd>
-        </Button>
+        <ApproveButton />
       </Dialog.Trigger>
       <ReviewPanel
         title={fa.review.approveTitle(digits(version))}
@@ -152,9 +146,7 @@ export function RejectDialog({ content, onChanged, ...opening }: { content: Revi
       }}
     >
       <Dialog.Trigger asChild>
-        <Button variant="danger" aria-keyshortcuts={REJECT.aria}>
-          {fa.content.reject} <Kbd hidden>{REJECT.keys[0]}</Kbd>
-        </Button>
+        <RejectButton />
       </Dialog.Trigger>
       <ReviewPanel
         title={fa.content.rejectTitle}

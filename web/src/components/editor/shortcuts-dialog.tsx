@@ -5,15 +5,14 @@ import { Button } from '@/components/ui';
 import { EDITOR_SHORTCUTS } from '@/lib/editor-shortcuts';
 import { fa } from '@/messages/fa';
 import { Kbd } from './kbd';
+import { ShortcutsButton } from './shortcuts-button';
 
 /** Every shortcut of the content page, opened by `?` (or «؟») or by its button. */
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger asChild>
-        <Button variant="secondary" aria-keyshortcuts="?">
-          {fa.editor.shortcutsButton} <Kbd hidden>?</Kbd>
-        </Button>
+        <ShortcutsButton />
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reads } from '@/lib/queries';
@@ -61,6 +61,8 @@ describe('ContentPage shortcuts', () => {
     renderPage('ADMIN', 'REVIEW');
     fireEvent.keyDown(document.body, { key: 'ش', code: 'KeyA' });
     const approve = await screen.findByRole('dialog', { name: 'تأیید نسخه ۲' });
+    // The dialog is loaded on the first A: focus still lands inside it.
+    await waitFor(() => expect(approve.contains(document.activeElement)).toBe(true));
     fireEvent.keyDown(approve, { key: 'Escape', code: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
 
@@ -71,8 +73,19 @@ describe('ContentPage shortcuts', () => {
 
     fireEvent.keyDown(document.body, { key: '؟', code: 'Slash', shiftKey: true });
     const help = await screen.findByRole('dialog', { name: 'میان‌برهای صفحه‌کلید' });
+    await waitFor(() => expect(help.contains(document.activeElement)).toBe(true));
     expect(within(help).getAllByRole('row').map((row) => row.getAttribute('data-shortcut')).filter(Boolean)).toEqual(['save', 'edit', 'approve', 'reject', 'help']);
     expect(within(help).getAllByText('A')[0]?.tagName).toBe('KBD');
+  });
+
+  it('opens the reject dialog from its button, focused inside, and gives focus back to the button on Escape', async () => {
+    renderPage('ADMIN', 'REVIEW');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'رد' }));
+    const reject = await screen.findByRole('dialog', { name: 'رد این محتوا' });
+    await waitFor(() => expect(reject.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(reject, { key: 'Escape', code: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'رد' })));
   });
 
   it('opens the editor with E, focused, and ignores A while typing in it', async () => {

@@ -1,16 +1,16 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ContentComments } from '@/components/content-comments';
-import { BodyEditor } from '@/components/editor/body-editor';
 import { DiffPanel } from '@/components/editor/diff-panel';
 import { GenerationBox } from '@/components/editor/generation-box';
 import { Kbd } from '@/components/editor/kbd';
-import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
+import { LazyShortcutsDialog } from '@/components/editor/lazy-shortcuts-dialog';
 import { GenerationEstimateNote } from '@/components/generation-estimate';
-import { ApproveDialog, RejectDialog } from '@/components/review-dialogs';
+import { LazyReviewDialogs } from '@/components/lazy-review-dialogs';
 import { ReviewDueDate } from '@/components/review-due-date';
 import { StyleIssues } from '@/components/style-issues';
 import { Button, Card, ErrorBanner, Loading, StatusBadge } from '@/components/ui';
@@ -29,6 +29,15 @@ import { fa } from '@/messages/fa';
 const oldestFirst = (versions: Version[]) => [...versions].reverse();
 const EDIT = shortcutOf('edit');
 const digits = (n: number) => toPersianDigits(String(n));
+// The editor, its live checks and its personal-data warnings load when editing starts (E or «ویرایش متن»), in a box the text area's height.
+const BodyEditor = dynamic(() => import('@/components/editor/body-editor').then((editor) => editor.BodyEditor), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="min-h-[21.5rem] rounded-lg border border-slate-300 p-3 text-slate-500">
+      {fa.loading}
+    </p>
+  ),
+});
 
 export function ContentPage({ id }: { id: string }) {
   const queries = useQueryClient();
@@ -89,7 +98,7 @@ export function ContentPage({ id }: { id: string }) {
         </h1>
         <StatusBadge status={c.status} />
         <div className="ms-auto">
-          <ShortcutsDialog {...dialogProps('shortcuts')} />
+          <LazyShortcutsDialog {...dialogProps('shortcuts')} />
         </div>
       </div>
       <Card>
@@ -160,8 +169,7 @@ export function ContentPage({ id }: { id: string }) {
         </div>
         {canReview ? (
           <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-            <ApproveDialog content={c} versions={versions.data ?? []} onChanged={() => void refresh()} {...dialogProps('approve')} />
-            <RejectDialog content={c} onChanged={() => void refresh()} {...dialogProps('reject')} />
+            <LazyReviewDialogs content={c} versions={versions.data ?? []} onChanged={() => void refresh()} open={dialog === 'approve' || dialog === 'reject' ? dialog : null} onOpenChange={setDialog} />
           </div>
         ) : null}
       </Card>
