@@ -10,7 +10,7 @@ export function isIranianMobile(phone: string): boolean {
   return /^(?:\+98|0098|0)?9\d{9}$/.test(phone);
 }
 
-/** The phone as the API takes it, or undefined when it is not an Iranian mobile. Without zod, for the forms that need nothing else. */
+/** The phone as the API takes it, or undefined when it is not an Iranian mobile. */
 export function phoneOf(typed: string): string | undefined {
   const phone = normalizePhone(typed);
   return isIranianMobile(phone) ? phone : undefined;

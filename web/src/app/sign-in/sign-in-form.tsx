@@ -1,14 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { safeNextPath } from '@/lib/safe-next-path';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Card, Field } from '@/components/ui';
 import { codeTimers } from '@/lib/countdown';
 import { formatCountdown, toPersianDigits } from '@/lib/format';
-import { codeSchema, phoneSchema } from '@/lib/sign-in-schema';
+import { codeOf } from '@/lib/otp-code';
+import { phoneOf } from '@/lib/phone';
 import { errorMessage, fa } from '@/messages/fa';
 
 interface Sent {
@@ -29,8 +28,10 @@ async function post(path: string, body: unknown): Promise<{ ok: boolean; status:
 export function SignInForm() {
   const router = useRouter();
   const next = safeNextPath(useSearchParams().get('next'));
-  const phoneForm = useForm<{ phone: string }, unknown, { phone: string }>({ resolver: zodResolver(phoneSchema), defaultValues: { phone: '' } });
-  const codeForm = useForm<{ code: string }, unknown, { code: string }>({ resolver: zodResolver(codeSchema), defaultValues: { code: '' } });
+  // Plain fields and two rules (src/lib/phone.ts, src/lib/otp-code.ts): no form library for two inputs.
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<'PHONE_INVALID' | 'OTP_INVALID' | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +54,22 @@ export function SignInForm() {
     }
     setSent({ phone: shown, normalised: phone, at: Date.now(), ttl: Number(answer.body.ttl ?? 120), resendAfter: Number(answer.body.resendAfter ?? 60) });
     setNow(Date.now());
-    codeForm.reset({ code: '' });
+    setCode('');
+    setProblem(null);
+  }
+
+  function submitPhone(event: FormEvent) {
+    event.preventDefault();
+    const normalised = phoneOf(phone);
+    setProblem(normalised ? null : 'PHONE_INVALID');
+    if (normalised) void requestCode(normalised, phone);
+  }
+
+  function submitCode(event: FormEvent) {
+    event.preventDefault();
+    const typed = codeOf(code);
+    setProblem(typed ? null : 'OTP_INVALID');
+    if (typed) void verify(typed);
   }
 
   async function verify(code: string) {
@@ -74,7 +90,7 @@ export function SignInForm() {
     <Card>
       <h1 className="mb-6 text-xl font-bold">{fa.signIn.title}</h1>
       {!sent ? (
-        <form onSubmit={phoneForm.handleSubmit(({ phone }) => requestCode(phone, phoneForm.getValues('phone')))} className="flex flex-col gap-4" noValidate>
+        <form onSubmit={submitPhone} className="flex flex-col gap-4" noValidate>
           <Field
             id="phone"
             label={fa.signIn.phoneLabel}
@@ -87,11 +103,14 @@ export function SignInForm() {
             inputMode="tel"
             autoComplete="tel"
             dir="ltr"
-            {...phoneForm.register('phone')}
+            name="phone"
+            value={phone}
+            onChange={(event) => setPhone(event.target.value)}
+            aria-invalid={problem === 'PHONE_INVALID' ? true : undefined}
           />
-          {phoneForm.formState.errors.phone ? (
+          {problem === 'PHONE_INVALID' ? (
             <p role="alert" className="text-sm text-rose-700">
-              {errorMessage(phoneForm.formState.errors.phone.message)}
+              {errorMessage(problem)}
             </p>
           ) : null}
           <Button type="submit" disabled={busy}>
@@ -99,7 +118,7 @@ export function SignInForm() {
           </Button>
         </form>
       ) : (
-        <form onSubmit={codeForm.handleSubmit(({ code }) => verify(code))} className="flex flex-col gap-4" noValidate>
+        <form onSubmit={submitCode} className="flex flex-col gap-4" noValidate>
           <p className="text-sm text-slate-600">
             {fa.signIn.codeSentBefore} <bdi dir="ltr">{toPersianDigits(sent.phone)}</bdi> {fa.signIn.codeSentAfter}
           </p>
@@ -112,11 +131,14 @@ export function SignInForm() {
             autoComplete="one-time-code"
             maxLength={7}
             dir="ltr"
-            {...codeForm.register('code')}
+            name="code"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-invalid={problem === 'OTP_INVALID' ? true : undefined}
           />
-          {codeForm.formState.errors.code ? (
+          {problem === 'OTP_INVALID' ? (
             <p role="alert" className="text-sm text-rose-700">
-              {errorMessage(codeForm.formState.errors.code.message)}
+              {errorMessage(problem)}
             </p>
           ) : null}
           <p className="text-sm text-slate-500" aria-live="polite">
@@ -129,7 +151,14 @@ export function SignInForm() {
             <Button type="button" variant="secondary" disabled={busy || !timers?.canResend} onClick={() => void requestCode(sent.normalised, sent.phone)}>
               {timers?.canResend ? fa.signIn.resend : fa.signIn.resendIn(formatCountdown(timers?.resendIn ?? 0))}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setSent(null)}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setSent(null);
+                setProblem(null);
+              }}
+            >
               {fa.signIn.changePhone}
             </Button>
           </div>
