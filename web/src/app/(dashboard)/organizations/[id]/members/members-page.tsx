@@ -58,12 +58,11 @@ export function MembersPage({ id }: { id: string }) {
               <MemberName member={member} />
               {admin ? (
                 <span className="flex items-center gap-2">
-                  {/* Named after its member: the invite form's own «نقش» stays the only field of that name. */}
-                  <label className="sr-only" htmlFor={`role-${member.userId}`}>
-                    {fa.members.roleOf(member.name ?? toPersianDigits(member.phone))}
-                  </label>
+                  {/* Named after its member: the invite form's own «نقش» stays the only field of that name. A
+                      name, not a hidden label, so the row's text holds the member's phone only once. */}
                   <select
                     id={`role-${member.userId}`}
+                    aria-label={fa.members.roleOf(member.name ?? toPersianDigits(member.phone))}
                     className="rounded-lg border border-slate-300 px-2 py-1"
                     value={member.role}
                     onChange={(e) => change.mutate({ method: 'PATCH', path: `/${member.userId}`, body: { role: e.target.value } })}
