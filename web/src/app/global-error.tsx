@@ -1,6 +1,6 @@
 'use client';
 
-import { fa } from '@/messages/fa';
+import { boundary } from '@/messages/fa-boundary';
 import { vazirmatn } from './fonts';
 import './globals.css';
 
@@ -13,22 +13,22 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
     <html lang="fa" dir="rtl" className={vazirmatn.variable}>
       <body className="min-h-screen">
         <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-4 p-4 text-center">
-          <h1 className="text-2xl font-bold">{fa.boundary.globalErrorTitle}</h1>
+          <h1 className="text-2xl font-bold">{boundary.globalErrorTitle}</h1>
           <p role="alert" className="text-slate-700">
-            {fa.boundary.errorBody}
+            {boundary.errorBody}
           </p>
           {error.digest ? (
             <p className="text-sm text-slate-600">
-              {fa.boundary.digest}: <bdi dir="ltr">{error.digest}</bdi>
+              {boundary.digest}: <bdi dir="ltr">{error.digest}</bdi>
             </p>
           ) : null}
           <div className="flex gap-3">
             <button type="button" onClick={reset} className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
-              {fa.boundary.tryAgain}
+              {boundary.tryAgain}
             </button>
             {/* A full load: the frame that failed is rendered anew. */}
             <a href="/" className="rounded-lg px-4 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100">
-              {fa.boundary.goHome}
+              {boundary.goHome}
             </a>
           </div>
         </main>
