@@ -46,6 +46,23 @@ test('an editor-admin signs in, builds an organization, generates, reviews and a
   await expect(page.getByText('در انتظار بازبینی')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('mark[data-pii="IR_PHONE"]')).toHaveText('۰۹۱۲ ۳۴۵ ۶۷۸۹');
   await expect(page.locator('mark[data-pii="IR_PHONE"]')).toHaveAttribute('data-pii-label', 'موبایل');
+  // The number inside the Persian sentence reads left to right, its groups in order, on one line.
+  const groups = await page.locator('mark[data-pii="IR_PHONE"]').evaluate((mark) => {
+    const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const box = (node: Text, start: number, end: number) => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      return range.getBoundingClientRect();
+    };
+    const [head, tail] = [nodes[0]!, nodes[nodes.length - 1]!];
+    const [first, last] = [box(head, 0, 4), box(tail, tail.length - 4, tail.length)];
+    return { firstLeft: first.left, lastLeft: last.left, sameLine: Math.abs(first.top - last.top) < 2 };
+  });
+  expect(groups.firstLeft).toBeLessThan(groups.lastLeft);
+  expect(groups.sameLine).toBe(true);
   await expect(page.getByText('۱ مورد داده شخصی در متن پیدا شد: موبایل.')).toBeVisible();
   await snap(page, 'content-review');
   await expectAccessible(page);
