@@ -17,8 +17,8 @@ describe('Breadcrumbs', () => {
     pathname = `/contents/${CONTENT_1}`;
     const answers = apiAnswers();
     const api = stubApi(answers);
-    // The content page rendered its content on the server; the shell reads what it does not have.
-    renderWithClient(<Breadcrumbs />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`] });
+    // The content page rendered its content and its project on the server; the shell reads what it does not have.
+    renderWithClient(<Breadcrumbs />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`], [`projects/${PROJECT_1}`]: answers[`projects/${PROJECT_1}`] });
 
     const trail = screen.getByRole('navigation', { name: 'مسیر صفحه' });
     const current = await within(trail).findByText('معرفی گوشی Ava 5');
@@ -35,8 +35,10 @@ describe('Breadcrumbs', () => {
     expect(within(trail).getByRole('link', { name: 'تحریریه Q4' }).getAttribute('href')).toBe(`/?org=${ORG_A}&workspace=${WS_A1}`);
     expect(within(trail).getByRole('link', { name: 'نشر آوا ACME' }).getAttribute('href')).toBe(`/?org=${ORG_A}`);
     expect(within(trail).getAllByRole('link')).toHaveLength(4);
-    expect(api.paths()).toEqual(expect.arrayContaining(['me', `projects/${PROJECT_1}`, `organizations/${ORG_A}/workspaces`]));
+    expect(api.paths()).toEqual(expect.arrayContaining(['me', `organizations/${ORG_A}/workspaces`]));
+    // Never the page's own reads: asking (or only creating their cache entries) before the page's server data is hydrated would leave the page loading.
     expect(api.paths()).not.toContain(`contents/${CONTENT_1}`);
+    expect(api.paths()).not.toContain(`projects/${PROJECT_1}`);
   });
 
   it('names the prompts page’s workspace from its organization’s list', async () => {

@@ -85,7 +85,8 @@ describe('SideNav', () => {
     pathname = `/contents/${CONTENT_1}`;
     const answers = apiAnswers();
     stubApi(answers);
-    renderWithClient(<SideNav />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`] });
+    // The content page rendered its content and its project on the server.
+    renderWithClient(<SideNav />, { [`contents/${CONTENT_1}`]: answers[`contents/${CONTENT_1}`], [`projects/${PROJECT_1}`]: answers[`projects/${PROJECT_1}`] });
     const project = await within(nav()).findByRole('link', { name: 'کمپین Black Friday' });
     expect(project.getAttribute('aria-current')).toBeNull();
     expect(within(nav()).queryAllByRole('link').filter((link) => link.getAttribute('aria-current') === 'page')).toHaveLength(0);

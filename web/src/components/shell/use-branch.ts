@@ -2,6 +2,7 @@
 
 import { useMe, useWorkspaceAccess } from '@/lib/hooks';
 import { reads } from '@/lib/queries';
+import { useCachedRead } from '@/lib/use-cached-read';
 import { useRead } from '@/lib/use-read';
 import type { ShellRoute } from './route';
 
@@ -18,11 +19,11 @@ export type Branch = { organization?: Node; workspace?: Node; project?: Node; co
 export function useBranch(route: ShellRoute): Branch {
   const me = useMe();
   const contentId = route.kind === 'content' ? route.contentId : undefined;
-  // The page itself reads its content or project (on the server first): the shell only listens, so
-  // it never asks for them while the page's data is still streaming in.
-  const content = useRead(reads.content(contentId ?? ''), { enabled: false });
+  // The page itself reads its content and project (on the server first): the shell only looks in the
+  // cache, never creating their entries before the page's server data is hydrated into them.
+  const content = { data: useCachedRead(contentId ? reads.content(contentId) : undefined) };
   const projectId = route.kind === 'project' ? route.projectId : contentId ? content.data?.projectId : undefined;
-  const project = useRead(reads.project(projectId ?? ''), { enabled: Boolean(contentId && projectId) });
+  const project = { data: useCachedRead(projectId ? reads.project(projectId) : undefined) };
   const promptsOf = route.kind === 'prompts' ? route.workspaceId : undefined;
   const access = useWorkspaceAccess(promptsOf);
 
