@@ -14,6 +14,19 @@ const PAGE_SIZE = 50;
 const LTR = 'font-mono [unicode-bidi:isolate]';
 
 /** Security-relevant actions in the organization, newest first; the page lives in the URL. Actions, addresses and ids are codes: left to right, isolated. */
+/** One labelled detail of an entry (a target type, an address, a request id): an identifier, left to right. */
+function AuditDetail({ label, value }: { label: string; value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <span className="text-xs text-slate-600">
+      {label}{' '}
+      <bdi dir="ltr" className="font-mono">
+        {value}
+      </bdi>
+    </span>
+  );
+}
+
 export function AuditLogPage({ id }: { id: string }) {
   const [params, go] = useSearchParamState();
   const page = pageNumberOf(params.get('page'));
@@ -34,30 +47,9 @@ export function AuditLogPage({ id }: { id: string }) {
                 <code dir="ltr" className={`rounded bg-slate-100 px-1 text-slate-800 ${LTR}`}>
                   {entry.action}
                 </code>
-                {entry.targetType ? (
-                  <span className="text-xs text-slate-600">
-                    {fa.audit.target}{' '}
-                    <bdi dir="ltr" className="font-mono">
-                      {entry.targetType}
-                    </bdi>
-                  </span>
-                ) : null}
-                {entry.ip ? (
-                  <span className="text-xs text-slate-600">
-                    {fa.audit.ip}{' '}
-                    <bdi dir="ltr" className="font-mono">
-                      {entry.ip}
-                    </bdi>
-                  </span>
-                ) : null}
-                {entry.requestId ? (
-                  <span className="text-xs text-slate-600">
-                    {fa.audit.request}{' '}
-                    <bdi dir="ltr" className="font-mono">
-                      {entry.requestId}
-                    </bdi>
-                  </span>
-                ) : null}
+                <AuditDetail label={fa.audit.target} value={entry.targetType} />
+                <AuditDetail label={fa.audit.ip} value={entry.ip} />
+                <AuditDetail label={fa.audit.request} value={entry.requestId} />
               </span>
               <time dateTime={entry.createdAt} className="text-slate-600">
                 {formatDateTime(entry.createdAt)}
